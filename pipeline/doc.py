@@ -1,0 +1,112 @@
+"""The one data model: a Document owns the original text; every span indexes it.
+
+`start`/`end` of every span are offsets into `Document.text` (the ORIGINAL decoded text),
+so `doc.text[span.start:span.end] == span.text` always holds. Rule stages match on
+`Document.norm` (the normalized text) and map matches back with `Document.to_original`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass
+class Span:
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence(Span):
+    index: int = 0
+
+
+@dataclass
+class Token(Span):
+    sentence_id: str = ""
+    index: int = 0          # position in the sentence
+    kind: str = "word"      # word | number | punct | url | email | symbol
+
+
+@dataclass
+class Entity(Span):
+    sentence_id: str = ""
+    label: str = ""         # PER | LOC | ORG
+    subtype: str = ""       # country, city, state, grouping, ministry, facility, title...
+    source: str = ""        # gazetteer | pattern | model | fused
+    score: float = 1.0
+    canonical: str = ""     # canonical name (e.g. the gazetteer's main spelling)
+
+
+@dataclass
+class Amount(Span):
+    sentence_id: str = ""
+    kind: str = ""          # number, money, percent, ordinal, year, fiscal_year, date, date_range, multiplier...
+    value: int | Decimal | str | None = None   # exact number; ISO date string for dates
+    value_min: int | Decimal | str | None = None
+    value_max: int | Decimal | str | None = None
+    currency: str = ""      # ISO 4217
+    unit: str = ""
+    scale: str = ""         # scale word as written (बिलियन, करोड़ ...)
+    qualifier: str = ""     # approx | more_than | less_than | up_to | ...
+    normalized_value: int | Decimal | None = None   # plain count of the unit (money: currency units)
+
+
+@dataclass
+class Relation:
+    id: str
+    sentence_id: str
+    subject: str
+    predicate: str
+    object: str
+    start: int               # evidence span (inside the sentence)
+    end: int
+    text: str
+    subject_id: str = ""     # entity / amount span ids, when the argument is one
+    object_id: str = ""
+    period: str = ""
+    qualifier: str = ""
+    rule: str = ""
+    score: float = 1.0
+
+
+@dataclass
+class Triple:
+    id: str
+    sentence_id: str
+    head: str
+    relation: str
+    tail: str
+    start: int               # the sentence span the triple came from
+    end: int
+    text: str
+    rule: str = ""
+
+
+@dataclass
+class Document:
+    doc_id: str
+    path: str
+    text: str                           # original decoded text (BOM stripped)
+    encoding: str = "utf-8"
+    norm: Any = None                    # normalize.Normalized: text for matching + map back
+    metadata: dict[str, Any] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+
+    def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Map a [nstart, nend) span of the normalized text to the original text."""
+        return self.norm.to_original(nstart, nend)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
