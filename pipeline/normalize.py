@@ -18,6 +18,9 @@ import regex
 
 from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
+from .doc import Document
+from .stage import Stage
+
 _INDIC = IndicNormalizerFactory().get_normalizer("hi")
 
 NUKTA = "\u093c"
@@ -106,3 +109,12 @@ def normalize(text: str) -> Normalized:
             starts.append(base + a)
             ends.append(base + b)
     return Normalized("".join(parts), starts, ends)
+
+
+class NormalizeStage(Stage):
+    name = "normalize"
+    requires = ("text",)
+    provides = ("norm",)
+
+    def __call__(self, doc: Document) -> None:
+        doc.norm = normalize(doc.text)
