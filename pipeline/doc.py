@@ -39,6 +39,9 @@ class Entity(Span):
     source: str = ""        # gazetteer | pattern | model | fused
     score: float = 1.0
     canonical: str = ""     # canonical name (e.g. the gazetteer's main spelling)
+    role: str = ""          # for PER introduced by a title: the title as written (विदेश सचिव)
+    role_start: int = -1    # the title's offsets in the original text
+    role_end: int = -1
 
 
 @dataclass

@@ -8,6 +8,7 @@ character knows the original range it came from.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import unicodedata
 from array import array
@@ -43,6 +44,15 @@ class Normalized:
             pos = self.starts[nstart] if nstart < len(self.starts) else (self.ends[-1] if self.ends else 0)
             return pos, pos
         return self.starts[nstart], self.ends[nend - 1]
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """The normalized span [a, b) covering original chars [start, end)."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def slice(self, start: int, end: int) -> str:
+        """Normalized text of the original span [start, end)."""
+        a, b = self.to_norm(start, end)
+        return self.text[a:b]
 
 
 def match_key(s: str) -> str:

@@ -7,8 +7,6 @@ abbreviations or initials with their full stop (डॉ. एस.).
 """
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from .doc import Document, Token
@@ -50,12 +48,9 @@ class TokensStage(Stage):
         norm = doc.norm
         # sentence spans are original offsets; find their normalized bounds once
         for sent in doc.sentences:
-            na, nb = _norm_bounds(norm, sent.start, sent.end)
+            na, nb = norm.to_norm(sent.start, sent.end)
             for i, (a, b, kind) in enumerate(tokenize(norm.text, na, nb)):
                 s, e = doc.to_original(a, b)
                 doc.tokens.append(Token(id=f"{doc.doc_id}:k{len(doc.tokens)}", start=s, end=e,
                                         text=doc.text[s:e], sentence_id=sent.id, index=i, kind=kind))
 
-
-def _norm_bounds(norm, start: int, end: int) -> tuple[int, int]:
-    return bisect.bisect_left(norm.starts, start), bisect.bisect_left(norm.starts, end)

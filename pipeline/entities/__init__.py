@@ -1,0 +1,1 @@
+"""Entities stage (NER): gazetteers and patterns as data, fused with the trained stanza model."""

@@ -1,0 +1,82 @@
+"""Fusing model and rule candidates into one set of non-overlapping entities.
+
+The rule (also in docs/entities.md):
+1. Veto: a model span whose tokens are all stop/ambiguous words (रक्षा, संगठन, शिखर सम्मेलन)
+   is dropped; so is a model span that swallows two gazetteer names joined by a conjunction
+   or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one).
+2. Agreement: a model span equal to a rule span becomes one candidate, source "fused",
+   label and subtype from the rule (curated), score 1 - (1-a)(1-b).
+3. Overlaps: longest span first; on equal length gazetteer > pattern > model; then score.
+   A candidate overlapping an accepted one is dropped.
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon, load
+from .rules import (Candidate, gazetteer_matches, org_head_matches, person_after_titles,
+                    title_matches)
+
+_PRIORITY = {"fused": 0, "gazetteer": 1, "pattern": 2, "model": 3}
+_SEPARATORS = {"और", "एवं", "तथा", "व", "या", ",", "-", "/", "("}
+
+
+def rule_candidates(keys: list[str], kinds: list[str], lex: Lexicon) -> tuple[list[Candidate], list]:
+    titles = title_matches(keys, lex)
+    cands = gazetteer_matches(keys, lex) + person_after_titles(keys, kinds, lex, titles)
+    cands += org_head_matches(keys, kinds, lex)
+    return cands, titles
+
+
+def _vetoed(c: Candidate, keys: list[str], gaz: list[Candidate], lex: Lexicon) -> bool:
+    if all(lex.is_stopword(k) or lex.titles.longest(keys, n) is not None for n, k in enumerate(keys[c.i:c.j], c.i)):
+        return True
+    inside = [g for g in gaz if c.i <= g.i and g.j <= c.j]
+    if len(inside) >= 2 and any(k in _SEPARATORS for k in keys[c.i:c.j]):
+        return True
+    return False
+
+
+def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon | None = None) -> tuple[list[Candidate], list]:
+    lex = lex or load()
+    rules, titles = rule_candidates(keys, kinds, lex)
+    gaz = [c for c in rules if c.source == "gazetteer"]
+    by_span = {(c.i, c.j): c for c in rules}
+    pool = list(rules)
+    for m in model:
+        if _vetoed(m, keys, gaz, lex):
+            continue
+        r = by_span.get((m.i, m.j))
+        if r is not None:
+            r.source, r.score = "fused", 1 - (1 - r.score) * (1 - m.score)
+        else:
+            pool.append(m)
+    pool.sort(key=lambda c: (-(c.j - c.i), _PRIORITY[c.source], -c.score, c.i))
+    taken: list[Candidate] = []
+    for c in pool:
+        if all(c.j <= t.i or t.j <= c.i for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.i)
+    title_end = {tj: (ti, tj) for ti, tj, _ in titles}
+    for c in taken:
+        if c.label == "PER" and c.title is None:
+            c.title = title_end.get(c.i)
+    return taken, titles
+
+
+def model_candidates(spans) -> list[Candidate]:
+    return [Candidate(i, j, label, "", "model", float(score)) for i, j, label, score in spans]
+
+
+def tag_pretokenized(sentences: list[list[str]], engine=None) -> list[list[tuple[int, int, str]]]:
+    """Fused tagging of pre-tokenized sentences (used by `evaluate ner`); engine None = rules only."""
+    from ..normalize import match_key
+    from ..tokens import tokenize
+
+    lex = load()
+    model_out = engine.tag(sentences) if engine is not None else [[] for _ in sentences]
+    result = []
+    for toks, spans in zip(sentences, model_out):
+        keys = [match_key(t) for t in toks]
+        kinds = [next(iter(tokenize(k)), (0, 0, "punct"))[2] if k else "punct" for k in keys]
+        fused, _ = fuse(keys, kinds, model_candidates(spans), lex)
+        result.append([(c.i, c.j, c.label) for c in fused])
+    return result

@@ -1,0 +1,80 @@
+"""The entity word lists (data/*.tsv), loaded once and keyed by normalized token sequences."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..normalize import match_key
+from ..tokens import tokenize
+from ..wordlists import read_tsv
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FUNCTION_CLASSES = {"postposition", "pronoun", "verb", "aux", "conjunction", "particle", "number"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    keys: tuple[str, ...]
+    label: str
+    subtype: str
+    canonical: str
+
+
+def key_tokens(text: str) -> tuple[str, ...]:
+    norm = match_key(text)
+    return tuple(norm[a:b] for a, b, _ in tokenize(norm))
+
+
+class Trie:
+    """Longest match of token-key sequences."""
+
+    def __init__(self, entries):
+        self.first: dict[str, list] = {}
+        for e in entries:
+            if e.keys:
+                self.first.setdefault(e.keys[0], []).append(e)
+        for lst in self.first.values():
+            lst.sort(key=lambda e: -len(e.keys))
+
+    def longest(self, keys: list[str], i: int):
+        for e in self.first.get(keys[i], ()):
+            n = len(e.keys)
+            if tuple(keys[i:i + n]) == e.keys:
+                return e
+        return None
+
+
+@dataclass
+class Lexicon:
+    gazetteer: Trie
+    titles: Trie
+    org_heads: dict[str, Entry]
+    stopwords: dict[str, str]      # key -> class
+    ambiguous: frozenset[str]
+
+    def is_function_word(self, key: str) -> bool:
+        return self.stopwords.get(key) in FUNCTION_CLASSES
+
+    def is_stopword(self, key: str) -> bool:
+        return key in self.stopwords or key in self.ambiguous
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = DATA_DIR / name
+    return read_tsv(path) if path.exists() else []
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    ambiguous = frozenset(match_key(r["name"]) for r in _rows("ambiguous.tsv"))
+    gaz = [Entry(key_tokens(r["name"]), r["label"], r["subtype"], r["canonical"])
+           for r in _rows("gazetteer.tsv")]
+    gaz = [e for e in gaz if not (len(e.keys) == 1 and e.keys[0] in ambiguous)]
+    titles = [Entry(key_tokens(r["title"]), "TITLE", r["office"], r["canonical"]) for r in _rows("titles.tsv")]
+    heads = {}
+    for r in _rows("org_heads.tsv"):
+        k = key_tokens(r["head"])
+        heads[" ".join(k)] = Entry(k, r["label"], r["subtype"], "")
+    stop = {match_key(r["word"]): r["class"] for r in _rows("stopwords.tsv")}
+    return Lexicon(Trie(gaz), Trie(titles), heads, stop, ambiguous)

@@ -1,0 +1,90 @@
+"""Rule-based entity candidates over one sentence's tokens: gazetteer, title + name, org heads.
+
+All functions take `keys` (normalized token texts) and `kinds` (token kinds) and return
+Candidates in token indices [i, j).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+MAX_NAME_TOKENS = 3
+MAX_ORG_MODIFIERS = 4
+_INNER_CONJ = {"एवं", "और", "तथा"}
+
+
+@dataclass
+class Candidate:
+    i: int
+    j: int
+    label: str
+    subtype: str
+    source: str          # gazetteer | pattern | model | fused
+    score: float
+    canonical: str = ""
+    title: tuple[int, int] | None = None   # token span of the title that introduced a person
+
+
+def gazetteer_matches(keys: list[str], lex: Lexicon) -> list[Candidate]:
+    out, i = [], 0
+    while i < len(keys):
+        e = lex.gazetteer.longest(keys, i)
+        if e:
+            n = len(e.keys)
+            out.append(Candidate(i, i + n, e.label, e.subtype, "gazetteer",
+                                 1.0 if n > 1 else 0.95, e.canonical))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def title_matches(keys: list[str], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(i, j, office) of every title (longest match, left to right)."""
+    out, i = [], 0
+    while i < len(keys):
+        e = lex.titles.longest(keys, i)
+        if e:
+            out.append((i, i + len(e.keys), e.subtype))
+            i += len(e.keys)
+        else:
+            i += 1
+    return out
+
+
+def person_after_titles(keys: list[str], kinds: list[str], lex: Lexicon,
+                        titles: list[tuple[int, int, str]]) -> list[Candidate]:
+    """प्रधानमंत्री नरेंद्र मोदी, विदेश सचिव विनय क्वात्रा ने ...: up to 3 name words after a title."""
+    out = []
+    title_starts = {t[0] for t in titles}
+    for ti, tj, _office in titles:
+        j = tj
+        while (j < len(keys) and j - tj < MAX_NAME_TOKENS and kinds[j] == "word"
+               and not lex.is_stopword(keys[j]) and j not in title_starts
+               and lex.titles.longest(keys, j) is None):
+            j += 1
+        if j > tj:
+            out.append(Candidate(tj, j, "PER", "person", "pattern", 0.85, title=(ti, tj)))
+    return out
+
+
+def org_head_matches(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
+    """विदेश मंत्रालय, वाणिज्य एवं उद्योग मंत्रालय, कुडनकुलम परमाणु ऊर्जा संयंत्र ..."""
+    out = []
+    for j, key in enumerate(keys):
+        head = lex.org_heads.get(key)
+        if not head:
+            continue
+        i = j
+        while i > 0 and j - i < MAX_ORG_MODIFIERS and kinds[i - 1] == "word":
+            prev = keys[i - 1]
+            if prev in _INNER_CONJ and i - 2 >= 0 and not lex.is_function_word(keys[i - 2]) and i < j:
+                i -= 1
+                continue
+            if lex.is_function_word(prev) or prev in lex.ambiguous or lex.titles.longest(keys, i - 1):
+                break
+            i -= 1
+        if i < j and keys[i] not in _INNER_CONJ:
+            out.append(Candidate(i, j + 1, head.label, head.subtype, "pattern", 0.8))
+    return out

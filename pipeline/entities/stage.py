@@ -1,0 +1,70 @@
+"""Stage `entities`: PER / LOC / ORG spans from the NER model fused with gazetteers and patterns.
+
+Config: `ner` picks the model engine: "hi-ner" (our trained stanza model, shipped in models/),
+"stanza-hi" (stanza's own downloaded Hindi NER, if the user has it) or "none" (rules only).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ..doc import Document, Entity
+from ..stage import ContractError, Stage
+from .fusion import fuse, model_candidates
+from .lexicon import DATA_DIR, load
+
+ENGINES = ("hi-ner", "stanza-hi", "none")
+
+
+class EntitiesStage(Stage):
+    name = "entities"
+    requires = ("norm", "sentences", "tokens")
+    provides = ("entities",)
+    defaults = {"ner": "hi-ner"}
+
+    def __init__(self, config=None):
+        super().__init__(config)
+        if self.config["ner"] not in ENGINES:
+            raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
+        self._engine = None
+
+    @property
+    def engine(self):
+        if self._engine is None and self.config["ner"] != "none":
+            from ..ner.engine import get_engine
+            self._engine = get_engine(self.config["ner"])
+        return self._engine
+
+    def version(self) -> str:
+        h = hashlib.sha256(self.config["ner"].encode())
+        for p in sorted(DATA_DIR.glob("*.tsv")):
+            h.update(p.read_bytes())
+        if self.config["ner"] != "none":
+            h.update(self.engine.version().encode())
+        return h.hexdigest()[:16]
+
+    def __call__(self, doc: Document) -> None:
+        lex = load()
+        by_sent: dict[str, list] = {}
+        for t in doc.tokens:
+            by_sent.setdefault(t.sentence_id, []).append(t)
+        sents = [s for s in doc.sentences if by_sent.get(s.id)]
+        norm = doc.norm
+        keyed = []
+        for s in sents:
+            toks = by_sent[s.id]
+            keys = [norm.slice(t.start, t.end) for t in toks]
+            keyed.append((s, toks, keys, [t.kind for t in toks]))
+        engine = self.engine
+        model_out = engine.tag([[t.text for t in toks] for _, toks, _, _ in keyed]) if engine else [[]] * len(keyed)
+        for (s, toks, keys, kinds), spans in zip(keyed, model_out):
+            fused, _titles = fuse(keys, kinds, model_candidates(spans), lex)
+            for c in fused:
+                start, end = toks[c.i].start, toks[c.j - 1].end
+                ent = Entity(id=f"{doc.doc_id}:e{len(doc.entities)}", start=start, end=end,
+                             text=doc.text[start:end], sentence_id=s.id, label=c.label, subtype=c.subtype,
+                             source=c.source, score=round(c.score, 4), canonical=c.canonical)
+                if c.title:
+                    ent.role_start, ent.role_end = toks[c.title[0]].start, toks[c.title[1] - 1].end
+                    ent.role = doc.text[ent.role_start:ent.role_end]
+                doc.entities.append(ent)
+
