@@ -1,0 +1,391 @@
+"""Rule-based open information extraction for Hindi over a pre-tokenized sentence.
+
+Method (no model; every word list is a TSV file in `data/`):
+
+1. Tag each token from the word lists: case markers (ने को से में पर तक द्वारा), genitives (का की के),
+   compound postpositions (के बीच, के लिए, के साथ ...), auxiliaries (है था गया रहा सकता ...), light
+   verbs (किया हुई दिया लिया पाया ...), conjunctions, relative pronouns, particles, adverbs,
+   punctuation, numbers; everything else is a content word.
+2. Verb groups: maximal runs of auxiliaries / light verbs (a negation or focus particle may lead).
+   A run followed by a clause boundary (punctuation, conjunction, relative pronoun, end) is a
+   finite verb group; a run followed by a word is a participle inside a noun phrase. The content
+   word right before a light-verb run is the nominal / stem part of a conjunct or compound verb
+   (लागू किया गया है, शुरू हुई, भेज दिया गया); before a bare copula it joins only when it stands
+   alone (मौजूद है), otherwise the noun phrase before the copula is the predicate (एक आन्दोलन थी).
+   A sentence-final content word with no run is a simple verb (देखा).
+3. Chunks: Hindi is SOV, so the material before a verb group is a sequence of noun chunks, each
+   closed by a case marker or compound postposition (plus ही/भी), a fused pronoun (उन्होंने, इसे), a
+   conjunctive participle (देखकर) or punctuation. Genitives stay inside their chunk
+   (गोधरा ट्रेन कांड की सुनवाई); coordination (न्यूजीलैंड और ऑस्ट्रेलिया में) stays inside; a
+   parenthesis is absorbed whole. A non-finite verb chunk (देखकर, करने के बाद) takes the
+   chunk before it as its object.
+4. Clauses: each finite verb group closes a clause; a relative pronoun (जो, जिसने) opens an
+   embedded clause, after which the outer clause resumes.
+5. Triples: the clause's subject (the ने chunk; else the relative pronoun; else the first chunk
+   without a case marker that is not an adverb; else the chunk next to the verb) is the head; the
+   verb group is the relation; each other chunk is a tail. Temporal chunks (dates, years) are
+   attached to the event as (time, property, verb group). Genitive modifiers inside chunks give
+   (modifier, property, head noun) triples.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .lexicon import Lexicon, load
+
+Span = tuple[int, int]
+
+BOUNDARY_PUNCT = frozenset({".", "।", "?", "!", ",", ";", ":", "-", "--", "|", "॥", "–", "—", "...", "…"})
+FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
+_NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
+_MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर
+नवंबर नवम्बर दिसंबर दिसम्बर""".split())
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
+
+
+class OpenTriple(NamedTuple):
+    """Token spans [start, end) of head, relation and tail. `relation` is None when the relation is a
+    label not written in the sentence (`label`, e.g. "property")."""
+    head: Span
+    relation: Span | None
+    tail: Span
+    label: str = ""
+    rule: str = ""
+
+
+def _is_punct(t: str) -> bool:
+    return all(unicodedata.category(c)[0] in "PS" for c in t) or t in ("।", "॥")
+
+
+def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
+    """One tag a token: PUNCT_B PUNCT_O NUM W PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
+    lex = lex or load()
+    n = len(tokens)
+    tags = [""] * n
+    i = 0
+    while i < n:
+        if i > 0 and not tags[i]:
+            for comp in lex.compound:
+                k = len(comp)
+                if tuple(tokens[i:i + k]) == comp:
+                    for j in range(i, i + k):
+                        tags[j] = "PC"
+                    break
+                # pronoun genitive written fused: उनके लिए, इसकी ओर
+                prev = tokens[i - 1]
+                if (k >= 2 and comp[0] in lex.genitive and prev not in lex.genitive and len(prev) > 2
+                        and prev.endswith(comp[0]) and tuple(tokens[i:i + k - 1]) == comp[1:]):
+                    for j in range(i, i + k - 1):
+                        tags[j] = "PC"
+                    break
+        i += 1
+    for i, t in enumerate(tokens):
+        if tags[i]:
+            continue
+        if _is_punct(t):
+            tags[i] = "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
+        elif _NUM.match(t):
+            tags[i] = "NUM"
+        elif t in lex.case:
+            tags[i] = "PK"
+        elif t in lex.genitive:
+            tags[i] = "PG"
+        elif t in lex.aux:
+            tags[i] = "AUX"
+        elif t in lex.light:
+            tags[i] = "LV"
+        elif t in lex.coord:
+            tags[i] = "CC"
+        elif t in lex.subord:
+            tags[i] = "SC"
+        elif t in lex.relative:
+            tags[i] = "REL"
+        elif t in lex.relative_case:
+            tags[i] = "RELK"
+        elif t in lex.pronoun_case:
+            tags[i] = "PRK"
+        elif t in lex.particle:
+            tags[i] = "PART"
+        elif t in lex.adverb:
+            tags[i] = "ADV"
+        elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
+            tags[i] = "CNJ"
+        else:
+            tags[i] = "W"
+    # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
+    for i, t in enumerate(tokens):
+        if tags[i] == "PG" and t == "की":
+            nxt = tags[i + 1] if i + 1 < n else "END"
+            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK"):
+                tags[i] = "LV"
+    return tags
+
+
+_CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK"})
+
+
+@dataclass
+class VerbGroup:
+    start: int
+    end: int
+    copular: bool
+
+
+def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = None) -> list[VerbGroup]:
+    lex = lex or load()
+    n = len(tokens)
+    verbal = [t in ("AUX", "LV") for t in tags]
+    groups: list[VerbGroup] = []
+    covered = [False] * n
+    i = 0
+    while i < n:
+        lead_particle = tags[i] == "PART" and i + 1 < n and verbal[i + 1]
+        if not (verbal[i] or lead_particle):
+            i += 1
+            continue
+        s = i
+        while i < n and (verbal[i] or (tags[i] == "PART" and i + 1 < n and verbal[i + 1])):
+            i += 1
+        e = i
+        nxt = tags[e] if e < n else "END"
+        if nxt not in _CLAUSE_END:
+            continue            # participle inside a noun phrase (भेजे गए विवादित ...)
+        run = tokens[s:e]
+        copular = all(t in lex.copula or tags[s + k] == "PART" for k, t in enumerate(run))
+        p = s - 1
+        if p >= 0 and tags[p] == "W" and tags[s] != "PART":
+            if not copular:
+                s = p
+            else:
+                # a lone word between a chunk boundary and the copula is the predicate (मौजूद है)
+                q = p - 1
+                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL"):
+                    s = p
+        groups.append(VerbGroup(s, e, copular and s == p + 1))
+        for k in range(s, e):
+            covered[k] = True
+    # simple verb at the end of the sentence (or before final punctuation)
+    last = n - 1
+    while last >= 0 and tags[last] in ("PUNCT_B", "PUNCT_O") and tokens[last] in FINAL_PUNCT | {"'", '"'}:
+        last -= 1
+    if last >= 0 and not covered[last] and tags[last] == "W":
+        groups.append(VerbGroup(last, last + 1, False))
+    groups.sort(key=lambda g: g.start)
+    return groups
+
+
+@dataclass
+class Chunk:
+    start: int
+    end: int
+    marker: str = ""        # last case marker / postposition text ("" = unmarked)
+    kind: str = "np"        # np | rel | nonfinite
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass
+class Clause:
+    chunks: list[Chunk] = field(default_factory=list)
+    vg: VerbGroup | None = None
+
+
+def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
+    n = len(tokens)
+    starts = {g.start: g for g in groups}
+    clauses: list[Clause] = []
+    stack: list[Clause] = []
+    cur = Clause()
+    chunk: list[int] = []
+
+    def close(marker: str = "", kind: str = "np"):
+        nonlocal chunk
+        words = [k for k in chunk if tags[k] not in ("PUNCT_B", "PUNCT_O")]
+        if words:
+            s, e = words[0], words[-1] + 1
+            # a non-finite verb chunk (देखकर, करने के बाद) takes the chunk before it as its object
+            if kind == "nonfinite" and cur.chunks and cur.chunks[-1].end == s and \
+                    cur.chunks[-1].marker not in ("ने", "") and cur.chunks[-1].kind == "np":
+                prev = cur.chunks.pop()
+                s = prev.start
+            cur.chunks.append(Chunk(s, e, marker, kind))
+        chunk = []
+
+    def absorb_particles(i: int) -> int:
+        while i < n and tags[i] == "PART" and tokens[i] not in ("नहीं", "न", "मत") and i not in starts:
+            chunk.append(i)
+            i += 1
+        return i
+
+    i = 0
+    prev_was_vg = False
+    while i < n:
+        if i in starts:
+            g = starts[i]
+            close()
+            cur.vg = g
+            clauses.append(cur)
+            cur = stack.pop() if stack else Clause()
+            i = g.end
+            prev_was_vg = True
+            continue
+        tag = tags[i]
+        after_vg, prev_was_vg = prev_was_vg, False
+        if tag in ("REL", "RELK"):
+            close()
+            stack.append(cur)
+            cur = Clause()
+            chunk = [i]
+            close(tokens[i], "rel")
+            i += 1
+            continue
+        if tag == "SC" or (tag == "CC" and (after_vg or not chunk)):
+            close()
+            i += 1
+            prev_was_vg = after_vg
+            continue
+        if tag == "PUNCT_B":
+            close()
+            i += 1
+            prev_was_vg = after_vg and tokens[i - 1] == ","
+            continue
+        if tokens[i] in ("(", "[", "{"):
+            closing = {"(": ")", "[": "]", "{": "}"}[tokens[i]]
+            j = i
+            while j < n and tokens[j] != closing and j - i < 30:
+                j += 1
+            if j < n and tokens[j] == closing:
+                chunk.extend(range(i, j + 1))
+                i = j + 1
+                continue
+        chunk.append(i)
+        if tag in ("PK", "PRK"):
+            i = absorb_particles(i + 1)
+            close(tokens[i - 1] if tag == "PRK" else _marker(tokens, chunk, tags))
+            continue
+        if tag == "PC":
+            j = i + 1
+            while j < n and tags[j] == "PC" and j not in starts:
+                chunk.append(j)
+                j += 1
+            i = absorb_particles(j)
+            kind = "nonfinite" if any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
+            close(_marker(tokens, chunk, tags), kind)
+            continue
+        if tag == "CNJ":
+            i = absorb_particles(i + 1)
+            close(tokens[i - 1], "nonfinite")
+            continue
+        if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत"):
+            i += 1
+            close()
+            continue
+        i += 1
+    close()
+    if cur.chunks and stack:
+        pass
+    return clauses
+
+
+def _marker(tokens: list[str], chunk: list[int], tags: list[str]) -> str:
+    ms = [tokens[k] for k in chunk if tags[k] in ("PK", "PC")]
+    return " ".join(ms[-3:]) if ms else ""
+
+
+def _is_temporal(tokens: list[str], c: Chunk) -> bool:
+    words = tokens[c.start:c.end]
+    return any(w in _MONTHS for w in words) or (any(_YEAR.match(w) for w in words) and len(words) <= 5)
+
+
+def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
+    return all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end))
+
+
+def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk | None:
+    for c in chunks:
+        if c.marker == "ने" or (c.marker.endswith("ने") and tags[c.end - 1] in ("PRK", "RELK")):
+            return c
+    for c in chunks:
+        if c.kind == "rel":
+            return c
+    for c in chunks:
+        if not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) \
+                and not _is_temporal(tokens, c):
+            return c
+    for c in reversed(chunks):
+        if c.kind == "np" and not _is_temporal(tokens, c):
+            return c
+    return chunks[-1] if chunks else None
+
+
+def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[OpenTriple]:
+    out: list[OpenTriple] = []
+    vg = cl.vg
+    if vg is None or not cl.chunks:
+        return out
+    rel = (vg.start, vg.end)
+    subj = _subject(tokens, tags, cl.chunks)
+    for c in cl.chunks:
+        if c is subj:
+            continue
+        if _is_temporal(tokens, c) and c.kind == "np":
+            out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
+            continue
+        out.append(OpenTriple(subj.span, rel, c.span, "", "subject_verb_argument"))
+    return out
+
+
+def _genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> list[OpenTriple]:
+    out = []
+    for s, e in sorted(spans):
+        # drop the chunk's own closing marker and particles
+        end = e
+        while end > s and tags[end - 1] in ("PK", "PC", "PART", "PUNCT_O"):
+            end -= 1
+        for g in range(s + 1, end - 1):
+            if tags[g] == "PG" and tags[g + 1] in ("W", "NUM"):
+                out.append(OpenTriple((s, g + 1), None, (g + 1, end), "property", "genitive_modifier"))
+                break
+    return out
+
+
+def extract_triples(tokens: list[str]) -> list[OpenTriple]:
+    """Open triples of one tokenized sentence, as token spans (see OpenTriple)."""
+    if not tokens:
+        return []
+    lex = load()
+    tags = tag_tokens(tokens, lex)
+    groups = find_verb_groups(tokens, tags, lex)
+    clauses = _chunks_and_clauses(tokens, tags, groups)
+    triples: list[OpenTriple] = []
+    for cl in clauses:
+        triples.extend(_clause_triples(tokens, tags, cl))
+    args = {t.head for t in triples} | {t.tail for t in triples if t.relation is not None}
+    triples.extend(_genitive_triples(tokens, tags, args))
+    seen, out = set(), []
+    for t in triples:
+        key = (t.head, t.relation, t.tail, t.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def span_text(tokens: list[str], span: Span | None) -> str:
+    return " ".join(tokens[span[0]:span[1]]) if span else ""
+
+
+def as_strings(tokens: list[str], triples: list[OpenTriple]) -> list[tuple[str, str, str]]:
+    return [(span_text(tokens, t.head), t.label or span_text(tokens, t.relation), span_text(tokens, t.tail))
+            for t in triples]
+
+
+def triples_for_text(sentence: str) -> list[tuple[str, str, str]]:
+    """Open triples (head, relation, tail) of a whitespace-tokenized sentence."""
+    tokens = sentence.split()
+    return as_strings(tokens, extract_triples(tokens))

@@ -1,0 +1,62 @@
+"""Word lists of the open-IE rules, read from the TSV files in `data/` (one row a form)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    case: frozenset[str]                 # simple case markers (ने को से में पर तक द्वारा)
+    genitive: frozenset[str]             # का की के
+    compound: tuple[tuple[str, ...], ...]  # multi-token postpositions, longest first
+    copula: frozenset[str]
+    aux: frozenset[str]                  # every auxiliary (copula included)
+    light: frozenset[str]
+    coord: frozenset[str]
+    subord: frozenset[str]
+    relative: frozenset[str]
+    relative_case: frozenset[str]
+    pronoun_case: frozenset[str]
+    particle: frozenset[str]
+    adverb: frozenset[str]
+    not_conjunctive: frozenset[str]
+    kinds: dict = field(default_factory=dict)   # form -> set of (file, kind) for documentation/tests
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    post = read_tsv("postpositions.tsv")
+    aux = read_tsv("auxiliaries.tsv")
+    light = read_tsv("light_verbs.tsv")
+    fw = read_tsv("function_words.tsv")
+
+    def of(rows, kind):
+        return frozenset(r[0] for r in rows if len(r) > 1 and r[1] == kind)
+
+    compound = sorted((tuple(r[0].split()) for r in post if r[1] == "compound"), key=len, reverse=True)
+    kinds: dict[str, set] = {}
+    for fname, rows in (("postpositions", post), ("auxiliaries", aux), ("light_verbs", light),
+                        ("function_words", fw)):
+        for r in rows:
+            kinds.setdefault(r[0], set()).add((fname, r[1] if len(r) > 1 else ""))
+    return Lexicon(
+        case=of(post, "case"), genitive=of(post, "genitive"), compound=tuple(compound),
+        copula=of(aux, "copula"), aux=frozenset(r[0] for r in aux),
+        light=frozenset(r[0] for r in light),
+        coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"),
+        relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
+        particle=of(fw, "particle"), adverb=of(fw, "adverb"), not_conjunctive=of(fw, "not_conjunctive"), kinds=kinds,
+    )
