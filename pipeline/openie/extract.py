@@ -43,6 +43,8 @@ FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
 _MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर
 नवंबर नवम्बर दिसंबर दिसम्बर""".split())
+TIME_MODE = "argument"
+_PRONOUNS = frozenset("यह वह ये वे वो मैं हम आप तुम".split())
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
 
 
@@ -61,7 +63,7 @@ def _is_punct(t: str) -> bool:
 
 
 def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
-    """One tag a token: PUNCT_B PUNCT_O NUM W PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
+    """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
     lex = lex or load()
     n = len(tokens)
     tags = [""] * n
@@ -111,6 +113,8 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PART"
         elif t in lex.adverb:
             tags[i] = "ADV"
+        elif t in lex.determiner:
+            tags[i] = "DET"
         elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
             tags[i] = "CNJ"
         else:
@@ -127,11 +131,22 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
 _CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK"})
 
 
+def _has_ergative(tokens: list[str], tags: list[str], covered: list[bool], p: int) -> bool:
+    """Is there a ने-marked agent between the previous verb group and position p?"""
+    for k in range(p - 1, -1, -1):
+        if covered[k] or tags[k] in ("SC", "REL", "RELK"):
+            return tags[k] == "RELK" and tokens[k].endswith("ने")
+        if (tags[k] == "PK" and tokens[k] == "ने") or (tags[k] == "PRK" and tokens[k].endswith("ने")):
+            return True
+    return False
+
+
 @dataclass
 class VerbGroup:
     start: int
     end: int
     copular: bool
+    finite: bool = True      # False: a participle modifying the following noun phrase
 
 
 def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = None) -> list[VerbGroup]:
@@ -151,20 +166,25 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             i += 1
         e = i
         nxt = tags[e] if e < n else "END"
-        if nxt not in _CLAUSE_END:
-            continue            # participle inside a noun phrase (भेजे गए विवादित ...)
+        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == "तो")
+        if not finite and nxt not in ("W", "DET", "NUM", "ADV"):
+            continue            # e.g. करने के बाद: a non-finite verb inside a postposition chunk
         run = tokens[s:e]
-        copular = all(t in lex.copula or tags[s + k] == "PART" for k, t in enumerate(run))
+        copular = all(t in lex.copular_like or tags[s + k] == "PART" for k, t in enumerate(run))
         p = s - 1
-        if p >= 0 and tags[p] == "W" and tags[s] != "PART":
-            if not copular:
+        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p]:
+            if not finite:
+                s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
+            elif not copular:
                 s = p
             else:
-                # a lone word between a chunk boundary and the copula is the predicate (मौजूद है)
+                # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
+                # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
                 q = p - 1
-                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL"):
+                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL") \
+                        or tokens[p].endswith(("ते", "ती")) or _has_ergative(tokens, tags, covered, p):
                     s = p
-        groups.append(VerbGroup(s, e, copular and s == p + 1))
+        groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
         for k in range(s, e):
             covered[k] = True
     # simple verb at the end of the sentence (or before final punctuation)
@@ -173,6 +193,10 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
         last -= 1
     if last >= 0 and not covered[last] and tags[last] == "W":
         groups.append(VerbGroup(last, last + 1, False))
+    elif last >= 0 and covered[last]:
+        for g in groups:
+            if g.start <= last < g.end:
+                g.finite = True
     groups.sort(key=lambda g: g.start)
     return groups
 
@@ -183,6 +207,7 @@ class Chunk:
     end: int
     marker: str = ""        # last case marker / postposition text ("" = unmarked)
     kind: str = "np"        # np | rel | nonfinite
+    participle: Span | None = None   # a participle modifying this chunk (भेजे गए …)
 
     @property
     def span(self) -> Span:
@@ -197,7 +222,10 @@ class Clause:
 
 def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
     n = len(tokens)
-    starts = {g.start: g for g in groups}
+    starts = {g.start: g for g in groups if g.finite}
+    part_starts = {g.start: g for g in groups if not g.finite}
+    lex = load()
+    pending_participle: list[Span] = []
     clauses: list[Clause] = []
     stack: list[Clause] = []
     cur = Clause()
@@ -213,7 +241,10 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                     cur.chunks[-1].marker not in ("ने", "") and cur.chunks[-1].kind == "np":
                 prev = cur.chunks.pop()
                 s = prev.start
-            cur.chunks.append(Chunk(s, e, marker, kind))
+            c = Chunk(s, e, marker, kind)
+            if pending_participle:
+                c.participle = pending_participle.pop()
+            cur.chunks.append(c)
         chunk = []
 
     def absorb_particles(i: int) -> int:
@@ -234,8 +265,25 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i = g.end
             prev_was_vg = True
             continue
+        if i in part_starts:
+            g = part_starts[i]
+            close()
+            pending_participle[:] = [(g.start, g.end)]
+            i = g.end
+            continue
         tag = tags[i]
         after_vg, prev_was_vg = prev_was_vg, False
+        if after_vg and tag == "PART" and tokens[i] == "तो":
+            i += 1
+            continue
+        prev_tag = tags[chunk[-1]] if chunk else ""
+        # a determiner / pronoun, or a number, after a complete noun opens the next noun phrase
+        if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
+            close()                  # ये | अपनी … कहानियों के लिए
+        if chunk and prev_tag in ("W", "NUM") and (
+                tag == "DET" or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
+                                 and tokens[chunk[-1]] not in lex.time_noun)):
+            close()
         if tag in ("REL", "RELK"):
             close()
             stack.append(cur)
@@ -248,6 +296,11 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             close()
             i += 1
             prev_was_vg = after_vg
+            continue
+        if tag == "PUNCT_B" and tokens[i] == "," and chunk and i + 1 < n and tags[i + 1] == "NUM" \
+                and (tokens[chunk[-1]] in _MONTHS or tags[chunk[-1]] == "NUM"):
+            chunk.append(i)          # 1 अक्टूबर , 1960 को
+            i += 1
             continue
         if tag == "PUNCT_B":
             close()
@@ -270,7 +323,7 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             continue
         if tag == "PC":
             j = i + 1
-            while j < n and tags[j] == "PC" and j not in starts:
+            while j < n and tags[j] in ("PC", "PK") and j not in starts and j not in part_starts:
                 chunk.append(j)
                 j += 1
             i = absorb_particles(j)
@@ -334,8 +387,10 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
         if c is subj:
             continue
         if _is_temporal(tokens, c) and c.kind == "np":
-            out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
-            continue
+            if TIME_MODE in ("property", "both"):
+                out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
+            if TIME_MODE == "property":
+                continue
         out.append(OpenTriple(subj.span, rel, c.span, "", "subject_verb_argument"))
     return out
 
@@ -348,8 +403,8 @@ def _genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> l
         while end > s and tags[end - 1] in ("PK", "PC", "PART", "PUNCT_O"):
             end -= 1
         for g in range(s + 1, end - 1):
-            if tags[g] == "PG" and tags[g + 1] in ("W", "NUM"):
-                out.append(OpenTriple((s, g + 1), None, (g + 1, end), "property", "genitive_modifier"))
+            if tags[g] == "PG" and tags[g + 1] in ("W", "NUM", "DET"):
+                out.append(OpenTriple((s, g + 1), None, (g + 1, e), "property", "genitive_modifier"))
                 break
     return out
 

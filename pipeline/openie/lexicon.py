@@ -33,6 +33,9 @@ class Lexicon:
     particle: frozenset[str]
     adverb: frozenset[str]
     not_conjunctive: frozenset[str]
+    determiner: frozenset[str]
+    time_noun: frozenset[str]
+    copular_like: frozenset[str]          # copula + forms of बनना "become": a noun phrase may precede as predicate
     kinds: dict = field(default_factory=dict)   # form -> set of (file, kind) for documentation/tests
 
 
@@ -58,5 +61,8 @@ def load() -> Lexicon:
         light=frozenset(r[0] for r in light),
         coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"),
         relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
-        particle=of(fw, "particle"), adverb=of(fw, "adverb"), not_conjunctive=of(fw, "not_conjunctive"), kinds=kinds,
+        particle=of(fw, "particle"), adverb=of(fw, "adverb"), not_conjunctive=of(fw, "not_conjunctive"),
+        determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
+        copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
+        kinds=kinds,
     )
