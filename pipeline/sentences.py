@@ -17,8 +17,7 @@ from .wordlists import abbreviations
 
 URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\"'<>“”]+[^\s\"'<>“”.,;:!?।॥)\]]"
                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DELIMS = "".join(sorted(set(DELIM_PAT_DANDA.pattern.strip("[]").encode().decode("unicode_escape"))
-                         - {"\\"}))
+_DELIMS = "".join(chr(c) for c in range(0x20, 0x980) if DELIM_PAT_DANDA.fullmatch(chr(c)))  # ? ! । ॥
 _BOUNDARY = regex.compile(rf"[{regex.escape(_DELIMS)}]+|\.+|\n")
 _CLOSERS = "\"'”’»)]}"
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}.]+$")

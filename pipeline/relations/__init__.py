@@ -1,0 +1,1 @@
+"""Typed relations: rules over tokens, entities and amounts, word lists in data/."""

@@ -1,0 +1,166 @@
+"""Relations about money and things: metric values, growth, facility status, topics,
+membership, location, agreements. `Context` carries what the previous sentence was about,
+so "तब से यह 65 बिलियन डॉलर के करीब पहुंच गया है" continues the previous sentence's trade."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Relation
+from .rules_people import PERIOD_KINDS, period_of
+from .view import CONJ, View, lists
+
+VALUE_KINDS = ("money", "percent")
+ANAPHORA = {"यह", "यहां", "ये", "इस", "इसका", "इसकी", "वह"}
+
+
+@dataclass
+class Context:
+    metric: str = ""
+    subject: str = ""
+    subject_id: str = ""
+    period: str = ""
+    facility: str = ""
+    facility_id: str = ""
+    summit: str = ""
+    topic_pending: bool = False
+
+
+def _metric_near(v: View, i: int, j: int) -> tuple[int, int, str] | None:
+    """The metric an amount at [i, j) belongs to: after it ('X के भारतीय निर्यात'), else before."""
+    metrics, fill, dem = lists().metrics, lists().fillers, lists().demonyms
+    k = j
+    while k < len(v.keys) and k - j < 4 and (v.keys[k] in fill or v.keys[k] in dem):
+        k += 1
+    hit = metrics.at(v.keys, k) if k < len(v.keys) else None
+    if hit:
+        return k, k + hit[0], hit[1]
+    found = [m for m in metrics.find(v.keys[:i])]
+    return found[-1] if found else None
+
+
+def _subject_of_metric(v: View, mi: int) -> tuple[str, str]:
+    """Who the metric is of: 'भारतीय निर्यात', 'भारत-रूस द्विपक्षीय व्यापार', 'भारत और रूस के बीच'."""
+    dem = lists().demonyms
+    if mi > 0 and v.keys[mi - 1] in dem:
+        return dem[v.keys[mi - 1]], ""
+    hit = v.ent_ending(mi) or (v.ent_ending(mi - 1) if mi > 0 and v.keys[mi - 1] in ("का", "की", "के") else None)
+    if hit:
+        i, ent = hit
+        prev = v.ent_ending(i - 1) if i > 1 and v.keys[i - 1] == "-" else None
+        if prev:
+            return v.text(prev[0], mi if v.ent_ending(mi) else mi - 1), f"{prev[1].id}|{ent.id}"
+        return ent.text, ent.id
+    locs = v.entities("LOC")
+    for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
+        if all(k in CONJ for k in v.keys[j1:i2]) and v.keys[j2:j2 + 2] == ["के", "बीच"]:
+            return f"{a.text}-{b.text}", f"{a.id}|{b.id}"
+    return "", ""
+
+
+def metric_values(v: View, ctx: Context) -> list[Relation]:
+    out = []
+    own_metrics = lists().metrics.find(v.keys)
+    if own_metrics:
+        mi, mj, metric = own_metrics[0]
+        ctx.metric, (ctx.subject, ctx.subject_id) = metric, _subject_of_metric(v, mi)
+        ctx.period = period_of(v) or ctx.period
+    growth = lists().growth.find(v.keys)
+    for i, j, a in v.amounts(*VALUE_KINDS):
+        near = _metric_near(v, i, j)
+        if a.kind == "percent" and growth and not (near and near[0] >= j):
+            pred = growth[0][2]
+            subj = ctx.metric if not near else near[2]
+            out.append(v.relation(subj or "", pred, a.text, "growth:percent_with_growth_word", subject_id="",
+                                  object_id=a.id, period=period_of(v) or ctx.period, qualifier=a.qualifier))
+            continue
+        if near:
+            subject, sid = _subject_of_metric(v, near[0])
+            rule, metric = "metric:amount_near_metric_word", near[2]
+            subject, sid = (subject, sid) if subject else (ctx.subject, ctx.subject_id)
+        elif ctx.metric and any(k in ANAPHORA for k in v.keys[:i]):
+            subject, sid, metric, rule = ctx.subject, ctx.subject_id, ctx.metric, "metric:carried_from_previous"
+        else:
+            continue
+        period = period_of(v) or ctx.period
+        out.append(v.relation(subject, metric, a.text, rule, subject_id=sid, object_id=a.id,
+                              period=period, qualifier=a.qualifier))
+    return out
+
+
+def facility_status(v: View, ctx: Context) -> list[Relation]:
+    facs = [(i, j, e) for i, j, e in v.entities("LOC") if e.subtype == "facility"]
+    if facs:
+        ctx.facility, ctx.facility_id = facs[0][2].text, facs[0][2].id
+    status = lists().status.find(v.keys)
+    units = lists().units.find(v.keys)
+    if not status or not units or not ctx.facility:
+        return []
+    out = []
+    ui, uj, _ = units[0]
+    k = uj
+    while k < len(v.keys) and (v.tokens[k].kind == "number" or v.keys[k] in CONJ):
+        if v.tokens[k].kind == "number":
+            num = v.amts.get(k)
+            out.append(v.relation(ctx.facility, status[0][2], f"{v.text(ui, uj)} {v.tokens[k].text}",
+                                  "status:units_with_status_word", subject_id=ctx.facility_id,
+                                  object_id=num[1].id if num else ""))
+        k += 1
+    return out
+
+
+def topics(v: View, ctx: Context) -> list[Relation]:
+    """A verbless list ending in सहित/आदि after a sentence about reviewing/discussing."""
+    out = []
+    if ctx.topic_pending and v.keys and v.keys[-2:-1] in (["सहित"], ["आदि"]) or (
+            ctx.topic_pending and v.keys[-1:] in (["सहित"], ["आदि"])):
+        end = len(v.keys) - (2 if v.keys[-2:-1] in (["सहित"], ["आदि"]) else 1)
+        items, start = [], 0
+        for k in range(end + 1):
+            if k == end or v.keys[k] in CONJ:
+                if k > start:
+                    items.append((start, k))
+                start = k + 1
+        if len(items) >= 2:
+            for a, b in items:
+                out.append(v.relation(ctx.summit or "वार्ता", "reviews", v.text(a, b), "topics:list_after_review",
+                                      (a, b)))
+    words = lists().meeting.find(v.keys)
+    summit = next(((i, j) for i, j, kind in words if kind == "summit"), None)
+    from .rules_people import _summit_phrase
+    ctx.summit = v.text(*_summit_phrase(v, *summit)) if summit else ""
+    ctx.topic_pending = bool(lists().topics.find(v.keys))
+    return out
+
+
+def membership_location_agreements(v: View) -> list[Relation]:
+    out = []
+    locs = v.entities("LOC")
+    for i, j, org in v.entities("ORG"):
+        if v.keys[j:j + 2] in (["के", "सदस्य"], ["का", "सदस्य"], ["की", "सदस्यता"]):
+            for _, _, c in locs:
+                if c.end <= org.start:
+                    out.append(v.relation(c.text, "member_of", org.text, "member_of:X_org_ke_sadasya",
+                                          subject_id=c.id, object_id=org.id))
+    for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
+        if v.keys[j1:i2] in (["में", "स्थित"], ["के"], ["की"], [","]) and b.subtype in ("city", "facility"):
+            if a.subtype in ("country", "state", "union_territory", "city") and a.subtype != b.subtype:
+                out.append(v.relation(b.text, "located_in", a.text, "located_in:place_of_place", (i1, j2),
+                                      subject_id=b.id, object_id=a.id))
+    if "हस्ताक्षर" in v.keys:
+        for i, j, _ in lists().agreements.find(v.keys):
+            k = i
+            while k > 0 and v.tokens[k - 1].kind == "word" and v.keys[k - 1] not in ("ने", "के", "की", "का",
+                                                                                   "पर", "में", "और", "एक"):
+                k -= 1
+            name = v.text(k, j)
+            parties = [e for _, _, e in v.entities() if e.label in ("LOC", "ORG") and e.end <= v.tokens[i].start]
+            for p in parties:
+                out.append(v.relation(p.text, "agreement_signed", name, "agreement:signing_word",
+                                      subject_id=p.id, qualifier="; ".join(x.text for x in parties if x is not p)))
+            break
+    return out
+
+
+def update_period(v: View, ctx: Context) -> None:
+    if v.amounts(*PERIOD_KINDS) and lists().metrics.find(v.keys):
+        ctx.period = period_of(v)

@@ -1,0 +1,115 @@
+"""Relations about people and countries: role, meets / summit, visits."""
+from __future__ import annotations
+
+from ..doc import Relation
+from .view import CONJ, View, lists
+
+PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month")
+
+
+def period_of(v: View) -> str:
+    return "; ".join(a.text for _, _, a in v.amounts(*PERIOD_KINDS))
+
+
+def role(v: View) -> list[Relation]:
+    """प्रधानमंत्री नरेंद्र मोदी -> (नरेंद्र मोदी, role, प्रधानमंत्री)."""
+    out = []
+    for i, j, ent in v.entities("PER"):
+        if ent.role:
+            start, end = ent.role_start, ent.end
+            r = v.relation(ent.text, "role", ent.role, "role:title_before_name", subject_id=ent.id)
+            r.start, r.end, r.text = start, end, v.doc.text[start:end]
+            out.append(r)
+    return out
+
+
+def _pairs(v: View, label: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of same-label entities joined by a conjunction: मोदी और पुतिन, भारत और रूस."""
+    ents = v.entities(label)
+    out = []
+    for (i1, j1, a), (i2, j2, b) in zip(ents, ents[1:]):
+        between = v.keys[j1:i2]
+        if between and all(k in CONJ or k == "-" for k in between) and a.text != b.text:
+            out.append(((i1, j1), (i2, j2)))
+    return out
+
+
+def _summit_phrase(v: View, i: int, j: int) -> tuple[int, int]:
+    """Extend a summit word back over its ordinal and adjectives: 22वां वार्षिक शिखर सम्मेलन."""
+    k = i
+    while k > 0 and (v.keys[k - 1] in lists().fillers or (k - 1) in v.amts and v.amts[k - 1][1].kind == "ordinal"):
+        if v.keys[k - 1] in ("की", "का", "के"):
+            break
+        k -= 1
+    return k, j
+
+
+def meets(v: View) -> list[Relation]:
+    words = lists().meeting.find(v.keys)
+    if not words:
+        return []
+    summit = next(((i, j) for i, j, kind in words if kind == "summit"), None)
+    qualifier = v.text(*_summit_phrase(v, *summit)) if summit else ""
+    out = []
+    for label, pred in (("PER", "meets"), ("LOC", "summit" if summit else "meets")):
+        for (a, b) in _pairs(v, label):
+            ea, eb = v.ents[a[0]][1], v.ents[b[0]][1]
+            if label == "LOC" and "city" in (ea.subtype, eb.subtype):
+                continue
+            out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
+                                  subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
+    # X ने Y से मुलाकात की
+    pers = v.entities("PER")
+    for (i1, j1, a), (i2, j2, b) in zip(pers, pers[1:]):
+        if v.keys[j1:j1 + 1] == ["ने"] and v.keys[j2:j2 + 1] == ["से"]:
+            out.append(v.relation(a.text, "meets", b.text, "meets:ne_se", (i1, j2 + 1), subject_id=a.id,
+                                  object_id=b.id, qualifier=qualifier, period=period_of(v)))
+    return out
+
+
+def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
+    """The agent of a visit: 'X ने' anywhere before i, else the possessor 'X की' right before i."""
+    titles = {a: b for a, b in v.titles()}
+    for k in range(i - 1, 0, -1):
+        if v.keys[k] == "ने":
+            hit = v.ent_ending(k)
+            if hit:
+                return hit[1].text, hit[1].id, hit[0]
+            t = next(((a, b) for a, b in titles.items() if b == k), None)
+            if t:
+                return v.text(*t), "", t[0]
+    k = i - 1
+    if k > 0 and v.keys[k] in ("की", "का", "के"):
+        hit = v.ent_ending(k)
+        if hit and hit[1].label == "PER":
+            return hit[1].text, hit[1].id, hit[0]
+        t = next(((a, b) for a, b in titles.items() if b == k), None)
+        if t:
+            return v.text(*t), "", t[0]
+    return None
+
+
+def visits(v: View) -> list[Relation]:
+    out = []
+    fill = lists().fillers
+    for wi, wj, _kind in lists().visit.find(v.keys):
+        places, k = [], wi
+        while k > 0:
+            hit = v.ent_ending(k)
+            if hit and hit[1].label == "LOC":
+                places.append(hit)
+                k = hit[0]
+            elif v.keys[k - 1] in fill or v.keys[k - 1] in CONJ:
+                k -= 1
+            else:
+                break
+        if not places:
+            continue
+        first = min(p[0] for p in places)
+        agent = _subject_before(v, first)
+        for start, ent in reversed(places):
+            span = (min(start, agent[2]) if agent else start, wj)
+            out.append(v.relation(agent[0] if agent else "", "visits", ent.text, "visits:places_before_visit_noun",
+                                  span, subject_id=agent[1] if agent else "", object_id=ent.id,
+                                  period=period_of(v)))
+    return out

@@ -1,0 +1,42 @@
+"""Stage `relations`: typed facts with evidence, from rules over tokens, entities and amounts.
+
+Rules run sentence by sentence in document order; a Context carries the previous sentence's
+metric, subject, period, facility and summit so anaphora (यह, इस) and verbless lists resolve.
+Every relation's evidence span lies inside its sentence.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..doc import Document
+from ..stage import Stage
+from .rules_facts import Context, facility_status, membership_location_agreements, metric_values, topics
+from .rules_people import meets, role, visits
+from .view import DATA_DIR, build_views
+
+
+class RelationsStage(Stage):
+    name = "relations"
+    requires = ("sentences", "tokens", "entities", "amounts")
+    provides = ("relations",)
+
+    def version(self) -> str:
+        h = hashlib.sha256()
+        for p in sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")):
+            h.update(p.read_bytes())
+        return h.hexdigest()[:16]
+
+    def __call__(self, doc: Document) -> None:
+        ctx = Context()
+        seen = set()
+        for v in build_views(doc):
+            found = role(v) + meets(v) + visits(v) + metric_values(v, ctx) + facility_status(v, ctx)
+            found += topics(v, ctx) + membership_location_agreements(v)
+            for r in found:
+                key = (r.sentence_id, r.subject, r.predicate, r.object)
+                if key in seen:
+                    continue
+                seen.add(key)
+                r.id = f"{doc.doc_id}:r{len(doc.relations)}"
+                doc.relations.append(r)

@@ -1,0 +1,137 @@
+"""One sentence seen by the relation rules: token keys, entities and amounts by token index,
+and the word lists of data/*.tsv as phrase matchers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..doc import Amount, Document, Entity, Relation, Sentence, Token
+from ..entities.lexicon import Entry, Trie, key_tokens
+from ..entities.lexicon import load as load_entity_lexicon
+from ..normalize import match_key
+from ..wordlists import read_tsv
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CONJ = {"और", "एवं", "तथा", "व", ","}
+
+
+class Phrases:
+    """Longest-match lookup of the first column of a TSV, value = second column (or 'yes')."""
+
+    def __init__(self, name: str):
+        rows = read_tsv(DATA_DIR / name)
+        cols = list(rows[0]) if rows else ["word"]
+        entries = [Entry(key_tokens(r[cols[0]]), r[cols[1]] if len(cols) > 1 else "yes", "", "") for r in rows]
+        self.trie = Trie(entries)
+
+    def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
+        """(length, value) of the longest phrase starting at token i."""
+        e = self.trie.longest(keys, i)
+        return (len(e.keys), e.label) if e else None
+
+    def find(self, keys: list[str]) -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        while i < len(keys):
+            hit = self.at(keys, i)
+            if hit:
+                out.append((i, i + hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        return out
+
+
+@dataclass
+class Lists:
+    metrics: Phrases
+    growth: Phrases
+    meeting: Phrases
+    visit: Phrases
+    fillers: frozenset[str]
+    status: Phrases
+    units: Phrases
+    demonyms: dict[str, str]
+    topics: Phrases
+    agreements: Phrases
+
+
+@lru_cache(maxsize=1)
+def lists() -> Lists:
+    return Lists(
+        metrics=Phrases("metrics.tsv"), growth=Phrases("growth_words.tsv"), meeting=Phrases("meeting_words.tsv"),
+        visit=Phrases("visit_words.tsv"),
+        fillers=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "fillers.tsv")),
+        status=Phrases("status_words.tsv"), units=Phrases("unit_words.tsv"),
+        demonyms={match_key(r["adjective"]): r["country"] for r in read_tsv(DATA_DIR / "demonyms.tsv")},
+        topics=Phrases("topic_words.tsv"), agreements=Phrases("agreement_words.tsv"))
+
+
+@dataclass
+class View:
+    doc: Document
+    sent: Sentence
+    tokens: list[Token]
+    keys: list[str]
+    ents: dict[int, tuple[int, Entity]] = field(default_factory=dict)    # first token -> (end token, entity)
+    amts: dict[int, tuple[int, Amount]] = field(default_factory=dict)
+
+    def ent_ending(self, j: int) -> tuple[int, Entity] | None:
+        """(first token, entity) of an entity ending at token j (exclusive)."""
+        for i, (e, ent) in self.ents.items():
+            if e == j:
+                return i, ent
+        return None
+
+    def entities(self, label: str | None = None) -> list[tuple[int, int, Entity]]:
+        return [(i, e, ent) for i, (e, ent) in sorted(self.ents.items()) if label is None or ent.label == label]
+
+    def amounts(self, *kinds: str) -> list[tuple[int, int, Amount]]:
+        return [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
+
+    def titles(self) -> list[tuple[int, int]]:
+        lex, out, i = load_entity_lexicon(), [], 0
+        while i < len(self.keys):
+            e = lex.titles.longest(self.keys, i)
+            if e and e.subtype != "honorific":
+                out.append((i, i + len(e.keys)))
+                i += len(e.keys)
+            else:
+                i += 1
+        return out
+
+    def text(self, i: int, j: int) -> str:
+        return self.doc.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+    def relation(self, subject: str, predicate: str, obj: str, rule: str, span: tuple[int, int] | None = None,
+                 **kw) -> Relation:
+        start, end = ((self.tokens[span[0]].start, self.tokens[span[1] - 1].end) if span
+                      else (self.sent.start, self.sent.end))
+        return Relation(id="", sentence_id=self.sent.id, subject=subject, predicate=predicate, object=obj,
+                        start=start, end=end, text=self.doc.text[start:end], rule=rule, **kw)
+
+
+def _token_index(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+def build_views(doc: Document) -> list[View]:
+    by_sent: dict[str, list[Token]] = {}
+    for t in doc.tokens:
+        by_sent.setdefault(t.sentence_id, []).append(t)
+    views = {}
+    for s in doc.sentences:
+        toks = by_sent.get(s.id, [])
+        views[s.id] = View(doc, s, toks, [doc.norm.slice(t.start, t.end) for t in toks])
+    for ent in doc.entities:
+        v = views.get(ent.sentence_id)
+        span = v and _token_index(v.tokens, ent.start, ent.end)
+        if span:
+            v.ents[span[0]] = (span[1], ent)
+    for a in doc.amounts:
+        v = views.get(a.sentence_id)
+        span = v and _token_index(v.tokens, a.start, a.end)
+        if span:
+            v.amts[span[0]] = (span[1], a)
+    return [views[s.id] for s in doc.sentences]

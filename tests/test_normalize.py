@@ -1,0 +1,32 @@
+from hypothesis import given, settings, strategies as st
+
+from pipeline.normalize import match_key, normalize
+
+
+def test_nukta_forms_match():
+    assert match_key("हज़ार") == match_key("हज\u093cार") == match_key("हजार") == "हजार"
+    assert match_key("करोड़") == match_key("करोड")
+
+
+def test_zero_width_nbsp_crlf_are_mapped_back():
+    raw = "हज़ार\u00a0क्\u200dष\r\nकरोड़"
+    n = normalize(raw)
+    assert n.text == "हजार क्ष\nकरोड"
+    # every normalized word maps back to the original spelling
+    for word in ("हजार", "क्ष", "करोड"):
+        a = n.text.index(word)
+        s, e = n.to_original(a, a + len(word))
+        assert match_key(raw[s:e]) == word
+    s, e = n.to_original(n.text.index("करोड"), len(n.text))
+    assert raw[s:e] == "करोड़"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("कखज़ड़ि्ा \u00a0\u200d\u200c\r\n\u093cé1।")), max_size=40))
+def test_map_is_monotonic_and_in_bounds(raw):
+    n = normalize(raw)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    prev = 0
+    for a, b in zip(n.starts, n.ends):
+        assert 0 <= a <= b <= len(raw) and a >= prev
+        prev = a
