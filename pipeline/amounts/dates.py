@@ -1,0 +1,136 @@
+"""Dates, times, years and fiscal years.
+
+Values are ISO 8601 strings: "2024-07-08", "2024-07" (month precision), "--07-08" (no year),
+"12:18" / "11:15:09" for times, "2021/2024" for a range of years. Fiscal years "2023-24" keep the
+written form as value with value_min/value_max the two calendar years (ints); "2023-24" is a fiscal
+year only when the second part is the next year, else a range of years.
+"""
+from __future__ import annotations
+
+import calendar
+
+import regex
+
+from .model import AmountMatch
+from .numbers import DIGITS, LEX, digit_value, parse_number
+from .units import era_before, match_month, weekday_before
+
+_D = f"[{DIGITS}]"
+NUMERIC_DATE = regex.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
+TIME = regex.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
+YEAR_PAIR = regex.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
+FY_BEFORE = regex.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
+SEP = regex.compile(r",?[ \t]*")
+
+
+def _int(s: str) -> int:
+    return int(digit_value(s))
+
+
+def valid_day(y: int | None, m: int, d: int) -> bool:
+    if not 1 <= m <= 12 or d < 1:
+        return False
+    return d <= calendar.monthrange(y if y else 2024, m)[1]
+
+
+def iso(y: int | None, m: int, d: int | None) -> str:
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
+
+
+def numeric_date(text: str, p: int) -> AmountMatch | None:
+    m = NUMERIC_DATE.match(text, p)
+    if not m:
+        return None
+    d, mo, y = _int(m["d"]), _int(m["m"]), _int(m["y"])
+    if not valid_day(y, mo, d):
+        return None
+    return AmountMatch(p, m.end(), m.group(), "date", iso(y, mo, d))
+
+
+def time_at(text: str, p: int) -> AmountMatch | None:
+    m = TIME.match(text, p)
+    if not m:
+        return None
+    h, mi = _int(m["h"]), _int(m["mi"])
+    s = _int(m["s"]) if m["s"] else None
+    if h > 23 or mi > 59 or (s is not None and s > 59):
+        return None
+    value = f"{h:02d}:{mi:02d}" + (f":{s:02d}" if s is not None else "")
+    return AmountMatch(p, m.end(), m.group(), "time", value)
+
+
+def year_pair(text: str, p: int) -> AmountMatch | None:
+    m = YEAR_PAIR.match(text, p)
+    if not m:
+        return None
+    a, b_text = _int(m["a"]), m["b"]
+    if not 1000 <= a <= 2199:
+        return None
+    b = _int(b_text) if len(b_text) == 4 else a - a % 100 + _int(b_text)
+    if b <= a:
+        return None
+    fy_marker = FY_BEFORE.search(text[max(0, p - 16):p])
+    if b == a + 1 and (len(b_text) == 2 or fy_marker):
+        return AmountMatch(p, m.end(), m.group(), "fiscal_year", m.group().replace(" ", ""), a, b)
+    return AmountMatch(p, m.end(), m.group(), "date_range", f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}")
+
+
+def _year_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A year (digits or words, 1000-2999) after a day-month: '15 अगस्त, 2023', 'मार्च दो हज़ार दस'."""
+    sm = SEP.match(text, pos)
+    n = parse_number(text, sm.end()) if sm else None
+    if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1000 <= n.value <= 2999:
+        return None
+    if n.plain_digits and n.end - n.start != 4:
+        return None
+    return int(n.value), n.end
+
+
+def day_month(text: str, start: int, day: int, pos: int) -> AmountMatch | None:
+    """'<day> <month> [, <year>]' where the day number ended at pos."""
+    mm = match_month(text, pos)
+    if not mm:
+        return None
+    month, _, end = mm
+    y = _year_after(text, end)
+    year = y[0] if y else None
+    if not valid_day(year, month, day):
+        return None
+    end = y[1] if y else end
+    wd = weekday_before(text, start)
+    s = wd if wd is not None else start
+    return AmountMatch(s, end, text[s:end], "date", iso(year, month, day))
+
+
+def month_first(text: str, p: int) -> AmountMatch | None:
+    """'मार्च 30, 1990', 'जुलाई 1937', 'मार्च दो हज़ार दस', 'मार्च की दो', 'दिसंबर बारह'."""
+    mm = match_month(text, p)
+    if not mm:
+        return None
+    month, _, end = mm
+    y = _year_after(text, end)
+    if y:
+        return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
+    km = regex.match(r"[ \t]+(?:की[ \t]+)?", text[end:end + 8])
+    if not km:
+        return None
+    n = parse_number(text, end + km.end())
+    if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1 <= n.value <= 31 or n.scale:
+        return None
+    day = int(n.value)
+    y = _year_after(text, n.end)
+    year = y[0] if y else None
+    if not valid_day(year, month, day):
+        return None
+    e = y[1] if y else n.end
+    return AmountMatch(p, e, text[p:e], "date", iso(year, month, day))
+
+
+def year_words_marker(text: str, start: int) -> int | None:
+    """Start of 'सन'/'वर्ष'/'साल' right before a year."""
+    return era_before(text, start)
+
+
+__all__ = ["numeric_date", "time_at", "year_pair", "day_month", "month_first", "valid_day", "iso", "LEX"]

@@ -1,0 +1,325 @@
+"""find_amounts: one left-to-right scan of normalized text.
+
+A trigger regex (digits, number words, month names, currency signs; built from the tables as a
+trie) finds candidate positions; at each one `_amount_at` reads the longest amount:
+  [qualifier] [currency] NUMBER [range-connector NUMBER] [currency|percent|गुना|time unit|era]
+  [sub-unit: "दो पैसे"] [qualifier]
+plus dates, times, fiscal years. Digits inside URLs, e-mails, phone numbers and IDs are skipped.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from . import dates
+from .model import AmountMatch, exact, sortable
+from .numbers import DIGITS, NumParse, parse_number
+from .tables import WORD_END, WORD_START, fold, tables
+from .trie import trie_regex
+from .units import (match_month, match_pre_currency, match_unit, neg_before, qualifier_after,
+                    qualifier_before)
+
+_D = f"[{DIGITS}]"
+SKIP = regex.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"                         # URLs, e-mails
+    rf"|\+?{_D}{{1,4}}(?:[-/ ]{_D}{{2,5}}){{2,}}(?![{DIGITS}])"               # phone-like digit groups
+    rf"|{_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}"                                    # IP addresses
+    rf"|(?<=[\p{{L}}_]-?){_D}+"                                               # IDs glued to letters: जी20, A-380
+    rf"|{_D}+(?:\.{_D}+){{2,}}"                                               # versions 1.2.3
+    rf"|{_D}*\.?{_D}+[eE^][-+]*{_D}+")                                        # 1e10, 1.1^23
+RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
+BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
+BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच(?:[ \t]+में)?" + WORD_END)
+SUBUNIT_JOIN = regex.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
+NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के", "का", "कि", "में", "पर", "और", "था", "थे", "थी", "है",
+                     "हैं", "हो", "कहा", "तक", "वाले", "वाला", "वाली", "जैसा", "जैसे", "जैसी", "ने", "नहीं"}
+NOT_ORDINAL_BEFORE = {"से", "इससे", "उससे", "जिससे", "के", "उसके", "इसके", "जिसके", "बहुत", "काफी", "सबसे"}
+
+
+@lru_cache(maxsize=1)
+def trigger() -> regex.Pattern:
+    T = tables()
+    words = [k for k in T.words] + list(T.months)
+    pre_cur = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any") and not k[0].isalpha()]
+    alt = trie_regex(words)
+    sym = "|".join(regex.escape(s) for s in sorted(set(s[0] for s in pre_cur)))
+    latin_cur = "|".join(regex.escape(k) for k, (c, p, _) in T.currencies.items()
+                         if p in ("pre", "any") and k[0].isascii() and k[0].isalpha())
+    return regex.compile(rf"{WORD_START}(?:[{DIGITS}]|\.[{DIGITS}]|{alt}{WORD_END}|(?:{latin_cur})(?=[ \t$]*[{DIGITS}]))|{sym}")
+
+
+def _skips(text: str) -> list[tuple[int, int]]:
+    if not any(c in text for c in ":/@.+-_^eE"):
+        return []
+    return [(m.start(), m.end()) for m in SKIP.finditer(text)]
+
+
+def _positions(text: str, results: list):
+    """Candidate starts outside skipped spans; the caller appends to `results` to jump past a match."""
+    skips, k, pos, trig = _skips(text), 0, 0, trigger()
+    while True:
+        m = trig.search(text, pos)
+        if not m:
+            return
+        p = m.start()
+        while k < len(skips) and skips[k][1] <= p:
+            k += 1
+        if k < len(skips) and skips[k][0] <= p:
+            pos = skips[k][1]
+            continue
+        n = len(results)
+        yield p
+        pos = max(results[-1].full_end if hasattr(results[-1], "full_end") else results[-1].end, p + 1) \
+            if len(results) > n else m.end()
+
+
+def find_numbers(text: str) -> list[NumParse]:
+    """The number layer alone: bare number expressions (no ordinals), as Recognizers' NumberModel sees them."""
+    out: list[NumParse] = []
+    for p in _positions(text, out):
+        n = parse_number(text, p)
+        if n is None or n.ordinal:
+            continue
+        neg = _neg_start(text, p)
+        if neg is not None:
+            n.value, n.start = -n.value, neg
+        out.append(n)
+    return out
+
+
+def _drop_nested(items):
+    out, last_end = [], -1
+    for it in items:
+        if it.start >= last_end:
+            out.append(it)
+            last_end = it.end
+    return out
+
+
+def _neg_start(text: str, p: int) -> int | None:
+    if p > 0 and text[p - 1] == "-" and (p == 1 or text[p - 2] in " \t(\n"):
+        return p - 1
+    return neg_before(text, p)
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    out: list[AmountMatch] = []
+    for p in _positions(text, out):
+        am = _amount_at(text, p)
+        if am is not None:
+            out.append(am)
+    return _merge_date_ranges(text, out)
+
+
+def _amount_at(text: str, p: int) -> AmountMatch | None:
+    c = text[p]
+    if not (c.isdigit() or c == "."):
+        cur = match_pre_currency(text, p)
+        if cur is not None:
+            return _money_pre(text, p, cur)
+        if match_month(text, p):
+            return dates.month_first(text, p)
+    else:
+        for f in (dates.numeric_date, dates.time_at, dates.year_pair):
+            am = f(text, p)
+            if am is not None:
+                return _qualify(text, am)
+    n = parse_number(text, p)
+    if n is None:
+        return None
+    if n.ordinal:
+        return _ordinal(text, n)
+    n2, dm = _range_end(text, n)
+    if dm is not None:
+        return dm
+    if n2 is None and _is_day(n):
+        dm = dates.day_month(text, n.start, int(n.value), n.end)
+        if dm is not None:
+            return _qualify(text, dm)
+    last = n2 or n
+    unit = match_unit(text, last.end)
+    neg = _neg_start(text, n.start) if n2 is None else None
+    return _build(text, n, n2, unit, neg)
+
+
+def _is_day(n: NumParse) -> bool:
+    return not n.fraction and not n.scale and n.value.denominator == 1 and 1 <= n.value <= 31 and n.n_atoms == 1
+
+
+def _range_end(text: str, n: NumParse):
+    """Second end of a range ("60 से 70 लाख", "35-40", "21-24 जून"), or a date range of days."""
+    m = RANGE.match(text, n.end)
+    between = False
+    if not m:
+        m = BETWEEN.match(text, n.end)
+        between = m is not None
+        if not m:
+            return None, None
+    n2 = parse_number(text, m.end())
+    if n2 is None or n2.ordinal or (between and not BETWEEN_END.match(text, n2.end)):
+        return None, None
+    if _is_day(n) and _is_day(n2) and n2.value > n.value:
+        mm = match_month(text, n2.end)
+        if mm:
+            d2 = dates.day_month(text, n2.start, int(n2.value), n2.end)
+            if d2 is not None:
+                v1 = d2.value[:-2] + f"{int(n.value):02d}"
+                return None, AmountMatch(n.start, d2.end, text[n.start:d2.end], "date_range",
+                                         f"{v1}/{d2.value}", v1, d2.value)
+    lo = n.value
+    if n2.scale and not n.scale and n.value * _scale_of(n2) < n2.value:
+        lo = n.value * _scale_of(n2)
+    if n2.value <= lo:
+        return None, None
+    n.value = lo
+    if between:
+        n2.end = BETWEEN_END.match(text, n2.end).end()
+    return n2, None
+
+
+def _scale_of(n: NumParse) -> Fraction:
+    w = tables().word(n.scale)
+    return w.value if w is not None else Fraction(1)
+
+
+def _ordinal(text: str, n: NumParse) -> AmountMatch | None:
+    written = text[n.start:n.end]
+    if fold(written) == "पहले":
+        after = regex.match(r"[ \t]*([\p{L}\p{M}]+)", text[n.end:n.end + 30])
+        before = regex.search(r"([\p{L}\p{M}]+)[ \t]*\Z", text[max(0, n.start - 30):n.start])
+        if not after or after.group(1) in NOT_ORDINAL_AFTER or (before and (
+                before.group(1) in NOT_ORDINAL_BEFORE or fold(before.group(1)) in tables().time_units)):
+            return None
+    return AmountMatch(n.start, n.end, written, "ordinal", exact(n.value), normalized_value=exact(n.value))
+
+
+def _money_pre(text: str, p: int, cur) -> AmountMatch | None:
+    n = parse_number(text, cur.end)
+    if n is None or n.ordinal:
+        return None
+    n2, _ = _range_end(text, n)
+    last = n2 or n
+    value = n.value / cur.per
+    am = AmountMatch(p, last.end, text[p:last.end], "money", currency=cur.code, unit=cur.text, scale=n.scale)
+    _set_value(am, value, n2.value / cur.per if n2 else None)
+    sub = _subunit(text, last.end, cur.code) if cur.per == 1 and n2 is None else None
+    if sub:
+        _set_value(am, value + sub[0])
+        am.end = sub[1]
+        am.text = text[p:am.end]
+    return _qualify(text, am)
+
+
+def _set_value(am: AmountMatch, v: Fraction, v2: Fraction | None = None) -> None:
+    if v2 is None:
+        am.value = exact(v)
+        am.normalized_value = sortable(v)
+    else:
+        am.value = None
+        am.value_min, am.value_max = exact(v), exact(v2)
+        am.normalized_value = sortable(v)
+
+
+def _subunit(text: str, pos: int, code: str):
+    """"छह सौ पच्चीस रुपये दो पैसे": a sub-unit amount of the same currency right after."""
+    m = SUBUNIT_JOIN.match(text, pos)
+    n = parse_number(text, m.end()) if m else None
+    if n is None or n.ordinal or n.scale:
+        return None
+    u = match_unit(text, n.end)
+    if u is None or u.kind != "money" or u.code != code or u.per == 1 or n.value >= u.per:
+        return None
+    return n.value / u.per, u.end
+
+
+def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | None:
+    last = n2 or n
+    start, end = n.start, last.end
+    v1 = -n.value if neg is not None else n.value
+    v2 = n2.value if n2 else None
+    if neg is not None:
+        start = neg
+    scale = n2.scale if n2 and n2.scale else n.scale
+    kind = "range" if n2 else ("fraction" if n.fraction else "number")
+    am = AmountMatch(start, end, "", kind, scale=scale)
+    if unit is not None:
+        if unit.kind == "money":
+            v1, v2 = v1 / unit.per, (v2 / unit.per if v2 is not None else None)
+            am.kind, am.currency, am.unit = "money", unit.code, unit.text
+            am.end = unit.end
+            sub = _subunit(text, unit.end, unit.code) if unit.per == 1 and v2 is None else None
+            if sub:
+                v1 += sub[0]
+                am.end = sub[1]
+        elif unit.kind in ("percent", "multiplier"):
+            am.kind, am.unit, am.end = unit.kind, ("%" if unit.kind == "percent" else "x"), unit.end
+        elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
+            am.kind = "relative_time" if unit.sign else "duration"
+            am.unit, am.end = unit.code, unit.end
+            if unit.sign < 0:
+                v1, v2 = -v1, (-v2 if v2 is not None else None)
+        elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
+            am.kind, am.end = "year", unit.end
+            v1 = v1 * unit.sign
+    if am.kind in ("number", "range") and _is_year(text, n, n2):
+        if n2 is None:
+            am.kind = "year"
+        else:
+            a, b = int(n.value), int(n2.value)
+            if b < 100 and b > a % 100:
+                b = a - a % 100 + b
+            am.kind, v1, v2 = "date_range", None, None
+            am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
+            return _qualify(text, _finish(text, am))
+    _set_value(am, v1, v2)
+    if am.kind in ("year",):
+        am.normalized_value = None
+    return _qualify(text, _finish(text, am))
+
+
+def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
+    def plain_year(x: NumParse) -> bool:
+        return x.plain_digits and x.end - x.start == 4 and 1000 <= x.value <= 2199
+    marker = dates.year_words_marker(text, n.start) is not None
+    if n2 is None:
+        return plain_year(n) or (marker and n.value.denominator == 1 and 0 < n.value <= 2999 and not n.scale)
+    return (plain_year(n) or marker) and n.value.denominator == 1 and not n.scale and (
+        plain_year(n2) or (n2.value < 100 and n2.value > n.value % 100) or (1000 <= n2.value <= 2999))
+
+
+def _finish(text: str, am: AmountMatch) -> AmountMatch:
+    am.text = text[am.start:am.end]
+    am.full_start, am.full_end = am.start, am.end
+    return am
+
+
+def _qualify(text: str, am: AmountMatch) -> AmountMatch:
+    q = qualifier_before(text, am.start)
+    if q:
+        am.full_start, am.qualifier = q[0], q[1]
+    q = qualifier_after(text, am.end)
+    if q and am.kind not in ("date", "date_range") or (q and q[1] == "up_to"):
+        am.full_end = q[0]
+        if not am.qualifier or am.qualifier == "approx":
+            am.qualifier = q[1]
+    return am
+
+
+def _merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
+    """"19 मई से 15 जुलाई", "1 जून - 3 जुलाई 2024": two dates joined by से/-/तक become a date_range."""
+    merged: list[AmountMatch] = []
+    for am in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind == "date" and am.kind == "date" and \
+                regex.fullmatch(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*", text[prev.end:am.start]):
+            a, b = prev.value, am.value
+            if a.startswith("--") and not b.startswith("--"):
+                a = b[:4] + a[1:]
+            rng = AmountMatch(prev.start, am.end, text[prev.start:am.end], "date_range", f"{a}/{b}", a, b,
+                              full_start=prev.full_start, full_end=am.full_end)
+            merged[-1] = rng
+            continue
+        merged.append(am)
+    return merged

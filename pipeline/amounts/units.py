@@ -1,0 +1,142 @@
+"""What stands around a number: currency, percent, multiplier, time unit, era, month, qualifier.
+
+Each matcher is a regex built from a data table (tables.py), anchored at a position.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .tables import WORD_START, bounded_alternation, fold, tables
+
+SP = r"[ \t]*"
+
+
+@dataclass
+class Unit:
+    kind: str          # money | percent | multiplier | time | era
+    start: int
+    end: int
+    text: str
+    code: str = ""     # ISO currency, time unit name
+    per: int = 1       # sub-units per main unit (पैसे: 100)
+    sign: int = 0      # relative time (-1 ago, +1 later) or era (-1 BCE)
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, regex.Pattern]:
+    T = tables()
+    cur_post = [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")]
+    cur_pre = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any")]
+    pre_q = [k for (k, p) in T.qualifiers if p == "pre"]
+    post_q = [k for (k, p) in T.qualifiers if p == "post"]
+    return {
+        "percent": regex.compile(SP + "(?P<u>" + bounded_alternation(T.percent) + ")"),
+        "percent_glued": regex.compile("(?P<u>" + bounded_alternation(T.percent) + ")"),
+        "cur_post": regex.compile(rf"{SP}(?:-{SP})?(?P<u>" + bounded_alternation(cur_post) + ")"),
+        "cur_glued": regex.compile("(?P<u>" + bounded_alternation(cur_post) + ")"),
+        "cur_pre": regex.compile("(?P<u>" + bounded_alternation(cur_pre) + rf"){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
+        "mult": regex.compile(SP + "(?P<u>" + bounded_alternation(T.multipliers) + ")"),
+        "time": regex.compile(SP + "(?P<u>" + bounded_alternation(T.time_units) + ")"
+                              + "(?:" + SP + "(?P<rel>" + bounded_alternation(T.relative) + "))?"),
+        "era_post": regex.compile(SP + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if v]) + ")"),
+        "era_pre": regex.compile(WORD_START + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if not v])
+                                 + ")" + SP + r"\Z"),
+        "month": regex.compile(SP + "(?P<u>" + bounded_alternation(T.months) + ")"),
+        "weekday_before": regex.compile(WORD_START + "(?P<u>" + bounded_alternation(T.weekdays) + r"),?" + SP + r"\Z"),
+        "q_pre": regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}])|(?<=[ \t]))(?P<u>" + bounded_alternation(pre_q) + ")"
+                               + SP + r"\Z"),
+        "q_post": regex.compile(SP + "(?P<u>" + bounded_alternation(post_q) + ")"),
+        "neg_before": regex.compile(WORD_START + r"(?P<u>माइनस|निगेटिव|ऋण)" + SP + r"\Z"),
+    }
+
+
+def _lookup(table: dict, written: str):
+    from .tables import key
+    k = fold(written)
+    if k in table:
+        return table[k]
+    k2 = regex.sub(r"[ \t]+", " ", k).replace("\u0970", ".")
+    if k2 in table:
+        return table[k2]
+    return table.get(key(k2))
+
+
+def match_unit(text: str, pos: int, glued: bool = False) -> Unit | None:
+    """A unit right after a number ending at pos."""
+    T = tables()
+    R = _rx()
+    m = R["percent_glued" if glued else "percent"].match(text, pos)
+    if m:
+        return Unit("percent", m.start("u"), m.end(), m.group("u"), "%")
+    m = R["cur_glued" if glued else "cur_post"].match(text, pos)
+    if m:
+        code, _, per = _lookup(T.currencies, m.group("u"))
+        return Unit("money", m.start("u"), m.end(), m.group("u"), code, per)
+    if glued:
+        return None
+    m = R["mult"].match(text, pos)
+    if m:
+        return Unit("multiplier", m.start("u"), m.end(), m.group("u"))
+    m = R["time"].match(text, pos)
+    if m:
+        unit = _lookup(T.time_units, m.group("u"))
+        sign = _lookup(T.relative, m.group("rel")) if m.group("rel") else 0
+        return Unit("time", m.start("u"), m.end(), m.group("u"), unit, sign=sign)
+    m = R["era_post"].match(text, pos)
+    if m:
+        return Unit("era", m.start("u"), m.end(), m.group("u"), sign=_lookup(T.eras, m.group("u")))
+    return None
+
+
+def match_pre_currency(text: str, pos: int) -> Unit | None:
+    m = _rx()["cur_pre"].match(text, pos)
+    if not m:
+        return None
+    code, _, per = _lookup(tables().currencies, m.group("u"))
+    return Unit("money", m.start("u"), m.end(), m.group("u"), code, per)
+
+
+def match_month(text: str, pos: int) -> tuple[int, int, int] | None:
+    """(month, start, end) of a month name at pos (after optional spaces)."""
+    m = _rx()["month"].match(text, pos)
+    if not m:
+        return None
+    return _lookup(tables().months, m.group("u")), m.start("u"), m.end()
+
+
+def _before(name: str, text: str, start: int, width: int = 40):
+    lo = max(0, start - width)
+    m = _rx()[name].search(text[lo:start])
+    return (lo + m.start("u"), m.group("u")) if m else None
+
+
+def weekday_before(text: str, start: int) -> int | None:
+    r = _before("weekday_before", text, start, 16)
+    return r[0] if r else None
+
+
+def era_before(text: str, start: int) -> int | None:
+    r = _before("era_pre", text, start, 16)
+    return r[0] if r else None
+
+
+def neg_before(text: str, start: int) -> int | None:
+    r = _before("neg_before", text, start, 12)
+    return r[0] if r else None
+
+
+def qualifier_before(text: str, start: int) -> tuple[int, str] | None:
+    r = _before("q_pre", text, start, 24)
+    if not r:
+        return None
+    return r[0], _lookup({k: q for (k, p), q in tables().qualifiers.items() if p == "pre"}, r[1])
+
+
+def qualifier_after(text: str, end: int) -> tuple[int, str] | None:
+    m = _rx()["q_post"].match(text, end)
+    if not m:
+        return None
+    return m.end(), _lookup({k: q for (k, p), q in tables().qualifiers.items() if p == "post"}, m.group("u"))
