@@ -176,7 +176,9 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             if not finite:
                 s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
             elif not copular:
-                s = p
+                # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
+                if tokens[p] in lex.conjunct or p == 0 or tags[p - 1] not in ("DET", "NUM"):
+                    s = p
             else:
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
                 # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
@@ -218,6 +220,7 @@ class Chunk:
 class Clause:
     chunks: list[Chunk] = field(default_factory=list)
     vg: VerbGroup | None = None
+    complement: Span | None = None    # a following कि clause (object of कहा, बताया ...)
 
 
 def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
@@ -340,8 +343,14 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             continue
         i += 1
     close()
-    if cur.chunks and stack:
-        pass
+    # कि right after a verb group: the rest of the sentence (to the final punctuation) is its object
+    for cl in clauses:
+        if cl.vg is not None and cl.vg.end < n and tokens[cl.vg.end] == "कि":
+            end = n
+            while end > cl.vg.end + 1 and tags[end - 1] in ("PUNCT_B", "PUNCT_O"):
+                end -= 1
+            if end > cl.vg.end + 1:
+                cl.complement = (cl.vg.end + 1, end)
     return clauses
 
 
@@ -383,6 +392,15 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
         return out
     rel = (vg.start, vg.end)
     subj = _subject(tokens, tags, cl.chunks)
+    if len(cl.chunks) == 1:
+        # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
+        lead = vg.start
+        if vg.end - vg.start >= 2 and tags[lead] == "W" and tags[lead + 1] in ("AUX", "LV"):
+            out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
+        # a verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)
+        if cl.complement is not None:
+            out.append(OpenTriple(subj.span, rel, cl.complement, "", "complement_clause"))
+        return out
     for c in cl.chunks:
         if c is subj:
             continue

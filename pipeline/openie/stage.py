@@ -1,0 +1,54 @@
+"""Stage `triples`: open (head, relation, tail) triples for every sentence of a Document."""
+from __future__ import annotations
+
+from ..doc import Document, Triple
+from ..stage import Stage
+from .extract import extract_triples, span_text
+from .lexicon import DATA_DIR
+
+
+class TriplesStage(Stage):
+    name = "triples"
+    requires = ("sentences", "tokens")
+    provides = ("triples",)
+    defaults = {"skip_punct": True}
+
+    def __call__(self, doc: Document) -> None:
+        by_sentence: dict[str, list] = {}
+        for tok in doc.tokens:
+            by_sentence.setdefault(tok.sentence_id, []).append(tok)
+        n = len(doc.triples)
+        for s in doc.sentences:
+            toks = sorted(by_sentence.get(s.id, []), key=lambda t: (t.index, t.start))
+            if not toks:
+                continue
+            texts = [t.text for t in toks]
+            for tr in extract_triples(texts):
+                head = _join(texts, tr.head, self.config["skip_punct"])
+                tail = _join(texts, tr.tail, self.config["skip_punct"])
+                rel = tr.label or _join(texts, tr.relation, self.config["skip_punct"])
+                if not head or not tail or not rel:
+                    continue
+                doc.triples.append(Triple(id=f"{doc.doc_id}:t{n}", sentence_id=s.id, head=head,
+                                          relation=rel, tail=tail, start=s.start, end=s.end,
+                                          text=s.text, rule=tr.rule))
+                n += 1
+
+    def version(self) -> str:
+        import hashlib
+        h = hashlib.sha1()
+        for p in sorted(DATA_DIR.glob("*.tsv")) + [DATA_DIR.parent / "extract.py"]:
+            h.update(p.read_bytes())
+        return "openie-" + h.hexdigest()[:10]
+
+
+_DROP = frozenset({"'", '"', "‘", "’", "“", "”", "(", ")", "[", "]", "{", "}", ","})
+
+
+def _join(texts: list[str], span, skip_punct: bool) -> str:
+    if span is None:
+        return ""
+    words = texts[span[0]:span[1]]
+    if skip_punct:
+        words = [w for w in words if w not in _DROP]
+    return " ".join(words)
