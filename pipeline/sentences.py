@@ -25,7 +25,7 @@ _ONE_SYLLABLE = regex.compile(r"^(?:\p{Lu}|[\u0900-\u097F](?:\u094D[\u0900-\u093
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group().strip(".")
