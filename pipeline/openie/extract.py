@@ -44,6 +44,8 @@ _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
 _MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर
 नवंबर नवम्बर दिसंबर दिसम्बर""".split())
 TIME_MODE = "argument"
+PREFIX_BLOCKERS = ("DET", "NUM")
+GEN_SPLIT = False
 _PRONOUNS = frozenset("यह वह ये वे वो मैं हम आप तुम".split())
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
 
@@ -177,7 +179,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
                 s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
             elif not copular:
                 # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
-                if tokens[p] in lex.conjunct or p == 0 or tags[p - 1] not in ("DET", "NUM"):
+                if tokens[p] in lex.conjunct or p == 0 or tags[p - 1] not in PREFIX_BLOCKERS:
                     s = p
             else:
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
@@ -281,6 +283,9 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             continue
         prev_tag = tags[chunk[-1]] if chunk else ""
         # a determiner / pronoun, or a number, after a complete noun opens the next noun phrase
+        if GEN_SPLIT and chunk and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
+                and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
+            close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
         if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
             close()                  # ये | अपनी … कहानियों के लिए
         if chunk and prev_tag in ("W", "NUM") and (

@@ -1,0 +1,225 @@
+"""Open IE: scorer calibration on Hindi-BenchIE, our F1 floor, word lists, examples, stage, commands."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from pipeline.doc import Document, Sentence, Token
+from pipeline.openie import benchie
+from pipeline.openie.extract import extract_triples, tag_tokens, triples_for_text
+from pipeline.openie.lexicon import DATA_DIR, load, read_tsv
+from pipeline.openie.stage import TriplesStage
+from pipeline.stage import check_contracts
+
+OUR_F1_FLOOR = 0.39          # reached 0.408; see docs/openie.md
+
+
+def _bench():
+    try:
+        return benchie.benchmark_dir()
+    except FileNotFoundError as e:
+        pytest.skip(f"shared Hindi-BenchIE folder missing ({e}); set HINDI_EXTRACT_SHARED")
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return benchie.parse_gold(_bench() / "hindi_benchie_gold.txt")
+
+
+# ---- scorer -------------------------------------------------------------------------------------
+
+def test_scorer_reproduces_indie(gold):
+    s = benchie.score(gold, benchie.read_extractions(_bench() / "extractions" / "benchie_indie.txt"))
+    assert abs(s.f1 - 0.51) <= 0.02, s
+    assert abs(s.precision - 0.49) <= 0.02 and abs(s.recall - 0.54) <= 0.02
+
+
+@pytest.mark.parametrize("fname,f1", [("benchie_keshav.txt", 0.28), ("benchie_predpatt.txt", 0.09),
+                                      ("benchie_argoe.txt", 0.08), ("benchie_multi2oie.txt", 0.01)])
+def test_scorer_reproduces_other_systems(gold, fname, f1):
+    s = benchie.score(gold, benchie.read_extractions(_bench() / "extractions" / fname))
+    assert abs(s.f1 - f1) <= 0.02, (fname, s.f1)
+
+
+def test_gold_parsed(gold):
+    assert len(gold) == 112
+    assert sum(len(g.clusters) for g in gold.values()) == 191
+
+
+def test_match_rules():
+    g = "[शक्तिरूपी]{a} माया की --> सििद्ध होती है --> [कार्यरूप]{b} जगत को देखकर [ही]"
+    ext = benchie.normalize_extraction
+    assert benchie.match_triple(g, ext("शक्तिरूपी माया की", "सििद्ध होती है", "कार्यरूप जगत को देखकर ही")) == ""
+    assert benchie.match_triple(g, ext("शक्तिरूपी माया की", "सििद्ध होती है", "कार्यरूप जगत को देखकर")) == ""
+    # dropping a linked optional word makes the match conditional on the linked triple {b}
+    assert benchie.match_triple(g, ext("शक्तिरूपी माया की", "सििद्ध होती है", "जगत को देखकर")) == "b"
+    # head and tail may be swapped unless the alternative forbids it
+    assert benchie.match_triple(g, ext("कार्यरूप जगत को देखकर ही", "सििद्ध होती है", "माया की")) == "a"
+    assert benchie.match_triple(g + " <--{not allowed in passive}",
+                                ext("कार्यरूप जगत को देखकर ही", "सििद्ध होती है", "शक्तिरूपी माया की")) is None
+    assert benchie.match_triple("a --> b --> c |OR| x --> y --> z", ext("x", "y", "z")) == ""
+    assert benchie.match_triple(g, ext("माया", "होती है", "जगत")) is None
+    # punctuation of the extraction is ignored
+    slots = benchie.normalize_extraction("' साधु '", "शुरू की", "x  y").split("\t")
+    assert [x.split() for x in slots] == [["साधु"], ["शुरू", "की"], ["x", "y"]]
+
+
+def test_repeated_extraction_not_counted_twice():
+    gs = benchie.GoldSentence("1", "", [benchie.Cluster(["a --> b --> c"], {})])
+    tp, n, fn, _ = benchie.score_sentence(gs, ["a\tb\tc", "c\tb\ta"])
+    assert (tp, n, fn) == (1, 2, 0)
+
+
+# ---- our extractor on the benchmark ------------------------------------------------------------
+
+def test_our_f1_floor(gold):
+    sents = benchie.read_sentences(_bench() / "sents.txt")
+    s = benchie.score(gold, {sid: triples_for_text(t) for sid, t in sents.items()})
+    assert s.f1 >= OUR_F1_FLOOR, s
+
+
+# ---- word lists ------------------------------------------------------------------------------------
+
+_EXPECTED_TAG = {("postpositions", "case"): "PK", ("postpositions", "genitive"): "PG",
+                 ("postpositions", "compound"): "PC", ("auxiliaries", None): "AUX",
+                 ("light_verbs", None): "LV", ("function_words", "coord"): "CC",
+                 ("function_words", "subord"): "SC", ("function_words", "relative"): "REL",
+                 ("function_words", "relative_case"): "RELK", ("function_words", "pronoun_case"): "PRK",
+                 ("function_words", "particle"): "PART", ("function_words", "adverb"): "ADV",
+                 ("function_words", "determiner"): "DET", ("function_words", "time_noun"): "W",
+                 ("function_words", "not_conjunctive"): "W", ("conjunct_nominals", None): "W"}
+# forms listed under two classes; the tagger's priority decides (postposition > auxiliary > light verb)
+_SHADOWED = {("light_verbs", "लिए"), ("light_verbs", "लिये")}
+
+
+def _rows():
+    for fname in ("postpositions", "auxiliaries", "light_verbs", "function_words", "conjunct_nominals"):
+        for r in read_tsv(fname + ".tsv"):
+            yield fname, r
+
+
+@pytest.mark.parametrize("fname,row", list(_rows()), ids=lambda v: v if isinstance(v, str) else "|".join(v[:2]))
+def test_every_word_list_row_is_tagged(fname, row):
+    assert len(row) >= 2 and row[0].strip() == row[0] and row[0], row
+    form = row[0]
+    key = (fname, row[1]) if (fname, row[1]) in _EXPECTED_TAG else (fname, None)
+    want = _EXPECTED_TAG[key]
+    toks = ["राम", *form.split(), "घर"]          # a neutral context: noun before, noun after
+    tags = tag_tokens(toks)[1:-1]
+    if (fname, form) in _SHADOWED:
+        return
+    if fname == "function_words" and row[1] == "particle" and form == "तो":
+        want = "PART"
+    assert set(tags) == {want}, (form, tags)
+
+
+def test_word_lists_have_no_duplicate_rows():
+    for fname in ("postpositions", "auxiliaries", "light_verbs", "function_words", "conjunct_nominals"):
+        forms = [r[0] for r in read_tsv(fname + ".tsv")]
+        assert len(forms) == len(set(forms)), fname
+
+
+def test_genitive_ki_before_full_stop_is_a_verb():
+    assert tag_tokens(["उन्होंने", "शुरुआत", "की", "."])[2] == "LV"
+    assert tag_tokens(["भारत", "की", "राजधानी"])[1] == "PG"
+
+
+# ---- examples.yaml -------------------------------------------------------------------------------
+
+_EXAMPLES = yaml.safe_load((DATA_DIR / "examples.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("row", _EXAMPLES, ids=lambda r: r["sentence"][:30])
+def test_examples(row):
+    got = set(triples_for_text(row["sentence"]))
+    assert row.get("positive") or row.get("negative")
+    for t in row.get("positive", []):
+        assert tuple(t) in got, (row["rule"], t, got)
+    for t in row.get("negative", []):
+        assert tuple(t) not in got, (row["rule"], t)
+
+
+# ---- extract contract ------------------------------------------------------------------------------
+
+def test_extract_triples_spans():
+    toks = "राम ने सीता को एक किताब दी .".split()
+    out = extract_triples(toks)
+    assert out
+    for t in out:
+        for span in (t.head, t.tail) + ((t.relation,) if t.relation else ()):
+            assert 0 <= span[0] < span[1] <= len(toks)
+        assert t.relation is not None or t.label
+    assert extract_triples([]) == []
+    assert triples_for_text("") == []
+    assert isinstance(triples_for_text("..."), list)
+
+
+# ---- stage -------------------------------------------------------------------------------------------
+
+def _doc(text: str) -> Document:
+    doc = Document(doc_id="d1", path="d1.txt", text=text)
+    pos = 0
+    for si, sent in enumerate(s for s in text.split("\n") if s.strip()):
+        s0 = text.index(sent, pos)
+        sid = f"d1:s{si}"
+        doc.sentences.append(Sentence(id=sid, start=s0, end=s0 + len(sent), text=sent, index=si))
+        p = s0
+        for ti, w in enumerate(sent.split()):
+            a = text.index(w, p)
+            doc.tokens.append(Token(id=f"{sid}:w{ti}", start=a, end=a + len(w), text=w,
+                                    sentence_id=sid, index=ti))
+            p = a + len(w)
+        pos = s0 + len(sent)
+    return doc
+
+
+def test_triples_stage():
+    text = "राम ने सीता को एक किताब दी .\nदिल्ली की सरकार ने नया कानून लागू किया है ."
+    doc = _doc(text)
+    st = TriplesStage()
+    check_contracts([st], available=("text", "sentences", "tokens"))
+    st(doc)
+    assert doc.triples
+    assert {t.sentence_id for t in doc.triples} == {"d1:s0", "d1:s1"}
+    ids = [t.id for t in doc.triples]
+    assert len(ids) == len(set(ids)) and ids[0] == "d1:t0"
+    for t in doc.triples:
+        s = next(s for s in doc.sentences if s.id == t.sentence_id)
+        assert (t.start, t.end, t.text) == (s.start, s.end, s.text)
+        assert doc.text[t.start:t.end] == t.text
+        assert t.head and t.relation and t.tail and t.rule
+    assert any((t.head, t.relation, t.tail) == ("राम ने", "दी", "सीता को") for t in doc.triples)
+    assert st.version().startswith("openie-")
+
+
+def test_stage_contract_and_config():
+    assert TriplesStage.name == "triples"
+    assert TriplesStage.requires == ("sentences", "tokens")
+    assert TriplesStage.provides == ("triples",)
+    with pytest.raises(Exception):
+        TriplesStage({"nope": 1})
+
+
+# ---- commands ------------------------------------------------------------------------------------
+
+def test_submit_command(tmp_path):
+    from pipeline.openie import submit
+    src = tmp_path / "s.txt"
+    src.write_text("sent_id:7\tराम ने सीता को एक किताब दी .\n8\tउन्होंने कहा कि बैठक सफल रही .\n", encoding="utf-8")
+    out = tmp_path / "o.txt"
+    assert submit.run([str(src), "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(len(l.split("\t")) == 4 for l in lines)
+    assert "7\tराम ने\tदी\tसीता को" in lines
+    assert {l.split("\t")[0] for l in lines} == {"7", "8"}
+    assert submit.run([str(tmp_path / "missing.txt"), "--out", str(out)]) == 2
+
+
+def test_evaluate_command(capsys):
+    _bench()
+    from pipeline.openie import evaluate
+    assert evaluate.run([]) == 0
+    out = capsys.readouterr().out
+    for name in ("ours", "IndIE", "Gen2OIE", "PredPatt", "ArgOE", "Multi2OIE"):
+        assert name in out
+    assert "sentences/s" in out
