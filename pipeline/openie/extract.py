@@ -46,6 +46,8 @@ _MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मा
 TIME_MODE = "argument"
 PREFIX_BLOCKERS = ("DET", "NUM")
 GEN_SPLIT = False
+SKIP_ADVERB_TAILS = False
+PRED_COMPLEMENT = True
 _PRONOUNS = frozenset("यह वह ये वे वो मैं हम आप तुम".split())
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
 
@@ -400,7 +402,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
-        if vg.end - vg.start >= 2 and tags[lead] == "W" and tags[lead + 1] in ("AUX", "LV"):
+        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" and tags[lead + 1] in ("AUX", "LV"):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         # a verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)
         if cl.complement is not None:
@@ -414,6 +416,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
             if TIME_MODE == "property":
                 continue
+        if SKIP_ADVERB_TAILS and _is_adverbial(tokens, tags, c):
+            continue
         out.append(OpenTriple(subj.span, rel, c.span, "", "subject_verb_argument"))
     return out
 
