@@ -16,7 +16,7 @@ import regex
 from . import dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
-from .tables import WORD_END, WORD_START, fold, tables
+from .tables import WORD_END, WORD_START, alternation, fold, tables
 from .trie import trie_regex
 from .units import (match_month, match_pre_currency, match_unit, neg_before, qualifier_after,
                     qualifier_before)
@@ -24,7 +24,8 @@ from .units import (match_month, match_pre_currency, match_unit, neg_before, qua
 _D = f"[{DIGITS}]"
 SKIP = regex.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"                         # URLs, e-mails
-    rf"|\+?{_D}{{1,4}}(?:[-/ ]{_D}{{2,5}}){{2,}}(?![{DIGITS}])"               # phone-like digit groups
+    rf"|\+{_D}{{1,4}}(?:[-/ ]{_D}{{1,5}}){{1,}}(?![{DIGITS}])"                # phone numbers: +91 ...
+    rf"|(?<![{DIGITS}])(?=(?:{_D}[- ]?){{10}}){_D}{{2,5}}(?:[- ]{_D}{{2,5}}){{1,4}}(?![{DIGITS}]|[- ]{_D})"  # 98765 43210
     rf"|{_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}"                                    # IP addresses
     rf"|(?<=[\p{{L}}_]-?){_D}+"                                               # IDs glued to letters: जी20, A-380
     rf"|{_D}+(?:\.{_D}+){{2,}}"                                               # versions 1.2.3
@@ -45,9 +46,9 @@ def trigger() -> regex.Pattern:
     pre_cur = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any") and not k[0].isalpha()]
     alt = trie_regex(words)
     sym = "|".join(regex.escape(s) for s in sorted(set(s[0] for s in pre_cur)))
-    latin_cur = "|".join(regex.escape(k) for k, (c, p, _) in T.currencies.items()
-                         if p in ("pre", "any") and k[0].isascii() and k[0].isalpha())
-    return regex.compile(rf"{WORD_START}(?:[{DIGITS}]|\.[{DIGITS}]|{alt}{WORD_END}|(?:{latin_cur})(?=[ \t$]*[{DIGITS}]))|{sym}")
+    word_cur = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any") and k[0].isalpha()]
+    return regex.compile(rf"{WORD_START}(?:[{DIGITS}]|\.[{DIGITS}]|{alt}{WORD_END}|{alternation(word_cur)}"
+                         rf"(?=[ \t$]*[{DIGITS}]))|{sym}")
 
 
 def _skips(text: str) -> list[tuple[int, int]]:
@@ -133,7 +134,7 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
         return _ordinal(text, n)
     n2, dm = _range_end(text, n)
     if dm is not None:
-        return dm
+        return _qualify(text, dm)
     if n2 is None and _is_day(n):
         dm = dates.day_month(text, n.start, int(n.value), n.end)
         if dm is not None:
@@ -168,6 +169,12 @@ def _range_end(text: str, n: NumParse):
                 v1 = d2.value[:-2] + f"{int(n.value):02d}"
                 return None, AmountMatch(n.start, d2.end, text[n.start:d2.end], "date_range",
                                          f"{v1}/{d2.value}", v1, d2.value)
+    if n.words and n.value.denominator == 1 and 1000 <= n.value <= 2999 and n2.value.denominator == 1 \
+            and n.value % 100 < n2.value < 100 and match_unit(text, n2.end) is None:
+        a = int(n.value)
+        b = a - a % 100 + int(n2.value)
+        return None, AmountMatch(n.start, n2.end, text[n.start:n2.end], "date_range", f"{a:04d}/{b:04d}",
+                                 f"{a:04d}", f"{b:04d}")
     lo = n.value
     if n2.scale and not n.scale and n.value * _scale_of(n2) < n2.value:
         lo = n.value * _scale_of(n2)

@@ -109,9 +109,17 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
             return None
         num, word = m.group("num"), m.group("word")
         if num:
+            tend = m.end()
+            sm = regex.match(rf"/({_D}+)(?![{DIGITS}/])", text[tend:tend + 12])
+            if sm and "." not in num and "," not in num and digit_value(sm.group(1)):
+                whole = els[-1].value if els and els[-1].kind == "atom" and len(els) == 1 else None
+                if els and (whole is None or m.group("sp") == "" or els[-1].value.denominator != 1):
+                    break
+                val = (whole or 0) + digit_value(num) / digit_value(sm.group(1))
+                start = els[0].start if els else m.start("num")
+                return NumParse(start, tend + sm.end(), val, fraction=True, n_atoms=2)
             if els and els[-1].kind == "atom":
                 break
-            tend = m.end()
             atom = El("atom", digit_value(num), m.start("num"), tend, num)
             lm = LETTERS.match(text, tend)
             if lm:
@@ -135,17 +143,6 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
                 els.append(atom)
                 i = tend
                 break
-            sm = regex.match(rf"/({_D}+)(?![{DIGITS}/])", text[tend:tend + 12])
-            if sm and "." not in num and "," not in num:
-                den = digit_value(sm.group(1))
-                if den:
-                    whole = els[-1].value if els and els[-1].kind == "atom" else None
-                    if els and not whole:
-                        break
-                    frac = atom.value / den
-                    start = els[0].start if els else atom.start
-                    val = (whole or 0) + frac
-                    return NumParse(start, tend + sm.end(), val, fraction=True, n_atoms=2)
             els.append(atom)
             i = tend
             continue
@@ -229,7 +226,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
             if role == "over" and right.value and not right.fraction:
                 return NumParse(els[0].start, right.end, left / right.value, fraction=True, words=True,
                                 n_atoms=len(els) + 1)
-            if role == "whole" and right.fraction and right.value < 1:
+            if role == "whole" and right.fraction:
                 return NumParse(els[0].start, right.end, left + right.value, fraction=True, words=True,
                                 n_atoms=len(els) + 1)
         break

@@ -59,6 +59,8 @@ def _pattern_for(spelling: str) -> str:
             out.append("[.\u0970]")
         elif c == " ":
             out.append(r"[ \t]*")
+        elif c == "$":
+            out.append(r"[ \t]*\$")
         else:
             out.append(regex.escape(c))
     return "".join(out)

@@ -61,7 +61,11 @@ def _lookup(table: dict, written: str):
     k2 = regex.sub(r"[ \t]+", " ", k).replace("\u0970", ".")
     if k2 in table:
         return table[k2]
-    return table.get(key(k2))
+    hit = table.get(key(k2))
+    if hit is None:
+        squeezed = k2.replace(" ", "")
+        hit = next((v for k, v in table.items() if k.replace(" ", "") == squeezed), None)
+    return hit
 
 
 def match_unit(text: str, pos: int, glued: bool = False) -> Unit | None:
