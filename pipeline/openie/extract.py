@@ -44,6 +44,12 @@ _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
 _MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर
 नवंबर नवम्बर दिसंबर दिसम्बर""".split())
 TIME_MODE = "argument"
+_BE_FORMS = frozenset("""है हैं था थे थी थीं हो होगा होगी होंगे रहा रही रहे रहीं रहता रहती रहते हुआ हुई हुए
+होता होती होते बना बनी बने गया गई गए""".split())
+_PERSONAL = frozenset("मैं हम तुम".split())
+ADV_CLOSES = True
+NONFINITE_MERGE_PK = True
+COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
 GEN_SPLIT = False
 SKIP_ADVERB_TAILS = False
@@ -115,7 +121,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PRK"
         elif t in lex.particle:
             tags[i] = "PART"
-        elif t in lex.adverb:
+        elif t in lex.adverb or t in lex.degree:
             tags[i] = "ADV"
         elif t in lex.determiner:
             tags[i] = "DET"
@@ -123,6 +129,14 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "CNJ"
         else:
             tags[i] = "W"
+    for i, t in enumerate(tokens):
+        nxt = tags[i + 1] if i + 1 < n else "END"
+        # a name ending in -कर (वाईकर के द्वारा) is not a conjunctive participle
+        if tags[i] == "CNJ" and nxt in ("PK", "PG", "PC"):
+            tags[i] = "W"
+        # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
+        if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
+            tags[i] = "CNJ"
     # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
     for i, t in enumerate(tokens):
         if tags[i] == "PG" and t == "की":
@@ -244,7 +258,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         if words:
             s, e = words[0], words[-1] + 1
             # a non-finite verb chunk (देखकर, करने के बाद) takes the chunk before it as its object
-            if kind == "nonfinite" and cur.chunks and cur.chunks[-1].end == s and \
+            verb_at = next((k for k in words if tags[k] in ("LV", "AUX", "CNJ")), s)
+            if kind == "nonfinite" and verb_at - s <= 1 and cur.chunks and cur.chunks[-1].end == s and \
                     cur.chunks[-1].marker not in ("ने", "") and cur.chunks[-1].kind == "np":
                 prev = cur.chunks.pop()
                 s = prev.start
@@ -288,6 +303,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         if GEN_SPLIT and chunk and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
             close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
+        if chunk and len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
+            close()                  # मैं | शब्द की आत्मा समझकर ही
         if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
             close()                  # ये | अपनी … कहानियों के लिए
         if chunk and prev_tag in ("W", "NUM") and (
@@ -312,6 +329,10 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             chunk.append(i)          # 1 अक्टूबर , 1960 को
             i += 1
             continue
+        if COMMA_LISTS and tokens[i] == "," and chunk and not after_vg and _comma_in_list(tokens, tags, i, starts):
+            chunk.append(i)          # अमेरिका , संयुक्त राजशाही व कनाडा में
+            i += 1
+            continue
         if tag == "PUNCT_B":
             close()
             i += 1
@@ -329,7 +350,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         chunk.append(i)
         if tag in ("PK", "PRK"):
             i = absorb_particles(i + 1)
-            close(tokens[i - 1] if tag == "PRK" else _marker(tokens, chunk, tags))
+            kind = "nonfinite" if NONFINITE_MERGE_PK and any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
+            close(tokens[i - 1] if tag == "PRK" else _marker(tokens, chunk, tags), kind)
             continue
         if tag == "PC":
             j = i + 1
@@ -348,6 +370,10 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i += 1
             close()
             continue
+        if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 and (i + 1 >= n or tags[i + 1] not in ("PK", "PC", "PG")):
+            i += 1
+            close()                  # एक बार फिर | शाही सेना से
+            continue
         i += 1
     close()
     # कि right after a verb group: the rest of the sentence (to the final punctuation) is its object
@@ -361,6 +387,20 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
     return clauses
 
 
+def _comma_in_list(tokens: list[str], tags: list[str], i: int, starts) -> bool:
+    """A comma between noun phrases of one coordinated list: X , Y और Z (before the list's marker)."""
+    j = i + 1
+    while j < len(tokens) and j not in starts and tags[j] in ("W", "NUM", "PUNCT_O", "PG") or (
+            j < len(tokens) and tokens[j] == ","):
+        j += 1
+    if j < len(tokens) and tags[j] == "CC" and j not in starts:
+        k = j + 1
+        while k < len(tokens) and tags[k] in ("W", "NUM", "PUNCT_O", "PG", "DET"):
+            k += 1
+        return k < len(tokens) and k > j + 1 and tags[k] in ("PK", "PC")
+    return False
+
+
 def _marker(tokens: list[str], chunk: list[int], tags: list[str]) -> str:
     ms = [tokens[k] for k in chunk if tags[k] in ("PK", "PC")]
     return " ".join(ms[-3:]) if ms else ""
@@ -372,7 +412,8 @@ def _is_temporal(tokens: list[str], c: Chunk) -> bool:
 
 
 def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
-    return all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end))
+    return all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end)) or \
+        (not c.marker and tags[c.end - 1] == "ADV")
 
 
 def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk | None:
@@ -402,7 +443,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
-        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" and tags[lead + 1] in ("AUX", "LV"):
+        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" \
+                and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         # a verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)
         if cl.complement is not None:

@@ -32,6 +32,7 @@ class Lexicon:
     pronoun_case: frozenset[str]
     particle: frozenset[str]
     adverb: frozenset[str]
+    degree: frozenset[str]
     not_conjunctive: frozenset[str]
     determiner: frozenset[str]
     time_noun: frozenset[str]
@@ -62,7 +63,7 @@ def load() -> Lexicon:
         light=frozenset(r[0] for r in light),
         coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"),
         relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
-        particle=of(fw, "particle"), adverb=of(fw, "adverb"), not_conjunctive=of(fw, "not_conjunctive"),
+        particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), not_conjunctive=of(fw, "not_conjunctive"),
         determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
         copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
