@@ -102,13 +102,14 @@ def run(suites: list[str] | None = None) -> Report:
             if verdict is None:
                 continue
             ex = excl.get(cid)
-            if ex is None and f"{suite}/{category}" in excl:
-                ex = excl[f"{suite}/{category}"]
-                used.add(f"{suite}/{category}")
-            elif ex is not None:
+            if ex is not None:
                 used.add(cid)
                 if ex.get("text") is not None and normalize(ex["text"]).text != normalize(text).text:
                     rep.stale.append(f"{cid}: exclusion text {ex['text']!r} != row {text!r}")
+            elif f"{suite}/{category}" in excl:
+                ex = excl[f"{suite}/{category}"]
+                used.add(f"{suite}/{category}")
+            if ex is not None:
                 rep.results.append(Result(suite, category, cid, text, "excluded", ex["reason"]))
                 continue
             try:

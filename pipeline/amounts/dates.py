@@ -69,7 +69,7 @@ def year_pair(text: str, p: int) -> AmountMatch | None:
     if not 1000 <= a <= 2199:
         return None
     b = _int(b_text) if len(b_text) == 4 else a - a % 100 + _int(b_text)
-    if b <= a:
+    if b <= a or (len(b_text) == 4 and (not 1800 <= a <= 2199 or b - a > 200)):
         return None
     fy_marker = FY_BEFORE.search(text[max(0, p - 16):p])
     if b == a + 1 and (len(b_text) == 2 or fy_marker):

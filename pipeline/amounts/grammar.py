@@ -29,10 +29,11 @@ SKIP = regex.compile(
     rf"|{_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}"                                    # IP addresses
     rf"|(?<=[\p{{L}}_]-?){_D}+"                                               # IDs glued to letters: जी20, A-380
     rf"|{_D}+(?:\.{_D}+){{2,}}"                                               # versions 1.2.3
+    rf"|{_D}+(?:/{_D}+){{2,}}"                                                 # 5/17/2018, file numbers
     rf"|{_D}*\.?{_D}+[eE^][-+]*{_D}+")                                        # 1e10, 1.1^23
 RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
 BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
-BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच(?:[ \t]+में)?" + WORD_END)
+BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच" + WORD_END)
 SUBUNIT_JOIN = regex.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के", "का", "कि", "में", "पर", "और", "था", "थे", "थी", "है",
                      "हैं", "हो", "कहा", "तक", "वाले", "वाला", "वाली", "जैसा", "जैसे", "जैसी", "ने", "नहीं"}
@@ -54,7 +55,12 @@ def trigger() -> regex.Pattern:
 def _skips(text: str) -> list[tuple[int, int]]:
     if not any(c in text for c in ":/@.+-_^eE"):
         return []
-    return [(m.start(), m.end()) for m in SKIP.finditer(text)]
+    out = []
+    for m in SKIP.finditer(text):
+        d = dates.numeric_date(text, m.start())
+        if d is None or d.end != m.end():
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _positions(text: str, results: list):
@@ -100,7 +106,7 @@ def _drop_nested(items):
 
 
 def _neg_start(text: str, p: int) -> int | None:
-    if p > 0 and text[p - 1] == "-" and (p == 1 or text[p - 2] in " \t(\n"):
+    if p > 0 and text[p - 1] == "-" and (p == 1 or text[p - 2] in " \t(\n<>=~"):
         return p - 1
     return neg_before(text, p)
 
@@ -111,7 +117,31 @@ def find_amounts(text: str) -> list[AmountMatch]:
         am = _amount_at(text, p)
         if am is not None:
             out.append(am)
-    return _merge_date_ranges(text, out)
+    return _merge_bounds(text, _merge_date_ranges(text, out))
+
+
+LOWER, UPPER = {"more_than", "at_least"}, {"less_than", "at_most", "up_to"}
+BOUND_JOIN = regex.compile(r"(?:[ \t]*(?:बडी|बडा|है|,))*[ \t]*(?:और|पर|लेकिन|,)?[ \t]*")
+
+
+def _merge_bounds(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
+    """"10 से अधिक और 20 से कम", "अधिकतम 100 और कम से कम 20": two bounds become one range."""
+    merged: list[AmountMatch] = []
+    for am in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind in ("number", "fraction") and am.kind == prev.kind and \
+                {prev.qualifier, am.qualifier} & LOWER and {prev.qualifier, am.qualifier} & UPPER and \
+                BOUND_JOIN.fullmatch(text, prev.full_end, am.full_start):
+            lo, hi = (prev, am) if prev.qualifier in LOWER else (am, prev)
+            if lo.normalized_value is not None and hi.normalized_value is not None and \
+                    lo.normalized_value < hi.normalized_value:
+                merged[-1] = AmountMatch(prev.start, am.end, text[prev.start:am.end], "range", None, lo.value,
+                                         hi.value, normalized_value=lo.normalized_value,
+                                         full_start=prev.full_start, full_end=am.full_end,
+                                         extra={"bounds": (lo.qualifier, hi.qualifier)})
+                continue
+        merged.append(am)
+    return merged
 
 
 def _amount_at(text: str, p: int) -> AmountMatch | None:
@@ -141,7 +171,7 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
             return _qualify(text, dm)
     last = n2 or n
     unit = match_unit(text, last.end)
-    neg = _neg_start(text, n.start) if n2 is None else None
+    neg = _neg_start(text, n.start)
     return _build(text, n, n2, unit, neg)
 
 
@@ -288,9 +318,11 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
 
 def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
     def plain_year(x: NumParse) -> bool:
-        return x.plain_digits and x.end - x.start == 4 and 1000 <= x.value <= 2199
+        return x.plain_digits and x.end - x.start == 4 and 1900 <= x.value <= 2099
     marker = dates.year_words_marker(text, n.start) is not None
     if n2 is None:
+        if n.plain_digits and n.end - n.start == 4 and 1000 <= n.value <= 2199 and YEAR_CONTEXT.match(text, n.end):
+            return True
         return plain_year(n) or (marker and n.value.denominator == 1 and 0 < n.value <= 2999 and not n.scale)
     return (plain_year(n) or marker) and n.value.denominator == 1 and not n.scale and (
         plain_year(n2) or (n2.value < 100 and n2.value > n.value % 100) or (1000 <= n2.value <= 2999))
@@ -302,15 +334,29 @@ def _finish(text: str, am: AmountMatch) -> AmountMatch:
     return am
 
 
+YEAR_CONTEXT = regex.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\p{{L}}\p{{M}}])")
+OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
+
+
 def _qualify(text: str, am: AmountMatch) -> AmountMatch:
+    """Qualifier words before/after the amount: the qualifier column and the full span."""
     q = qualifier_before(text, am.start)
     if q:
         am.full_start, am.qualifier = q[0], q[1]
+        am.extra["pre_q"] = q
     q = qualifier_after(text, am.end)
-    if q and am.kind not in ("date", "date_range") or (q and q[1] == "up_to"):
+    if q and (am.kind not in ("date", "date_range", "time") or q[1] == "up_to"):
         am.full_end = q[0]
-        if not am.qualifier or am.qualifier == "approx":
+        am.extra["post_q"] = q
+        if q[1] == "or_equal":
+            am.qualifier = OR_EQUAL.get(am.qualifier, am.qualifier)
+        elif not am.qualifier or am.qualifier == "approx":
             am.qualifier = q[1]
+        if q[1] != "or_equal":
+            q2 = qualifier_after(text, q[0])
+            if q2 and q2[1] == "or_equal":
+                am.full_end = q2[0]
+                am.qualifier = OR_EQUAL.get(am.qualifier, am.qualifier)
     return am
 
 

@@ -118,7 +118,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
                 val = (whole or 0) + digit_value(num) / digit_value(sm.group(1))
                 start = els[0].start if els else m.start("num")
                 return NumParse(start, tend + sm.end(), val, fraction=True, n_atoms=2)
-            if els and els[-1].kind == "atom":
+            if els and (els[-1].kind == "atom" or _decimal_scaled(els)):
                 break
             atom = El("atom", digit_value(num), m.start("num"), tend, num)
             lm = LETTERS.match(text, tend)
@@ -153,7 +153,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
             break
         ws, we = m.start("word"), m.end("word")
         if w.kind == "card":
-            if els and els[-1].kind == "atom":
+            if els and (els[-1].kind == "atom" or _decimal_scaled(els)):
                 break
             els.append(El("atom", w.value, ws, we, word))
             i = we
@@ -280,3 +280,9 @@ def _attachable(text: str, pos: int) -> bool:
     from .units import match_unit
     return match_unit(text, pos, glued=True) is not None or bool(
         regex.match(r"(?:%|गुना)", text[pos:pos + 5])) or text[pos] in "元"
+
+
+def _decimal_scaled(els: list[El]) -> bool:
+    """"2.12 सौ": after a scale applied to written decimals nothing smaller follows."""
+    return els[-1].kind == "scale" and any(e.kind == "atom" and e.value.denominator != 1 and e.text[:1].isdigit()
+                                           for e in els)

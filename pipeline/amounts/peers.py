@@ -137,8 +137,9 @@ def recognizers_spans(row: dict):
         exp = [(r["Text"], r["Resolution"]["value"].rstrip("%")) for r in want]
         return _match_pairs(got, exp)
     if model == "NumberRangeModel":
-        got = [(text[a.full_start:a.full_end], _interval(a)) for a in ams
-               if a.kind in ("range", "number", "fraction") and (a.kind == "range" or a.qualifier not in ("", "approx"))]
+        got = [(text[_bound_start(a):a.full_end], _interval(a)) for a in ams
+               if a.kind in ("range", "number", "fraction", "duration")
+               and (a.kind == "range" or a.qualifier not in ("", "approx"))]
         exp = [(r["Text"], _parse_interval(r["Resolution"]["value"])) for r in want]
         ok = sorted(map(repr, got)) == sorted(map(repr, exp))
         return ok, f"got {got} want {exp}"
@@ -165,6 +166,12 @@ def _match_pairs(got, exp):
         if gt != et or not c.close(gv, Fraction(ev) if ev is not None else None):
             return False, f"got {got} want {exp}"
     return True, ""
+
+
+def _bound_start(a: AmountMatch) -> int:
+    """Recognizers' range spans hold the bound words, not an 'about' before them."""
+    pre = a.extra.get("pre_q")
+    return a.start if pre is not None and pre[1] == "approx" else a.full_start
 
 
 def _interval(a: AmountMatch):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .tables import WORD_START, bounded_alternation, fold, tables
+from .tables import WORD_START, alternation, bounded_alternation, fold, tables
 
 SP = r"[ \t]*"
 
@@ -46,7 +46,8 @@ def _rx() -> dict[str, regex.Pattern]:
                                  + ")" + SP + r"\Z"),
         "month": regex.compile(SP + "(?P<u>" + bounded_alternation(T.months) + ")"),
         "weekday_before": regex.compile(WORD_START + "(?P<u>" + bounded_alternation(T.weekdays) + r"),?" + SP + r"\Z"),
-        "q_pre": regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}])|(?<=[ \t]))(?P<u>" + bounded_alternation(pre_q) + ")"
+        "q_pre": regex.compile(r"(?:" + WORD_START + "(?P<u>" + bounded_alternation([q for q in pre_q if q[0].isalpha()])
+                               + r")|(?<![<>=])(?P<u>" + alternation([q for q in pre_q if not q[0].isalpha()]) + "))"
                                + SP + r"\Z"),
         "q_post": regex.compile(SP + "(?P<u>" + bounded_alternation(post_q) + ")"),
         "neg_before": regex.compile(WORD_START + r"(?P<u>माइनस|निगेटिव|ऋण)" + SP + r"\Z"),
