@@ -46,6 +46,8 @@ _MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मा
 TIME_MODE = "argument"
 _BE_FORMS = frozenset("""है हैं था थे थी थीं हो होगा होगी होंगे रहा रही रहे रहीं रहता रहती रहते हुआ हुई हुए
 होता होती होते बना बनी बने गया गई गए""".split())
+_NEG = frozenset(("नहीं", "न", "मत"))
+_TIME_HEADS = frozenset("दिन दिनों समय वर्ष वर्षों साल सालों दौर दौरान बार सदी शताब्दी युग काल".split())
 _PERSONAL = frozenset("मैं हम तुम".split())
 ADV_CLOSES = True
 NONFINITE_MERGE_PK = True
@@ -137,6 +139,11 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
         # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
         if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
             tags[i] = "CNJ"
+    # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
+    for i in range(1, n - 1):
+        if tags[i] == "PUNCT_B" and tokens[i] in ("-", "--", "–", "—") and tags[i - 1] in ("W", "NUM") \
+                and tags[i + 1] in ("W", "NUM"):
+            tags[i] = "PUNCT_O"
     # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
     for i, t in enumerate(tokens):
         if tags[i] == "PG" and t == "की":
@@ -175,12 +182,12 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
     covered = [False] * n
     i = 0
     while i < n:
-        lead_particle = tags[i] == "PART" and i + 1 < n and verbal[i + 1]
+        lead_particle = tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1]
         if not (verbal[i] or lead_particle):
             i += 1
             continue
         s = i
-        while i < n and (verbal[i] or (tags[i] == "PART" and i + 1 < n and verbal[i + 1])):
+        while i < n and (verbal[i] or (tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1])):
             i += 1
         e = i
         nxt = tags[e] if e < n else "END"
@@ -190,7 +197,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
         run = tokens[s:e]
         copular = all(t in lex.copular_like or tags[s + k] == "PART" for k, t in enumerate(run))
         p = s - 1
-        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p]:
+        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p] and tokens[s] not in lex.speech:
             if not finite:
                 s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
             elif not copular:
@@ -347,6 +354,14 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 chunk.extend(range(i, j + 1))
                 i = j + 1
                 continue
+        if tag == "PRK" and chunk:
+            close()                  # सब कामचलाऊ व्यवस्था | उन्हें
+        # बहुत से लोग: से after बहुत is "many", not a case marker
+        if tag == "PK" and tokens[i] == "से" and chunk and tokens[chunk[-1]] == "बहुत" and i + 1 < n \
+                and tags[i + 1] in ("W", "DET"):
+            chunk.append(i)
+            i += 1
+            continue
         chunk.append(i)
         if tag in ("PK", "PRK"):
             i = absorb_particles(i + 1)
@@ -406,14 +421,38 @@ def _marker(tokens: list[str], chunk: list[int], tags: list[str]) -> str:
     return " ".join(ms[-3:]) if ms else ""
 
 
-def _is_temporal(tokens: list[str], c: Chunk) -> bool:
-    words = tokens[c.start:c.end]
-    return any(w in _MONTHS for w in words) or (any(_YEAR.match(w) for w in words) and len(words) <= 5)
+def _is_temporal(tokens: list[str], c: Chunk, tags: list[str] | None = None) -> bool:
+    words = [w for k, w in zip(range(c.start, c.end), tokens[c.start:c.end]) if tags[k] not in ("PART", "PUNCT_O")] \
+        if tags is not None else tokens[c.start:c.end]
+    return any(w in _MONTHS for w in words) or (any(_YEAR.match(w) for w in words) and len(words) <= 5) \
+        or (not c.marker and bool(words) and words[-1] in _TIME_HEADS)
 
 
 def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
     return all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end)) or \
         (not c.marker and tags[c.end - 1] == "ADV")
+
+
+def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
+    """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
+    (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
+    if any(c.marker == "ने" or c.kind == "rel" or (tags[c.end - 1] == "PRK" and tokens[c.end - 1].endswith("ने"))
+           for c in chunks):
+        return chunks
+    if any(not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) and not _is_temporal(tokens, c, tags)
+           for c in chunks):
+        return chunks
+    out = []
+    done = False
+    for c in chunks:
+        if not done and c.marker and c.kind == "np" and c.end - c.start >= 3 and tokens[c.start] in _PRONOUNS \
+                and tags[c.start + 1] not in ("PK", "PC", "PG"):
+            out.append(Chunk(c.start, c.start + 1, "", "np"))
+            out.append(Chunk(c.start + 1, c.end, c.marker, c.kind, c.participle))
+            done = True
+        else:
+            out.append(c)
+    return out
 
 
 def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk | None:
@@ -425,10 +464,10 @@ def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk |
             return c
     for c in chunks:
         if not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) \
-                and not _is_temporal(tokens, c):
+                and not _is_temporal(tokens, c, tags):
             return c
     for c in reversed(chunks):
-        if c.kind == "np" and not _is_temporal(tokens, c):
+        if c.kind == "np" and not _is_temporal(tokens, c, tags):
             return c
     return chunks[-1] if chunks else None
 
@@ -439,6 +478,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if vg is None or not cl.chunks:
         return out
     rel = (vg.start, vg.end)
+    cl.chunks = _split_pronoun(tokens, tags, cl.chunks)
     subj = _subject(tokens, tags, cl.chunks)
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
@@ -453,7 +493,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     for c in cl.chunks:
         if c is subj:
             continue
-        if _is_temporal(tokens, c) and c.kind == "np":
+        if _is_temporal(tokens, c, tags) and c.kind == "np":
             if TIME_MODE in ("property", "both"):
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
             if TIME_MODE == "property":

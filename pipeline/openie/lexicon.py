@@ -36,6 +36,7 @@ class Lexicon:
     not_conjunctive: frozenset[str]
     determiner: frozenset[str]
     time_noun: frozenset[str]
+    speech: frozenset[str]                # forms of कहना: never take the word before them into the verb group
     conjunct: frozenset[str]              # nouns/adjectives of conjunct verbs (लागू, शुरू, पेश)
     copular_like: frozenset[str]          # copula + forms of बनना "become": a noun phrase may precede as predicate
     kinds: dict = field(default_factory=dict)   # form -> set of (file, kind) for documentation/tests
@@ -66,6 +67,7 @@ def load() -> Lexicon:
         particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), not_conjunctive=of(fw, "not_conjunctive"),
         determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
         copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
+        speech=frozenset(r[0] for r in light if len(r) > 1 and r[1] == "कहना"),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
         kinds=kinds,
     )
