@@ -1,0 +1,40 @@
+"""AmountsStage: find_amounts over the normalized text, spans mapped back to the original text."""
+from __future__ import annotations
+
+from pipeline.doc import Amount, Document
+from pipeline.stage import Stage
+
+from .grammar import find_amounts
+from .tables import data_fingerprint
+
+
+class AmountsStage(Stage):
+    name = "amounts"
+    requires = ("norm", "sentences")
+    provides = ("amounts",)
+    defaults: dict = {}
+
+    def __call__(self, doc: Document) -> None:
+        doc.amounts = []
+        for n, m in enumerate(find_amounts(doc.norm.text)):
+            start, end = doc.to_original(m.start, m.end)
+            sent = doc.sentence_at(start)
+            doc.amounts.append(Amount(
+                id=f"{doc.doc_id}:a{n}", start=start, end=end, text=doc.text[start:end],
+                sentence_id=sent.id if sent is not None else "", kind=m.kind, value=m.value,
+                value_min=m.value_min, value_max=m.value_max, currency=m.currency, unit=m.unit,
+                scale=_original_scale(doc, m), qualifier=m.qualifier, normalized_value=m.normalized_value))
+
+    def version(self) -> str:
+        return "amounts-" + data_fingerprint()
+
+
+def _original_scale(doc: Document, m) -> str:
+    """The scale word as written in the original text (करोड़ with its nukta), not its normalized form."""
+    if not m.scale:
+        return ""
+    i = doc.norm.text.find(m.scale, m.start, m.end)
+    if i < 0:
+        return m.scale
+    s, e = doc.to_original(i, i + len(m.scale))
+    return doc.text[s:e]
