@@ -50,6 +50,9 @@ _NEG = frozenset(("नहीं", "न", "मत"))
 _TIME_HEADS = frozenset("दिन दिनों समय वर्ष वर्षों साल सालों दौर दौरान बार सदी शताब्दी युग काल".split())
 _PERSONAL = frozenset("मैं हम तुम".split())
 ADV_CLOSES = True
+DET_AFTER_GEN = True
+NUM_SPLIT_STRICT = True
+GEN_MOD_WORDS = 0
 NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
@@ -316,8 +319,10 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             close()                  # ये | अपनी … कहानियों के लिए
         if chunk and prev_tag in ("W", "NUM") and (
                 tag == "DET" or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
-                                 and tokens[chunk[-1]] not in lex.time_noun)):
+                                 and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i))):
             close()
+        if DET_AFTER_GEN and chunk and prev_tag == "PG" and tag == "DET" and tokens[i] in ("एक",):
+            close("", "np")
         if tag in ("REL", "RELK"):
             close()
             stack.append(cur)
@@ -400,6 +405,15 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             if end > cl.vg.end + 1:
                 cl.complement = (cl.vg.end + 1, end)
     return clauses
+
+
+def _starts_quantity(tokens: list[str], tags: list[str], i: int) -> bool:
+    """A number after a noun opens a new phrase when it is a date, a year or a counted quantity
+    (मृत्यु | 28 नवम्बर 1694 को); not when it ends a name (गुजरात क्वीन एक्स्प्रेस 9110)."""
+    if not NUM_SPLIT_STRICT:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return bool(_YEAR.match(tokens[i])) or nxt in _MONTHS or (i + 1 < len(tokens) and tags[i + 1] in ("PK", "PG", "PC"))
 
 
 def _comma_in_list(tokens: list[str], tags: list[str], i: int, starts) -> bool:
@@ -513,7 +527,8 @@ def _genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> l
             end -= 1
         for g in range(s + 1, end - 1):
             if tags[g] == "PG" and tags[g + 1] in ("W", "NUM", "DET"):
-                out.append(OpenTriple((s, g + 1), None, (g + 1, e), "property", "genitive_modifier"))
+                m0 = s if GEN_MOD_WORDS == 0 else max(s, g - GEN_MOD_WORDS)
+                out.append(OpenTriple((m0, g + 1), None, (g + 1, e), "property", "genitive_modifier"))
                 break
     return out
 
