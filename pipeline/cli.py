@@ -18,6 +18,7 @@ EVALUATIONS = {
 DELEGATED = {
     "train-ner": ("pipeline.ner.train:run", "train the Hindi NER model from the shared NER data"),
     "triples": ("pipeline.openie.submit:run", "write open triples for a sent_id<TAB>sentence file"),
+    "show": ("pipeline.show:run", "one document with entities and amounts highlighted (HTML page or terminal)"),
 }
 
 DESCRIPTION = """\
