@@ -118,7 +118,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "CC"
         elif t in lex.subord:
             tags[i] = "SC"
-        elif t in lex.relative:
+        elif t in lex.relative or t in lex.relative_adverb:
             tags[i] = "REL"
         elif t in lex.relative_case:
             tags[i] = "RELK"
@@ -142,6 +142,10 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
         # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
         if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
             tags[i] = "CNJ"
+    # बहुत से लोग: से after बहुत is "many", not a case marker
+    for i in range(1, n - 1):
+        if tags[i] == "PK" and tokens[i] == "से" and tokens[i - 1] == "बहुत" and tags[i + 1] in ("W", "DET"):
+            tags[i] = "W"
     # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
     for i in range(1, n - 1):
         if tags[i] == "PUNCT_B" and tokens[i] in ("-", "--", "–", "—") and tags[i - 1] in ("W", "NUM") \
@@ -265,6 +269,10 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
     def close(marker: str = "", kind: str = "np"):
         nonlocal chunk
         words = [k for k in chunk if tags[k] not in ("PUNCT_B", "PUNCT_O")]
+        if words and not marker and kind == "np":
+            last = [k for k in words if tags[k] != "PART"]
+            if last and tags[last[-1]] == "PG":
+                marker = tokens[last[-1]]          # a chunk ending in का/की/के (before the verb group)
         if words:
             s, e = words[0], words[-1] + 1
             # a non-finite verb chunk (देखकर, करने के बाद) takes the chunk before it as its object
@@ -318,17 +326,26 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
             close()                  # ये | अपनी … कहानियों के लिए
         if chunk and prev_tag in ("W", "NUM") and (
-                tag == "DET" or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
+                (tag == "DET" and not (i + 1 < n and tags[i + 1] in ("LV", "AUX"))) or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
                                  and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i))):
             close()
-        if DET_AFTER_GEN and chunk and prev_tag == "PG" and tag == "DET" and tokens[i] in ("एक",):
-            close("", "np")
+        if DET_AFTER_GEN and chunk and tag == "DET" and tokens[i] == "एक" and (
+                prev_tag == "PG" or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]][-2:] in ("का", "की", "के"))):
+            close()                  # … जिले का | एक गाँव; उनका | एक कहानी संग्रह
+        # a manner adverbial (तेजी से, पूरी तरह से) is a chunk of its own
+        if chunk and tag == "W" and i + 1 < n and tokens[i + 1] == "से" and tokens[i] in lex.manner:
+            if tokens[i] in ("तरह", "रूप", "ढंग", "प्रकार") and len(chunk) >= 2 and tags[chunk[-1]] in ("W", "DET"):
+                last = chunk.pop()
+                close()
+                chunk.append(last)
+            elif tokens[i] not in ("तरह", "रूप", "ढंग", "प्रकार"):
+                close()
         if tag in ("REL", "RELK"):
             close()
             stack.append(cur)
             cur = Clause()
             chunk = [i]
-            close(tokens[i], "rel")
+            close(tokens[i], "reladv" if tokens[i] in lex.relative_adverb else "rel")
             i += 1
             continue
         if tag == "SC" or (tag == "CC" and (after_vg or not chunk)):
@@ -361,12 +378,6 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 continue
         if tag == "PRK" and chunk:
             close()                  # सब कामचलाऊ व्यवस्था | उन्हें
-        # बहुत से लोग: से after बहुत is "many", not a case marker
-        if tag == "PK" and tokens[i] == "से" and chunk and tokens[chunk[-1]] == "बहुत" and i + 1 < n \
-                and tags[i + 1] in ("W", "DET"):
-            chunk.append(i)
-            i += 1
-            continue
         chunk.append(i)
         if tag in ("PK", "PRK"):
             i = absorb_particles(i + 1)
@@ -386,7 +397,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i = absorb_particles(i + 1)
             close(tokens[i - 1], "nonfinite")
             continue
-        if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत"):
+        if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत") \
+                and any(tags[k] not in ("DET", "PART") for k in chunk[:-1]):
             i += 1
             close()
             continue
@@ -432,7 +444,14 @@ def _comma_in_list(tokens: list[str], tags: list[str], i: int, starts) -> bool:
 
 def _marker(tokens: list[str], chunk: list[int], tags: list[str]) -> str:
     ms = [tokens[k] for k in chunk if tags[k] in ("PK", "PC")]
-    return " ".join(ms[-3:]) if ms else ""
+    if not ms:
+        return ""
+    if tags[chunk[-1]] == "PC" or (len(chunk) > 1 and tags[chunk[-2]] == "PC" and tags[chunk[-1]] == "PART"):
+        j = len(chunk) - 1
+        while j >= 0 and tags[chunk[j]] in ("PC", "PART"):
+            j -= 1
+        return " ".join(tokens[k] for k in chunk[j + 1:] if tags[k] == "PC")
+    return ms[-1]
 
 
 def _is_temporal(tokens: list[str], c: Chunk, tags: list[str] | None = None) -> bool:
@@ -443,8 +462,10 @@ def _is_temporal(tokens: list[str], c: Chunk, tags: list[str] | None = None) -> 
 
 
 def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
-    return all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end)) or \
-        (not c.marker and tags[c.end - 1] == "ADV")
+    if all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end)) or \
+            (not c.marker and tags[c.end - 1] == "ADV"):
+        return True
+    return c.marker == "से" and c.end - c.start >= 2 and tokens[c.end - 2] in load().manner
 
 
 def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
@@ -480,8 +501,10 @@ def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk |
         if not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) \
                 and not _is_temporal(tokens, c, tags):
             return c
+    if chunks and chunks[-1].marker in ("का", "की", "के"):
+        return chunks[-1]                   # X का उपयोग किया जाता है: the possessor of the verb's noun
     for c in reversed(chunks):
-        if c.kind == "np" and not _is_temporal(tokens, c, tags):
+        if c.kind == "np" and not _is_temporal(tokens, c, tags) and not _is_adverbial(tokens, tags, c):
             return c
     return chunks[-1] if chunks else None
 
@@ -512,7 +535,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
             if TIME_MODE == "property":
                 continue
-        if SKIP_ADVERB_TAILS and _is_adverbial(tokens, tags, c):
+        if (SKIP_ADVERB_TAILS or c.marker == "से") and _is_adverbial(tokens, tags, c):
             continue
         out.append(OpenTriple(subj.span, rel, c.span, "", "subject_verb_argument"))
     return out
