@@ -53,8 +53,6 @@ def trigger() -> regex.Pattern:
 
 
 def _skips(text: str) -> list[tuple[int, int]]:
-    if not any(c in text for c in ":/@.+-_^eE"):
-        return []
     out = []
     for m in SKIP.finditer(text):
         d = dates.numeric_date(text, m.start())
@@ -303,6 +301,14 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
     if am.kind in ("number", "range") and _is_year(text, n, n2):
         if n2 is None:
             am.kind = "year"
+            marker = dates.year_words_marker(text, n.start)
+            if marker is not None:
+                am.extra["pre_q"] = (marker, "")
+                _set_value(am, v1)
+                am.normalized_value = None
+                out = _qualify(text, _finish(text, am))
+                out.full_start = min(out.full_start, marker)
+                return out
         else:
             a, b = int(n.value), int(n2.value)
             if b < 100 and b > a % 100:
