@@ -297,8 +297,10 @@ ORDER BY r.doc_id, r.relation_id
 def duckdb_example(out_dir: str | Path, sql: str = DUCKDB_SQL) -> pd.DataFrame:
     """Run `sql` with DuckDB over the tables' Parquet files (CSV where no Parquet was written).
     `{relations}`, `{amounts}` ... in the SQL become the files' paths. Needs `pip install duckdb`."""
-    import duckdb  # optional dependency: the analysts' extra
-
+    try:
+        import duckdb  # optional dependency: the analysts' extra
+    except ImportError:
+        return pd.DataFrame({"note": ["DuckDB is not installed: pip install duckdb"]})
     out_dir = Path(out_dir)
     paths = {}
     for t in TABLES:
@@ -435,3 +437,30 @@ def write_sample_outputs(out_dir: str | Path, formats=("csv", "parquet")) -> Pat
     for t in TABLES:
         write_table(frame(t, rows[t]), Path(out_dir), t, formats)
     return Path(out_dir)
+
+
+def strip_notebook(path: str | Path) -> bool:
+    """Remove outputs and execution counts from a notebook (as committed); True if it changed."""
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    before = nbformat.writes(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("execution", None)
+    after = nbformat.writes(nb)
+    if after != before:
+        Path(path).write_text(after, encoding="utf-8")
+    return after != before
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) >= 3 and sys.argv[1] == "strip":
+        for nb_path in sys.argv[2:]:
+            print(f"{nb_path}: {'stripped' if strip_notebook(nb_path) else 'already clean'}")
+    else:
+        print("usage: python -m pipeline.analysis strip NOTEBOOK.ipynb ...", file=sys.stderr)
+        sys.exit(2)
