@@ -87,7 +87,7 @@ _EXPECTED_TAG = {("postpositions", "case"): "PK", ("postpositions", "genitive"):
                  ("function_words", "relative_case"): "RELK", ("function_words", "pronoun_case"): "PRK",
                  ("function_words", "particle"): "PART", ("function_words", "adverb"): "ADV",
                  ("function_words", "degree"): "ADV", ("function_words", "manner_noun"): "W",
-                 ("function_words", "relative_adverb"): "REL",
+                 ("function_words", "relative_adverb"): "REL", ("function_words", "relative_genitive"): "RELG",
                  ("function_words", "determiner"): "DET", ("function_words", "time_noun"): "W",
                  ("function_words", "not_conjunctive"): "W", ("conjunct_nominals", None): "W"}
 # forms listed under two classes; the tagger's priority decides (postposition > auxiliary > light verb)

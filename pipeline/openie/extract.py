@@ -50,9 +50,13 @@ _NEG = frozenset(("नहीं", "न", "मत"))
 _TIME_HEADS = frozenset("दिन दिनों समय वर्ष वर्षों साल सालों दौर दौरान बार सदी शताब्दी युग काल".split())
 _PERSONAL = frozenset("मैं हम तुम".split())
 ADV_CLOSES = True
+ATTACH_MODIFIERS = True
+PRONOUN_PLUS_NOUN = False
 DET_AFTER_GEN = True
 NUM_SPLIT_STRICT = True
 GEN_MOD_WORDS = 0
+GEN_MOD_MAX = 3
+RESOLVE_RELATIVE = True
 NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
@@ -122,6 +126,8 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "REL"
         elif t in lex.relative_case:
             tags[i] = "RELK"
+        elif t in lex.relative_genitive:
+            tags[i] = "RELG"
         elif t in lex.pronoun_case:
             tags[i] = "PRK"
         elif t in lex.particle:
@@ -155,18 +161,18 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     for i, t in enumerate(tokens):
         if tags[i] == "PG" and t == "की":
             nxt = tags[i + 1] if i + 1 < n else "END"
-            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK"):
+            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG"):
                 tags[i] = "LV"
     return tags
 
 
-_CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK"})
+_CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK", "RELG"})
 
 
 def _has_ergative(tokens: list[str], tags: list[str], covered: list[bool], p: int) -> bool:
     """Is there a ने-marked agent between the previous verb group and position p?"""
     for k in range(p - 1, -1, -1):
-        if covered[k] or tags[k] in ("SC", "REL", "RELK"):
+        if covered[k] or tags[k] in ("SC", "REL", "RELK", "RELG"):
             return tags[k] == "RELK" and tokens[k].endswith("ने")
         if (tags[k] == "PK" and tokens[k] == "ने") or (tags[k] == "PRK" and tokens[k].endswith("ने")):
             return True
@@ -215,7 +221,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
                 # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
                 q = p - 1
-                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL") \
+                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
                         or tokens[p].endswith(("ते", "ती")) or _has_ergative(tokens, tags, covered, p):
                     s = p
         groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
@@ -253,6 +259,7 @@ class Clause:
     chunks: list[Chunk] = field(default_factory=list)
     vg: VerbGroup | None = None
     complement: Span | None = None    # a following कि clause (object of कहा, बताया ...)
+    antecedent: Span | None = None    # for a relative clause: the noun phrase its pronoun refers to
 
 
 def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
@@ -340,11 +347,21 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 chunk.append(last)
             elif tokens[i] not in ("तरह", "रूप", "ढंग", "प्रकार"):
                 close()
-        if tag in ("REL", "RELK"):
+        if tag in ("REL", "RELK", "RELG"):
             close()
+            antecedent = None
+            if cur.chunks:                       # X , जो … : the chunk before the pronoun
+                antecedent = cur.chunks[-1].span
+            elif clauses and clauses[-1].vg is not None and clauses[-1].vg.end >= i - 2:
+                prev = clauses[-1]               # … एक उपग्रह बनाया जो …: the phrase before that verb
+                if prev.chunks and not prev.chunks[-1].marker and prev.chunks[-1].kind == "np":
+                    antecedent = prev.chunks[-1].span
             stack.append(cur)
-            cur = Clause()
+            cur = Clause(antecedent=antecedent)
             chunk = [i]
+            if tag == "RELG":                    # जिनका | कोई विशेष धर्म: stays in its noun phrase
+                i += 1
+                continue
             close(tokens[i], "reladv" if tokens[i] in lex.relative_adverb else "rel")
             i += 1
             continue
@@ -468,6 +485,32 @@ def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
     return c.marker == "से" and c.end - c.start >= 2 and tokens[c.end - 2] in load().manner
 
 
+def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk]):
+    """A lone word between a case-marked chunk and a following noun phrase is an adjective or participle
+    heading a modifier phrase (007 के गुप्त नाम से प्रसिद्ध | यह एजेंट): it takes the marked chunk as its
+    complement and describes the next noun phrase -> (modifier, property, noun phrase)."""
+    if not ATTACH_MODIFIERS:
+        return chunks, []
+    out: list[Chunk] = []
+    mods = []
+    k = 0
+    while k < len(chunks):
+        c = chunks[k]
+        if (out and k + 1 < len(chunks) and not c.marker and c.kind == "np" and c.end - c.start == 1
+                and tags[c.start] == "W" and out[-1].end == c.start and out[-1].kind == "np"
+                and out[-1].marker and out[-1].marker != "ने" and not chunks[k + 1].marker
+                and chunks[k + 1].kind == "np" and chunks[k + 1].start == c.end
+                and tags[chunks[k + 1].start] == "DET"):
+            prev = out.pop()
+            m = Chunk(prev.start, c.end, "", "modifier")
+            mods.append((m, chunks[k + 1]))
+            k += 1
+            continue
+        out.append(c)
+        k += 1
+    return out, mods
+
+
 def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
     """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
     (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
@@ -482,8 +525,11 @@ def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> l
     for c in chunks:
         if not done and c.marker and c.kind == "np" and c.end - c.start >= 3 and tokens[c.start] in _PRONOUNS \
                 and tags[c.start + 1] not in ("PK", "PC", "PG"):
-            out.append(Chunk(c.start, c.start + 1, "", "np"))
-            out.append(Chunk(c.start + 1, c.end, c.marker, c.kind, c.participle))
+            cut = c.start + 1
+            if PRONOUN_PLUS_NOUN and c.end - c.start >= 4 and tags[c.start + 1] == "W" and tags[c.start + 2] == "W":
+                cut += 1            # यह देश | इंग्लैंड के शासन से
+            out.append(Chunk(c.start, cut, "", "np"))
+            out.append(Chunk(cut, c.end, c.marker, c.kind, c.participle))
             done = True
         else:
             out.append(c)
@@ -515,6 +561,9 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if vg is None or not cl.chunks:
         return out
     rel = (vg.start, vg.end)
+    cl.chunks, modifiers = _attach_modifiers(tokens, tags, cl.chunks)
+    for m, target in modifiers:
+        out.append(OpenTriple(m.span, None, target.span, "property", "participle_modifier"))
     cl.chunks = _split_pronoun(tokens, tags, cl.chunks)
     subj = _subject(tokens, tags, cl.chunks)
     if len(cl.chunks) == 1:
@@ -527,8 +576,11 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
         if cl.complement is not None:
             out.append(OpenTriple(subj.span, rel, cl.complement, "", "complement_clause"))
         return out
+    head = subj.span
+    if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and tags[subj.start] == "REL":
+        head = cl.antecedent
     for c in cl.chunks:
-        if c is subj:
+        if c is subj or c.kind == "modifier":
             continue
         if _is_temporal(tokens, c, tags) and c.kind == "np":
             if TIME_MODE in ("property", "both"):
@@ -537,7 +589,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
                 continue
         if (SKIP_ADVERB_TAILS or c.marker == "से") and _is_adverbial(tokens, tags, c):
             continue
-        out.append(OpenTriple(subj.span, rel, c.span, "", "subject_verb_argument"))
+        out.append(OpenTriple(head, rel, c.span, "", "subject_verb_argument" if head == subj.span
+                              else "relative_clause"))
     return out
 
 
@@ -550,6 +603,8 @@ def _genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> l
             end -= 1
         for g in range(s + 1, end - 1):
             if tags[g] == "PG" and tags[g + 1] in ("W", "NUM", "DET"):
+                if GEN_MOD_MAX and g + 1 - s > GEN_MOD_MAX:
+                    break           # a long modifier is usually a mis-chunked phrase
                 m0 = s if GEN_MOD_WORDS == 0 else max(s, g - GEN_MOD_WORDS)
                 out.append(OpenTriple((m0, g + 1), None, (g + 1, e), "property", "genitive_modifier"))
                 break

@@ -29,6 +29,7 @@ class Lexicon:
     subord: frozenset[str]
     relative: frozenset[str]
     relative_adverb: frozenset[str]
+    relative_genitive: frozenset[str]
     manner: frozenset[str]
     relative_case: frozenset[str]
     pronoun_case: frozenset[str]
@@ -64,7 +65,8 @@ def load() -> Lexicon:
         case=of(post, "case"), genitive=of(post, "genitive"), compound=tuple(compound),
         copula=of(aux, "copula"), aux=frozenset(r[0] for r in aux),
         light=frozenset(r[0] for r in light),
-        coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"), relative_adverb=of(fw, "relative_adverb"), manner=of(fw, "manner_noun"),
+        coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"), relative_adverb=of(fw, "relative_adverb"),
+        relative_genitive=of(fw, "relative_genitive"), manner=of(fw, "manner_noun"),
         relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
         particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), not_conjunctive=of(fw, "not_conjunctive"),
         determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
