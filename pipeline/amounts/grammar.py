@@ -9,7 +9,6 @@ plus dates, times, fiscal years. Digits inside URLs, e-mails, phone numbers and 
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
 
 import regex
 
@@ -17,20 +16,10 @@ from . import dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .tables import WORD_END, WORD_START, alternation, fold, tables
-from .trie import trie_regex
+from .scan import positions
 from .units import (match_month, match_pre_currency, match_unit, neg_before, qualifier_after,
                     qualifier_before)
 
-_D = f"[{DIGITS}]"
-SKIP = regex.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"                         # URLs, e-mails
-    rf"|\+{_D}{{1,4}}(?:[-/ ]{_D}{{1,5}}){{1,}}(?![{DIGITS}])"                # phone numbers: +91 ...
-    rf"|(?<![{DIGITS}])(?=(?:{_D}[- ]?){{10}}){_D}{{2,5}}(?:[- ]{_D}{{2,5}}){{1,4}}(?![{DIGITS}]|[- ]{_D})"  # 98765 43210
-    rf"|{_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}"                                    # IP addresses
-    rf"|(?<=[\p{{L}}_]-?){_D}+"                                               # IDs glued to letters: जी20, A-380
-    rf"|{_D}+(?:\.{_D}+){{2,}}"                                               # versions 1.2.3
-    rf"|{_D}+(?:/{_D}+){{2,}}"                                                 # 5/17/2018, file numbers
-    rf"|{_D}*\.?{_D}+[eE^][-+]*{_D}+")                                        # 1e10, 1.1^23
 RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
 BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
 BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच" + WORD_END)
@@ -40,50 +29,10 @@ NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के",
 NOT_ORDINAL_BEFORE = {"से", "इससे", "उससे", "जिससे", "के", "उसके", "इसके", "जिसके", "बहुत", "काफी", "सबसे"}
 
 
-@lru_cache(maxsize=1)
-def trigger() -> regex.Pattern:
-    T = tables()
-    words = [k for k in T.words] + list(T.months)
-    pre_cur = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any") and not k[0].isalpha()]
-    alt = trie_regex(words)
-    sym = "|".join(regex.escape(s) for s in sorted(set(s[0] for s in pre_cur)))
-    word_cur = [k for k, (c, p, _) in T.currencies.items() if p in ("pre", "any") and k[0].isalpha()]
-    return regex.compile(rf"{WORD_START}(?:[{DIGITS}]|\.[{DIGITS}]|{alt}{WORD_END}|{alternation(word_cur)}"
-                         rf"(?=[ \t$]*[{DIGITS}]))|{sym}")
-
-
-def _skips(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in SKIP.finditer(text):
-        d = dates.numeric_date(text, m.start())
-        if d is None or d.end != m.end():
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _positions(text: str, results: list):
-    """Candidate starts outside skipped spans; the caller appends to `results` to jump past a match."""
-    skips, k, pos, trig = _skips(text), 0, 0, trigger()
-    while True:
-        m = trig.search(text, pos)
-        if not m:
-            return
-        p = m.start()
-        while k < len(skips) and skips[k][1] <= p:
-            k += 1
-        if k < len(skips) and skips[k][0] <= p:
-            pos = skips[k][1]
-            continue
-        n = len(results)
-        yield p
-        pos = max(results[-1].full_end if hasattr(results[-1], "full_end") else results[-1].end, p + 1) \
-            if len(results) > n else m.end()
-
-
 def find_numbers(text: str) -> list[NumParse]:
     """The number layer alone: bare number expressions (no ordinals), as Recognizers' NumberModel sees them."""
     out: list[NumParse] = []
-    for p in _positions(text, out):
+    for p in positions(text, out):
         n = parse_number(text, p)
         if n is None or n.ordinal:
             continue
@@ -91,15 +40,6 @@ def find_numbers(text: str) -> list[NumParse]:
         if neg is not None:
             n.value, n.start = -n.value, neg
         out.append(n)
-    return out
-
-
-def _drop_nested(items):
-    out, last_end = [], -1
-    for it in items:
-        if it.start >= last_end:
-            out.append(it)
-            last_end = it.end
     return out
 
 
@@ -111,7 +51,7 @@ def _neg_start(text: str, p: int) -> int | None:
 
 def find_amounts(text: str) -> list[AmountMatch]:
     out: list[AmountMatch] = []
-    for p in _positions(text, out):
+    for p in positions(text, out):
         am = _amount_at(text, p)
         if am is not None:
             out.append(am)
