@@ -57,6 +57,8 @@ NUM_SPLIT_STRICT = True
 GEN_MOD_WORDS = 0
 GEN_MOD_MAX = 3
 RESOLVE_RELATIVE = True
+DROP_PARENTHESES = True
+PP_GENITIVE = True
 NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
@@ -75,6 +77,7 @@ class OpenTriple(NamedTuple):
     tail: Span
     label: str = ""
     rule: str = ""
+    skip: tuple[Span, ...] = ()      # token ranges inside the spans left out of the text (parentheses)
 
 
 def _is_punct(t: str) -> bool:
@@ -222,7 +225,8 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
                 # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
                 q = p - 1
                 if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
-                        or tokens[p].endswith(("ते", "ती")) or _has_ergative(tokens, tags, covered, p):
+                        or tokens[p].endswith(("ते", "ती")) or tokens[p] in lex.conjunct \
+                        or _has_ergative(tokens, tags, covered, p):
                     s = p
         groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
         for k in range(s, e):
@@ -328,6 +332,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         if GEN_SPLIT and chunk and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
             close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
+        if chunk and tag == "ADV" and tokens[i] in lex.degree and prev_tag in ("W", "NUM"):
+            close()                  # स्थानीय आबादी | लगभग पूरी तरह से
         if chunk and len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
             close()                  # मैं | शब्द की आत्मा समझकर ही
         if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
@@ -398,6 +404,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         chunk.append(i)
         if tag in ("PK", "PRK"):
             i = absorb_particles(i + 1)
+            if tag == "PK" and PP_GENITIVE and i < n and tags[i] == "PG" and i not in starts:
+                continue             # … जन्म से पूर्व के वर्षों को: the phrase modifies the next noun
             kind = "nonfinite" if NONFINITE_MERGE_PK and any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
             close(tokens[i - 1] if tag == "PRK" else _marker(tokens, chunk, tags), kind)
             continue
@@ -407,6 +415,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 chunk.append(j)
                 j += 1
             i = absorb_particles(j)
+            if PP_GENITIVE and i < n and tags[i] == "PG" and i not in starts:
+                continue
             kind = "nonfinite" if any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
             close(_marker(tokens, chunk, tags), kind)
             continue
@@ -570,7 +580,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
         if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" \
-                and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]):
+                and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]) \
+                and not tokens[lead].endswith(("ता", "ती", "ते", "ना", "ने")):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         # a verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)
         if cl.complement is not None:
@@ -580,7 +591,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and tags[subj.start] == "REL":
         head = cl.antecedent
     for c in cl.chunks:
-        if c is subj or c.kind == "modifier":
+        if c is subj or c.kind in ("modifier", "reladv"):
             continue
         if _is_temporal(tokens, c, tags) and c.kind == "np":
             if TIME_MODE in ("property", "both"):
@@ -624,8 +635,17 @@ def extract_triples(tokens: list[str]) -> list[OpenTriple]:
         triples.extend(_clause_triples(tokens, tags, cl))
     args = {t.head for t in triples} | {t.tail for t in triples if t.relation is not None}
     triples.extend(_genitive_triples(tokens, tags, args))
+    parens = _parentheticals(tokens) if DROP_PARENTHESES else []
     seen, out = set(), []
     for t in triples:
+        if parens:
+            spans = [t.head, t.tail] + ([t.relation] if t.relation else [])
+            skip = tuple(p for p in parens if any(s[0] <= p[0] and p[1] <= s[1] and (s[0], s[1]) != p
+                                                  for s in spans))
+            if skip:
+                t = t._replace(skip=skip)
+                if not span_indices(t.head, skip) or not span_indices(t.tail, skip):
+                    continue
         key = (t.head, t.relation, t.tail, t.label)
         if key not in seen:
             seen.add(key)
@@ -633,13 +653,36 @@ def extract_triples(tokens: list[str]) -> list[OpenTriple]:
     return out
 
 
-def span_text(tokens: list[str], span: Span | None) -> str:
-    return " ".join(tokens[span[0]:span[1]]) if span else ""
+def span_indices(span: Span | None, skip: tuple[Span, ...] = ()) -> list[int]:
+    """Token indices of a span, without the skipped ranges."""
+    if not span:
+        return []
+    return [k for k in range(span[0], span[1]) if not any(a <= k < b for a, b in skip)]
+
+
+def span_text(tokens: list[str], span: Span | None, skip: tuple[Span, ...] = ()) -> str:
+    return " ".join(tokens[k] for k in span_indices(span, skip))
 
 
 def as_strings(tokens: list[str], triples: list[OpenTriple]) -> list[tuple[str, str, str]]:
-    return [(span_text(tokens, t.head), t.label or span_text(tokens, t.relation), span_text(tokens, t.tail))
-            for t in triples]
+    return [(span_text(tokens, t.head, t.skip), t.label or span_text(tokens, t.relation, t.skip),
+             span_text(tokens, t.tail, t.skip)) for t in triples]
+
+
+def _parentheticals(tokens: list[str]) -> list[Span]:
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i] in ("(", "[", "{"):
+            closing = {"(": ")", "[": "]", "{": "}"}[tokens[i]]
+            j = i + 1
+            while j < len(tokens) and tokens[j] != closing and j - i < 30:
+                j += 1
+            if j < len(tokens) and tokens[j] == closing:
+                out.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return out
 
 
 def triples_for_text(sentence: str) -> list[tuple[str, str, str]]:
