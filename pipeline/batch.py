@@ -1,25 +1,306 @@
-"""A batch run: every file of a corpus folder -> the tables in an output folder."""
+"""A batch run: every file of a corpus folder -> the tables in an output folder.
+
+Incremental, parallel and crash-safe (docs/batch.md):
+
+* each document's rows are cached under OUT/.cache/rows/ by a key made of its bytes (sha256),
+  its id and path, and the pipeline's versions/config; a rerun processes only documents whose
+  key has no cache entry (new, changed, or a version changed), `force=True` redoes all;
+* documents are processed in-process (workers=1), by a pool of worker processes that each
+  build their own Pipeline once (workers>1), or on a Dask cluster (engine="dask");
+* the tables are then assembled from the caches in doc_id order (so any engine and any number
+  of workers give byte-identical tables), streamed chunk by chunk (memory stays flat), into a
+  new generation folder that one atomic rename publishes (pipeline/manifest.py).
+"""
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+import json
+import os
+import pickle
+import signal
 import sys
+import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
-from .runner import Pipeline, find_inputs, process_file
-from .tables import TABLES, frame, write_table
+from .manifest import MANIFEST, OutputBusy, Store, cache_key, file_sha256
+from .read import MAX_BYTES, InputError, document_from_bytes
+from .tables import COLUMNS, TABLES, document_rows, error_row, escape_cell
+
+CHUNK_DOCS = 256          # documents per parquet row group / dataset part
+INT_COLUMNS = {"index", "start", "end", "bytes", "chars", "n_sentences", "n_tokens", "n_entities", "n_amounts",
+               "n_relations", "n_triples", "source_url_start", "source_url_end", "role_start", "role_end",
+               "offset"}
+FLOAT_COLUMNS = {"score"}
+# error kinds worth retrying on the next run even though the bytes did not change
+RETRY_KINDS = {"io", "internal_error", "timeout", "worker_crash"}
 
 
+class BatchUsageError(ValueError):
+    """The run cannot start (paths, options); nothing was written."""
+
+
+# ---------------------------------------------------------------------------------------------
+# the pipeline, built where it runs
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PipelineFactory:
+    """A picklable recipe for a Pipeline, so each worker process builds (and loads models) once."""
+    config_json: str = "{}"
+    skip: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, config: dict | None = None, skip: tuple[str, ...] = ()) -> "PipelineFactory":
+        return cls(json.dumps(config or {}, sort_keys=True), tuple(skip))
+
+    def __call__(self):
+        from .runner import Pipeline
+        return Pipeline(json.loads(self.config_json), skip=self.skip)
+
+
+class _Given:
+    """Wraps an already built Pipeline (in-process runs only)."""
+
+    def __init__(self, pipe):
+        self.pipe, self.config_json, self.skip = pipe, "given", ()
+
+    def __call__(self):
+        return self.pipe
+
+
+def fingerprint(pipe, factory) -> str:
+    """Everything besides a document's bytes that shapes its rows."""
+    return json.dumps({"versions": pipe.versions(), "stages": [s.name for s in pipe.stages],
+                       "config": factory.config_json, "skip": list(factory.skip)}, sort_keys=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# one document -> (meta, cache blob); never raises
+# ---------------------------------------------------------------------------------------------
+class DocTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # pragma: no cover - only under a timeout
+    raise DocTimeout()
+
+
+def _read_bytes(path: str) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one "
+                                   "document; split it into smaller files", kind="too_large")
+        return p.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read file: {e.strerror or e}", kind="io") from None
+
+
+def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escape: bool,
+                timeout: float | None = None, problem: tuple[str, str] | None = None) -> tuple[dict, bytes]:
+    """Read (unless `data` is given), process, and package one document. Every failure becomes
+    an `errors` row; `problem` = (kind, reason) makes the error row without reading."""
+    from .runner import StageError
+    t0 = time.perf_counter()
+    sha = ""
+    use_alarm = bool(timeout) and threading.current_thread() is threading.main_thread() \
+        and hasattr(signal, "setitimer")
+    try:
+        if problem:
+            raise InputError(path, problem[1], kind=problem[0])
+        if data is None:
+            data = _read_bytes(path)
+        sha = hashlib.sha256(data).hexdigest()
+        if use_alarm:
+            old = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            doc = document_from_bytes(data, path, doc_id)
+            rows = document_rows(pipe.process(doc))
+        finally:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+    except InputError as e:
+        rows = {"errors": [error_row(doc_id, path, "read", e.kind, e.reason, e.offset)]}
+    except StageError as e:
+        kind = "timeout" if isinstance(e.error, DocTimeout) else "stage_error"
+        reason = f"took over {timeout:g} s (--doc-timeout)" if kind == "timeout" else \
+            f"{type(e.error).__name__}: {e.error}"
+        rows = {"errors": [error_row(doc_id, path, e.stage, kind, reason)]}
+    except DocTimeout:
+        rows = {"errors": [error_row(doc_id, path, "read", "timeout", f"took over {timeout:g} s (--doc-timeout)")]}
+    except Exception as e:  # noqa: BLE001 - a bug must not stop the batch
+        rows = {"errors": [error_row(doc_id, path, "batch", "internal_error", f"{type(e).__name__}: {e}")]}
+    return package(doc_id, path, sha, rows, fp, escape, time.perf_counter() - t0)
+
+
+def package(doc_id, path, sha, rows, fp, escape, seconds=0.0) -> tuple[dict, bytes]:
+    for t in TABLES:
+        rows.setdefault(t, [])
+    errs = rows["errors"]
+    retry = any(r["kind"] in RETRY_KINDS for r in errs)
+    entry = {"rows": rows, "escape": escape, "csv": {t: render_csv(t, rows[t], escape) for t in TABLES},
+             "sha256": sha, "ok": not errs, "retry": retry}
+    content = sha if sha else f"unread:{errs[0]['kind'] if errs else ''}"
+    meta = {"doc_id": doc_id, "key": cache_key(fp, doc_id, path, content),
+            "ok": not errs, "seconds": seconds, "sha256": sha}
+    return meta, pickle.dumps(entry, protocol=5)
+
+
+# ---------------------------------------------------------------------------------------------
+# rendering
+# ---------------------------------------------------------------------------------------------
+def _cell(v):
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return "" if v != v else repr(v)
+    return v if isinstance(v, str) else str(v)
+
+
+def render_csv(table: str, rows: list[dict], escape: bool) -> str:
+    """CSV lines (no header) of one document's rows of one table."""
+    if not rows:
+        return ""
+    cols = COLUMNS[table]
+    text_cols = [c not in INT_COLUMNS and c not in FLOAT_COLUMNS for c in cols]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for r in rows:
+        vals = [_cell(r.get(c)) for c in cols]
+        if escape:
+            vals = [escape_cell(v) if tc else v for v, tc in zip(vals, text_cols)]
+        w.writerow(vals)
+    return buf.getvalue()
+
+
+def arrow_schema(table: str):
+    import pyarrow as pa
+    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.float64() if c in FLOAT_COLUMNS
+                       else pa.string()) for c in COLUMNS[table]])
+
+
+def arrow_table(table: str, rows: list[dict]):
+    import pyarrow as pa
+    schema = arrow_schema(table)
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        fixed = []
+        for r in rows:
+            d = {}
+            for f in schema:
+                v = r.get(f.name)
+                if v is not None and pa.types.is_string(f.type) and not isinstance(v, str):
+                    v = str(v)
+                elif v is not None and pa.types.is_int64(f.type):
+                    v = int(v)
+                elif v is not None and pa.types.is_float64(f.type):
+                    v = float(v)
+                d[f.name] = v
+            fixed.append(d)
+        return pa.Table.from_pylist(fixed, schema=schema)
+
+
+# ---------------------------------------------------------------------------------------------
+# inputs and paths
+# ---------------------------------------------------------------------------------------------
+OUR_NAMES = {".current", ".cache", ".lock", MANIFEST, "parquet"} | {f"{t}.{x}" for t in TABLES
+                                                                    for x in ("csv", "parquet")}
+
+
+def check_paths(corpus: Path, out: Path) -> None:
+    """Refuse an output folder that could overwrite input or foreign files."""
+    c, o = corpus.resolve(), out.resolve()
+    if not c.is_dir():
+        raise BatchUsageError(f"{corpus} is not a folder")
+    if o == c:
+        raise BatchUsageError("the output folder must not be the corpus folder (outputs would be read as "
+                              "input and could overwrite it); choose another --out")
+    if o in c.parents:
+        raise BatchUsageError(f"the corpus {corpus} lies inside the output folder {out}; choose an output "
+                              "folder outside the corpus")
+    if o.exists() and not o.is_dir():
+        raise BatchUsageError(f"{out} exists and is not a folder")
+    if o.is_dir():
+        names = {p.name for p in o.iterdir()}
+        if names and not (names & OUR_NAMES or any(n.startswith(".gen-") for n in names)):
+            raise BatchUsageError(f"{out} is not empty and holds no earlier hindi-extract outputs; choose an "
+                                  "empty or new folder")
+
+
+def list_inputs(corpus: Path, out: Path | None = None) -> list[tuple[str, str, tuple[str, str] | None]]:
+    """(doc_id, path, problem) for every file under corpus, sorted by doc_id. Hidden files and
+    folders and the output folder (when inside the corpus) are skipped. Symbolic links are
+    followed only within the corpus; others get problem (kind, reason) and become error rows."""
+    corpus = Path(corpus)
+    root = corpus.resolve()
+    skip = Path(out).resolve() if out is not None else None
+    found = []
+    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=False):
+        d = Path(dirpath)
+        if skip is not None and d.resolve() == skip:
+            dirnames[:] = []
+            continue
+        dirnames[:] = [n for n in dirnames if not n.startswith(".")]
+        names = [n for n in filenames if not n.startswith(".")]
+        names += [n for n in dirnames if (d / n).is_symlink()]  # os.walk does not descend into these
+        for name in names:
+            p = d / name
+            doc_id = p.relative_to(corpus).as_posix()
+            problem = None
+            if p.is_symlink():
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problem = ("symlink", "broken symbolic link (its target does not exist)")
+                else:
+                    if target != root and root not in target.parents:
+                        problem = ("symlink", f"symbolic link leading out of the corpus folder "
+                                              f"(to {target}): refused")
+                    elif skip is not None and (target == skip or skip in target.parents):
+                        problem = ("symlink", "symbolic link into the output folder: refused")
+                    elif target.is_dir():
+                        continue  # a folder inside the corpus: its files are listed where they are
+            if problem is None and not p.is_file():
+                problem = ("not_a_file", "not a regular file (device, pipe or socket)")
+            found.append((doc_id, str(p), problem))
+    found.sort(key=lambda x: x[0])
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# progress and summary
+# ---------------------------------------------------------------------------------------------
 @dataclass
 class Summary:
-    documents: int = 0
-    failed: int = 0
+    documents: int = 0          # documents in the tables now
+    failed: int = 0             # of which in the errors table
+    processed: int = 0          # processed by this run
+    reused: int = 0             # taken from the cache
+    removed: int = 0            # dropped since the last run (deleted files)
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    up_to_date: bool = False    # nothing changed: outputs left untouched
+    engine: str = "local"
+    workers: int = 1
+    generation: str = ""
 
     def lines(self) -> list[str]:
-        rate = self.documents / self.seconds if self.seconds else 0.0
-        out = [f"{self.documents} documents ({self.failed} in errors) in {self.seconds:.1f} s, {rate:.1f} docs/s"]
+        rate = self.processed / self.seconds if self.seconds and self.processed else 0.0
+        out = [f"{self.documents} documents ({self.failed} in errors): {self.processed} processed, "
+               f"{self.reused} unchanged, {self.removed} removed, in {self.seconds:.1f} s"
+               + (f", {rate:.1f} docs/s" if rate else "")
+               + (f" [{self.engine}, {self.workers} workers]" if self.processed else "")]
+        if self.up_to_date:
+            out.append("  outputs already up to date; nothing rewritten")
         out += [f"  {t:10} {n:>8} rows" for t, n in self.rows.items()]
         return out
 
@@ -27,39 +308,349 @@ class Summary:
 class Progress:
     """One status line on stderr when it is a terminal and not quiet."""
 
-    def __init__(self, total: int, quiet: bool = False):
+    def __init__(self, total: int, quiet: bool = False, stream=None):
         self.total, self.done, self.t0 = total, 0, time.perf_counter()
-        self.show = not quiet and sys.stderr.isatty()
+        self.stream = stream or sys.stderr
+        self.show = not quiet and total > 0 and getattr(self.stream, "isatty", lambda: False)()
+        self._last = 0.0
 
     def step(self, label: str) -> None:
         self.done += 1
         if not self.show:
             return
-        dt = time.perf_counter() - self.t0
+        now = time.perf_counter()
+        if now - self._last < 0.1 and self.done < self.total:
+            return
+        self._last = now
+        dt = now - self.t0
         rate = self.done / dt if dt else 0.0
         eta = (self.total - self.done) / rate if rate else 0.0
-        sys.stderr.write(f"\r[{self.done}/{self.total}] {rate:.1f} docs/s, ETA {eta:.0f} s  {label[:40]:40}")
+        width = 24
+        bar = "#" * int(width * self.done / self.total)
+        self.stream.write(f"\r[{bar:<{width}}] {self.done}/{self.total} {rate:.1f} docs/s ETA "
+                          f"{_hms(eta)}  {label[-30:]:30}")
         if self.done == self.total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            self.stream.write("\n")
+        self.stream.flush()
 
 
-def run_batch(corpus: Path, out: Path, pipe: Pipeline, formats=("csv",), quiet: bool = False) -> Summary:
+def _hms(s: float) -> str:
+    s = int(s)
+    return f"{s // 3600}:{s // 60 % 60:02}:{s % 60:02}" if s >= 3600 else f"{s // 60}:{s % 60:02}"
+
+
+# ---------------------------------------------------------------------------------------------
+# engines
+# ---------------------------------------------------------------------------------------------
+_W: dict[str, Any] = {}
+
+
+def _init_worker(factory, fp, escape, timeout, out) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    except ValueError:
+        pass
+    _W.update(pipe=factory(), fp=fp, escape=escape, timeout=timeout, store=Store(Path(out)))
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
+
+
+def _work(task) -> dict:
+    doc_id, path, problem = task
+    meta, blob = process_doc(_W["pipe"], doc_id, path, None, _W["fp"], _W["escape"], _W["timeout"], problem)
+    _W["store"].put(meta["key"], blob)
+    return meta
+
+
+def _crash_meta(task, fp, escape) -> tuple[dict, bytes]:
+    doc_id, path, _ = task
+    return package(doc_id, path, "", {"errors": [error_row(
+        doc_id, path, "batch", "worker_crash", "the worker process died while processing this document "
+        "(crash or out of memory); it was retried alone and died again")]}, fp, escape)
+
+
+def _mp_context():
+    """forkserver where there is one: workers fork from a clean server that preloaded our modules
+    (fast start, and fork-safe although the parent may hold torch threads); spawn elsewhere."""
+    import multiprocessing as mp
+    try:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["pipeline.batch", "pipeline.runner", "pipeline.tables"])
+        return ctx
+    except ValueError:
+        return mp.get_context("spawn")
+
+
+def run_local(todo, factory, pipe, fp, escape, timeout, store: Store, workers: int, on_done) -> None:
+    if workers <= 1:
+        for doc_id, path, problem in todo:
+            meta, blob = process_doc(pipe, doc_id, path, None, fp, escape, timeout, problem)
+            store.put(meta["key"], blob)
+            on_done(meta)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+    ctx = _mp_context()
+    initargs = (factory, fp, escape, timeout, str(store.out))
+    pending = deque(todo)
+
+    def alone(task):
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=initargs) as ex:
+            try:
+                return ex.submit(_work, task).result()
+            except BrokenProcessPool:
+                meta, blob = _crash_meta(task, fp, escape)
+                store.put(meta["key"], blob)
+                return meta
+
+    while pending:
+        inflight: dict = {}
+        try:
+            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=initargs) as ex:
+                while pending or inflight:
+                    while pending and len(inflight) < workers * 4:
+                        task = pending.popleft()
+                        inflight[ex.submit(_work, task)] = task
+                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        meta = fut.result()   # BrokenProcessPool when a worker died
+                        del inflight[fut]
+                        on_done(meta)
+        except BrokenProcessPool:
+            for task in inflight.values():   # the culprit is among these: retry each alone
+                on_done(alone(task))
+
+
+# ---------------------------------------------------------------------------------------------
+# assembling a generation
+# ---------------------------------------------------------------------------------------------
+class _HashedFile:
+    def __init__(self, path: Path, bom: bool):
+        self.path, self.f, self.h, self.n = path, open(path, "wb"), hashlib.sha256(), 0
+        if bom:
+            self.write_bytes(b"\xef\xbb\xbf")
+
+    def write_bytes(self, b: bytes) -> None:
+        self.f.write(b)
+        self.h.update(b)
+        self.n += len(b)
+
+    def write(self, s: str) -> None:
+        if s:
+            self.write_bytes(s.encode("utf-8"))
+
+    def close(self) -> dict:
+        self.f.flush()
+        os.fsync(self.f.fileno())
+        self.f.close()
+        return {"sha256": self.h.hexdigest(), "bytes": self.n}
+
+
+def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tuple[str, ...], escape: bool):
+    """Write every table of `docs` ([(doc_id, key)], sorted) into gen/ from the caches.
+    Returns (files {relative name: {sha256, bytes, rows}}, per-doc entries, table row counts)."""
+    import pyarrow.parquet as pq
+    csv_files = {t: _HashedFile(gen / f"{t}.csv", bom=True) for t in TABLES}
+    for t, f in csv_files.items():
+        f.write(",".join(COLUMNS[t]) + "\n")
+    pq_writers: dict[str, Any] = {}
+    want_pq, want_ds = "parquet" in formats, "parquet-dataset" in formats
+    buf: dict[str, list] = {t: [] for t in TABLES}
+    parts: dict[str, list[str]] = {t: [] for t in TABLES}
+    counts = {t: 0 for t in TABLES}
+    entries: dict[str, dict] = {}
+
+    def flush(final=False):
+        for t in TABLES:
+            if not buf[t] and not (final and want_ds and not parts[t]):
+                continue
+            tbl = arrow_table(t, buf[t])
+            if want_pq:
+                if t not in pq_writers:
+                    pq_writers[t] = pq.ParquetWriter(gen / f"{t}.parquet", arrow_schema(t))
+                pq_writers[t].write_table(tbl)
+            if want_ds:
+                name = f"parquet/{t}/part-{len(parts[t]):05d}.parquet"
+                (gen / name).parent.mkdir(parents=True, exist_ok=True)
+                pq.write_table(tbl, gen / name)
+                parts[t].append(name)
+            buf[t] = []
+
+    for i, (doc_id, key) in enumerate(docs):
+        e = store.get(key)
+        if e is None:
+            raise RuntimeError(f"cache entry for {doc_id} vanished during the run")
+        for t in TABLES:
+            rows = e["rows"][t]
+            counts[t] += len(rows)
+            csv_files[t].write(e["csv"][t] if e["escape"] == escape else render_csv(t, rows, escape))
+            if want_pq or want_ds:
+                buf[t].extend(rows)
+        entries[doc_id] = {"key": key, "sha256": e["sha256"], "ok": e["ok"], "retry": e["retry"],
+                           "rows": {t: len(e["rows"][t]) for t in TABLES if e["rows"][t]}}
+        if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
+            flush()
+    if want_pq or want_ds:
+        flush(final=True)
+    files = {}
+    for t, f in csv_files.items():
+        files[f"{t}.csv"] = dict(f.close(), rows=counts[t])
+    for t, w in pq_writers.items():
+        w.close()
+    if want_pq:
+        for t in TABLES:
+            if t not in pq_writers:   # no rows at all
+                pq.write_table(arrow_table(t, []), gen / f"{t}.parquet")
+            sha, n = file_sha256(gen / f"{t}.parquet")
+            files[f"{t}.parquet"] = {"sha256": sha, "bytes": n, "rows": counts[t]}
+    for t in TABLES:
+        for name in parts[t]:
+            sha, n = file_sha256(gen / name)
+            files[name] = {"sha256": sha, "bytes": n}
+    for p in [gen / n for n in files if n.endswith(".parquet")]:
+        with open(p, "rb") as fh:
+            os.fsync(fh.fileno())
+    return files, entries, counts
+
+
+# ---------------------------------------------------------------------------------------------
+# the run
+# ---------------------------------------------------------------------------------------------
+def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool = False, *,
+              factory: Callable | None = None, workers: int = 1, force: bool = False,
+              csv_escape: bool = True, engine: str = "local", scheduler: str | None = None,
+              doc_timeout: float | None = None, progress_stream=None,
+              on_doc: Callable[[dict], None] | None = None) -> Summary:
+    """Process corpus -> out. Give `factory` (a PipelineFactory: each worker builds its own
+    Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
+    OutputBusy before writing anything when the run cannot start."""
     corpus, out = Path(corpus), Path(out)
     t0 = time.perf_counter()
-    files = find_inputs(corpus)
-    progress = Progress(len(files), quiet)
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    summary = Summary()
-    for path in files:
-        res = process_file(pipe, path, corpus)
-        for t in TABLES:
-            rows[t].extend(res.rows[t])
-        summary.documents += 1
-        summary.failed += not res.ok
-        progress.step(res.doc_id)
-    for t in TABLES:
-        write_table(frame(t, rows[t]), out, t, formats)
-        summary.rows[t] = len(rows[t])
+    if factory is None:
+        if pipe is None:
+            raise BatchUsageError("give a Pipeline or a PipelineFactory")
+        if workers > 1 or engine != "local":
+            raise BatchUsageError("workers > 1 and the dask engine need a PipelineFactory (each worker "
+                                  "builds its own Pipeline)")
+        factory = _Given(pipe)
+    if engine not in ("local", "dask"):
+        raise BatchUsageError(f"unknown engine {engine!r} (local, dask)")
+    formats = tuple(dict.fromkeys(formats))
+    if engine == "dask" and "parquet-dataset" not in formats:
+        formats += ("parquet-dataset",)
+    bad = sorted(set(formats) - {"csv", "parquet", "parquet-dataset"})
+    if bad or "csv" not in formats:
+        raise BatchUsageError(f"formats must include csv, and be among csv, parquet, parquet-dataset: {bad}")
+    check_paths(corpus, out)
+    store = Store(out)
+    store.lock()
+    try:
+        return _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, csv_escape, engine,
+                    scheduler, doc_timeout, progress_stream, on_doc, t0)
+    finally:
+        store.unlock()
+
+
+def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, escape, engine, scheduler,
+         timeout, progress_stream, on_doc, t0) -> Summary:
+    store.cleanup()                       # leftovers of a killed run
+    inputs = list_inputs(corpus, out)
+    if pipe is None:
+        pipe = factory()
+    fp = fingerprint(pipe, factory)
+    old = None if force else store.manifest()
+    old_docs = (old or {}).get("docs", {})
+    summary = Summary(engine=engine, workers=workers)
+
+    keys: dict[str, str] = {}
+    todo = []
+    for doc_id, path, problem in inputs:
+        key = None
+        if problem is None:
+            try:
+                size = os.stat(path).st_size
+            except OSError:
+                size = 0
+            if size > MAX_BYTES:
+                problem = ("too_large", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one "
+                                        "document; split it into smaller files")
+        if problem is None:
+            try:
+                sha, _ = file_sha256(Path(path))
+                key = cache_key(fp, doc_id, path, sha)
+            except OSError:
+                key = None                # the worker reports the read error
+        else:
+            key = cache_key(fp, doc_id, path, f"unread:{problem[0]}")
+        retry = old_docs.get(doc_id, {}).get("retry") and old_docs.get(doc_id, {}).get("key") == key
+        if force or key is None or retry or not store.has(key):
+            todo.append((doc_id, path, problem))
+        else:
+            keys[doc_id] = key
+    summary.reused = len(keys)
+    summary.removed = len(set(old_docs) - {d for d, _, _ in inputs})
+
+    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape}
+    if (not todo and old is not None and all(old.get(k) == v for k, v in options.items())
+            and {d: e["key"] for d, e in old_docs.items()} == keys and not validate_quick(out, old)):
+        store.expose(sorted({n.split("/")[0] for n in old["files"]}) + [MANIFEST])
+        return _finish(summary, old, t0, up_to_date=True)
+
+    progress = Progress(len(todo), quiet, progress_stream)
+
+    def done(meta):
+        keys[meta["doc_id"]] = meta["key"]
+        summary.processed += 1
+        progress.step(meta["doc_id"])
+        if on_doc:
+            on_doc(meta)
+
+    if todo:
+        if engine == "dask":
+            from .dask_engine import run_dask
+            run_dask(todo, factory, pipe, fp, escape, store, workers, scheduler, done)
+        else:
+            run_local(todo, factory, pipe, fp, escape, timeout, store, workers, done)
+
+    gen = store.new_gen()
+    docs = sorted(keys.items())
+    files, entries, counts = assemble(store, gen, docs, formats, escape)
+    from . import __version__
+    manifest = dict(options, format=1, tool_version=__version__, versions=pipe.versions(),
+                    corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    tables=counts, files=files, docs=entries)
+    names = sorted({n.split("/")[0] for n in files})
+    store.commit(gen, manifest, names)
+    store.cleanup(keep_keys=set(keys.values()))
+    return _finish(summary, store.manifest() or manifest, t0)
+
+
+def validate_quick(out: Path, manifest: dict) -> list[str]:
+    """Cheap check that every file of the current generation is present with its size."""
+    gen = Store(out).current_gen()
+    problems = []
+    for name, info in manifest.get("files", {}).items():
+        p = gen / name if gen else Path(out) / name
+        try:
+            if p.stat().st_size != info["bytes"]:
+                problems.append(f"{p}: size differs")
+        except OSError:
+            problems.append(f"{p} missing")
+    return problems
+
+
+def _finish(summary: Summary, manifest: dict, t0: float, up_to_date: bool = False) -> Summary:
+    docs = manifest.get("docs", {})
+    summary.documents = len(docs)
+    summary.failed = sum(1 for e in docs.values() if not e["ok"])
+    summary.rows = dict(manifest.get("tables", {}))
+    summary.generation = manifest.get("generation", "")
+    summary.up_to_date = up_to_date
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+__all__ = ["run_batch", "Summary", "Progress", "PipelineFactory", "BatchUsageError", "OutputBusy",
+           "list_inputs", "check_paths", "process_doc", "render_csv"]

@@ -39,21 +39,33 @@ def _call(spec: str, argv: list[str]) -> int:
 
 
 def cmd_run(args) -> int:
-    from .batch import run_batch
-    from .runner import Pipeline
+    from .batch import BatchUsageError, OutputBusy, PipelineFactory, run_batch
     from .stage import ContractError
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         print(f"error: {corpus} is not a folder", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    factory = PipelineFactory.of({"entities": {"ner": args.ner}})
     try:
-        pipe = Pipeline({"entities": {"ner": args.ner}})
-    except (ContractError, ValueError, FileNotFoundError) as e:
+        pipe = factory()  # built here too: its versions decide what must be redone
+    except (ContractError, ValueError, FileNotFoundError, ImportError) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
     formats = ("csv", "parquet") if args.parquet else ("csv",)
-    summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet)
+    try:
+        summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet, factory=factory,
+                            workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
+                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout)
+    except (BatchUsageError, OutputBusy) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
     if summary.documents == 0:
         print(f"error: no input files in {corpus}", file=sys.stderr)
         return EXIT_USAGE
@@ -69,8 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="process a folder of Hindi text files into tables",
                          description="Process every file under CORPUS_DIR and write OUT_DIR/<table>.csv "
-                                     "(UTF-8 with BOM). Exit code 0: all documents processed; 1: some "
-                                     "documents ended in the errors table; 2: usage error.")
+                                     "(UTF-8 with BOM). Reruns process only new or changed files; outputs "
+                                     "are replaced all at once (see docs/batch.md). Exit code 0: all "
+                                     "documents processed; 1: some documents ended in the errors table; "
+                                     "2: usage error.")
     run.add_argument("corpus", metavar="CORPUS_DIR", help="folder of UTF-8 (or UTF-16 with BOM) text files")
     run.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the tables")
     run.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"],
@@ -78,6 +92,24 @@ def build_parser() -> argparse.ArgumentParser:
                           "stanza-hi: stanza's own Hindi NER if downloaded; none: rules only)")
     run.add_argument("--parquet", action="store_true", help="also write OUT_DIR/<table>.parquet")
     run.add_argument("--quiet", action="store_true", help="no progress line and no summary")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="worker processes, each loading the NER model once (default 1; use the number "
+                          "of CPU cores); with --engine dask: workers of the local cluster")
+    run.add_argument("--force", action="store_true",
+                     help="reprocess every document (default: only new or changed ones, or all when a "
+                          "pipeline/model/rules version changed)")
+    run.add_argument("--no-csv-escape", action="store_true",
+                     help="write text cells as they are; by default cells starting with = + - @ TAB CR ' "
+                          "get a leading ' so spreadsheets do not run them as formulas "
+                          "(pipeline.tables.read_table undoes it)")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local processes (default) or a Dask cluster (also writes "
+                          "OUT_DIR/parquet/<table>/part-*.parquet)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    run.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                     help="give up on a document after this long (an errors row, kind timeout); "
+                          "local engine only; default: no limit")
     run.set_defaults(func=cmd_run)
 
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")

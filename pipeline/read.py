@@ -1,13 +1,17 @@
 """Stage `read`: bytes of a file -> a Document, or an InputError naming file and position.
 
 Accepted: UTF-8 (with or without BOM), UTF-16 with BOM. Everything else is refused with the
-byte offset where decoding failed. The decoded text is kept as is (CRLF, NBSP and zero-width
+byte offset where decoding failed. `read_document` also refuses, with a readable reason, files
+over MAX_BYTES (before reading them), HTML pages ("convert to text first"), text with control
+characters in bulk (binary), and text without a single Devanagari letter (English, Urdu...:
+this tool reads Hindi). Stray control characters, CRLF, NBSP and zero-width joiners are kept. The decoded text is kept as is (CRLF, NBSP and zero-width
 characters included) so offsets always index what the user sees; normalization happens later.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from .doc import Document
@@ -59,6 +63,27 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)",
+                   re.IGNORECASE)
+_DEVANAGARI = re.compile(r"[\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def check_content(text: str, path: str = "<text>") -> None:
+    """Refuse decoded text that is not a Hindi text document (raise InputError with a kind)."""
+    head = text[:4096]
+    if _HTML.match(head):
+        raise InputError(path, "HTML page: convert it to plain text first (e.g. save the article text "
+                               "as .txt)", 0, kind="html")
+    controls = len(_CONTROL.findall(head))
+    if controls > max(8, len(head) // 10):
+        raise InputError(path, f"binary file ({controls} control characters in the first {len(head)} "
+                               "characters), not text", 0, kind="binary")
+    if not _DEVANAGARI.search(text):
+        raise InputError(path, "no Devanagari text: this tool reads Hindi; the file holds only other "
+                               "scripts (e.g. English or Urdu)", kind="no_devanagari")
+
+
 def doc_id_for(path: Path, root: Path | None) -> str:
     """Stable id: the path relative to the corpus root, with '/' separators."""
     try:
@@ -71,12 +96,21 @@ def doc_id_for(path: Path, root: Path | None) -> str:
 def read_document(path: str | Path, root: str | Path | None = None) -> Document:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refuse before reading 50 MB into memory
+            raise InputError(str(path), f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit "
+                                        "for one document; split it into smaller files", kind="too_large")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read file: {e.strerror or e}", kind="io") from None
-    text, enc = decode(data, str(path))
-    doc = Document(doc_id=doc_id_for(path, Path(root) if root else None), path=str(path), text=text,
-                   encoding=enc)
+    return document_from_bytes(data, str(path), doc_id_for(path, Path(root) if root else None))
+
+
+def document_from_bytes(data: bytes, path: str, doc_id: str) -> Document:
+    """The read stage on bytes already in memory (what a remote worker gets)."""
+    text, enc = decode(data, path)
+    check_content(text, path)
+    doc = Document(doc_id=doc_id, path=path, text=text, encoding=enc)
     doc.metadata["sha256"] = hashlib.sha256(data).hexdigest()
     doc.metadata["bytes"] = len(data)
     return doc

@@ -4,6 +4,14 @@ Every span table has doc_id, <table>_id, start, end, text, where start/end index
 document text (text == document_text[start:end]). Exact numbers (int / Decimal) are written as
 their exact decimal strings. CSV files are UTF-8 with a BOM (utf-8-sig): spreadsheets then
 detect the encoding and show Hindi correctly, and pandas' read_csv strips the BOM by itself.
+
+Formula neutralisation (OWASP "CSV injection"): by default every TEXT cell of a CSV that starts
+with = + - @ TAB or CR (which a spreadsheet may run as a formula), or with ' (so the escape can
+be undone exactly), gets a leading apostrophe: "=SUM(A1)" -> "'=SUM(A1)". A cell of ONE such
+character ("-" "+" "=" "@") cannot hold a formula and is left alone. Numeric columns are never
+escaped. `read_table` undoes the escape, so `text == document_text[start:end]` holds again;
+`write_table(..., csv_escape=False)` (CLI: --no-csv-escape) writes raw cells for pandas users.
+Parquet is never escaped.
 """
 from __future__ import annotations
 
@@ -91,6 +99,33 @@ def error_row(doc_id: str, path: str, stage: str, kind: str, reason: str, offset
     return dict(doc_id=doc_id, path=path, stage=stage, kind=kind, offset=offset, reason=reason)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+
+
+def escape_cell(v):
+    """Neutralise one CSV text cell (see the module docstring); non-strings pass through."""
+    if isinstance(v, str) and v and (v[0] == ESCAPE or (v[0] in FORMULA_START and len(v) > 1)):
+        return ESCAPE + v
+    return v
+
+
+def unescape_cell(v):
+    """Inverse of escape_cell on a cell read back from an escaped CSV."""
+    if isinstance(v, str) and v[:1] == ESCAPE:
+        return v[1:]
+    return v
+
+
+def escape_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df with every text column neutralised for spreadsheets."""
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
+            df[col] = df[col].map(escape_cell, na_action="ignore").astype(df[col].dtype)
+    return df
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS[table])
     for col in df.columns:
@@ -101,27 +136,54 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     return df
 
 
+def _umask() -> int:
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+_UMASK = _umask()
+
+
 def atomic_write(path: Path, write) -> None:
     """Write through a temporary file in the same folder, fsync, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the usual permissions
         write(tmp)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
+        fsync_dir(path.parent)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def write_table(df: pd.DataFrame, out_dir: Path, table: str, formats=("csv",)) -> list[Path]:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (best effort: not every OS can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_table(df: pd.DataFrame, out_dir: Path, table: str, formats=("csv",), csv_escape: bool = True
+                ) -> list[Path]:
     written = []
     for fmt in formats:
         path = Path(out_dir) / f"{table}.{fmt}"
         if fmt == "csv":
-            atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding=CSV_ENCODING))
+            cdf = escape_frame(df) if csv_escape else df
+            atomic_write(path, lambda tmp: cdf.to_csv(tmp, index=False, encoding=CSV_ENCODING))
         elif fmt == "parquet":
             atomic_write(path, lambda tmp: df.to_parquet(tmp, index=False))
         else:
@@ -130,8 +192,28 @@ def write_table(df: pd.DataFrame, out_dir: Path, table: str, formats=("csv",)) -
     return written
 
 
-def read_table(out_dir: Path, table: str) -> pd.DataFrame:
-    """Read a table back with exact-number and text columns as strings."""
+def csv_escaped(out_dir: Path) -> bool:
+    """Whether the CSVs in out_dir were written with formula neutralisation (the default).
+
+    A batch run records its choice in OUT/manifest.json; without one, escaped is assumed."""
+    import json
+    try:
+        return bool(json.loads((Path(out_dir) / "manifest.json").read_text("utf-8")).get("csv_escape", True))
+    except (OSError, ValueError):
+        return True
+
+
+def read_table(out_dir: Path, table: str, csv_escape: bool | None = None) -> pd.DataFrame:
+    """Read a table back with exact-number and text columns as strings, formula escape undone.
+
+    csv_escape: whether the file was written escaped; None reads OUT/manifest.json (default True)."""
     path = Path(out_dir) / f"{table}.csv"
     dtypes = {c: "string" for c in COLUMNS[table] if c in EXACT_COLUMNS or c in ("text", "doc_id")}
-    return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    if csv_escape is None:
+        csv_escape = csv_escaped(out_dir)
+    if csv_escape:
+        for col in df.columns:
+            if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
+                df[col] = df[col].map(unescape_cell, na_action="ignore").astype(df[col].dtype)
+    return df

@@ -1,0 +1,251 @@
+"""The output folder of a batch run: generations, the manifest, per-document row caches.
+
+Layout of OUT (see docs/batch.md):
+
+    OUT/documents.csv  -> .current/documents.csv     user-visible paths are symlinks...
+    OUT/manifest.json  -> .current/manifest.json
+    OUT/.current       -> .gen-<id>                  ...through ONE switch symlink
+    OUT/.gen-<id>/     all tables + manifest.json of one complete generation
+    OUT/.cache/rows/   one file per (document content, pipeline versions): its rows
+    OUT/.lock          held (flock) by the run writing OUT
+
+A run writes a whole new generation into .gen-<new>/ (every file fsynced, the manifest last),
+then replaces the `.current` symlink with one rename: that rename is the commit. Before it,
+every path under OUT shows the previous generation; after it, the new one; a SIGKILL at any
+moment leaves one or the other, never a mix. Old generations and unreferenced cache files are
+removed after the commit, and again by the next run if it was killed before.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+from .tables import TABLES, atomic_write, fsync_dir
+
+FORMAT = 1
+CURRENT = ".current"
+GEN_PREFIX = ".gen-"
+CACHE = ".cache"
+MANIFEST = "manifest.json"
+
+
+class OutputBusy(RuntimeError):
+    """Another run holds OUT/.lock."""
+
+
+def file_sha256(path: Path, bufsize: int = 1 << 20) -> tuple[str, int]:
+    h, n = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        while chunk := f.read(bufsize):
+            h.update(chunk)
+            n += len(chunk)
+    return h.hexdigest(), n
+
+
+def cache_key(fingerprint: str, doc_id: str, path: str, sha256: str) -> str:
+    """What a document's rows depend on: pipeline versions/config, its id and path, its bytes."""
+    return hashlib.sha256(json.dumps([FORMAT, fingerprint, doc_id, path, sha256]).encode()).hexdigest()
+
+
+def _replace_symlink(target: str, link: Path) -> None:
+    """Point `link` at `target` atomically (a new link renamed over the old path)."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+class Store:
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        self.cache_dir = self.out / CACHE / "rows"
+        self._lock_fd: int | None = None
+
+    # ---- locking -----------------------------------------------------------------------
+    def lock(self) -> None:
+        import fcntl
+        self.out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            os.close(fd)
+            if e.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise OutputBusy(f"{self.out} is being written by another run (it holds {self.out}/.lock)")
+            raise
+        self._lock_fd = fd
+
+    def unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    # ---- generations -------------------------------------------------------------------
+    def current_gen(self) -> Path | None:
+        link = self.out / CURRENT
+        try:
+            target = os.readlink(link)
+        except OSError:
+            return None
+        gen = self.out / target
+        return gen if gen.is_dir() else None
+
+    def manifest(self) -> dict | None:
+        gen = self.current_gen()
+        if gen is None:
+            return None
+        try:
+            m = json.loads((gen / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return m if m.get("format") == FORMAT else None
+
+    def new_gen(self) -> Path:
+        gid = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
+        gen = self.out / f"{GEN_PREFIX}{gid}"
+        gen.mkdir(parents=True)
+        return gen
+
+    def commit(self, gen: Path, manifest: dict, names: list[str]) -> None:
+        """Write the manifest into `gen` (last), switch .current to it, then expose `names`."""
+        manifest = dict(manifest, generation=gen.name[len(GEN_PREFIX):])
+        atomic_write(gen / MANIFEST, lambda tmp: Path(tmp).write_text(
+            json.dumps(manifest, ensure_ascii=False, sort_keys=True), "utf-8"))
+        fsync_dir(gen)
+        self._adopt_legacy(names + [MANIFEST])
+        _replace_symlink(gen.name, self.out / CURRENT)   # <- the commit
+        fsync_dir(self.out)
+        self.expose(names + [MANIFEST])
+
+    def expose(self, names: list[str]) -> None:
+        """Make OUT/<name> -> .current/<name> for every output name; drop links to outputs no
+        longer written (e.g. parquet after a run without --parquet)."""
+        gen = self.current_gen()
+        for name in names:
+            link = self.out / name
+            want = f"{CURRENT}/{name}"
+            try:
+                if os.readlink(link) == want:
+                    continue
+            except OSError:
+                pass
+            _replace_symlink(want, link)
+        if gen is not None:
+            for link in self.out.iterdir():
+                try:
+                    target = os.readlink(link)
+                except OSError:
+                    continue
+                if target.startswith(CURRENT + "/") and not (gen / target[len(CURRENT) + 1:]).exists():
+                    link.unlink()
+        fsync_dir(self.out)
+
+    def _adopt_legacy(self, names: list[str]) -> None:
+        """Outputs of an older version are plain files at OUT/<name>: hard-link them into a
+        generation, point .current at it, and only then turn each path into a link to the
+        identical content, so switching layouts never shows a mix either."""
+        legacy = [n for n in names if (self.out / n).exists() and not (self.out / n).is_symlink()]
+        if not legacy:
+            return
+        if self.current_gen() is None:
+            gen = self.new_gen()
+            for n in legacy:
+                src, dst = self.out / n, gen / n
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                if src.is_dir():
+                    shutil.copytree(src, dst)
+                else:
+                    try:
+                        os.link(src, dst)
+                    except OSError:
+                        shutil.copy2(src, dst)
+            fsync_dir(gen)
+            _replace_symlink(gen.name, self.out / CURRENT)
+        for n in legacy:
+            p = self.out / n
+            if p.is_dir():
+                shutil.rmtree(p)
+            _replace_symlink(f"{CURRENT}/{n}", p)
+
+    def cleanup(self, keep_keys: set[str] | None = None) -> None:
+        """Remove generations other than the current one, temporary files, and (when keep_keys
+        is given) cache files no current document uses. Safe to call at any time under the lock."""
+        cur = self.current_gen()
+        for p in self.out.iterdir():
+            if p.name.startswith(GEN_PREFIX) and (cur is None or p.name != cur.name) and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            elif p.name.startswith(".") and ".tmp" in p.name:
+                try:
+                    p.unlink()
+                except OSError:
+                    shutil.rmtree(p, ignore_errors=True)
+        if not self.cache_dir.is_dir():
+            return
+        for sub in self.cache_dir.iterdir():
+            if not sub.is_dir():
+                continue
+            for f in sub.iterdir():
+                if f.name.endswith(".tmp") or (keep_keys is not None and f.stem not in keep_keys):
+                    try:
+                        f.unlink()
+                    except OSError:
+                        pass
+
+    # ---- per-document cache ------------------------------------------------------------
+    def cache_path(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.pkl"
+
+    def has(self, key: str) -> bool:
+        return self.cache_path(key).is_file()
+
+    def put(self, key: str, blob: bytes) -> None:
+        """Atomic (temp file + rename), not fsynced: a lost entry is recomputed, a torn one
+        cannot exist, and the generation that uses it is fsynced before its commit."""
+        path = self.cache_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            f.write(blob)
+        os.replace(tmp, path)
+
+    def get(self, key: str) -> dict | None:
+        try:
+            return pickle.loads(self.cache_path(key).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError, ImportError):
+            return None
+
+
+def validate(out: Path, deep: bool = True) -> list[str]:
+    """Problems with OUT as a reader sees it ([] when consistent): every output path resolves
+    into the current generation, whose manifest lists each table's sha256 and row count."""
+    out = Path(out)
+    store = Store(out)
+    problems = []
+    gen = store.current_gen()
+    if gen is None:
+        return [f"{out}/{CURRENT} is missing or dangling"]
+    m = store.manifest()
+    if m is None:
+        return [f"{gen}/{MANIFEST} is missing or unreadable"]
+    for name, info in sorted(m.get("files", {}).items()):
+        p = out / name
+        if not p.exists():
+            problems.append(f"{p} is missing")
+            continue
+        if p.resolve() != (gen / name).resolve():
+            problems.append(f"{p} does not lead into the current generation {gen.name}")
+        if deep and file_sha256(p)[0] != info["sha256"]:
+            problems.append(f"{p}: sha256 differs from the manifest")
+    for t in TABLES:
+        if f"{t}.csv" not in m.get("files", {}):
+            problems.append(f"table {t} missing from the manifest")
+    return problems

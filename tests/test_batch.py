@@ -1,0 +1,230 @@
+"""Batch runs: incremental == full, versions, force, workers, dask, paths, locking, escaping."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.batch import BatchUsageError, PipelineFactory, list_inputs, run_batch
+from pipeline.manifest import OutputBusy, Store, validate
+from pipeline.synthetic import make_archive
+from pipeline.tables import TABLES, read_table
+
+SKIP = ("amounts", "relations", "triples")
+
+
+def _factory() -> PipelineFactory:
+    """The full pipeline (rules only) when every stage imports; else the stages that exist."""
+    f = PipelineFactory.of({"entities": {"ner": "none"}})
+    try:
+        f()
+        return f
+    except Exception:  # noqa: BLE001 - other stages still being written
+        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=SKIP)
+
+
+FACTORY = _factory()
+
+
+def tables_bytes(out: Path) -> dict[str, bytes]:
+    return {t: (out / f"{t}.csv").read_bytes() for t in TABLES}
+
+
+@pytest.fixture()
+def archive(tmp_path) -> Path:
+    corpus = tmp_path / "corpus"
+    make_archive(corpus, 8, seed=1)
+    return corpus
+
+
+def test_incremental_equals_full_run(archive, tmp_path):
+    out, full = tmp_path / "out", tmp_path / "full"
+    s1 = run_batch(archive, out, factory=FACTORY)
+    assert s1.processed == 8 and s1.documents == 8 and not validate(out)
+    # change one, add one, delete one
+    p = sorted(archive.glob("*.txt"))
+    p[0].write_text(p[0].read_text("utf-8") + "\nभारत और जापान के बीच नई बातचीत हुई।\n", "utf-8")
+    p[1].unlink()
+    (archive / "new.txt").write_text("विदेश सचिव ने दिल्ली में कहा कि व्यापार बढ़ेगा।\n", "utf-8")
+    s2 = run_batch(archive, out, factory=FACTORY)
+    assert (s2.processed, s2.reused, s2.removed, s2.documents) == (2, 6, 1, 8)
+    run_batch(archive, full, factory=FACTORY, force=True)
+    assert tables_bytes(out) == tables_bytes(full)
+    docs = read_table(out, "documents")
+    assert list(docs.doc_id) == sorted(docs.doc_id) and p[1].name not in set(docs.doc_id)
+    assert not validate(out)
+
+
+def test_unchanged_rerun_touches_nothing(archive, tmp_path):
+    out = tmp_path / "out"
+    s1 = run_batch(archive, out, factory=FACTORY)
+    before = {p: p.stat().st_mtime_ns for p in (out / ".current").resolve().iterdir()}
+    s2 = run_batch(archive, out, factory=FACTORY)
+    assert s2.up_to_date and s2.processed == 0 and s2.generation == s1.generation
+    assert {p: p.stat().st_mtime_ns for p in (out / ".current").resolve().iterdir()} == before
+
+
+def test_version_change_and_force_redo_everything(archive, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run_batch(archive, out, factory=FACTORY)
+    assert run_batch(archive, out, factory=FACTORY, force=True).processed == 8
+    from pipeline.tokens import TokensStage
+    monkeypatch.setattr(TokensStage, "version", lambda self: "tokens-v2")
+    s = run_batch(archive, out, factory=FACTORY)
+    assert s.processed == 8 and s.reused == 0
+    assert json.loads((out / "manifest.json").read_text())["versions"]["tokens"] == "tokens-v2"
+    # stale cache entries of the old version are gone
+    keys = {e["key"] for e in json.loads((out / "manifest.json").read_text())["docs"].values()}
+    assert {p.stem for p in (out / ".cache" / "rows").rglob("*.pkl")} == keys
+
+
+def test_two_workers_same_bytes(archive, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_batch(archive, one, factory=FACTORY, workers=1)
+    s = run_batch(archive, two, factory=FACTORY, workers=2)
+    assert s.processed == 8
+    assert tables_bytes(one) == tables_bytes(two)
+
+
+def test_dask_engine_same_rows(archive, tmp_path):
+    pytest.importorskip("distributed")
+    local, dk = tmp_path / "local", tmp_path / "dask"
+    run_batch(archive, local, factory=FACTORY, formats=("csv", "parquet-dataset"))
+    s = run_batch(archive, dk, factory=FACTORY, engine="dask", workers=1)  # threads: fast to start
+    assert s.processed == 8 and s.engine == "dask"
+    assert tables_bytes(local) == tables_bytes(dk)
+    for t in TABLES:
+        a = pd.read_parquet(local / "parquet" / t)
+        b = pd.read_parquet(dk / "parquet" / t)
+        pd.testing.assert_frame_equal(a, b)
+        assert len(b) == len(read_table(dk, t))
+    assert not validate(dk)
+
+
+def test_output_paths_are_refused_or_skipped(archive, tmp_path):
+    with pytest.raises(BatchUsageError, match="must not be the corpus"):
+        run_batch(archive, archive, factory=FACTORY)
+    with pytest.raises(BatchUsageError, match="inside the output folder"):
+        run_batch(archive, archive.parent, factory=FACTORY)
+    foreign = tmp_path / "home"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_bytes(b"x")
+    with pytest.raises(BatchUsageError, match="not empty"):
+        run_batch(archive, foreign, factory=FACTORY)
+    assert (foreign / "thesis.docx").read_bytes() == b"x"
+    # OUT inside the corpus: its files are never read back as input
+    inner = archive / "outputs"
+    run_batch(archive, inner, factory=FACTORY)
+    s = run_batch(archive, inner, factory=FACTORY)
+    assert s.documents == 8 and s.up_to_date
+
+
+def test_symlinks_out_of_corpus_are_error_rows(archive, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("गोपनीय पाठ।", "utf-8")
+    os.symlink(secret, archive / "leak.txt")
+    os.symlink(tmp_path / "missing.txt", archive / "broken.txt")
+    os.symlink(tmp_path, archive / "updir")
+    inside = sorted(archive.glob("briefing-*.txt"))[0]
+    os.symlink(inside.name, archive / "alias.txt")
+    ids = {d: prob for d, _, prob in list_inputs(archive)}
+    assert ids["leak.txt"][0] == "symlink" and "out of the corpus" in ids["leak.txt"][1]
+    assert ids["broken.txt"][0] == "symlink" and ids["updir"][0] == "symlink" and ids["alias.txt"] is None
+    out = tmp_path / "out"
+    run_batch(archive, out, factory=FACTORY)
+    errs = read_table(out, "errors").set_index("doc_id")
+    assert set(errs.index) == {"leak.txt", "broken.txt", "updir"}
+    assert "गोपनीय" not in (out / "sentences.csv").read_text("utf-8-sig")
+    assert "alias.txt" in set(read_table(out, "documents").doc_id)
+
+
+def test_csv_formula_neutralised_and_read_back_exactly(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = "=HYPERLINK(\"http://evil\",\"x\")\n@SUM(1+1) भारत।\n+91 रूस और भारत।\n-2 डिग्री तापमान रहा।\n'उद्धरण' वाक्य।\n"
+    (corpus / "a.txt").write_text(text, "utf-8")
+    esc, raw = tmp_path / "esc", tmp_path / "raw"
+    run_batch(corpus, esc, factory=FACTORY)
+    run_batch(corpus, raw, factory=FACTORY, csv_escape=False)
+    lines = (esc / "sentences.csv").read_text("utf-8-sig").splitlines()[1:]
+    cells = [ln.split(",", 5)[5] for ln in lines]
+    assert all(not c.lstrip('"').startswith(("=", "+", "-", "@")) for c in cells)
+    for out in (esc, raw):
+        sents = read_table(out, "sentences")
+        assert all(text[s:e] == t for s, e, t in zip(sents.start, sents.end, sents.text))
+        toks = read_table(out, "tokens")
+        assert all(text[s:e] == t for s, e, t in zip(toks.start, toks.end, toks.text))
+    raw_sents = pd.read_csv(raw / "sentences.csv", dtype=str, keep_default_na=False)
+    assert raw_sents.text.iloc[0].startswith("=HYPERLINK")
+    # a lone "-" token cannot hold a formula and stays as it is
+    assert "-" in set(pd.read_csv(esc / "tokens.csv", dtype=str, keep_default_na=False).text)
+
+
+def test_lock_refuses_a_second_writer(archive, tmp_path):
+    out = tmp_path / "out"
+    holder = Store(out)
+    holder.lock()
+    try:
+        with pytest.raises(OutputBusy):
+            run_batch(archive, out, factory=FACTORY)
+    finally:
+        holder.unlock()
+    run_batch(archive, out, factory=FACTORY)
+
+
+def test_outputs_of_the_old_layout_are_adopted(archive, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for t in TABLES:
+        (out / f"{t}.csv").write_text("old\n", "utf-8")
+    s = run_batch(archive, out, factory=FACTORY)
+    assert s.processed == 8 and not validate(out)
+    assert all((out / f"{t}.csv").is_symlink() for t in TABLES)
+    assert len(read_table(out, "documents")) == 8
+
+
+def test_interrupted_run_resumes_from_cache(archive, tmp_path):
+    out = tmp_path / "out"
+    seen = []
+
+    def boom(meta):
+        seen.append(meta["doc_id"])
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(archive, out, factory=FACTORY, on_doc=boom)
+    assert not (out / "documents.csv").exists()   # nothing published
+    s = run_batch(archive, out, factory=FACTORY)
+    assert (s.processed, s.reused) == (3, 5)
+
+
+def test_parquet_single_files_match_csv(archive, tmp_path):
+    out = tmp_path / "out"
+    run_batch(archive, out, factory=FACTORY, formats=("csv", "parquet"))
+    for t in ("documents", "tokens", "errors"):
+        pq_df = pd.read_parquet(out / f"{t}.parquet")
+        assert len(pq_df) == len(read_table(out, t))
+    s = run_batch(archive, out, factory=FACTORY)       # without parquet: links disappear
+    assert not s.up_to_date and not (out / "tokens.parquet").exists() and not validate(out)
+
+
+def test_cli_run_options(archive, tmp_path, monkeypatch, capsys):
+    from pipeline import cli
+    if FACTORY.skip:   # the full pipeline does not import yet: let the CLI build what exists
+        monkeypatch.setattr(PipelineFactory, "of", classmethod(
+            lambda cls, config=None, skip=(): cls(json.dumps(config or {}, sort_keys=True), SKIP)))
+    out = tmp_path / "out"
+    args = ["run", str(archive), "--out", str(out), "--ner", "none"]
+    assert cli.main(args + ["--quiet", "--workers", "1"]) == 0
+    assert cli.main(args) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert cli.main(args + ["--quiet", "--force", "--no-csv-escape"]) == 0
+    assert json.loads((out / "manifest.json").read_text())["csv_escape"] is False
+    assert cli.main(["run", str(archive), "--out", str(archive), "--ner", "none"]) == 2
+    assert cli.main(args + ["--scheduler", "tcp://x:1"]) == 2
+    shutil.rmtree(out)
