@@ -1,7 +1,7 @@
 """Amounts-stage throughput (MB/s of UTF-8 Hindi text, one core) beside dateparser.search_dates and
 number-parser on the same text.
 
-Text: the sentences of the UD Hindi HDTB dev treebank (news), rebuilt from their tokens, read in place
+Text: the sentences of the UD Hindi HDTB dev+test treebanks (news), rebuilt from their tokens, read in place
 from ../shared. dateparser and number-parser are benchmark-only dependencies
 (`pip install dateparser number-parser`); a missing one is reported and skipped.
 
@@ -24,7 +24,9 @@ from pipeline.paths import shared_path
 
 def hindi_text(limit_bytes: int) -> str:
     sents, words, size = [], [], 0
-    for line in shared_path("data", "ud-hdtb-v1", "hi-ud-dev.conllu").open(encoding="utf-8"):
+    lines = (line for name in ("hi-ud-dev.conllu", "hi-ud-test.conllu")
+             for line in shared_path("data", "ud-hdtb-v1", name).open(encoding="utf-8"))
+    for line in lines:
         if not line.strip():
             if words:
                 s = " ".join(words)
@@ -65,7 +67,7 @@ def main() -> None:
     peer_text = text[: int(args.peer_kb * 1000 / 3)]
     peer_norm = normalize(peer_text).text
     ours_small, n_small = rate(lambda t: len(find_amounts(t)), peer_norm, repeat=3)
-    print(f"text: {len(text.encode()) / 1e6:.2f} MB UD-HDTB dev sentences; peers on the first "
+    print(f"text: {len(text.encode()) / 1e6:.2f} MB UD-HDTB dev+test sentences; peers on the first "
           f"{len(peer_text.encode()) / 1e3:.0f} KB")
     print(f"{'system':<44} {'MB/s':>8} {'found':>7}")
     print(f"{'amounts stage (find_amounts, normalized text)':<44} {ours:>8.2f} {n_ours:>7}")

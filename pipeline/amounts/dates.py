@@ -20,6 +20,7 @@ NUMERIC_DATE = regex.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2
 TIME = regex.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
 YEAR_PAIR = regex.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
 FY_BEFORE = regex.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
+OF_DAY = regex.compile(r"[ \t]+(?:की[ \t]+)?")
 SEP = regex.compile(r",?[ \t]*")
 
 
@@ -113,10 +114,10 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     y = _year_after(text, end)
     if y:
         return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
-    km = regex.match(r"[ \t]+(?:की[ \t]+)?", text[end:end + 8])
+    km = OF_DAY.match(text, end)
     if not km:
         return None
-    n = parse_number(text, end + km.end())
+    n = parse_number(text, km.end())
     if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1 <= n.value <= 31 or n.scale:
         return None
     day = int(n.value)

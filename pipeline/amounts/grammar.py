@@ -20,6 +20,9 @@ from .scan import positions
 from .units import (match_month, match_pre_currency, match_unit, neg_before, qualifier_after,
                     qualifier_before)
 
+NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{M}]+)")
+PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[ \t]*\Z")
+DATE_JOIN = regex.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
 RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
 BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
 BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच" + WORD_END)
@@ -162,8 +165,8 @@ def _scale_of(n: NumParse) -> Fraction:
 def _ordinal(text: str, n: NumParse) -> AmountMatch | None:
     written = text[n.start:n.end]
     if fold(written) == "पहले":
-        after = regex.match(r"[ \t]*([\p{L}\p{M}]+)", text[n.end:n.end + 30])
-        before = regex.search(r"([\p{L}\p{M}]+)[ \t]*\Z", text[max(0, n.start - 30):n.start])
+        after = NEXT_WORD.match(text, n.end)
+        before = PREV_WORD.search(text[max(0, n.start - 30):n.start])
         if not after or after.group(1) in NOT_ORDINAL_AFTER or (before and (
                 before.group(1) in NOT_ORDINAL_BEFORE or fold(before.group(1)) in tables().time_units)):
             return None
@@ -312,7 +315,7 @@ def _merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
     for am in out:
         prev = merged[-1] if merged else None
         if prev is not None and prev.kind == "date" and am.kind == "date" and \
-                regex.fullmatch(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*", text[prev.end:am.start]):
+                DATE_JOIN.fullmatch(text, prev.end, am.start):
             a, b = prev.value, am.value
             if a.startswith("--") and not b.startswith("--"):
                 a = b[:4] + a[1:]

@@ -21,6 +21,9 @@ _D = f"[{DIGITS}]"
 NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{_D}|,{_D})(?:\.{_D}+)?"
        rf"|{_D}+(?:\.{_D}+)?|\.{_D}+")
 LEX = regex.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[\p{{L}}\p{{M}}]+)|(?P<sym>\S))")
+SLASH = regex.compile(rf"/({_D}+)(?![{DIGITS}/])")
+AND = regex.compile(r"[ \t]+और[ \t]+")
+GLUED = regex.compile(r"%|गुना")
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -110,14 +113,14 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
         num, word = m.group("num"), m.group("word")
         if num:
             tend = m.end()
-            sm = regex.match(rf"/({_D}+)(?![{DIGITS}/])", text[tend:tend + 12])
+            sm = SLASH.match(text, tend)
             if sm and "." not in num and "," not in num and digit_value(sm.group(1)):
                 whole = els[-1].value if els and els[-1].kind == "atom" and len(els) == 1 else None
                 if els and (whole is None or m.group("sp") == "" or els[-1].value.denominator != 1):
                     break
                 val = (whole or 0) + digit_value(num) / digit_value(sm.group(1))
                 start = els[0].start if els else m.start("num")
-                return NumParse(start, tend + sm.end(), val, fraction=True, n_atoms=2)
+                return NumParse(start, sm.end(), val, fraction=True, n_atoms=2)
             if els and (els[-1].kind == "atom" or _decimal_scaled(els)):
                 break
             atom = El("atom", digit_value(num), m.start("num"), tend, num)
@@ -256,10 +259,10 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
 def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
     """"दो सौ दस खरब और तीन सौ", "3 सौ और 21", "एक सौ और तीन चौथाई": the right part must fit
     below the last scale (or be a fraction below 1 after a plain number)."""
-    m = regex.match(r"[ \t]+और[ \t]+", text[res.end:res.end + 12])
+    m = AND.match(text, res.end)
     if not m:
         return res
-    right = parse_number(text, res.end + m.end(), allow_and=False)
+    right = parse_number(text, m.end(), allow_and=False)
     if right is None or right.value <= 0:
         return res
     last_scale = next((e.value for e in reversed(els) if e.kind == "scale"), None)
@@ -279,7 +282,7 @@ def _attachable(text: str, pos: int) -> bool:
     T = tables()
     from .units import match_unit
     return match_unit(text, pos, glued=True) is not None or bool(
-        regex.match(r"(?:%|गुना)", text[pos:pos + 5])) or text[pos] in "元"
+        GLUED.match(text, pos)) or text[pos] in "元"
 
 
 def _decimal_scaled(els: list[El]) -> bool:

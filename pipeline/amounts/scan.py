@@ -18,7 +18,8 @@ from .numbers import DIGITS
 from .tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
-TOKEN = re.compile(rf"[{WORD}]+|[0-9\u0966-\u096f]+|[A-Za-z]+|[^\s{WORD}0-9\u0966-\u096fA-Za-z\w.,;:!?()\[\]'\"/\-–—।]")
+WORDS = re.compile(rf"[{WORD}]+")
+OTHER = re.compile(rf"[0-9\u0966-\u096f]+|[A-Za-z]+|[^\s{WORD}0-9\u0966-\u096fA-Za-z\w.,;:!?()\[\]'\"/\-–—।]")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _D = f"[{DIGITS}]"
@@ -66,13 +67,24 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _word_candidates(text: str) -> list[tuple[int, int]]:
+    words, dotted, _ = trigger_sets()
+    out = [(m.start(), m.end()) for m in WORDS.finditer(text) if m.group() in words]
+    if dotted:
+        out += [(m.start(), m.end()) for m in WORDS.finditer(text)
+                if m.group() in dotted and text[m.end():m.end() + 1] in (".", "\u0970")]
+        out.sort()
+    return out
+
+
 def positions(text: str, results: list):
     """Yield candidate starts; the caller appends its match to `results` and the scan jumps past it."""
-    words, dotted, latin = trigger_sets()
+    _, _, latin = trigger_sets()
     spans = _skip_spans(text)
+    cands = _word_candidates(text) + [(m.start(), -m.end()) for m in OTHER.finditer(text)]
+    cands.sort()
     k, skip_until = 0, 0
-    for m in TOKEN.finditer(text):
-        s = m.start()
+    for s, e in cands:
         if s < skip_until:
             continue
         while k < len(spans) and spans[k][1] <= s:
@@ -80,32 +92,31 @@ def positions(text: str, results: list):
         if k < len(spans) and spans[k][0] <= s:
             skip_until = spans[k][1]
             continue
-        tok = m.group()
-        c = tok[0]
         prev = text[s - 1] if s else " "
-        if "\u0900" <= c <= "\u097f" and not ("\u0966" <= c <= "\u096f"):
-            if (tok in words or (tok in dotted and text[m.end():m.end() + 1] in (".", "\u0970"))) \
-                    and not (prev.isascii() and prev.isalnum()):
-                p = s
-            else:
-                continue
-        elif c.isdigit():
-            if prev.isalpha() or "\u0900" <= prev <= "\u0963" or (prev == "-" and s > 1 and text[s - 2].isalpha()):
-                continue
-            start = s - 1 if prev == "+" else s
-            sk = LOCAL_SKIP.match(text, start)
-            if sk is not None:
-                d = dates.numeric_date(text, s)
-                if d is None or d.end != sk.end():
-                    skip_until = sk.end()
-                    continue
-            p = s - 1 if prev == "." and not (s > 1 and text[s - 2].isdigit()) else s
-        elif c.isascii() and c.isalpha():
-            if tok not in latin or not LATIN_NEXT.match(text, m.end()):
+        if e > 0:                                  # a trigger word
+            if prev.isascii() and prev.isalnum():
                 continue
             p = s
         else:
-            p = s
+            e = -e
+            c = text[s]
+            if c.isdigit():
+                if prev.isalpha() or "\u0900" <= prev <= "\u0963" or (prev == "-" and s > 1 and text[s - 2].isalpha()):
+                    continue
+                start = s - 1 if prev == "+" else s
+                sk = LOCAL_SKIP.match(text, start)
+                if sk is not None:
+                    d = dates.numeric_date(text, s)
+                    if d is None or d.end != sk.end():
+                        skip_until = sk.end()
+                        continue
+                p = s - 1 if prev == "." and not (s > 1 and text[s - 2].isdigit()) else s
+            elif c.isascii() and c.isalpha():
+                if text[s:e] not in latin or not LATIN_NEXT.match(text, e):
+                    continue
+                p = s
+            else:
+                p = s
         n = len(results)
         yield p
         if len(results) > n:
