@@ -63,7 +63,7 @@ NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
 GEN_SPLIT = False
-SKIP_ADVERB_TAILS = False
+SKIP_ADVERB_TAILS = True
 PRED_COMPLEMENT = True
 _PRONOUNS = frozenset("यह वह ये वे वो मैं हम आप तुम".split())
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
@@ -421,6 +421,13 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             close(_marker(tokens, chunk, tags), kind)
             continue
         if tag == "CNJ":
+            if tokens[i] == "कर" and len(chunk) > 2 and tags[chunk[-2]] == "W" \
+                    and tokens[chunk[-2]] not in lex.conjunct \
+                    and any(tags[k] not in ("ADV", "PART", "PUNCT_O") for k in chunk[:-2]):
+                chunk.pop()                  # पर्व | मिलजुल कर: a separate कर takes only its stem
+                stem = chunk.pop()
+                close()
+                chunk.extend([stem, i])
             i = absorb_particles(i + 1)
             close(tokens[i - 1], "nonfinite")
             continue
