@@ -357,11 +357,15 @@ _SAMPLE_AMOUNTS = [
 
 def sample_document():
     """A Document with hand-made entities, amounts and relations over SAMPLE_TEXT."""
-    from .doc import Amount, Document, Entity, Relation, Sentence, Token
+    import hashlib
     import re
+
+    from .doc import Amount, Document, Entity, Relation, Sentence, Token
 
     text, did = SAMPLE_TEXT, "sample.txt"
     doc = Document(doc_id=did, path="sample.txt", text=text)
+    data = text.encode("utf-8")
+    doc.metadata.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     start = 0
     for m in re.finditer(r"[^।]+।\s*", text):
         end = m.end() - len(m.group()) + len(m.group().rstrip())

@@ -388,6 +388,41 @@ def load(path: Path, tables: Path | None, ner: str) -> tuple[str, str, dict[str,
     return doc_id, doc.text, rows
 
 
+def highlighted(page: str) -> dict[str, dict]:
+    """What a page highlights: data-id -> {'text': the span's text (its parts joined), 'label',
+    'group'}. Reads our HTML or Chromium's dumped DOM (for the tests and for checking a page)."""
+    from html.parser import HTMLParser
+
+    found: dict[str, dict] = {}
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack: list[str | None] = []
+            self.in_doc = 0
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "mark":
+                sid = a.get("data-id")
+                if sid is not None:
+                    cls = (a.get("class") or "").split()
+                    group = next((c[3:] for c in cls if c.startswith("hl-")), "")
+                    found.setdefault(sid, dict(text="", label=a.get("data-label", ""), group=group))
+                self.stack.append(sid)
+
+        def handle_endtag(self, tag):
+            if tag == "mark" and self.stack:
+                self.stack.pop()
+
+        def handle_data(self, data):
+            for sid in set(x for x in self.stack if x):
+                found[sid]["text"] += data
+
+    Parser().feed(page)
+    return found
+
+
 # --- Chromium (tests and screenshots) ------------------------------------------------------------
 def find_chromium() -> str | None:
     for name in (os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"):

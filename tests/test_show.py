@@ -1,0 +1,189 @@
+"""`hindi-extract show`: the HTML briefing view (every entity and amount highlighted, escaped,
+self-contained), the terminal view, the command line, and the page in headless Chromium."""
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import analysis, show
+from pipeline.cli import main
+from pipeline.doc import Amount, Document, Entity
+from pipeline.tables import TABLES, document_rows, frame
+
+REPO = Path(__file__).resolve().parents[1]
+OUTPUTS = REPO / "outputs"
+CHROMIUM = show.find_chromium()
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (Debian package "
+                                    "`chromium`; scripts/setup.sh --test installs it as root)")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    d = tmp_path_factory.mktemp("sample")
+    analysis.write_sample_outputs(d, formats=("csv",))
+    (d / "sample.txt").write_text(analysis.SAMPLE_TEXT, encoding="utf-8")
+    return d
+
+
+def rows_of(doc: Document) -> dict[str, pd.DataFrame]:
+    rows = document_rows(doc)
+    return {t: frame(t, rows[t]) for t in TABLES}
+
+
+def assert_all_highlighted(page: str, rows: dict[str, pd.DataFrame]) -> None:
+    marks = show.highlighted(page)
+    for table, id_col, label_col in (("entities", "entity_id", "label"), ("amounts", "amount_id", "kind")):
+        for sid, text, label in zip(rows[table][id_col], rows[table]["text"], rows[table][label_col]):
+            assert sid in marks, f"{table} {sid} ({text}) is not highlighted"
+            assert marks[sid]["text"] == text, sid
+            assert marks[sid]["label"] == label, sid
+
+
+def test_every_entity_and_amount_is_highlighted(sample):
+    _, text, rows = show.load(sample / "sample.txt", sample, "none")
+    page = show.render_html(text, rows, title="sample")
+    assert len(rows["entities"]) == 12 and len(rows["amounts"]) == 8
+    assert_all_highlighted(page, rows)
+    marks = show.highlighted(page)
+    assert {m["group"] for m in marks.values()} >= {"PER", "LOC", "ORG", "money", "time", "number"}
+    # legend names every group present, and the tables are below the text
+    for g in ("PER", "LOC", "ORG", "money", "time"):
+        assert f'<li class="hl-{g}">' in page
+    assert page.index('class="doc"') < page.index("Entities") < page.index("Amounts") < page.index("Relations")
+    # self-contained: no external resource, no script
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page) and "<script" not in page
+
+
+def test_text_is_escaped_everywhere():
+    text = 'भारत <script>alert("x")</script> & "रूस" <b>'
+    doc = Document(doc_id='a<b>"c.txt', path="", text=text)
+    doc.entities.append(Entity(id='a<b>"c.txt:e0', start=0, end=4, text="भारत", label="LOC",
+                               canonical='<img src=x onerror="y">'))
+    p = text.index("<script>")
+    doc.entities.append(Entity(id='a<b>"c.txt:e1', start=p, end=p + 8, text="<script>", label="ORG"))
+    page = show.render_html(text, rows_of(doc), title='<title>"x"')
+    assert "<script>" not in page and "<img" not in page and "&lt;b&gt;" in page
+    assert "alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;रूस&quot;" in page
+    assert "&lt;img src=x onerror=&quot;y&quot;&gt;" in page           # canonical, in title and table
+    assert_all_highlighted(page, rows_of(doc))
+
+
+def test_crossing_and_nested_spans_stay_complete():
+    text = "जी20 देशों में 20 प्रतिशत 2023-24 तक"
+    doc = Document(doc_id="x.txt", path="", text=text)
+    doc.entities.append(Entity(id="x.txt:e0", start=0, end=4, text="जी20", label="ORG"))
+    doc.amounts += [
+        Amount(id="x.txt:a0", start=2, end=4, text="20", kind="number"),              # nested in the ORG
+        Amount(id="x.txt:a1", start=2, end=10, text=text[2:10], kind="number"),       # crosses the ORG
+        Amount(id="x.txt:a2", start=text.index("20 प्र"), end=text.index(" 2023"), text="20 प्रतिशत",
+               kind="percent"),
+        Amount(id="x.txt:a3", start=text.index("2023"), end=text.index(" तक"), text="2023-24", kind="fiscal_year"),
+    ]
+    rows = rows_of(doc)
+    page = show.render_html(text, rows)
+    assert_all_highlighted(page, rows)
+    assert page.count('data-id="x.txt:a1"') == 2          # split in two parts at the ORG's end
+    assert 'data-id="x.txt:e0"' in page and page.count('data-id="x.txt:e0"') == 1
+
+
+def test_terminal_view(sample):
+    _, text, rows = show.load(sample / "sample.txt", sample, "none")
+    coloured = show.render_terminal(text, rows, color=True)
+    assert "\x1b[48;5;117m" in coloured and "भारत" in coloured and "== entities (12)" in coloured
+    plain = show.render_terminal(text, rows, color=False)
+    assert "\x1b" not in plain and "[भारत]LOC" in plain
+    hostile = "भारत \x1b[2J\x1b]0;pwned\x07 \u202eरूस"
+    doc = Document(doc_id="h.txt", path="", text=hostile)
+    doc.entities.append(Entity(id="h.txt:e0", start=0, end=4, text="भारत", label="LOC"))
+    out = show.render_terminal(hostile, rows_of(doc), color=True)
+    assert "\x1b[2J" not in out and "\x07" not in out and "\u202e" not in out
+
+
+def test_cli_writes_page_and_terminal(sample, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "brief.html"
+    assert main(["show", str(sample / "sample.txt"), "--from", str(sample), "--out", str(out)]) == 0
+    assert_all_highlighted(out.read_text(encoding="utf-8"), show.load(sample / "sample.txt", sample, "none")[2])
+    monkeypatch.chdir(tmp_path)
+    assert main(["show", str(sample / "sample.txt"), "--from", str(sample)]) == 0
+    assert (tmp_path / "sample.html").exists()                  # default: ./<name>.html, not beside the corpus
+    capsys.readouterr()
+    assert main(["show", str(sample / "sample.txt"), "--from", str(sample), "--terminal", "--color", "never"]) == 0
+    assert "[65 बिलियन डॉलर]money" in capsys.readouterr().out
+
+
+def test_cli_errors(sample, tmp_path, capsys):
+    assert main(["show", str(tmp_path / "nope.txt"), "--from", str(sample)]) == 2
+    changed = tmp_path / "sample.txt"
+    changed.write_text(analysis.SAMPLE_TEXT + " और", encoding="utf-8")
+    assert main(["show", str(changed), "--from", str(sample), "--out", str(tmp_path / "x.html")]) == 1
+    assert "changed since the run" in capsys.readouterr().err
+    other = tmp_path / "other.txt"
+    other.write_text("कुछ और", encoding="utf-8")
+    assert main(["show", str(other), "--from", str(sample), "--out", str(tmp_path / "y.html")]) == 1
+
+
+def test_embedded_font_is_a_subset(sample):
+    pytest.importorskip("fontTools")
+    from pipeline.charts import font_path
+
+    if font_path() is None:
+        pytest.skip("no Devanagari font file")
+    _, text, rows = show.load(sample / "sample.txt", sample, "none")
+    page = show.render_html(text, rows, embed_font=True)
+    assert "@font-face" in page and "data:font/ttf;base64," in page
+    assert len(page) < 800_000
+
+
+def test_show_runs_the_pipeline_on_the_seed_briefing(tmp_path):
+    seed = REPO / "corpus" / "india-russia-summit-briefing.txt"
+    out = tmp_path / "seed.html"
+    assert main(["show", str(seed), "--ner", "none", "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "मोदी" in page and show.highlighted(page)
+
+
+@needs_chromium
+def test_page_in_headless_chromium(sample, tmp_path):
+    _, text, rows = show.load(sample / "sample.txt", sample, "none")
+    page = tmp_path / "sample.html"
+    page.write_text(show.render_html(text, rows, title="sample.txt"), encoding="utf-8")
+    dom = show.dump_dom(page)
+    assert_all_highlighted(dom, rows)                            # as Chromium parsed it
+    png = show.screenshot(page, tmp_path / "sample.png", 1000, 900)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    import matplotlib.image
+
+    img = (matplotlib.image.imread(str(png))[..., :3] * 255).round().astype(int)
+    loc = tuple(int(show.GROUPS["LOC"][1][i:i + 2], 16) for i in (1, 3, 5))
+    money = tuple(int(show.GROUPS["money"][1][i:i + 2], 16) for i in (1, 3, 5))
+    for rgb in (loc, money):
+        assert ((abs(img - rgb).sum(axis=-1)) <= 6).sum() > 200, f"highlight colour {rgb} on screen"
+
+
+def _committed_docs():
+    if not (OUTPUTS / "documents.csv").exists():
+        return []
+    docs = pd.read_csv(OUTPUTS / "documents.csv")
+    return [p for p in docs["path"].dropna() if (REPO / p).is_file()]
+
+
+@pytest.mark.skipif(not _committed_docs(), reason="no committed outputs/ with their corpus files yet")
+def test_committed_outputs_all_highlighted(monkeypatch):
+    monkeypatch.chdir(REPO)
+    for p in _committed_docs():
+        _, text, rows = show.load(Path(p), OUTPUTS, "none")
+        assert_all_highlighted(show.render_html(text, rows), rows)
+
+
+@needs_chromium
+@pytest.mark.skipif(not _committed_docs(), reason="no committed outputs/ with their corpus files yet")
+def test_committed_briefing_in_chromium(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    p = _committed_docs()[0]
+    _, text, rows = show.load(Path(p), OUTPUTS, "none")
+    page = tmp_path / "briefing.html"
+    page.write_text(show.render_html(text, rows, title=p), encoding="utf-8")
+    assert_all_highlighted(show.dump_dom(page), rows)
+    assert show.screenshot(page, tmp_path / "briefing.png").stat().st_size > 20_000
