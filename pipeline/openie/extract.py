@@ -59,6 +59,7 @@ GEN_MOD_MAX = 3
 RESOLVE_RELATIVE = True
 DROP_PARENTHESES = True
 PP_GENITIVE = True
+SCRAMBLED_CONJUNCT = True
 NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
@@ -78,6 +79,7 @@ class OpenTriple(NamedTuple):
     label: str = ""
     rule: str = ""
     skip: tuple[Span, ...] = ()      # token ranges inside the spans left out of the text (parentheses)
+    relation_lead: Span | None = None   # a conjunct noun written away from its verb, read before it
 
 
 def _is_punct(t: str) -> bool:
@@ -332,7 +334,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         if GEN_SPLIT and chunk and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
             close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
-        if chunk and tag == "ADV" and tokens[i] in lex.degree and prev_tag in ("W", "NUM"):
+        if chunk and tag == "ADV" and prev_tag in ("W", "NUM") and (
+                tokens[i] in lex.degree or any(tags[k] == "PG" for k in chunk)):
             close()                  # स्थानीय आबादी | लगभग पूरी तरह से
         if chunk and len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
             close()                  # मैं | शब्द की आत्मा समझकर ही
@@ -431,10 +434,21 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i = absorb_particles(i + 1)
             close(tokens[i - 1], "nonfinite")
             continue
+        if SCRAMBLED_CONJUNCT and tag == "W" and tokens[i] in lex.conjunct and len(chunk) >= 2 \
+                and tags[chunk[-2]] == "PG" and i + 1 < n and tags[i + 1] in ("W", "NUM", "DET", "ADV") \
+                and (i + 1) not in starts and (i + 1) not in part_starts:
+            i += 1
+            close()                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
+            continue
         if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत") \
                 and any(tags[k] not in ("DET", "PART") for k in chunk[:-1]):
             i += 1
             close()
+            continue
+        if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) == 1 and i + 1 < n \
+                and tags[i + 1] in ("W", "DET", "NUM"):
+            i += 1
+            close()                  # कल | प्रधानमंत्री द्वारा
             continue
         if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 and (i + 1 >= n or tags[i + 1] not in ("PK", "PC", "PG")):
             i += 1
@@ -528,6 +542,25 @@ def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk]):
     return out, mods
 
 
+def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: VerbGroup):
+    """X की मृत्यु 28 नवम्बर को हो गई: a genitive + conjunct noun chunk away from its light verb. The
+    noun joins the relation (मृत्यु हो गई) and its possessor (X की) is the head, unless a ने agent is there."""
+    if not SCRAMBLED_CONJUNCT or tags[vg.start] not in ("LV", "AUX"):
+        return None, None
+    lex = load()
+    if any(c.marker == "ने" or (tags[c.end - 1] in ("PRK", "RELK") and tokens[c.end - 1].endswith("ने"))
+           for c in cl.chunks):
+        return None, None
+    for k, c in enumerate(cl.chunks):
+        if c.kind != "np" or c.marker or c.end - c.start < 3:
+            continue
+        if tokens[c.end - 1] in lex.conjunct and tags[c.end - 2] == "PG" and c.end < vg.start:
+            possessor = Chunk(c.start, c.end - 1, tokens[c.end - 2], "np")
+            cl.chunks[k] = possessor
+            return (c.end - 1, c.end), possessor
+    return None, None
+
+
 def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
     """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
     (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
@@ -582,7 +615,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     for m, target in modifiers:
         out.append(OpenTriple(m.span, None, target.span, "property", "participle_modifier"))
     cl.chunks = _split_pronoun(tokens, tags, cl.chunks)
-    subj = _subject(tokens, tags, cl.chunks)
+    lead, possessor = _scrambled_conjunct(tokens, tags, cl, vg)
+    subj = possessor or _subject(tokens, tags, cl.chunks)
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
@@ -607,8 +641,9 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
                 continue
         if (SKIP_ADVERB_TAILS or c.marker == "से") and _is_adverbial(tokens, tags, c):
             continue
-        out.append(OpenTriple(head, rel, c.span, "", "subject_verb_argument" if head == subj.span
-                              else "relative_clause"))
+        out.append(OpenTriple(head, rel, c.span, "", "conjunct_noun" if lead else
+                              "subject_verb_argument" if head == subj.span else "relative_clause",
+                              relation_lead=lead))
     return out
 
 
@@ -671,9 +706,18 @@ def span_text(tokens: list[str], span: Span | None, skip: tuple[Span, ...] = ())
     return " ".join(tokens[k] for k in span_indices(span, skip))
 
 
+def relation_text(tokens: list[str], t: OpenTriple) -> str:
+    if t.label:
+        return t.label
+    rel = span_text(tokens, t.relation, t.skip)
+    if t.relation_lead:
+        rel = span_text(tokens, t.relation_lead) + " " + rel
+    return rel
+
+
 def as_strings(tokens: list[str], triples: list[OpenTriple]) -> list[tuple[str, str, str]]:
-    return [(span_text(tokens, t.head, t.skip), t.label or span_text(tokens, t.relation, t.skip),
-             span_text(tokens, t.tail, t.skip)) for t in triples]
+    return [(span_text(tokens, t.head, t.skip), relation_text(tokens, t), span_text(tokens, t.tail, t.skip))
+            for t in triples]
 
 
 def _parentheticals(tokens: list[str]) -> list[Span]:

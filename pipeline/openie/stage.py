@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..doc import Document, Triple
 from ..stage import Stage
-from .extract import extract_triples, span_text
+from .extract import extract_triples, span_indices
 from .lexicon import DATA_DIR
 
 
@@ -24,9 +24,11 @@ class TriplesStage(Stage):
                 continue
             texts = [t.text for t in toks]
             for tr in extract_triples(texts):
-                head = _join(texts, tr.head, self.config["skip_punct"])
-                tail = _join(texts, tr.tail, self.config["skip_punct"])
-                rel = tr.label or _join(texts, tr.relation, self.config["skip_punct"])
+                sp = self.config["skip_punct"]
+                head = _join(texts, tr.head, tr.skip, sp)
+                tail = _join(texts, tr.tail, tr.skip, sp)
+                rel = tr.label or " ".join(x for x in (_join(texts, tr.relation_lead, (), sp),
+                                                       _join(texts, tr.relation, tr.skip, sp)) if x)
                 if not head or not tail or not rel:
                     continue
                 doc.triples.append(Triple(id=f"{doc.doc_id}:t{n}", sentence_id=s.id, head=head,
@@ -45,10 +47,10 @@ class TriplesStage(Stage):
 _DROP = frozenset({"'", '"', "‘", "’", "“", "”", "(", ")", "[", "]", "{", "}", ","})
 
 
-def _join(texts: list[str], span, skip_punct: bool) -> str:
+def _join(texts: list[str], span, skip, skip_punct: bool) -> str:
     if span is None:
         return ""
-    words = texts[span[0]:span[1]]
+    words = [texts[k] for k in span_indices(span, skip)]
     if skip_punct:
         words = [w for w in words if w not in _DROP]
     return " ".join(words)
