@@ -73,6 +73,8 @@ def year_pair(text: str, p: int) -> AmountMatch | None:
     if b <= a or (len(b_text) == 4 and (not 1800 <= a <= 2199 or b - a > 200)):
         return None
     fy_marker = FY_BEFORE.search(text[max(0, p - 16):p])
+    if "/" in m.group() and b != a + 1:
+        return None                      # 1500/22 is a fraction, 2023/24 a fiscal year
     if b == a + 1 and (len(b_text) == 2 or fy_marker):
         return AmountMatch(p, m.end(), m.group(), "fiscal_year", m.group().replace(" ", ""), a, b)
     return AmountMatch(p, m.end(), m.group(), "date_range", f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}")

@@ -15,14 +15,13 @@ import regex
 from . import dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
-from .tables import WORD_END, WORD_START, alternation, fold, tables
+from .tables import WORD_END, fold, tables
 from .scan import positions
-from .units import (match_month, match_pre_currency, match_unit, neg_before, qualifier_after,
-                    qualifier_before)
+from .qualifiers import merge_bounds, merge_date_ranges, qualify
+from .units import match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{M}]+)")
 PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[ \t]*\Z")
-DATE_JOIN = regex.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
 RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
 BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
 BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच" + WORD_END)
@@ -58,31 +57,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
         am = _amount_at(text, p)
         if am is not None:
             out.append(am)
-    return _merge_bounds(text, _merge_date_ranges(text, out))
-
-
-LOWER, UPPER = {"more_than", "at_least"}, {"less_than", "at_most", "up_to"}
-BOUND_JOIN = regex.compile(r"(?:[ \t]*(?:बडी|बडा|है|,))*[ \t]*(?:और|पर|लेकिन|,)?[ \t]*")
-
-
-def _merge_bounds(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
-    """"10 से अधिक और 20 से कम", "अधिकतम 100 और कम से कम 20": two bounds become one range."""
-    merged: list[AmountMatch] = []
-    for am in out:
-        prev = merged[-1] if merged else None
-        if prev is not None and prev.kind in ("number", "fraction") and am.kind == prev.kind and \
-                {prev.qualifier, am.qualifier} & LOWER and {prev.qualifier, am.qualifier} & UPPER and \
-                BOUND_JOIN.fullmatch(text, prev.full_end, am.full_start):
-            lo, hi = (prev, am) if prev.qualifier in LOWER else (am, prev)
-            if lo.normalized_value is not None and hi.normalized_value is not None and \
-                    lo.normalized_value < hi.normalized_value:
-                merged[-1] = AmountMatch(prev.start, am.end, text[prev.start:am.end], "range", None, lo.value,
-                                         hi.value, normalized_value=lo.normalized_value,
-                                         full_start=prev.full_start, full_end=am.full_end,
-                                         extra={"bounds": (lo.qualifier, hi.qualifier)})
-                continue
-        merged.append(am)
-    return merged
+    return merge_bounds(text, merge_date_ranges(text, out))
 
 
 def _amount_at(text: str, p: int) -> AmountMatch | None:
@@ -97,7 +72,7 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
         for f in (dates.numeric_date, dates.time_at, dates.year_pair):
             am = f(text, p)
             if am is not None:
-                return _qualify(text, am)
+                return qualify(text, am)
     n = parse_number(text, p)
     if n is None:
         return None
@@ -105,11 +80,11 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
         return _ordinal(text, n)
     n2, dm = _range_end(text, n)
     if dm is not None:
-        return _qualify(text, dm)
+        return qualify(text, dm)
     if n2 is None and _is_day(n):
         dm = dates.day_month(text, n.start, int(n.value), n.end)
         if dm is not None:
-            return _qualify(text, dm)
+            return qualify(text, dm)
     last = n2 or n
     unit = match_unit(text, last.end)
     neg = _neg_start(text, n.start)
@@ -187,7 +162,7 @@ def _money_pre(text: str, p: int, cur) -> AmountMatch | None:
         _set_value(am, value + sub[0])
         am.end = sub[1]
         am.text = text[p:am.end]
-    return _qualify(text, am)
+    return qualify(text, am)
 
 
 def _set_value(am: AmountMatch, v: Fraction, v2: Fraction | None = None) -> None:
@@ -207,7 +182,8 @@ def _subunit(text: str, pos: int, code: str):
     if n is None or n.ordinal or n.scale:
         return None
     u = match_unit(text, n.end)
-    if u is None or u.kind != "money" or u.code != code or u.per == 1 or n.value >= u.per:
+    if u is None or u.kind != "money" or u.per == 1 or n.value >= u.per or (
+            u.code != code and fold(u.text) not in tables().shared_subunits):
         return None
     return n.value / u.per, u.end
 
@@ -249,7 +225,7 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
                 am.extra["pre_q"] = (marker, "")
                 _set_value(am, v1)
                 am.normalized_value = None
-                out = _qualify(text, _finish(text, am))
+                out = qualify(text, _finish(text, am))
                 out.full_start = min(out.full_start, marker)
                 return out
         else:
@@ -258,13 +234,14 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
                 b = a - a % 100 + b
             am.kind, v1, v2 = "date_range", None, None
             am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
-            return _qualify(text, _finish(text, am))
+            return qualify(text, _finish(text, am))
     _set_value(am, v1, v2)
     if am.kind in ("year",):
         am.normalized_value = None
-    return _qualify(text, _finish(text, am))
+    return qualify(text, _finish(text, am))
 
 
+YEAR_CONTEXT = regex.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\p{{L}}\p{{M}}])")
 def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
     def plain_year(x: NumParse) -> bool:
         return x.plain_digits and x.end - x.start == 4 and 1900 <= x.value <= 2099
@@ -281,47 +258,3 @@ def _finish(text: str, am: AmountMatch) -> AmountMatch:
     am.text = text[am.start:am.end]
     am.full_start, am.full_end = am.start, am.end
     return am
-
-
-YEAR_CONTEXT = regex.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\p{{L}}\p{{M}}])")
-OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
-
-
-def _qualify(text: str, am: AmountMatch) -> AmountMatch:
-    """Qualifier words before/after the amount: the qualifier column and the full span."""
-    q = qualifier_before(text, am.start)
-    if q:
-        am.full_start, am.qualifier = q[0], q[1]
-        am.extra["pre_q"] = q
-    q = qualifier_after(text, am.end)
-    if q and (am.kind not in ("date", "date_range", "time") or q[1] == "up_to"):
-        am.full_end = q[0]
-        am.extra["post_q"] = q
-        if q[1] == "or_equal":
-            am.qualifier = OR_EQUAL.get(am.qualifier, am.qualifier)
-        elif not am.qualifier or am.qualifier == "approx":
-            am.qualifier = q[1]
-        if q[1] != "or_equal":
-            q2 = qualifier_after(text, q[0])
-            if q2 and q2[1] == "or_equal":
-                am.full_end = q2[0]
-                am.qualifier = OR_EQUAL.get(am.qualifier, am.qualifier)
-    return am
-
-
-def _merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
-    """"19 मई से 15 जुलाई", "1 जून - 3 जुलाई 2024": two dates joined by से/-/तक become a date_range."""
-    merged: list[AmountMatch] = []
-    for am in out:
-        prev = merged[-1] if merged else None
-        if prev is not None and prev.kind == "date" and am.kind == "date" and \
-                DATE_JOIN.fullmatch(text, prev.end, am.start):
-            a, b = prev.value, am.value
-            if a.startswith("--") and not b.startswith("--"):
-                a = b[:4] + a[1:]
-            rng = AmountMatch(prev.start, am.end, text[prev.start:am.end], "date_range", f"{a}/{b}", a, b,
-                              full_start=prev.full_start, full_end=am.full_end)
-            merged[-1] = rng
-            continue
-        merged.append(am)
-    return merged

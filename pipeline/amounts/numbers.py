@@ -279,7 +279,6 @@ def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
 
 def _attachable(text: str, pos: int) -> bool:
     """Letters glued to digits that still leave a number: a currency, percent word, multiplier."""
-    T = tables()
     from .units import match_unit
     return match_unit(text, pos, glued=True) is not None or bool(
         GLUED.match(text, pos)) or text[pos] in "元"

@@ -108,7 +108,8 @@ class Tables:
         self.words.update({k: w for k, w in self.scales.items() if not k.isascii()})
         self.ascii_scales = {k.lower(): w for k, w in self.scales.items() if k.isascii()}
         self.words.update(ordinals)
-        self.currencies = {key(s): (code, pos, int(per)) for s, code, pos, per in rows("currencies.tsv")}
+        self.currencies = {key(s): (code, pos, int(per.rstrip("*"))) for s, code, pos, per in rows("currencies.tsv")}
+        self.shared_subunits = {key(s) for s, code, pos, per in rows("currencies.tsv") if per.endswith("*")}
         self.percent = [key(r[0]) for r in rows("percent.tsv")]
         self.months = {key(s): int(m) for s, m in rows("months.tsv")}
         self.weekdays = {key(s): int(d) for s, d in rows("weekdays.tsv")}

@@ -37,7 +37,7 @@ def _rx() -> dict[str, regex.Pattern]:
         "percent_glued": regex.compile("(?P<u>" + bounded_alternation(T.percent) + ")"),
         "cur_post": regex.compile(rf"{SP}(?:-{SP})?(?P<u>" + bounded_alternation(cur_post) + ")"),
         "cur_glued": regex.compile("(?P<u>" + bounded_alternation(cur_post) + ")"),
-        "cur_pre": regex.compile("(?P<u>" + bounded_alternation(cur_pre) + rf"){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
+        "cur_pre": regex.compile("(?P<u>" + alternation(cur_pre) + rf")(?![\p{{L}}\p{{M}}]){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
         "mult": regex.compile(SP + "(?P<u>" + bounded_alternation(T.multipliers) + ")"),
         "time": regex.compile(SP + "(?P<u>" + bounded_alternation(T.time_units) + ")"
                               + "(?:" + SP + "(?P<rel>" + bounded_alternation(T.relative) + "))?"),
