@@ -620,7 +620,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
-        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" \
+        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" and not subj.marker \
                 and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]) \
                 and not tokens[lead].endswith(("ता", "ती", "ते", "ना", "ने")):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
