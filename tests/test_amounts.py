@@ -128,3 +128,28 @@ def test_exclusions_have_reasons(report):
     for r in report.results:
         if r.status == "excluded":
             assert len(r.detail) > 20, r.case_id
+
+
+def test_find_amounts_total_on_noisy_mixes():
+    """Property: any mix of number words, digits, units and punctuation gives well-formed amounts."""
+    from hypothesis import given, settings, strategies as st
+
+    pieces = ["दो", "सौ", "हजार", "लाख", "करोड़", "डेढ़", "सवा", "साढ़े", "पौने", "दशमलव", "बटा", "और", "से", "-",
+              "12", "1,00,000", "3.5", "२०२३", "-24", "/", "रुपये", "डॉलर", "$", "₹", "प्रतिशत", "%", "गुना",
+              "जून", "मई", "वां", "पहले", "दिन", "करीब", "तक", "के पार", ",", "।", "http://x.in/1", "+91"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.lists(st.sampled_from(["", " ", "  "]), max_size=12))
+    def check(words, gaps):
+        text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+        norm = normalize(text).text
+        last_end = 0
+        for a in find_amounts(norm):
+            assert 0 <= a.full_start <= a.start < a.end <= a.full_end <= len(norm)
+            assert a.start >= last_end
+            last_end = a.end
+            assert norm[a.start:a.end] == a.text
+            for v in (a.value, a.value_min, a.value_max, a.normalized_value):
+                assert v is None or isinstance(v, (int, Decimal, str))
+
+    check()

@@ -21,7 +21,7 @@ TIME = regex.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}})
 YEAR_PAIR = regex.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
 FY_BEFORE = regex.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
 OF_DAY = regex.compile(r"[ \t]+(?:की[ \t]+)?")
-SEP = regex.compile(r",?[ \t]*")
+SEP = regex.compile(r"[ \t]*,?[ \t]*")
 
 
 def _int(s: str) -> int:
