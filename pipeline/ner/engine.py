@@ -1,0 +1,246 @@
+"""Serving our stanza Hindi NER model fully offline.
+
+    from pipeline.ner import get_engine
+    eng = get_engine()                    # "hi-ner": models/hi-ner (ours), loaded once per process
+    eng.tag([["प्रधानमंत्री", "नरेंद्र", "मोदी", "ने", "दिल्ली", "में", "कहा"]])
+    # -> [[(1, 3, 'PER', 1.0), (4, 5, 'LOC', 1.0)]]
+
+`tag(sentences)` takes pre-tokenized sentences (lists of token strings) and returns, per sentence, the
+entity spans as (first_token_index, end_token_index_exclusive, label, score) with label in PER/LOC/ORG.
+The stanza model decodes with a CRF (Viterbi). score is the smallest CRF marginal probability
+(forward-backward over the same emission and transition scores) of the decoded tags inside the span,
+a cheap confidence in [0, 1]; if stanza's internals ever change shape the engine falls back to 1.0.
+
+Engines:
+  "hi-ner"     our model in models/hi-ner (hi_ner.pt + hi_ner.pretrain.pt + resources.json);
+  "stanza-hi"  stanza's own Hindi NER (IL-NER tags mapped to PER/LOC/ORG), only if already present
+               in ~/stanza_resources (or $STANZA_RESOURCES_DIR); it is never downloaded.
+
+The pipeline is always built with download_method=None, an explicit resources file, and the model's
+pretrain passed explicitly (stanza silently uses random vectors if the pretrain is missing).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Sequence
+
+from ..paths import MODELS_DIR
+from .data import LABELS, TYPE_MAP, spans
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "hi_ner.pt"
+PRETRAIN_NAME = "hi_ner.pretrain.pt"
+
+Span = tuple[int, int, str, float]
+
+
+class NerModelNotFound(FileNotFoundError):
+    """A requested NER model is not installed (we never download one)."""
+
+
+class StanzaNerEngine:
+    """A stanza tokenize(pretokenized)+ner pipeline over explicit model files."""
+
+    def __init__(self, model_path: str | Path, pretrain_path: str | Path | None, resources_path: str | Path,
+                 *, name: str = "hi-ner", model_dir: str | Path | None = None,
+                 charlm_forward: str | Path | None = None, charlm_backward: str | Path | None = None,
+                 batch_size: int = 64):
+        import stanza  # deferred: importing stanza/torch takes ~2 s
+
+        self.name = name
+        self.model_path = Path(model_path)
+        self.pretrain_path = Path(pretrain_path) if pretrain_path else None
+        for p in (self.model_path, self.pretrain_path, Path(resources_path)):
+            if p is not None and not p.is_file():
+                raise NerModelNotFound(f"NER engine {name!r}: missing file {p}")
+        kwargs = dict(lang="hi", processors="tokenize,ner", tokenize_pretokenized=True,
+                      ner_model_path=str(self.model_path), download_method=None,
+                      resources_filepath=str(resources_path),
+                      dir=str(model_dir or self.model_path.parent),
+                      ner_batch_size=batch_size, use_gpu=False, logging_level="WARN")
+        if self.pretrain_path is not None:
+            kwargs["ner_pretrain_path"] = str(self.pretrain_path)
+        if charlm_forward:
+            kwargs["ner_forward_charlm_path"] = str(charlm_forward)
+        if charlm_backward:
+            kwargs["ner_backward_charlm_path"] = str(charlm_backward)
+        self.pipeline = stanza.Pipeline(**kwargs)
+        self._lock = threading.Lock()
+        self._conf: list[list[float]] | None = None
+        self._install_confidence_hook()
+
+    # -- confidence: CRF marginals, computed beside stanza's own Viterbi decoding ------------------
+    def _install_confidence_hook(self) -> None:
+        try:
+            from stanza.models.ner import trainer as ner_trainer
+            trainers = self.pipeline.processors["ner"].trainers
+            if len(trainers) != 1:
+                return
+            trainer = trainers[0]
+            for attr in ("unpack_batch", "viterbi_decode", "fix_singleton_tags", "VOCAB_PREFIX_SIZE", "utils"):
+                if not hasattr(ner_trainer, attr):
+                    return
+        except Exception:  # pragma: no cover - stanza internals moved: scores stay 1.0
+            log.warning("NER confidence hook not installed; scores will be 1.0", exc_info=True)
+            return
+        engine = self
+        T = ner_trainer
+
+        def predict(batch, unsort=True):
+            device = next(trainer.model.parameters()).device
+            inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = \
+                T.unpack_batch(batch, device)
+            word, wordchars, wordchars_mask, chars, tags = inputs
+            trainer.model.eval()
+            _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens,
+                                             wordlens, chars, charoffsets, charlens, char_orig_idx)
+            trans = [x.data.cpu().numpy() for x in trans]
+            logits = [x.data.cpu().numpy() for x in logits]
+            predict_tagset = trainer.args["predict_tagset"]
+            tag_seqs, confs = [], []
+            for i in range(logits[0].shape[0]):
+                em, tr = logits[0][i, :sentlens[i]], trans[0]
+                path = T.viterbi_decode(em, tr)[0]
+                marg = _crf_marginals(em, tr)
+                confs.append([float(marg[t, k]) for t, k in enumerate(path)])
+                cols = [path] + [T.viterbi_decode(x[i, :sentlens[i]], y)[0] for x, y in zip(logits[1:], trans[1:])]
+                cols = [[x if x >= T.VOCAB_PREFIX_SIZE else T.VOCAB_PREFIX_SIZE for x in y] for y in cols]
+                seq = trainer.vocab["tag"].unmap(list(zip(*cols)))
+                seq = [x[predict_tagset] if isinstance(x, list) else x for x in seq]
+                tag_seqs.append(T.fix_singleton_tags(seq))
+            if unsort:
+                tag_seqs = T.utils.unsort(tag_seqs, orig_idx)
+                confs = T.utils.unsort(confs, orig_idx)
+            if engine._conf is not None:
+                engine._conf.extend(confs)
+            return tag_seqs
+
+        trainer.predict = predict
+        self._conf_hook = True
+
+    def version(self) -> str:
+        """Identifies the model files (sha256 of model + pretrain), for incremental runs."""
+        if getattr(self, "_version", None) is None:
+            h = hashlib.sha256(self.name.encode())
+            for p in (self.model_path, self.pretrain_path):
+                if p is not None:
+                    with open(p, "rb") as f:
+                        for chunk in iter(lambda: f.read(1 << 20), b""):
+                            h.update(chunk)
+            self._version = f"{self.name}:{h.hexdigest()[:16]}"
+        return self._version
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """Entity spans per sentence: (first_token, end_token_exclusive, PER|LOC|ORG, score)."""
+        results: list[list[Span]] = [[] for _ in sentences]
+        idx = [i for i, s in enumerate(sentences) if len(s) > 0]
+        if not idx:
+            return results
+        # stanza cannot take empty / whitespace tokens: give them a neutral placeholder, keep positions
+        batch = [[t if t and t.strip() else "_" for t in (tok.replace("\n", " ") for tok in sentences[i])]
+                 for i in idx]
+        with self._lock:
+            self._conf = [] if getattr(self, "_conf_hook", False) else None
+            try:
+                doc = self.pipeline(batch)
+                conf = self._conf
+            finally:
+                self._conf = None
+        if conf is not None and len(conf) != len(doc.sentences):
+            conf = None
+        for k, (i, sent) in enumerate(zip(idx, doc.sentences)):
+            tags = [tok.ner or "O" for tok in sent.tokens]
+            c = conf[k] if conf is not None and len(conf[k]) == len(tags) else None
+            out = []
+            for start, end, typ in spans(tags):
+                label = TYPE_MAP.get(typ.upper())
+                if label in LABELS:
+                    sc = min(c[start:end]) if c else 1.0
+                    out.append((start, end, label, round(max(0.0, min(1.0, sc)), 4)))
+            results[i] = out
+        return results
+
+
+def _crf_marginals(emissions, transitions):
+    """Per-token tag marginals of a linear-chain CRF (stanza's: no start/end transitions)."""
+    import numpy as np
+
+    n = emissions.shape[0]
+    alpha = np.empty_like(emissions)
+    beta = np.zeros_like(emissions)
+    alpha[0] = emissions[0]
+    for t in range(1, n):
+        alpha[t] = emissions[t] + _lse(alpha[t - 1][:, None] + transitions, axis=0)
+    for t in range(n - 2, -1, -1):
+        beta[t] = _lse(transitions + (emissions[t + 1] + beta[t + 1])[None, :], axis=1)
+    log_z = _lse(alpha[-1], axis=0)
+    return np.exp(alpha + beta - log_z)
+
+
+def _lse(x, axis):
+    import numpy as np
+
+    m = np.max(x, axis=axis, keepdims=True)
+    return (m + np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True))).squeeze(axis)
+
+
+_ENGINES: dict[str, StanzaNerEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _stanza_resources_dir() -> Path:
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
+
+
+def _build(name: str) -> StanzaNerEngine:
+    if name == "hi-ner":
+        d = MODELS_DIR / "hi-ner"
+        return StanzaNerEngine(d / MODEL_NAME, d / PRETRAIN_NAME, d / "resources.json", name=name)
+    if name == "stanza-hi":
+        root = _stanza_resources_dir()
+        resources = root / "resources.json"
+        ner_dir = root / "hi" / "ner"
+        models = sorted(ner_dir.glob("*.pt")) if ner_dir.is_dir() else []
+        if not resources.is_file() or not models:
+            raise NerModelNotFound(
+                f"NER engine 'stanza-hi' needs stanza's Hindi NER model already downloaded in {root} "
+                f"(looked for {resources} and {ner_dir}/*.pt). This project never downloads models; on a "
+                f"machine with network run `python -c \"import stanza; stanza.download('hi', processors='ner')\"` "
+                f"and copy ~/stanza_resources here, or use the default engine 'hi-ner'.")
+        info = json.loads(resources.read_text(encoding="utf-8")).get("hi", {})
+        pkg = info.get("default_processors", {}).get("ner") or models[0].stem
+        model = ner_dir / f"{pkg}.pt"
+        if not model.is_file():
+            model = models[0]
+        deps = {d.get("model"): d.get("package") for d in
+                info.get("ner", {}).get(model.stem, {}).get("dependencies", [])}
+
+        def dep(kind: str) -> Path | None:
+            pkg_name = deps.get(kind)
+            p = root / "hi" / kind / f"{pkg_name}.pt" if pkg_name else None
+            return p if p is not None and p.is_file() else None
+
+        pretrain = dep("pretrain")
+        if pretrain is None:
+            found = sorted((root / "hi" / "pretrain").glob("*.pt"))
+            pretrain = found[0] if found else None
+        if pretrain is None:
+            raise NerModelNotFound(f"NER engine 'stanza-hi': no pretrain found in {root / 'hi' / 'pretrain'}")
+        return StanzaNerEngine(model, pretrain, resources, name=name, model_dir=root,
+                               charlm_forward=dep("forward_charlm"), charlm_backward=dep("backward_charlm"))
+    raise ValueError(f"unknown NER engine {name!r}; known: 'hi-ner', 'stanza-hi'")
+
+
+def get_engine(name: str = "hi-ner") -> StanzaNerEngine:
+    """The process-wide engine `name` (built on first use, then cached)."""
+    with _ENGINES_LOCK:
+        eng = _ENGINES.get(name)
+        if eng is None:
+            eng = _ENGINES[name] = _build(name)
+        return eng
