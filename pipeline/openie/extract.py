@@ -434,7 +434,7 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i = absorb_particles(i + 1)
             close(tokens[i - 1], "nonfinite")
             continue
-        if SCRAMBLED_CONJUNCT and tag == "W" and tokens[i] in lex.conjunct and len(chunk) >= 2 \
+        if SCRAMBLED_CONJUNCT and tag == "W" and tokens[i] in lex.conjunct_nouns and len(chunk) >= 2 \
                 and tags[chunk[-2]] == "PG" and i + 1 < n and tags[i + 1] in ("W", "NUM", "DET", "ADV") \
                 and (i + 1) not in starts and (i + 1) not in part_starts:
             i += 1
@@ -554,7 +554,7 @@ def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: Verb
     for k, c in enumerate(cl.chunks):
         if c.kind != "np" or c.marker or c.end - c.start < 3:
             continue
-        if tokens[c.end - 1] in lex.conjunct and tags[c.end - 2] == "PG" and c.end < vg.start:
+        if tokens[c.end - 1] in lex.conjunct_nouns and tags[c.end - 2] == "PG" and c.end < vg.start:
             possessor = Chunk(c.start, c.end - 1, tokens[c.end - 2], "np")
             cl.chunks[k] = possessor
             return (c.end - 1, c.end), possessor
@@ -624,10 +624,7 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
                 and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]) \
                 and not tokens[lead].endswith(("ता", "ती", "ते", "ना", "ने")):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
-        # a verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)
-        if cl.complement is not None:
-            out.append(OpenTriple(subj.span, rel, cl.complement, "", "complement_clause"))
-        return out
+        return out + _complement(cl, subj, rel)
     head = subj.span
     if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and tags[subj.start] == "REL":
         head = cl.antecedent
@@ -644,7 +641,14 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
         out.append(OpenTriple(head, rel, c.span, "", "conjunct_noun" if lead else
                               "subject_verb_argument" if head == subj.span else "relative_clause",
                               relation_lead=lead))
-    return out
+    return out + _complement(cl, subj, rel)
+
+
+def _complement(cl: Clause, subj: Chunk, rel: Span) -> list[OpenTriple]:
+    """A verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)."""
+    if cl.complement is None or subj.marker not in ("ने", "") and not subj.marker.endswith("ने"):
+        return []
+    return [OpenTriple(subj.span, rel, cl.complement, "", "complement_clause")]
 
 
 def _genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> list[OpenTriple]:

@@ -41,6 +41,7 @@ class Lexicon:
     time_noun: frozenset[str]
     speech: frozenset[str]                # forms of कहना: never take the word before them into the verb group
     conjunct: frozenset[str]              # nouns/adjectives of conjunct verbs (लागू, शुरू, पेश)
+    conjunct_nouns: frozenset[str]        # the nouns among them (मृत्यु, उपयोग, निर्माण)
     copular_like: frozenset[str]          # copula + forms of बनना "become": a noun phrase may precede as predicate
     kinds: dict = field(default_factory=dict)   # form -> set of (file, kind) for documentation/tests
 
@@ -73,5 +74,6 @@ def load() -> Lexicon:
         copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
         speech=frozenset(r[0] for r in light if len(r) > 1 and r[1] == "कहना"),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
+        conjunct_nouns=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
         kinds=kinds,
     )
