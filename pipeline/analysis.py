@@ -41,7 +41,8 @@ TRADE_PREDICATES = ("bilateral_trade", "trade", "exports", "imports")
 MEETING_PREDICATES = ("meets", "summit", "visits")
 PERIOD_KINDS = ("fiscal_year", "year")
 HOME = "India"
-EDGE_COLUMNS = ["source", "target", "predicate", "kind", "count", "evidence", "source_hindi", "target_hindi"]
+EDGE_COLUMNS = ["source", "target", "predicate", "kind", "count", "evidence", "source_hindi", "target_hindi",
+                "source_label", "target_label"]
 
 
 def outputs_dir(start: str | Path | None = None) -> Path:
@@ -183,7 +184,11 @@ def meets_edges(t: Tables) -> pd.DataFrame:
         return pd.DataFrame(columns=EDGE_COLUMNS)
     labels = {n: lab for i, lab in _labels_by_id(t).items() for n in [_names_by_id(t).get(i)] if n}
     rows = []
-    for parties, pred, text in zip(relation_parties(t), r["predicate"], r["text"]):
+    for parties, pred, text, subj, sid in zip(relation_parties(t), r["predicate"], r["text"], r["subject"],
+                                             r["subject_id"]):
+        if pred in MEETING_PREDICATES and len(parties) == 1 and not (isinstance(sid, str) and sid) \
+                and isinstance(subj, str) and subj:
+            parties = (subj, *parties)      # a subject that is no entity: प्रधानमंत्री visits रूस
         if len(parties) < 2:
             continue
         a, b = parties[0], parties[1]
@@ -203,6 +208,8 @@ def meets_edges(t: Tables) -> pd.DataFrame:
     hindi = hindi_names(t)
     df["source_hindi"] = df["source"].map(lambda n: hindi.get(n, n))
     df["target_hindi"] = df["target"].map(lambda n: hindi.get(n, n))
+    df["source_label"] = df["source"].map(lambda n: labels.get(n, ""))
+    df["target_label"] = df["target"].map(lambda n: labels.get(n, ""))
     return df
 
 

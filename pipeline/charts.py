@@ -155,38 +155,63 @@ def periods_chart(by_period) -> Figure:
     return fig
 
 
+def _layout(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Node positions: a seeded spring layout (networkx, when installed), else a circle."""
+    try:
+        import networkx as nx
+    except ImportError:
+        nx = None
+    if nx is not None and len(nodes) > 2:
+        g = nx.Graph()
+        g.add_nodes_from(nodes)
+        g.add_edges_from(pairs)
+        pos = nx.spring_layout(g, seed=7, k=1.6 / math.sqrt(len(nodes)), iterations=200)
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        r = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+        return {n: ((float(x) - cx) / r, (float(y) - cy) / r) for n, (x, y) in pos.items()}
+    return {n: (math.cos(2 * math.pi * k / len(nodes) + math.pi / 2),
+                math.sin(2 * math.pi * k / len(nodes) + math.pi / 2)) for k, n in enumerate(nodes)}
+
+
 def meets_graph_chart(edges) -> Figure:
-    """Who meets whom (red) and country-country relations (blue) on a circle; width = count."""
-    fig = _figure(6.5, 6.0)
+    """Who meets / visits whom (red) and country-country relations (blue); width = count;
+    node colour = entity type (PER, LOC, ORG; grey: a title or phrase that is no entity)."""
+    fig = _figure(7.5, 6.5)
     if edges.empty:
         return _empty(fig, "कौन किससे मिला (who meets whom)", "no relations between two entities")
     ax = fig.add_subplot()
     ax.set_title("कौन किससे मिला, देशों के संबंध — who meets whom, country-country relations")
     hindi = dict(zip(edges["source"], edges.get("source_hindi", edges["source"])))
     hindi.update(zip(edges["target"], edges.get("target_hindi", edges["target"])))
+    label = dict(zip(edges["source"], edges.get("source_label", [""] * len(edges))))
+    label.update(zip(edges["target"], edges.get("target_label", [""] * len(edges))))
     nodes = sorted(set(edges["source"]) | set(edges["target"]))
-    pos = {n: (math.cos(2 * math.pi * k / len(nodes) + math.pi / 2),
-               math.sin(2 * math.pi * k / len(nodes) + math.pi / 2)) for k, n in enumerate(nodes)}
+    pos = _layout(nodes, list(zip(edges["source"], edges["target"])))
     seen: dict[tuple[str, str], int] = {}
     for e in edges.itertuples(index=False):
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
         key = tuple(sorted((e.source, e.target)))
-        bend = 0.15 * seen.get(key, 0)
+        bend = 0.18 * seen.get(key, 0) * (1 if seen.get(key, 0) % 2 else -1)
         seen[key] = seen.get(key, 0) + 1
         mx, my = (x1 + x2) / 2 - bend * (y2 - y1), (y1 + y2) / 2 + bend * (x2 - x1)
         ax.plot([x1, mx, x2], [y1, my, y2], color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count,
-                alpha=0.7, zorder=1)
-        ax.text(mx, my, e.predicate, fontsize=8, ha="center", va="center", color="#333333",
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8), zorder=3)
+                alpha=0.6, zorder=1)
+        ax.text(mx, my, e.predicate, fontsize=7.5, ha="center", va="center", color="#333333",
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85), zorder=3)
     for n, (x, y) in pos.items():
-        ax.scatter([x], [y], s=900, color="#fdf6e3", edgecolors="#555555", zorder=2)
-        label = hindi.get(n, n) if hindi.get(n, n) == n else f"{hindi[n]}\n{n}"
-        ax.text(x, y - 0.17, label, ha="center", va="top", fontsize=10, zorder=4)
-    for kind, color in (("meets", COLORS["meets"]), ("country-country", COLORS["country-country"])):
-        ax.plot([], [], color=color, lw=3, label=kind)
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_xlim(-1.5, 1.5)
-    ax.set_ylim(-1.6, 1.4)
+        ax.scatter([x], [y], s=260, color=COLORS.get(label.get(n, ""), "#bbbbbb"), edgecolors="#444444",
+                   zorder=2)
+        text = hindi.get(n, n) if hindi.get(n, n) == n else f"{hindi[n]}\n{n}"
+        ax.text(x, y - 0.09, text, ha="center", va="top", fontsize=9, zorder=4,
+                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.75))
+    for kind in ("meets", "country-country"):
+        ax.plot([], [], color=COLORS[kind], lw=3, label=kind)
+    for lab in ("PER", "LOC", "ORG"):
+        ax.scatter([], [], s=80, color=COLORS[lab], edgecolors="#444444", label=lab)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_xlim(-1.3, 1.3)
+    ax.set_ylim(-1.4, 1.25)
     ax.set_aspect("equal")
     ax.set_axis_off()
     return fig
