@@ -17,7 +17,7 @@ from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .tables import WORD_END, fold, tables
 from .scan import positions
-from .qualifiers import merge_bounds, merge_date_ranges, qualify
+from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .units import match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{M}]+)")
@@ -57,7 +57,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
         am = _amount_at(text, p)
         if am is not None:
             out.append(am)
-    return merge_bounds(text, merge_date_ranges(text, out))
+    return merge_durations(text, merge_bounds(text, merge_date_ranges(text, out)))
 
 
 def _amount_at(text: str, p: int) -> AmountMatch | None:

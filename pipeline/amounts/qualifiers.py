@@ -75,3 +75,28 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
             continue
         merged.append(am)
     return merged
+
+
+DURATION_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:और[ \t]+)?")
+UNIT_FAMILIES = ({"year": 12, "month": 1},
+                 {"fortnight": 1209600, "week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1})
+
+
+def merge_durations(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
+    """"2 साल 3 महीने", "3 घंटे और 20 मिनट": one duration in the smaller unit (months, seconds...).
+    Only units of one family merge (a year is 12 months; a year is not a fixed count of days)."""
+    from .model import exact, sortable, to_fraction
+    merged: list[AmountMatch] = []
+    for am in out:
+        prev = merged[-1] if merged else None
+        fam = next((f for f in UNIT_FAMILIES if prev is not None and prev.unit in f and am.unit in f), None)
+        if fam is not None and prev.kind == am.kind == "duration" and prev.value is not None \
+                and am.value is not None and fam[prev.unit] > fam[am.unit] \
+                and DURATION_JOIN.fullmatch(text, prev.full_end, am.full_start):
+            v = to_fraction(prev.value) * fam[prev.unit] / fam[am.unit] + to_fraction(am.value)
+            merged[-1] = AmountMatch(prev.start, am.end, text[prev.start:am.end], "duration", exact(v),
+                                     unit=am.unit, normalized_value=sortable(v), qualifier=prev.qualifier,
+                                     full_start=prev.full_start, full_end=am.full_end)
+            continue
+        merged.append(am)
+    return merged
