@@ -156,22 +156,32 @@ def periods_chart(by_period) -> Figure:
 
 
 def _layout(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """Node positions: a seeded spring layout (networkx, when installed), else a circle."""
-    try:
-        import networkx as nx
-    except ImportError:
-        nx = None
-    if nx is not None and len(nodes) > 2:
-        g = nx.Graph()
-        g.add_nodes_from(nodes)
-        g.add_edges_from(pairs)
-        pos = nx.spring_layout(g, seed=7, k=1.6 / math.sqrt(len(nodes)), iterations=200)
-        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-        r = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-        return {n: ((float(x) - cx) / r, (float(y) - cy) / r) for n, (x, y) in pos.items()}
-    return {n: (math.cos(2 * math.pi * k / len(nodes) + math.pi / 2),
-                math.sin(2 * math.pi * k / len(nodes) + math.pi / 2)) for k, n in enumerate(nodes)}
+    """Nodes on a circle, ordered so that linked nodes sit side by side: connected groups one
+    after another (largest first), each in breadth-first order from its best-linked node.
+    Deterministic, so regenerated screenshots only change when the data does."""
+    nbrs: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in pairs:
+        if a != b:
+            nbrs[a].add(b)
+            nbrs[b].add(a)
+    seen: set[str] = set()
+    groups: list[list[str]] = []
+    for n in sorted(nodes, key=lambda n: (-len(nbrs[n]), n)):
+        if n in seen:
+            continue
+        order, queue = [], [n]
+        seen.add(n)
+        while queue:
+            cur = queue.pop(0)
+            order.append(cur)
+            for m in sorted(nbrs[cur] - seen, key=lambda m: (-len(nbrs[m]), m)):
+                seen.add(m)
+                queue.append(m)
+        groups.append(order)
+    ordered = [n for g in sorted(groups, key=len, reverse=True) for n in g]
+    k = len(ordered)
+    return {n: (math.cos(2 * math.pi * i / k + math.pi / 2), math.sin(2 * math.pi * i / k + math.pi / 2))
+            for i, n in enumerate(ordered)}
 
 
 def meets_graph_chart(edges) -> Figure:
