@@ -441,7 +441,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             close()                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
             continue
         if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत") \
-                and any(tags[k] not in ("DET", "PART") for k in chunk[:-1]):
+                and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
+                        or tokens[k] in _PRONOUNS for k in chunk[:-1]):
             i += 1
             close()
             continue
@@ -679,7 +680,8 @@ def extract_triples(tokens: list[str]) -> list[OpenTriple]:
     triples: list[OpenTriple] = []
     for cl in clauses:
         triples.extend(_clause_triples(tokens, tags, cl))
-    args = {t.head for t in triples} | {t.tail for t in triples if t.relation is not None}
+    args = {t.head for t in triples} | {t.tail for t in triples
+                                        if t.relation is not None and t.rule != "complement_clause"}
     triples.extend(_genitive_triples(tokens, tags, args))
     parens = _parentheticals(tokens) if DROP_PARENTHESES else []
     seen, out = set(), []
