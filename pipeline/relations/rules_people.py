@@ -54,7 +54,8 @@ def meets(v: View) -> list[Relation]:
     for label, pred in (("PER", "meets"), ("LOC", "summit" if summit else "meets")):
         for (a, b) in _pairs(v, label):
             ea, eb = v.ents[a[0]][1], v.ents[b[0]][1]
-            if label == "LOC" and "city" in (ea.subtype, eb.subtype):
+            # countries meet "X और Y के बीच" (between), not in any list of places
+            if label == "LOC" and v.keys[b[1]:b[1] + 2] != ["के", "बीच"]:
                 continue
             out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
                                   subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
