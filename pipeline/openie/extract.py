@@ -57,6 +57,7 @@ NUM_SPLIT_STRICT = True
 GEN_MOD_WORDS = 0
 GEN_MOD_MAX = 3
 RESOLVE_RELATIVE = True
+RESOLVE_RELATIVE_ERGATIVE = False
 DROP_PARENTHESES = True
 PP_GENITIVE = True
 SCRAMBLED_CONJUNCT = True
@@ -627,7 +628,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         return out + _complement(cl, subj, rel)
     head = subj.span
-    if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and tags[subj.start] == "REL":
+    if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and (
+            tags[subj.start] == "REL" or (RESOLVE_RELATIVE_ERGATIVE and tokens[subj.start].endswith("ने"))):
         head = cl.antecedent
     for c in cl.chunks:
         if c is subj or c.kind in ("modifier", "reladv"):

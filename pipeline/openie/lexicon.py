@@ -39,7 +39,7 @@ class Lexicon:
     not_conjunctive: frozenset[str]
     determiner: frozenset[str]
     time_noun: frozenset[str]
-    speech: frozenset[str]                # forms of कहना: never take the word before them into the verb group
+    speech: frozenset[str]                # कहना and main-verb forms: never take the word before them into the verb group
     conjunct: frozenset[str]              # nouns/adjectives of conjunct verbs (लागू, शुरू, पेश)
     conjunct_nouns: frozenset[str]        # the nouns among them (मृत्यु, उपयोग, निर्माण)
     copular_like: frozenset[str]          # copula + forms of बनना "become": a noun phrase may precede as predicate
@@ -72,7 +72,8 @@ def load() -> Lexicon:
         particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), not_conjunctive=of(fw, "not_conjunctive"),
         determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
         copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
-        speech=frozenset(r[0] for r in light if len(r) > 1 and r[1] == "कहना"),
+        speech=frozenset(r[0] for r in light if len(r) > 1 and (r[1] == "कहना" or (len(r) > 2 and
+                                                                              r[2].startswith("intransitive")))),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
         conjunct_nouns=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
         kinds=kinds,
