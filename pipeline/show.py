@@ -225,7 +225,7 @@ section h2 { font-size: 1.05em; margin: 22px 0 6px; }
 section h2 small { color: #777; font-weight: normal; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .85em; background: #fff; width: 100%%; }
-th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: middle; line-height: 1.6; }
 th { background: #f0f0f0; font-weight: 600; }
 td.none { color: #888; font-style: italic; }
 :target { outline: 3px solid #d33; }
