@@ -138,7 +138,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PRK"
         elif t in lex.particle:
             tags[i] = "PART"
-        elif t in lex.adverb or t in lex.degree:
+        elif t in lex.adverb or t in lex.degree or t in lex.postp_adverb:
             tags[i] = "ADV"
         elif t in lex.determiner:
             tags[i] = "DET"
@@ -336,7 +336,8 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
             close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
         if chunk and tag == "ADV" and prev_tag in ("W", "NUM") and (
-                tokens[i] in lex.degree or any(tags[k] == "PG" for k in chunk)):
+                tokens[i] in lex.degree or any(tags[k] == "PG" for k in chunk)
+                or (tokens[chunk[-1]] not in _TIME_HEADS and tokens[i] not in lex.postp_adverb)):
             close()                  # स्थानीय आबादी | लगभग पूरी तरह से
         if chunk and len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
             close()                  # मैं | शब्द की आत्मा समझकर ही

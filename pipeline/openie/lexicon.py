@@ -36,6 +36,7 @@ class Lexicon:
     particle: frozenset[str]
     adverb: frozenset[str]
     degree: frozenset[str]
+    postp_adverb: frozenset[str]
     not_conjunctive: frozenset[str]
     determiner: frozenset[str]
     time_noun: frozenset[str]
@@ -69,7 +70,7 @@ def load() -> Lexicon:
         coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"), relative_adverb=of(fw, "relative_adverb"),
         relative_genitive=of(fw, "relative_genitive"), manner=of(fw, "manner_noun"),
         relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
-        particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), not_conjunctive=of(fw, "not_conjunctive"),
+        particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), postp_adverb=of(fw, "postpositional_adverb"), not_conjunctive=of(fw, "not_conjunctive"),
         determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
         copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
         speech=frozenset(r[0] for r in light if len(r) > 1 and (r[1] == "कहना" or (len(r) > 2 and
