@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-import regex
+import re
 
 from .tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
 
@@ -20,11 +20,12 @@ DIGITS = "0-9\u0966-\u096f"
 _D = f"[{DIGITS}]"
 NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{_D}|,{_D})(?:\.{_D}+)?"
        rf"|{_D}+(?:\.{_D}+)?|\.{_D}+")
-LEX = regex.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[\p{{L}}\p{{M}}]+)|(?P<sym>\S))")
-SLASH = regex.compile(rf"/({_D}+)(?![{DIGITS}/])")
-AND = regex.compile(r"[ \t]+और[ \t]+")
-GLUED = regex.compile(r"%|गुना")
-LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
+LEX = re.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[{LETTER}]+)|(?P<sym>\S))")
+SLASH = re.compile(rf"/({_D}+)(?![{DIGITS}/])")
+AND = re.compile(r"[ \t]+और[ \t]+")
+GLUED = re.compile(r"%|गुना")
+LETTERS = re.compile(rf"[{LETTER}]+")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 
 

@@ -18,8 +18,6 @@ from .numbers import DIGITS
 from .tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
-WORDS = re.compile(rf"[{WORD}]+")
-OTHER = re.compile(rf"[0-9\u0966-\u096f]+|[A-Za-z]+|[^\s{WORD}0-9\u0966-\u096fA-Za-z\w.,;:!?()\[\]'\"/\-–—।]")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _D = f"[{DIGITS}]"
@@ -67,24 +65,40 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _word_candidates(text: str) -> list[tuple[int, int]]:
-    words, dotted, _ = trigger_sets()
-    out = [(m.start(), m.end()) for m in WORDS.finditer(text) if m.group() in words]
-    if dotted:
-        out += [(m.start(), m.end()) for m in WORDS.finditer(text)
-                if m.group() in dotted and text[m.end():m.end() + 1] in (".", "\u0970")]
-        out.sort()
-    return out
+def trie_pattern(words) -> str:
+    """One alternation of many words as a trie (stdlib re then branches per character)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return "(?:" + emit(root) + ")"
+
+
+@lru_cache(maxsize=1)
+def candidates_regex() -> re.Pattern:
+    words, dotted, latin = trigger_sets()
+    return re.compile(
+        rf"(?<![{WORD}])(?:(?P<w>{trie_pattern(words)})(?![{WORD}])|(?P<a>{trie_pattern(dotted)})(?=[.\u0970]))"
+        rf"|(?P<d>[0-9\u0966-\u096f]+)"
+        rf"|(?<![A-Za-z])(?P<l>{trie_pattern(latin)})(?![A-Za-z])"
+        rf"|(?P<s>[^\s{WORD}0-9\u0966-\u096fA-Za-z\w.,;:!?()\[\]'\"/\-–—।])")
 
 
 def positions(text: str, results: list):
     """Yield candidate starts; the caller appends its match to `results` and the scan jumps past it."""
-    _, _, latin = trigger_sets()
     spans = _skip_spans(text)
-    cands = _word_candidates(text) + [(m.start(), -m.end()) for m in OTHER.finditer(text)]
-    cands.sort()
     k, skip_until = 0, 0
-    for s, e in cands:
+    for m in candidates_regex().finditer(text):
+        s = m.start()
         if s < skip_until:
             continue
         while k < len(spans) and spans[k][1] <= s:
@@ -93,30 +107,28 @@ def positions(text: str, results: list):
             skip_until = spans[k][1]
             continue
         prev = text[s - 1] if s else " "
-        if e > 0:                                  # a trigger word
+        kind = m.lastgroup
+        if kind in ("w", "a"):
             if prev.isascii() and prev.isalnum():
                 continue
             p = s
+        elif kind == "d":
+            if prev.isalpha() or "\u0900" <= prev <= "\u0963" or (prev == "-" and s > 1 and text[s - 2].isalpha()):
+                continue
+            start = s - 1 if prev == "+" else s
+            sk = LOCAL_SKIP.match(text, start)
+            if sk is not None:
+                d = dates.numeric_date(text, s)
+                if d is None or d.end != sk.end():
+                    skip_until = sk.end()
+                    continue
+            p = s - 1 if prev == "." and not (s > 1 and text[s - 2].isdigit()) else s
+        elif kind == "l":
+            if not LATIN_NEXT.match(text, m.end()):
+                continue
+            p = s
         else:
-            e = -e
-            c = text[s]
-            if c.isdigit():
-                if prev.isalpha() or "\u0900" <= prev <= "\u0963" or (prev == "-" and s > 1 and text[s - 2].isalpha()):
-                    continue
-                start = s - 1 if prev == "+" else s
-                sk = LOCAL_SKIP.match(text, start)
-                if sk is not None:
-                    d = dates.numeric_date(text, s)
-                    if d is None or d.end != sk.end():
-                        skip_until = sk.end()
-                        continue
-                p = s - 1 if prev == "." and not (s > 1 and text[s - 2].isdigit()) else s
-            elif c.isascii() and c.isalpha():
-                if text[s:e] not in latin or not LATIN_NEXT.match(text, e):
-                    continue
-                p = s
-            else:
-                p = s
+            p = s
         n = len(results)
         yield p
         if len(results) > n:

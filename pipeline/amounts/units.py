@@ -7,11 +7,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .tables import WORD_START, alternation, bounded_alternation, fold, tables
 
 SP = r"[ \t]*"
+LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
+NEXT_TOKEN = re.compile(rf"[ \t]*(?:-[ \t]*)?([{LETTER}]+|[^\s{LETTER}])")
+
+
+def _head(spelling: str) -> str:
+    m = NEXT_TOKEN.match(spelling)
+    return fold(m.group(1)) if m else spelling
+
+
+def _tail(spelling: str) -> str:
+    m = re.search(rf"([{LETTER}]+|[^\s{LETTER}.\u0970])[.\u0970]?[ \t]*\Z", spelling)
+    return fold(m.group(1)) if m else spelling
+
+
+def prev_token(text: str, start: int, skip: str = " \t") -> str:
+    """The word (or one sign) ending right before `start`, spaces and `skip` characters skipped."""
+    i = start
+    while i > 0 and text[i - 1] in skip:
+        i -= 1
+    if i > 0 and text[i - 1] in ".\u0970":
+        i -= 1
+    j = i
+    while j > 0 and ("\u0900" <= text[j - 1] <= "\u0963" or "\u0971" <= text[j - 1] <= "\u097f"
+                     or text[j - 1].isascii() and text[j - 1].isalpha()):
+        j -= 1
+    if j == i and i > 0:
+        j = i - 1
+    return fold(text[j:i])
 
 
 @dataclass
@@ -23,6 +53,22 @@ class Unit:
     code: str = ""     # ISO currency, time unit name
     per: int = 1       # sub-units per main unit (पैसे: 100)
     sign: int = 0      # relative time (-1 ago, +1 later) or era (-1 BCE)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, frozenset]:
+    """First (or last) tokens of the table entries: a set lookup before any table regex runs."""
+    T = tables()
+    post_units = list(T.percent) + [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")] + \
+        list(T.multipliers) + list(T.time_units) + [k for k, v in T.eras.items() if v]
+    return {
+        "unit": frozenset(_head(k) for k in post_units),
+        "q_post": frozenset(_head(k) for (k, p) in T.qualifiers if p == "post"),
+        "q_pre": frozenset(_tail(k) for (k, p) in T.qualifiers if p == "pre"),
+        "era_pre": frozenset(_tail(k) for k, v in T.eras.items() if not v),
+        "weekday_before": frozenset(_tail(k) for k in T.weekdays),
+        "neg_before": frozenset({"माइनस", "निगेटिव", "ऋण"}),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +117,9 @@ def _lookup(table: dict, written: str):
 
 def match_unit(text: str, pos: int, glued: bool = False) -> Unit | None:
     """A unit right after a number ending at pos."""
+    nt = NEXT_TOKEN.match(text, pos)
+    if nt is None or (fold(nt.group(1)) not in _heads()["unit"] and text[pos:pos + 1] != "-"):
+        return None
     T = tables()
     R = _rx()
     m = R["percent_glued" if glued else "percent"].match(text, pos)
@@ -113,6 +162,8 @@ def match_month(text: str, pos: int) -> tuple[int, int, int] | None:
 
 
 def _before(name: str, text: str, start: int, width: int = 40):
+    if prev_token(text, start, " \t," if name == "weekday_before" else " \t") not in _heads()[name]:
+        return None
     lo = max(0, start - width)
     m = _rx()[name].search(text[lo:start])
     return (lo + m.start("u"), m.group("u")) if m else None
@@ -137,11 +188,19 @@ def qualifier_before(text: str, start: int) -> tuple[int, str] | None:
     r = _before("q_pre", text, start, 24)
     if not r:
         return None
-    return r[0], _lookup({k: q for (k, p), q in tables().qualifiers.items() if p == "pre"}, r[1])
+    return r[0], _lookup(_qualifier_table("pre"), r[1])
 
 
 def qualifier_after(text: str, end: int) -> tuple[int, str] | None:
+    nt = NEXT_TOKEN.match(text, end)
+    if nt is None or fold(nt.group(1)) not in _heads()["q_post"]:
+        return None
     m = _rx()["q_post"].match(text, end)
     if not m:
         return None
-    return m.end(), _lookup({k: q for (k, p), q in tables().qualifiers.items() if p == "post"}, m.group("u"))
+    return m.end(), _lookup(_qualifier_table("post"), m.group("u"))
+
+
+@lru_cache(maxsize=2)
+def _qualifier_table(position: str) -> dict[str, str]:
+    return {k: q for (k, p), q in tables().qualifiers.items() if p == position}
