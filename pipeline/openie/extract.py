@@ -516,7 +516,10 @@ def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
     if all(tags[k] in ("ADV", "PART", "PUNCT_O") for k in range(c.start, c.end)) or \
             (not c.marker and tags[c.end - 1] == "ADV"):
         return True
-    return c.marker == "से" and c.end - c.start >= 2 and tokens[c.end - 2] in load().manner
+    lex = load()
+    if c.marker == "से" and c.end - c.start >= 2 and tokens[c.end - 2] in lex.manner:
+        return True                        # तेजी से, पूरी तरह से
+    return not c.marker and c.end - c.start == 2 and tags[c.start] == "DET" and tokens[c.start + 1] in lex.manner
 
 
 def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk]):
