@@ -91,8 +91,11 @@ def test_trade_between_india_and_x(t):
     assert analysis.trade_between(t, "China").empty
 
 
-def test_duckdb_matches_pandas(out, t):
+def test_duckdb_matches_pandas(out, tmp_path):
     pytest.importorskip("duckdb")
+    import shutil
+
+    out = Path(shutil.copytree(out, tmp_path / "copy"))
     got = analysis.duckdb_example(out)
     assert got["value"].map(Decimal).tolist() == [Decimal(65000000000), Decimal(4000000000),
                                                   Decimal(60000000000), Decimal(2500000000)]
