@@ -87,15 +87,34 @@ def _is_punct(t: str) -> bool:
     return all(unicodedata.category(c)[0] in "PS" for c in t) or t in ("।", "॥")
 
 
+_COMPOUND_INDEX: dict[int, tuple[dict, dict]] = {}
+
+
+def _compound_index(lex: Lexicon) -> tuple[dict, dict]:
+    """Compound postpositions by first token, and (for fused pronoun genitives) by second token;
+    longest first, as in lex.compound."""
+    key = id(lex)
+    if key not in _COMPOUND_INDEX:
+        first: dict[str, tuple] = {}
+        second: dict[str, tuple] = {}
+        for comp in lex.compound:
+            first[comp[0]] = first.get(comp[0], ()) + (comp,)
+            if len(comp) >= 2 and comp[0] in lex.genitive:
+                second[comp[1]] = second.get(comp[1], ()) + (comp,)
+        _COMPOUND_INDEX[key] = (first, second)
+    return _COMPOUND_INDEX[key]
+
+
 def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
     lex = lex or load()
     n = len(tokens)
     tags = [""] * n
     i = 0
+    by_first, by_second = _compound_index(lex)
     while i < n:
         if i > 0 and not tags[i]:
-            for comp in lex.compound:
+            for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
                 k = len(comp)
                 if tuple(tokens[i:i + k]) == comp:
                     for j in range(i, i + k):
