@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import calendar
 
-import regex
+import re
 
 from .model import AmountMatch
 from .numbers import DIGITS, LEX, digit_value, parse_number
 from .units import era_before, match_month, weekday_before
 
 _D = f"[{DIGITS}]"
-NUMERIC_DATE = regex.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
-TIME = regex.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
-YEAR_PAIR = regex.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
-FY_BEFORE = regex.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
-OF_DAY = regex.compile(r"[ \t]+(?:की[ \t]+)?")
-SEP = regex.compile(r"[ \t]*,?[ \t]*")
+NUMERIC_DATE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
+TIME = re.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
+YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
+FY_BEFORE = re.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
+OF_DAY = re.compile(r"[ \t]+(?:की[ \t]+)?")
+SEP = re.compile(r"[ \t]*,?[ \t]*")
 
 
 def _int(s: str) -> int:

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import regex
+import re
 
 from . import dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
-from .tables import WORD_END, fold, tables
+from .tables import fold, tables
 from .scan import positions
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .units import match_month, match_pre_currency, match_unit, neg_before
 
-NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{M}]+)")
-PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[ \t]*\Z")
-RANGE = regex.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
-BETWEEN = regex.compile(r"[ \t]+और[ \t]+")
-BETWEEN_END = regex.compile(r"[ \t]+के[ \t]+बीच" + WORD_END)
-SUBUNIT_JOIN = regex.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
+NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
+PREV_WORD = re.compile(r"([\u0900-\u0963\u0971-\u097fA-Za-z]+)[ \t]*\Z")
+RANGE = re.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
+BETWEEN = re.compile(r"[ \t]+और[ \t]+")
+BETWEEN_END = re.compile(r"[ \t]+के[ \t]+बीच" + r"(?![\u0900-\u0963\u0971-\u097fA-Za-z0-9])")
+SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के", "का", "कि", "में", "पर", "और", "था", "थे", "थी", "है",
                      "हैं", "हो", "कहा", "तक", "वाले", "वाला", "वाली", "जैसा", "जैसे", "जैसी", "ने", "नहीं"}
 NOT_ORDINAL_BEFORE = {"से", "इससे", "उससे", "जिससे", "के", "उसके", "इसके", "जिसके", "बहुत", "काफी", "सबसे"}
@@ -241,7 +241,7 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
     return qualify(text, _finish(text, am))
 
 
-YEAR_CONTEXT = regex.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\p{{L}}\p{{M}}])")
+YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\u0900-\u0963\u0971-\u097fA-Za-z])")
 def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
     def plain_year(x: NumParse) -> bool:
         return x.plain_digits and x.end - x.start == 4 and 1900 <= x.value <= 2099

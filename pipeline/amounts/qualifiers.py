@@ -4,12 +4,12 @@ neighbouring amounts: two dates joined by से/-/तक into a date range, a l
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from .model import AmountMatch
 from .units import qualifier_after, qualifier_before
 
-DATE_JOIN = regex.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
+DATE_JOIN = re.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
 OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
 
 
@@ -23,7 +23,9 @@ def qualify(text: str, am: AmountMatch) -> AmountMatch:
     if q and (am.kind not in ("date", "date_range", "time") or q[1] == "up_to"):
         am.full_end = q[0]
         am.extra["post_q"] = q
-        if q[1] == "or_equal":
+        if q[1] == "up_to" and am.value_min is not None:
+            pass                         # "X से Y तक": तक closes the range, it is no qualifier
+        elif q[1] == "or_equal":
             am.qualifier = OR_EQUAL.get(am.qualifier, am.qualifier)
         elif not am.qualifier or am.qualifier == "approx":
             am.qualifier = q[1]
@@ -36,7 +38,7 @@ def qualify(text: str, am: AmountMatch) -> AmountMatch:
 
 
 LOWER, UPPER = {"more_than", "at_least"}, {"less_than", "at_most", "up_to"}
-BOUND_JOIN = regex.compile(r"(?:[ \t]*(?:बडी|बडा|है|,))*[ \t]*(?:और|पर|लेकिन|,)?[ \t]*")
+BOUND_JOIN = re.compile(r"(?:[ \t]*(?:बडी|बडा|है|,))*[ \t]*(?:और|पर|लेकिन|,)?[ \t]*")
 
 
 def merge_bounds(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
@@ -77,7 +79,7 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
     return merged
 
 
-DURATION_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:और[ \t]+)?")
+DURATION_JOIN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:और[ \t]+)?")
 UNIT_FAMILIES = ({"year": 12, "month": 1},
                  {"fortnight": 1209600, "week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1})
 

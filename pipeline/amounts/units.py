@@ -68,6 +68,7 @@ def _heads() -> dict[str, frozenset]:
         "era_pre": frozenset(_tail(k) for k, v in T.eras.items() if not v),
         "weekday_before": frozenset(_tail(k) for k in T.weekdays),
         "neg_before": frozenset({"माइनस", "निगेटिव", "ऋण"}),
+        "month": frozenset(_head(k) for k in T.months),
     }
 
 
@@ -155,6 +156,9 @@ def match_pre_currency(text: str, pos: int) -> Unit | None:
 
 def match_month(text: str, pos: int) -> tuple[int, int, int] | None:
     """(month, start, end) of a month name at pos (after optional spaces)."""
+    nt = NEXT_TOKEN.match(text, pos)
+    if nt is None or fold(nt.group(1)) not in _heads()["month"]:
+        return None
     m = _rx()["month"].match(text, pos)
     if not m:
         return None
