@@ -25,14 +25,13 @@ class EntitiesStage(Stage):
         super().__init__(config)
         if self.config["ner"] not in ENGINES:
             raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
-        self._engine = None
-
-    @property
-    def engine(self):
-        if self._engine is None and self.config["ner"] != "none":
+        self.engine = None
+        if self.config["ner"] != "none":  # load now: a missing model is a build-time problem
             from ..ner.engine import get_engine
-            self._engine = get_engine(self.config["ner"])
-        return self._engine
+            try:
+                self.engine = get_engine(self.config["ner"])
+            except FileNotFoundError as e:
+                raise ContractError(f"stage 'entities': {e} (use --ner none for rules only)") from None
 
     def version(self) -> str:
         h = hashlib.sha256(self.config["ner"].encode())

@@ -1,0 +1,116 @@
+"""The main command on corpus/: offsets exact in every table, outputs/ not stale, seed facts present."""
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+from pipeline.tables import COLUMNS, TABLES, read_table
+
+REPO = Path(__file__).resolve().parents[1]
+SPAN_TABLES = ["sentences", "tokens", "entities", "amounts", "relations", "triples"]
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    rc = main(["run", str(REPO / "corpus"), "--out", str(out), "--quiet"])
+    assert rc == 0
+    return out
+
+
+def _texts():
+    return {p.relative_to(REPO / "corpus").as_posix(): p.read_bytes().decode("utf-8-sig")
+            for p in (REPO / "corpus").rglob("*.txt")}
+
+
+@pytest.mark.parametrize("table", SPAN_TABLES)
+def test_every_row_is_an_exact_slice(fresh, table):
+    texts = _texts()
+    df = read_table(fresh, table)
+    assert list(df.columns[:len(COLUMNS[table])]) == COLUMNS[table]
+    assert len(df) > 0
+    for row in df.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text, (table, row)
+    if table == "entities":
+        for row in df[df.role.notna() & (df.role != "")].itertuples():
+            assert texts[row.doc_id][int(row.role_start):int(row.role_end)] == row.role
+
+
+def test_source_url_offsets(fresh):
+    texts = _texts()
+    for row in read_table(fresh, "documents").itertuples():
+        if isinstance(row.source_url, str) and row.source_url:
+            assert texts[row.doc_id][int(row.source_url_start):int(row.source_url_end)] == row.source_url
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_committed_outputs_are_current(fresh, table):
+    committed = REPO / "outputs" / f"{table}.csv"
+    assert committed.exists(), "run: hindi-extract run corpus --out outputs"
+    a = read_table(REPO / "outputs", table).drop(columns=["path"], errors="ignore")
+    b = read_table(fresh, table).drop(columns=["path"], errors="ignore")
+    pd.testing.assert_frame_equal(a, b, check_dtype=False), "outputs/ is stale: rerun the main command"
+
+
+# ---- the seed briefing's expectations (issue: pipeline spine) ----
+
+def _outputs(table):
+    return read_table(REPO / "outputs", table)
+
+
+def test_seed_entities():
+    ents = _outputs("entities")
+    got = set(zip(ents.text, ents.label))
+    for name in ["विनय क्वात्रा", "मोदी", "पुतिन"]:
+        assert (name, "PER") in got, name
+    for name in ["भारत", "रूस", "ऑस्ट्रिया", "मास्को", "सेंट पीटर्सबर्ग"]:
+        assert (name, "LOC") in got, name
+    for name in ["ब्रिक्स", "शंघाई सहयोग संगठन", "जी20", "संयुक्त राष्ट्र", "एससीओ"]:
+        assert (name, "ORG") in got, name
+    for common in ["रक्षा", "संगठन", "मंत्री", "शिखर सम्मेलन", "विदेश मंत्री", "प्रधानमंत्री"]:
+        assert common not in set(ents.text), common
+
+
+def test_seed_amounts():
+    am = _outputs("amounts")
+    money = {(r.text, r.currency): r for r in am[am.kind == "money"].itertuples()}
+    assert Decimal(money[("65 बिलियन डॉलर", "USD")].normalized_value) == 65_000_000_000
+    assert money[("65 बिलियन डॉलर", "USD")].qualifier == "approx"
+    assert Decimal(money[("4 बिलियन डॉलर", "USD")].normalized_value) == 4_000_000_000
+    assert Decimal(money[("60 बिलियन डॉलर", "USD")].normalized_value) == 60_000_000_000
+    kinds = set(zip(am.text, am.kind))
+    assert {("2023-24", "fiscal_year"), ("22वां", "ordinal"), ("2020", "year")} <= kinds
+    assert not am.text.str.contains("wikimedia|Putin", regex=True).any()
+
+
+def test_seed_sentences_and_url():
+    sents = _outputs("sentences")
+    assert not sents.text.str.contains("https://").any()
+    docs = _outputs("documents")
+    assert docs.source_url.iloc[0].startswith("https://commons.wikimedia.org/")
+    texts = _texts()
+    for row in sents.itertuples():  # no sentence ends inside a word
+        t = texts[row.doc_id]
+        assert row.end == len(t) or not t[row.end].isalnum() or t[row.end - 1] in "।?!॥", row.text
+
+
+def test_seed_relations():
+    rel = _outputs("relations")
+    facts = set(zip(rel.subject, rel.predicate, rel.object))
+    assert ("विनय क्वात्रा", "role", "विदेश सचिव") in facts
+    assert ("मोदी", "meets", "पुतिन") in facts
+    assert ("भारत", "summit", "रूस") in facts
+    trade = rel[(rel.predicate == "bilateral_trade") & (rel.object == "65 बिलियन डॉलर")]
+    assert len(trade) == 1 and trade.subject.iloc[0] == "भारत-रूस" and trade.period.iloc[0] == "2023-24"
+    assert trade.qualifier.iloc[0] == "approx"
+    assert ("भारत", "exports", "4 बिलियन डॉलर") in facts
+    assert ("भारत", "imports", "60 बिलियन डॉलर") in facts
+    meet = rel[(rel.predicate == "meets") & (rel.subject == "मोदी")]
+    assert "22वां" in meet.qualifier.iloc[0]
+    topics = set(rel[rel.predicate == "reviews"].object)
+    assert {"रक्षा", "व्यापार संबंध", "निवेश संबंध", "ऊर्जा सहयोग"} <= topics
+    status = set(zip(rel[rel.predicate == "operational"].subject, rel[rel.predicate == "operational"].object))
+    assert ("कुडनकुलम परमाणु ऊर्जा संयंत्र", "इकाइयाँ 1") in status
+    assert ("कुडनकुलम परमाणु ऊर्जा संयंत्र", "इकाइयाँ 2") in status
