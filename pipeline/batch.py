@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .manifest import MANIFEST, OutputBusy, Store, cache_key, file_sha256
+from .manifest import MANIFEST, OutputBusy, Store, cache_key, crashpoint, file_sha256  # noqa: F401
 from .read import MAX_BYTES, InputError, document_from_bytes
 from .tables import COLUMNS, TABLES, document_rows, error_row, escape_cell
 
@@ -73,10 +73,26 @@ class _Given:
         return self.pipe
 
 
+_SOURCE_EXT = (".py", ".tsv", ".txt", ".json", ".yaml", ".yml", ".csv")
+
+
+def source_hash() -> str:
+    """sha256 of the package's code and data files: a safety net under the stage versions, so an
+    edit whose author forgot to bump a version still invalidates the caches."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.suffix in _SOURCE_EXT and p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0")
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def fingerprint(pipe, factory) -> str:
     """Everything besides a document's bytes that shapes its rows."""
     return json.dumps({"versions": pipe.versions(), "stages": [s.name for s in pipe.stages],
-                       "config": factory.config_json, "skip": list(factory.skip)}, sort_keys=True)
+                       "config": factory.config_json, "skip": list(factory.skip), "source": source_hash()},
+                      sort_keys=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,6 +181,17 @@ def _cell(v):
     return v if isinstance(v, str) else str(v)
 
 
+# RFC 4180 line ends: the csv module then also quotes cells holding a lone CR (with "\n" as line
+# end it would not, and a reader would split the row there)
+CSV_EOL = "\r\n"
+
+
+def render_header(table: str) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator=CSV_EOL).writerow(COLUMNS[table])
+    return buf.getvalue()
+
+
 def render_csv(table: str, rows: list[dict], escape: bool) -> str:
     """CSV lines (no header) of one document's rows of one table."""
     if not rows:
@@ -172,7 +199,7 @@ def render_csv(table: str, rows: list[dict], escape: bool) -> str:
     cols = COLUMNS[table]
     text_cols = [c not in INT_COLUMNS and c not in FLOAT_COLUMNS for c in cols]
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator=CSV_EOL)
     for r in rows:
         vals = [_cell(r.get(c)) for c in cols]
         if escape:
@@ -454,7 +481,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
     import pyarrow.parquet as pq
     csv_files = {t: _HashedFile(gen / f"{t}.csv", bom=True) for t in TABLES}
     for t, f in csv_files.items():
-        f.write(",".join(COLUMNS[t]) + "\n")
+        f.write(render_header(t))
     pq_writers: dict[str, Any] = {}
     want_pq, want_ds = "parquet" in formats, "parquet-dataset" in formats
     buf: dict[str, list] = {t: [] for t in TABLES}
@@ -492,6 +519,8 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
                            "rows": {t: len(e["rows"][t]) for t in TABLES if e["rows"][t]}}
         if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
             flush()
+        if i == len(docs) // 2:
+            crashpoint("assembling")
     if want_pq or want_ds:
         flush(final=True)
     files = {}
@@ -614,9 +643,11 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
         else:
             run_local(todo, factory, pipe, fp, escape, timeout, store, workers, done)
 
+    crashpoint("processed")
     gen = store.new_gen()
     docs = sorted(keys.items())
     files, entries, counts = assemble(store, gen, docs, formats, escape)
+    crashpoint("assembled")
     from . import __version__
     manifest = dict(options, format=1, tool_version=__version__, versions=pipe.versions(),
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -624,6 +655,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     names = sorted({n.split("/")[0] for n in files})
     store.commit(gen, manifest, names)
     store.cleanup(keep_keys=set(keys.values()))
+    crashpoint("cleaned")
     return _finish(summary, store.manifest() or manifest, t0)
 
 

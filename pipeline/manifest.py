@@ -35,6 +35,14 @@ CACHE = ".cache"
 MANIFEST = "manifest.json"
 
 
+def crashpoint(name: str) -> None:
+    """Fault injection for the crash tests: SIGKILL this process at a named point of the commit
+    when HINDI_EXTRACT_CRASHPOINT=name (a no-op otherwise)."""
+    if os.environ.get("HINDI_EXTRACT_CRASHPOINT") == name:
+        import signal
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 class OutputBusy(RuntimeError):
     """Another run holds OUT/.lock."""
 
@@ -121,15 +129,18 @@ class Store:
         atomic_write(gen / MANIFEST, lambda tmp: Path(tmp).write_text(
             json.dumps(manifest, ensure_ascii=False, sort_keys=True), "utf-8"))
         fsync_dir(gen)
+        crashpoint("manifest")
         self._adopt_legacy(names + [MANIFEST])
         _replace_symlink(gen.name, self.out / CURRENT)   # <- the commit
         fsync_dir(self.out)
+        crashpoint("switched")
         self.expose(names + [MANIFEST])
 
     def expose(self, names: list[str]) -> None:
         """Make OUT/<name> -> .current/<name> for every output name; drop links to outputs no
         longer written (e.g. parquet after a run without --parquet)."""
         gen = self.current_gen()
+        crashpoint("expose")
         for name in names:
             link = self.out / name
             want = f"{CURRENT}/{name}"

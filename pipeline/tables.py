@@ -183,7 +183,7 @@ def write_table(df: pd.DataFrame, out_dir: Path, table: str, formats=("csv",), c
         path = Path(out_dir) / f"{table}.{fmt}"
         if fmt == "csv":
             cdf = escape_frame(df) if csv_escape else df
-            atomic_write(path, lambda tmp: cdf.to_csv(tmp, index=False, encoding=CSV_ENCODING))
+            atomic_write(path, lambda tmp: cdf.to_csv(tmp, index=False, encoding=CSV_ENCODING, lineterminator="\r\n"))
         elif fmt == "parquet":
             atomic_write(path, lambda tmp: df.to_parquet(tmp, index=False))
         else:
