@@ -138,7 +138,7 @@ def test_find_amounts_total_on_noisy_mixes():
               "12", "1,00,000", "3.5", "२०२३", "-24", "/", "रुपये", "डॉलर", "$", "₹", "प्रतिशत", "%", "गुना",
               "जून", "मई", "वां", "पहले", "दिन", "करीब", "तक", "के पार", ",", "।", "http://x.in/1", "+91"]
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=150, deadline=None)
     @given(st.lists(st.sampled_from(pieces), max_size=12), st.lists(st.sampled_from(["", " ", "  "]), max_size=12))
     def check(words, gaps):
         text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
@@ -153,3 +153,10 @@ def test_find_amounts_total_on_noisy_mixes():
                 assert v is None or isinstance(v, (int, Decimal, str))
 
     check()
+
+
+def test_evaluate_command_prints_the_table(capsys):
+    from pipeline.amounts.evaluate import run as evaluate
+    assert evaluate(["--suite", "duckling_hi", "--suite", "num2words_hi"]) == 0
+    out = capsys.readouterr().out
+    assert "duckling_hi" in out and "Ordinal" in out and "num2words_hi" in out and "excl." in out
