@@ -473,7 +473,12 @@ def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> l
         docs = t["documents"]
         if docs.empty:
             raise ShowError(f"{tables} holds no document")
-        file = Path(docs["path"].iloc[0])
+        row = docs.iloc[0]
+        cands = [Path(str(row["path"])), Path("corpus") / str(row["doc_id"])]
+        file = next((c for c in cands if c.is_file()), None)
+        if file is None:
+            raise ShowError(f"cannot find the file of {row['doc_id']} (tried {', '.join(map(str, cands))}); "
+                            "name it: --screenshots DIR FILE")
     doc_id, text, rows = load(Path(file), tables, "none")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "briefing.html"

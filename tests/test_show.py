@@ -124,6 +124,7 @@ def test_cli_errors(sample, tmp_path, capsys):
 
 
 def test_embedded_font_is_a_subset(sample):
+    pytest.importorskip("matplotlib")
     pytest.importorskip("fontTools")
     from pipeline.charts import font_path
 
@@ -153,6 +154,7 @@ def test_page_in_headless_chromium(sample, tmp_path):
     png = show.screenshot(page, tmp_path / "sample.png", 1000, 900)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    pytest.importorskip("matplotlib")
     import matplotlib.image
 
     img = (matplotlib.image.imread(str(png))[..., :3] * 255).round().astype(int)
@@ -162,18 +164,27 @@ def test_page_in_headless_chromium(sample, tmp_path):
         assert ((abs(img - rgb).sum(axis=-1)) <= 6).sum() > 200, f"highlight colour {rgb} on screen"
 
 
-def _committed_docs():
+def _committed_docs() -> list[Path]:
+    """The corpus files of the committed outputs/ (by their path, else corpus/<doc_id>)."""
     if not (OUTPUTS / "documents.csv").exists():
         return []
-    docs = pd.read_csv(OUTPUTS / "documents.csv")
-    return [p for p in docs["path"].dropna() if (REPO / p).is_file()]
+    docs = pd.read_csv(OUTPUTS / "documents.csv", dtype=str)
+    found = []
+    for doc_id, path in zip(docs["doc_id"], docs["path"]):
+        for cand in (REPO / str(path), REPO / "corpus" / str(doc_id)):
+            if cand.is_file() and cand.resolve().is_relative_to(REPO):
+                found.append(cand)
+                break
+    return found
 
 
 @pytest.mark.skipif(not _committed_docs(), reason="no committed outputs/ with their corpus files yet")
 def test_committed_outputs_all_highlighted(monkeypatch):
     monkeypatch.chdir(REPO)
-    for p in _committed_docs():
-        _, text, rows = show.load(Path(p), OUTPUTS, "none")
+    docs = _committed_docs()
+    assert len(docs) == len(pd.read_csv(OUTPUTS / "documents.csv")), "every document's file is in corpus/"
+    for p in docs:
+        _, text, rows = show.load(p, OUTPUTS, "none")
         assert_all_highlighted(show.render_html(text, rows), rows)
 
 
@@ -182,8 +193,8 @@ def test_committed_outputs_all_highlighted(monkeypatch):
 def test_committed_briefing_in_chromium(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     p = _committed_docs()[0]
-    _, text, rows = show.load(Path(p), OUTPUTS, "none")
+    _, text, rows = show.load(p, OUTPUTS, "none")
     page = tmp_path / "briefing.html"
-    page.write_text(show.render_html(text, rows, title=p), encoding="utf-8")
+    page.write_text(show.render_html(text, rows, title=p.name), encoding="utf-8")
     assert_all_highlighted(show.dump_dom(page), rows)
     assert show.screenshot(page, tmp_path / "briefing.png").stat().st_size > 20_000
