@@ -1,7 +1,7 @@
 """Fusing model and rule candidates into one set of non-overlapping entities.
 
 The rule (also in docs/entities.md):
-1. Veto: a model span whose tokens are all stop/ambiguous words (रक्षा, संगठन, शिखर सम्मेलन)
+1. Veto: a model span (or pattern span) whose tokens are all stop/ambiguous words (रक्षा, संगठन, शिखर सम्मेलन)
    is dropped; so is a model span that swallows two gazetteer names joined by a conjunction
    or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one).
 2. Agreement: a model span equal to a rule span becomes one candidate, source "fused",
@@ -39,6 +39,7 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     lex = lex or load()
     rules, titles = rule_candidates(keys, kinds, lex)
     gaz = [c for c in rules if c.source == "gazetteer"]
+    rules = [c for c in rules if c.source != "pattern" or not _vetoed(c, keys, gaz, lex)]
     by_span = {(c.i, c.j): c for c in rules}
     pool = list(rules)
     for m in model:

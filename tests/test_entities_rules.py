@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.runner import Pipeline
+
+EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/entities/examples.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rules_pipe():
+    return Pipeline({"entities": {"ner": "none"}}, skip=("amounts", "relations", "triples"))
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[c["text"][:30] for c in EXAMPLES])
+def test_entity_examples(rules_pipe, case):
+    doc = rules_pipe.process_text(case["text"], "ex")
+    got = {(e.text, e.label) for e in doc.entities}
+    for text, label in case.get("expect") or []:
+        assert (text, label) in got, f"missing {text}/{label} in {got}"
+    tagged = {e.text for e in doc.entities}
+    for text in case.get("reject") or []:
+        assert text not in tagged, f"{text} tagged in {got}"
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+
+
+def test_gazetteer_files_are_well_formed():
+    from pipeline.entities.lexicon import DATA_DIR, load
+    from pipeline.wordlists import read_tsv
+    rows = read_tsv(DATA_DIR / "gazetteer.tsv")
+    assert len(rows) > 3000
+    assert {r["label"] for r in rows} == {"PER", "LOC", "ORG"}
+    assert all(r["name"].strip() == r["name"] and r["name"] for r in rows)
+    lex = load()
+    assert lex.titles.first and lex.org_heads and lex.stopwords
