@@ -137,7 +137,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
                         els.append(atom)
                         ordinal = True
                         break
-                    return None if not els else None
+                    return None          # 5ला: a suffix that does not fit the number
                 if w is not None and w.kind == "scale" and not w.ordinal:
                     els += [atom, El("scale", w.value, tend, lm.end(), lm.group())]
                     i = lm.end()
@@ -248,9 +248,9 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
     scale_el = max((e for e in els if e.kind == "scale"), key=lambda e: e.value, default=None)
     res = NumParse(els[0].start, end, value, ordinal=ordinal, fraction=fraction,
                    scale=scale_el.text if scale_el else "",
-                   plain_digits=len(els) == 1 and els[0].kind == "atom" and els[0].text.isdigit() is True
+                   plain_digits=len(els) == 1 and els[0].kind == "atom" and els[0].text.isdigit()
                    and not ordinal and "," not in els[0].text,
-                   words=any(not e.text[:1].isdigit() and not e.text[:1] in "०१२३४५६७८९." for e in els),
+                   words=any(not e.text[:1].isdigit() and e.text[:1] != "." for e in els),
                    n_atoms=sum(e.kind == "atom" for e in els))
     if allow_and and not ordinal and not res.fraction:
         res = _join_and(text, res, els)
