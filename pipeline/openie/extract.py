@@ -188,7 +188,8 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     for i, t in enumerate(tokens):
         if tags[i] == "PG" and t == "की":
             nxt = tags[i + 1] if i + 1 < n else "END"
-            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG"):
+            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG") \
+                    and not (i + 1 < n and tokens[i + 1] == "हो"):      # X की हो सकती हैं: a genitive
                 tags[i] = "LV"
     return tags
 
@@ -242,14 +243,16 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
                 s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
             elif not copular:
                 # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
-                if tokens[p] in lex.conjunct or p == 0 or tags[p - 1] not in PREFIX_BLOCKERS:
+                if (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
+                        or tags[p - 1] not in PREFIX_BLOCKERS or tokens[p - 1][-2:] in ("का", "की", "के"):
                     s = p
             else:
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
                 # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
                 q = p - 1
                 if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
-                        or tokens[p].endswith(("ते", "ती")) or tokens[p] in lex.conjunct \
+                        or tokens[p].endswith(("ते", "ती")) \
+                        or (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) \
                         or _has_ergative(tokens, tags, covered, p):
                     s = p
         groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
@@ -462,6 +465,11 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
                 and (i + 1) not in starts and (i + 1) not in part_starts:
             i += 1
             close()                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
+            continue
+        if tag == "W" and tokens[i] in _TIME_HEADS and len(chunk) == 2 and tags[chunk[0]] == "DET" \
+                and i + 1 < n and tags[i + 1] in ("W", "DET", "NUM"):
+            i += 1
+            close()                  # उन दिनों | परम्परागत चित्रकला का
             continue
         if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत") \
                 and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
