@@ -63,6 +63,7 @@ RESOLVE_RELATIVE_ERGATIVE = False
 DROP_PARENTHESES = True
 PP_GENITIVE = True
 SCRAMBLED_CONJUNCT = True
+COPULA_PRONOUN = False
 NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 PREFIX_BLOCKERS = ("DET", "NUM")
@@ -596,6 +597,20 @@ def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: Verb
     return None, None
 
 
+def _split_copula_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
+    """वे तीसरे ब्रिटिश प्रबंधक बने: with a bare copula, a pronoun opening the only nominative chunk is the
+    subject and the rest of the chunk the predicate noun phrase."""
+    nominative = [c for c in chunks if not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c)
+                  and not _is_temporal(tokens, c, tags)]
+    if len(nominative) != 1:
+        return chunks
+    c = nominative[0]
+    if c.end - c.start < 2 or tokens[c.start] not in _PRONOUNS or tags[c.start + 1] not in ("W", "NUM", "DET"):
+        return chunks
+    k = chunks.index(c)
+    return chunks[:k] + [Chunk(c.start, c.start + 1, "", "np"), Chunk(c.start + 1, c.end, "", "np")] + chunks[k + 1:]
+
+
 def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
     """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
     (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
@@ -650,6 +665,8 @@ def _clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[Open
     for m, target in modifiers:
         out.append(OpenTriple(m.span, None, target.span, "property", "participle_modifier"))
     cl.chunks = _split_pronoun(tokens, tags, cl.chunks)
+    if COPULA_PRONOUN and vg.copular:
+        cl.chunks = _split_copula_pronoun(tokens, tags, cl.chunks)
     lead, possessor = _scrambled_conjunct(tokens, tags, cl, vg)
     subj = possessor or _subject(tokens, tags, cl.chunks)
     if len(cl.chunks) == 1:
