@@ -62,29 +62,36 @@ def person_after_titles(keys: list[str], kinds: list[str], lex: Lexicon,
         j = tj
         while (j < len(keys) and j - tj < MAX_NAME_TOKENS and kinds[j] == "word"
                and not lex.is_stopword(keys[j]) and j not in title_starts
-               and lex.titles.longest(keys, j) is None):
+               and lex.titles.longest(keys, j) is None and not _place_or_org(keys, j, lex)):
             j += 1
         if j > tj:
             out.append(Candidate(tj, j, "PER", "person", "pattern", 0.85, title=(ti, tj)))
     return out
 
 
+def _place_or_org(keys: list[str], j: int, lex: Lexicon) -> bool:
+    e = lex.gazetteer.longest(keys, j)
+    return e is not None and e.label != "PER"
+
+
 def org_head_matches(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
     """विदेश मंत्रालय, वाणिज्य एवं उद्योग मंत्रालय, कुडनकुलम परमाणु ऊर्जा संयंत्र ..."""
     out = []
-    for j, key in enumerate(keys):
-        head = lex.org_heads.get(key)
+    for end in range(1, len(keys) + 1):
+        # multiword heads (हवाई अड्डा, अंतरिक्ष केंद्र) first
+        n, head = next(((n, lex.org_heads[" ".join(keys[end - n:end])]) for n in (3, 2, 1)
+                        if end - n >= 0 and " ".join(keys[end - n:end]) in lex.org_heads), (0, None))
         if not head:
             continue
-        i = j
-        while i > 0 and j - i < MAX_ORG_MODIFIERS and kinds[i - 1] == "word":
+        head_start = i = end - n
+        while i > 0 and head_start - i < MAX_ORG_MODIFIERS and kinds[i - 1] == "word":
             prev = keys[i - 1]
-            if prev in _INNER_CONJ and i - 2 >= 0 and not lex.is_function_word(keys[i - 2]) and i < j:
+            if prev in _INNER_CONJ and i - 2 >= 0 and not lex.is_function_word(keys[i - 2]) and i < head_start:
                 i -= 1
                 continue
             if lex.is_function_word(prev) or prev in lex.ambiguous or lex.titles.longest(keys, i - 1):
                 break
             i -= 1
-        if i < j and keys[i] not in _INNER_CONJ:
-            out.append(Candidate(i, j + 1, head.label, head.subtype, "pattern", 0.8))
+        if i < head_start and keys[i] not in _INNER_CONJ:
+            out.append(Candidate(i, end, head.label, head.subtype, "pattern", 0.8))
     return out
