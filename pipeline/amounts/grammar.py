@@ -22,9 +22,21 @@ from .units import match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
 PREV_WORD = re.compile(r"([\u0900-\u0963\u0971-\u097fA-Za-z]+)[ \t]*\Z")
-RANGE = re.compile(r"[ \t]*(?:-|–|—|~|से[ \t]+लेकर|से)[ \t]*")
-BETWEEN = re.compile(r"[ \t]+और[ \t]+")
-BETWEEN_END = re.compile(r"[ \t]+के[ \t]+बीच" + r"(?![\u0900-\u0963\u0971-\u097fA-Za-z0-9])")
+_NOT_WORD = r"(?![\u0900-\u0963\u0971-\u097fA-Za-z0-9])"
+
+
+def _words_rx(role: str, before: str, after: str) -> re.Pattern:
+    """A regex from the misc.tsv words of one role, longest first; spaces inside match any run of spaces."""
+    alts = sorted(tables().misc[role], key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") + (_NOT_WORD if w[-1].isalpha() or
+                                                                 "\u0900" <= w[-1] <= "\u097f" else "")
+                    for w in alts)
+    return re.compile(f"{before}(?:{body}){after}")
+
+
+RANGE = _words_rx("range", r"[ \t]*", r"[ \t]*")           # से, से लेकर, -, –, ~
+BETWEEN = _words_rx("and", r"[ \t]+", r"[ \t]+")           # और
+BETWEEN_END = _words_rx("between", r"[ \t]+", "")           # के बीच
 SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के", "का", "कि", "में", "पर", "और", "था", "थे", "थी", "है",
                      "हैं", "हो", "कहा", "तक", "वाले", "वाला", "वाली", "जैसा", "जैसे", "जैसी", "ने", "नहीं"}

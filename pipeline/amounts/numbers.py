@@ -23,7 +23,6 @@ NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{
 LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
 LEX = re.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[{LETTER}]+)|(?P<sym>\S))")
 SLASH = re.compile(rf"/({_D}+)(?![{DIGITS}/])")
-AND = re.compile(r"[ \t]+और[ \t]+")
 GLUED = re.compile(r"%|गुना")
 LETTERS = re.compile(rf"[{LETTER}]+")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -260,6 +259,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
 def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
     """"दो सौ दस खरब और तीन सौ", "3 सौ और 21", "एक सौ और तीन चौथाई": the right part must fit
     below the last scale (or be a fraction below 1 after a plain number)."""
+    from .grammar import BETWEEN as AND
     m = AND.match(text, res.end)
     if not m:
         return res

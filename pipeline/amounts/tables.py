@@ -118,7 +118,9 @@ class Tables:
         self.relative = {key(s): int(v) for s, v in rows("relative.tsv")}
         self.multipliers = [key(r[0]) for r in rows("multipliers.tsv")]
         self.eras = {key(s): int(v) for s, v in rows("eras.tsv")}
-        self.misc = {key(s): r for s, *r in rows("misc.tsv")}
+        self.misc: dict[str, list[str]] = {}
+        for s, role in rows("misc.tsv"):
+            self.misc.setdefault(role, []).append(key(s))
 
     def word(self, token: str) -> Word | None:
         k = fold(token)

@@ -67,7 +67,7 @@ def _heads() -> dict[str, frozenset]:
         "q_pre": frozenset(_tail(k) for (k, p) in T.qualifiers if p == "pre"),
         "era_pre": frozenset(_tail(k) for k, v in T.eras.items() if not v),
         "weekday_before": frozenset(_tail(k) for k in T.weekdays),
-        "neg_before": frozenset({"माइनस", "निगेटिव", "ऋण"}),
+        "neg_before": frozenset(T.misc["neg"]),
         "month": frozenset(_head(k) for k in T.months),
     }
 
@@ -97,7 +97,7 @@ def _rx() -> dict[str, regex.Pattern]:
                                + r")|(?<![<>=])(?P<u>" + alternation([q for q in pre_q if not q[0].isalpha()]) + "))"
                                + SP + r"\Z"),
         "q_post": regex.compile(SP + "(?P<u>" + bounded_alternation(post_q) + ")"),
-        "neg_before": regex.compile(WORD_START + r"(?P<u>माइनस|निगेटिव|ऋण)" + SP + r"\Z"),
+        "neg_before": regex.compile(WORD_START + "(?P<u>" + bounded_alternation(T.misc["neg"]) + ")" + SP + r"\Z"),
     }
 
 
