@@ -1,31 +1,18 @@
 """Rule-based open information extraction for Hindi over a pre-tokenized sentence.
 
-Method (no model; every word list is a TSV file in `data/`):
+No model; every word list is a TSV file in `data/` (see docs/openie.md for the full method, the scorer,
+results and weaknesses). In short:
 
-1. Tag each token from the word lists: case markers (ने को से में पर तक द्वारा), genitives (का की के),
-   compound postpositions (के बीच, के लिए, के साथ ...), auxiliaries (है था गया रहा सकता ...), light
-   verbs (किया हुई दिया लिया पाया ...), conjunctions, relative pronouns, particles, adverbs,
-   punctuation, numbers; everything else is a content word.
-2. Verb groups: maximal runs of auxiliaries / light verbs (a negation or focus particle may lead).
-   A run followed by a clause boundary (punctuation, conjunction, relative pronoun, end) is a
-   finite verb group; a run followed by a word is a participle inside a noun phrase. The content
-   word right before a light-verb run is the nominal / stem part of a conjunct or compound verb
-   (लागू किया गया है, शुरू हुई, भेज दिया गया); before a bare copula it joins only when it stands
-   alone (मौजूद है), otherwise the noun phrase before the copula is the predicate (एक आन्दोलन थी).
-   A sentence-final content word with no run is a simple verb (देखा).
-3. Chunks: Hindi is SOV, so the material before a verb group is a sequence of noun chunks, each
-   closed by a case marker or compound postposition (plus ही/भी), a fused pronoun (उन्होंने, इसे), a
-   conjunctive participle (देखकर) or punctuation. Genitives stay inside their chunk
-   (गोधरा ट्रेन कांड की सुनवाई); coordination (न्यूजीलैंड और ऑस्ट्रेलिया में) stays inside; a
-   parenthesis is absorbed whole. A non-finite verb chunk (देखकर, करने के बाद) takes the
-   chunk before it as its object.
-4. Clauses: each finite verb group closes a clause; a relative pronoun (जो, जिसने) opens an
-   embedded clause, after which the outer clause resumes.
-5. Triples: the clause's subject (the ने chunk; else the relative pronoun; else the first chunk
-   without a case marker that is not an adverb; else the chunk next to the verb) is the head; the
-   verb group is the relation; each other chunk is a tail. Temporal chunks (dates, years) are
-   attached to the event as (time, property, verb group). Genitive modifiers inside chunks give
-   (modifier, property, head noun) triples.
+1. Tag tokens from the word lists (case markers, genitives, compound postpositions, auxiliaries, light
+   verbs, conjunctions, relative pronouns, particles, adverbs, determiners, conjunct nominals ...).
+2. Verb groups: runs of auxiliaries / light verbs; before a boundary they are finite, before a word they
+   are participles. The word before a light verb is the conjunct / stem part (लागू किया गया है, भेज दिया
+   गया); before a bare copula only an isolated word or an adjectival predicate joins (मौजूद है).
+3. Chunks (SOV): noun chunks closed by case markers / postpositions / fused pronouns / participles /
+   adverbs / punctuation; genitives, coordination and postposition phrases before a genitive stay inside.
+4. Clauses: finite verb groups close clauses; relative pronouns open embedded ones; कि clauses are objects.
+5. Triples: subject chunk (ने; relative pronoun; first nominative; ...) | verb group | each other chunk,
+   plus conjunct-noun, कि-complement, predicate-complement and genitive property triples.
 """
 from __future__ import annotations
 
@@ -41,16 +28,15 @@ Span = tuple[int, int]
 BOUNDARY_PUNCT = frozenset({".", "।", "?", "!", ",", ";", ":", "-", "--", "|", "॥", "–", "—", "...", "…"})
 FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
-_MONTHS = frozenset("""जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर
-नवंबर नवम्बर दिसंबर दिसम्बर""".split())
+_LEX = load()                   # word lists (data/*.tsv), read once
+_MONTHS = _LEX.months
 # Rule switches (the chosen settings; docs/openie.md lists each one's measured effect on Hindi-BenchIE).
 # Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
 TIME_MODE = "argument"          # dates are ordinary arguments ("property": (date, property, verb); "both")
-_BE_FORMS = frozenset("""है हैं था थे थी थीं हो होगा होगी होंगे रहा रही रहे रहीं रहता रहती रहते हुआ हुई हुए
-होता होती होते बना बनी बने गया गई गए""".split())
-_NEG = frozenset(("नहीं", "न", "मत"))
-_TIME_HEADS = frozenset("दिन दिनों समय वर्ष वर्षों साल सालों दौर दौरान बार सदी शताब्दी युग काल".split())
-_PERSONAL = frozenset("मैं हम तुम".split())
+_BE_FORMS = _LEX.be_forms
+_NEG = _LEX.negation
+_TIME_HEADS = _LEX.time_heads
+_PERSONAL = _LEX.personal
 ADV_CLOSES = True
 ATTACH_MODIFIERS = True
 PRONOUN_PLUS_NOUN = False
@@ -70,7 +56,7 @@ PREFIX_BLOCKERS = ("DET", "NUM")
 GEN_SPLIT = False
 SKIP_ADVERB_TAILS = True
 PRED_COMPLEMENT = True
-_PRONOUNS = frozenset("यह वह ये वे वो मैं हम आप तुम".split())
+_PRONOUNS = _LEX.pronouns
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
 
 
@@ -327,7 +313,7 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
         chunk = []
 
     def absorb_particles(i: int) -> int:
-        while i < n and tags[i] == "PART" and tokens[i] not in ("नहीं", "न", "मत") and i not in starts:
+        while i < n and tags[i] == "PART" and tokens[i] not in _NEG and i not in starts:
             chunk.append(i)
             i += 1
         return i
@@ -472,7 +458,7 @@ def _chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGro
             i += 1
             close()                  # उन दिनों | परम्परागत चित्रकला का
             continue
-        if tag == "PART" and len(chunk) > 1 and tokens[i] not in ("नहीं", "न", "मत") \
+        if tag == "PART" and len(chunk) > 1 and tokens[i] not in _NEG \
                 and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
                         or tokens[k] in _PRONOUNS for k in chunk[:-1]):
             i += 1

@@ -44,6 +44,12 @@ class Lexicon:
     conjunct: frozenset[str]              # nouns/adjectives of conjunct verbs (लागू, शुरू, पेश)
     conjunct_nouns: frozenset[str]        # the nouns among them (मृत्यु, उपयोग, निर्माण)
     copular_like: frozenset[str]          # copula + forms of बनना "become": a noun phrase may precede as predicate
+    months: frozenset[str] = frozenset()
+    time_heads: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()       # standalone pronouns (personal + demonstrative)
+    personal: frozenset[str] = frozenset()
+    be_forms: frozenset[str] = frozenset()
+    negation: frozenset[str] = frozenset()
     kinds: dict = field(default_factory=dict)   # form -> set of (file, kind) for documentation/tests
 
 
@@ -53,6 +59,7 @@ def load() -> Lexicon:
     aux = read_tsv("auxiliaries.tsv")
     light = read_tsv("light_verbs.tsv")
     fw = read_tsv("function_words.tsv")
+    wc = read_tsv("word_classes.tsv")
 
     def of(rows, kind):
         return frozenset(r[0] for r in rows if len(r) > 1 and r[1] == kind)
@@ -77,5 +84,8 @@ def load() -> Lexicon:
                                                                               r[2].startswith("intransitive")))),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
         conjunct_nouns=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
+        months=of(wc, "month"), time_heads=of(wc, "time_head"),
+        pronouns=of(wc, "pronoun") | of(wc, "pronoun_personal"), personal=of(wc, "pronoun_personal"),
+        be_forms=of(wc, "be_form"), negation=of(wc, "negation"),
         kinds=kinds,
     )
