@@ -38,10 +38,6 @@ RANGE = _words_rx("range", r"[ \t]*", r"[ \t]*")           # से, से ल�
 BETWEEN = _words_rx("and", r"[ \t]+", r"[ \t]+")           # और
 BETWEEN_END = _words_rx("between", r"[ \t]+", "")           # के बीच
 SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
-NOT_ORDINAL_AFTER = {"ही", "से", "भी", "तो", "की", "के", "का", "कि", "में", "पर", "और", "था", "थे", "थी", "है",
-                     "हैं", "हो", "कहा", "तक", "वाले", "वाला", "वाली", "जैसा", "जैसे", "जैसी", "ने", "नहीं"}
-NOT_ORDINAL_BEFORE = {"से", "इससे", "उससे", "जिससे", "के", "उसके", "इसके", "जिसके", "बहुत", "काफी", "सबसे"}
-
 
 def find_numbers(text: str) -> list[NumParse]:
     """The number layer alone: bare number expressions (no ordinals), as Recognizers' NumberModel sees them."""
@@ -154,8 +150,9 @@ def _ordinal(text: str, n: NumParse) -> AmountMatch | None:
     if fold(written) == "पहले":
         after = NEXT_WORD.match(text, n.end)
         before = PREV_WORD.search(text[max(0, n.start - 30):n.start])
-        if not after or after.group(1) in NOT_ORDINAL_AFTER or (before and (
-                before.group(1) in NOT_ORDINAL_BEFORE or fold(before.group(1)) in tables().time_units)):
+        ctx = tables().pahle_context
+        if not after or fold(after.group(1)) in ctx["after"] or (before and (
+                fold(before.group(1)) in ctx["before"] or fold(before.group(1)) in tables().time_units)):
             return None
     return AmountMatch(n.start, n.end, written, "ordinal", exact(n.value), normalized_value=exact(n.value))
 

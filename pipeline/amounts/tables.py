@@ -118,6 +118,9 @@ class Tables:
         self.relative = {key(s): int(v) for s, v in rows("relative.tsv")}
         self.multipliers = [key(r[0]) for r in rows("multipliers.tsv")]
         self.eras = {key(s): int(v) for s, v in rows("eras.tsv")}
+        self.pahle_context: dict[str, set[str]] = {"after": set(), "before": set()}
+        for s, side in rows("pahle_context.tsv"):
+            self.pahle_context[side].add(key(s))
         self.misc: dict[str, list[str]] = {}
         for s, role in rows("misc.tsv"):
             self.misc.setdefault(role, []).append(key(s))
