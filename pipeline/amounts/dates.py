@@ -76,7 +76,8 @@ def year_pair(text: str, p: int) -> AmountMatch | None:
     if "/" in m.group() and b != a + 1:
         return None                      # 1500/22 is a fraction, 2023/24 a fiscal year
     if b == a + 1 and (len(b_text) == 2 or fy_marker):
-        return AmountMatch(p, m.end(), m.group(), "fiscal_year", m.group().replace(" ", ""), a, b)
+        value = f"{a}-{b % 100:02d}" if len(b_text) == 2 else f"{a}-{b}"    # ASCII digits, no spaces
+        return AmountMatch(p, m.end(), m.group(), "fiscal_year", value, a, b)
     return AmountMatch(p, m.end(), m.group(), "date_range", f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}")
 
 
