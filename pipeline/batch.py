@@ -589,6 +589,9 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     if pipe is None:
         pipe = factory()
     fp = fingerprint(pipe, factory)
+    versions = pipe.versions()
+    if workers > 1 or engine == "dask":
+        pipe = None   # workers build their own; do not hold a model copy here meanwhile
     old = None if force else store.manifest()
     old_docs = (old or {}).get("docs", {})
     summary = Summary(engine=engine, workers=workers)
@@ -649,7 +652,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     files, entries, counts = assemble(store, gen, docs, formats, escape)
     crashpoint("assembled")
     from . import __version__
-    manifest = dict(options, format=1, tool_version=__version__, versions=pipe.versions(),
+    manifest = dict(options, format=1, tool_version=__version__, versions=versions,
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     tables=counts, files=files, docs=entries)
     names = sorted({n.split("/")[0] for n in files})

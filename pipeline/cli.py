@@ -59,6 +59,8 @@ def cmd_run(args) -> int:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
     formats = ("csv", "parquet") if args.parquet else ("csv",)
+    if args.workers > 1 or args.engine == "dask":
+        pipe = None  # each worker builds its own; no idle model copy in this process
     try:
         summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet, factory=factory,
                             workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
