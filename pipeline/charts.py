@@ -143,15 +143,19 @@ def periods_chart(by_period) -> Figure:
         ax = fig.add_subplot(1, len(currencies), i + 1)
         d = by_period[by_period["currency"] == cur]
         table = d.pivot_table(index="period", columns="metric", values="value_float", aggfunc="sum").sort_index()
-        width = 0.8 / max(len(table.columns), 1)
+        width = min(0.8 / max(len(table.columns), 1), 0.22)
         for j, m in enumerate(table.columns):
             xs = [k + (j - (len(table.columns) - 1) / 2) * width for k in range(len(table.index))]
-            ax.bar(xs, table[m].fillna(0), width, label=m, color=cmap(metrics.index(m) % 10))
+            vals = table[m].fillna(0)
+            bars = ax.bar(xs, vals, width, label=m, color=cmap(metrics.index(m) % 10))
+            ax.bar_label(bars, labels=[_human(v) if v else "" for v in vals], padding=2, fontsize=7)
         ax.set_xticks(range(len(table.index)), list(table.index))
+        ax.set_xlim(-0.6, len(table.index) - 0.4)
+        ax.set_ylim(0, float(table.max().max()) * 1.15 or 1)
         ax.set_title(cur)
         ax.set_ylabel(f"{cur} (units)")
         ax.yaxis.set_major_formatter(lambda v, _pos: _human(v))
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
 
 
