@@ -79,7 +79,7 @@ def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
     sampler.stop.set()
     sampler.join()
     return {"docs": s.documents, "sentences": s.rows.get("sentences", 0), "tokens": s.rows.get("tokens", 0),
-            "full_s": round(full, 3), "rerun_s": round(rerun, 4), "rerun_up_to_date": r.up_to_date,
+            "full_s": round(full, 3), "phases": s.phases, "rerun_s": round(rerun, 4), "rerun_up_to_date": r.up_to_date,
             "peak_rss_main_mb": round(sampler.peak_main / 2**20, 1),
             "peak_rss_tree_mb": round(sampler.peak_tree / 2**20, 1)}
 

@@ -37,8 +37,9 @@ INT_COLUMNS = {"index", "start", "end", "bytes", "chars", "n_sentences", "n_toke
                "n_relations", "n_triples", "source_url_start", "source_url_end", "role_start", "role_end",
                "offset"}
 FLOAT_COLUMNS = {"score"}
-# error kinds worth retrying on the next run even though the bytes did not change
-RETRY_KINDS = {"io", "internal_error", "timeout", "worker_crash"}
+# error kinds worth retrying on the next run even though the bytes did not change (a timeout
+# is retried only when the next run allows more time)
+RETRY_KINDS = {"io", "internal_error", "worker_crash"}
 
 
 class BatchUsageError(ValueError):
@@ -106,6 +107,11 @@ def _alarm(signum, frame):  # pragma: no cover - only under a timeout
     raise DocTimeout()
 
 
+def _timeout_reason(timeout) -> str:
+    return (f"processing took over {timeout:g} s (--doc-timeout) and was stopped; very long sentences "
+            "without a danda are the usual cause: split the text, or rerun with a larger --doc-timeout")
+
+
 def _read_bytes(path: str) -> bytes:
     p = Path(path)
     try:
@@ -147,23 +153,23 @@ def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escap
         rows = {"errors": [error_row(doc_id, path, "read", e.kind, e.reason, e.offset)]}
     except StageError as e:
         kind = "timeout" if isinstance(e.error, DocTimeout) else "stage_error"
-        reason = f"took over {timeout:g} s (--doc-timeout)" if kind == "timeout" else \
-            f"{type(e.error).__name__}: {e.error}"
+        reason = _timeout_reason(timeout) if kind == "timeout" else f"{type(e.error).__name__}: {e.error}"
         rows = {"errors": [error_row(doc_id, path, e.stage, kind, reason)]}
     except DocTimeout:
-        rows = {"errors": [error_row(doc_id, path, "read", "timeout", f"took over {timeout:g} s (--doc-timeout)")]}
+        rows = {"errors": [error_row(doc_id, path, "read", "timeout", _timeout_reason(timeout))]}
     except Exception as e:  # noqa: BLE001 - a bug must not stop the batch
         rows = {"errors": [error_row(doc_id, path, "batch", "internal_error", f"{type(e).__name__}: {e}")]}
-    return package(doc_id, path, sha, rows, fp, escape, time.perf_counter() - t0)
+    return package(doc_id, path, sha, rows, fp, escape, time.perf_counter() - t0, timeout)
 
 
-def package(doc_id, path, sha, rows, fp, escape, seconds=0.0) -> tuple[dict, bytes]:
+def package(doc_id, path, sha, rows, fp, escape, seconds=0.0, timeout=None) -> tuple[dict, bytes]:
     for t in TABLES:
         rows.setdefault(t, [])
     errs = rows["errors"]
     retry = any(r["kind"] in RETRY_KINDS for r in errs)
+    timed_out = timeout if any(r["kind"] == "timeout" for r in errs) else None
     entry = {"rows": rows, "escape": escape, "csv": {t: render_csv(t, rows[t], escape) for t in TABLES},
-             "sha256": sha, "ok": not errs, "retry": retry}
+             "sha256": sha, "ok": not errs, "retry": retry, "timed_out": timed_out}
     content = sha if sha else f"unread:{errs[0]['kind'] if errs else ''}"
     meta = {"doc_id": doc_id, "key": cache_key(fp, doc_id, path, content),
             "ok": not errs, "seconds": seconds, "sha256": sha}
@@ -319,6 +325,7 @@ class Summary:
     engine: str = "local"
     workers: int = 1
     generation: str = ""
+    phases: dict[str, float] = field(default_factory=dict)   # seconds: scan, process, assemble, commit
 
     def lines(self) -> list[str]:
         rate = self.processed / self.seconds if self.seconds and self.processed else 0.0
@@ -517,6 +524,8 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
                 buf[t].extend(rows)
         entries[doc_id] = {"key": key, "sha256": e["sha256"], "ok": e["ok"], "retry": e["retry"],
                            "rows": {t: len(e["rows"][t]) for t in TABLES if e["rows"][t]}}
+        if e.get("timed_out"):
+            entries[doc_id]["timed_out"] = e["timed_out"]
         if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
             flush()
         if i == len(docs) // 2:
@@ -595,6 +604,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     old = None if force else store.manifest()
     old_docs = (old or {}).get("docs", {})
     summary = Summary(engine=engine, workers=workers)
+    tp = time.perf_counter()
 
     keys: dict[str, str] = {}
     todo = []
@@ -616,13 +626,17 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
                 key = None                # the worker reports the read error
         else:
             key = cache_key(fp, doc_id, path, f"unread:{problem[0]}")
-        retry = old_docs.get(doc_id, {}).get("retry") and old_docs.get(doc_id, {}).get("key") == key
+        prev = old_docs.get(doc_id, {})
+        retry = prev.get("key") == key and (prev.get("retry") or (
+            prev.get("timed_out") and (not timeout or timeout > prev["timed_out"])))
         if force or key is None or retry or not store.has(key):
             todo.append((doc_id, path, problem))
         else:
             keys[doc_id] = key
     summary.reused = len(keys)
     summary.removed = len(set(old_docs) - {d for d, _, _ in inputs})
+    summary.phases["scan"] = round(time.perf_counter() - tp, 3)
+    tp = time.perf_counter()
 
     options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape}
     if (not todo and old is not None and all(old.get(k) == v for k, v in options.items())
@@ -646,11 +660,15 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
         else:
             run_local(todo, factory, pipe, fp, escape, timeout, store, workers, done)
 
+    summary.phases["process"] = round(time.perf_counter() - tp, 3)
+    tp = time.perf_counter()
     crashpoint("processed")
     gen = store.new_gen()
     docs = sorted(keys.items())
     files, entries, counts = assemble(store, gen, docs, formats, escape)
     crashpoint("assembled")
+    summary.phases["assemble"] = round(time.perf_counter() - tp, 3)
+    tp = time.perf_counter()
     from . import __version__
     manifest = dict(options, format=1, tool_version=__version__, versions=versions,
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -659,6 +677,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     store.commit(gen, manifest, names)
     store.cleanup(keep_keys=set(keys.values()))
     crashpoint("cleaned")
+    summary.phases["commit"] = round(time.perf_counter() - tp, 3)
     return _finish(summary, store.manifest() or manifest, t0)
 
 

@@ -64,7 +64,7 @@ def cmd_run(args) -> int:
     try:
         summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet, factory=factory,
                             workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
-                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout)
+                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout or None)
     except (BatchUsageError, OutputBusy) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -109,9 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "OUT_DIR/parquet/<table>/part-*.parquet)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
-    run.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
-                     help="give up on a document after this long (an errors row, kind timeout); "
-                          "local engine only; default: no limit")
+    run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
+                     help="give up on a document after this long: an errors row, kind timeout, retried "
+                          "when a later run allows more time (local engine; default 300; 0: no limit)")
     run.set_defaults(func=cmd_run)
 
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")

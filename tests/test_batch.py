@@ -228,3 +228,28 @@ def test_cli_run_options(archive, tmp_path, monkeypatch, capsys):
     assert cli.main(["run", str(archive), "--out", str(archive), "--ner", "none"]) == 2
     assert cli.main(args + ["--scheduler", "tcp://x:1"]) == 2
     shutil.rmtree(out)
+
+
+def test_doc_timeout_becomes_an_error_row_and_is_retried_with_more_time(archive, tmp_path, monkeypatch):
+    import time as _time
+
+    from pipeline.tokens import TokensStage
+    slow = "धीमा दस्तावेज़ है।\n"
+    (archive / "slow.txt").write_text(slow * 3, "utf-8")
+    orig = TokensStage.__call__
+
+    def sleepy(self, doc):
+        if "धीमा" in doc.text:
+            _time.sleep(60)
+        return orig(self, doc)
+
+    monkeypatch.setattr(TokensStage, "__call__", sleepy)
+    out = tmp_path / "out"
+    s = run_batch(archive, out, factory=FACTORY, doc_timeout=2.5)
+    errs = read_table(out, "errors").set_index("doc_id")
+    assert errs.loc["slow.txt", "kind"] == "timeout" and "--doc-timeout" in errs.loc["slow.txt", "reason"]
+    assert s.failed == 1 and s.documents == 9
+    assert run_batch(archive, out, factory=FACTORY, doc_timeout=2.5).processed == 0   # same limit: kept
+    monkeypatch.setattr(TokensStage, "__call__", orig)
+    s = run_batch(archive, out, factory=FACTORY, doc_timeout=30)                    # more time: retried
+    assert s.processed == 1 and s.failed == 0
