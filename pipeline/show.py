@@ -482,7 +482,8 @@ def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> l
     doc_id, text, rows = load(Path(file), tables, "none")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "briefing.html"
-        page.write_text(render_html(text, rows, title=doc_id, embed_font=False), encoding="utf-8")
+        # the font goes inside the page: the screenshot looks the same whatever fonts the machine has
+        page.write_text(render_html(text, rows, title=doc_id, embed_font=True), encoding="utf-8")
         made.append(screenshot(page, img_dir / "briefing-view.png", 1200, 1500))
     return made
 
