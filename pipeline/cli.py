@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # delegated commands parse their own options (so `hindi-extract triples --help` is theirs)
+    if argv and argv[0] in DELEGATED:
+        return _call(DELEGATED[argv[0]][0], argv[1:])
+    if len(argv) > 1 and argv[0] == "evaluate" and argv[1] in EVALUATIONS:
+        return _call(EVALUATIONS[argv[1]], argv[2:])
     ap = build_parser()
     args = ap.parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,6 +6,7 @@ so `doc.text[span.start:span.end] == span.text` always holds. Rule stages match 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -109,7 +110,11 @@ class Document:
         return self.norm.to_original(nstart, nend)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence containing original offset `offset` (sentences are in text order)."""
+        cache = getattr(self, "_sentence_starts", None)
+        if cache is None or len(cache) != len(self.sentences):
+            cache = self._sentence_starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(cache, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None

@@ -34,3 +34,12 @@ def test_exit_codes_ok_and_usage(tmp_path):
     assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--quiet"]) == EXIT_USAGE
     (corpus / "a.txt").write_text("यह एक वाक्य है।", encoding="utf-8")
     assert main(["run", str(corpus), "--out", str(tmp_path / "o"), "--ner", "none", "--quiet"]) == EXIT_OK
+
+
+def test_delegated_commands_get_their_own_help(capsys):
+    import pytest
+    for argv in (["triples", "--help"], ["evaluate", "segmentation", "--help"]):
+        with pytest.raises(SystemExit) as e:
+            main(argv)
+        assert e.value.code == 0
+        assert "usage: hindi-extract" in capsys.readouterr().out

@@ -7,16 +7,22 @@ from pipeline.stage import Stage
 from .grammar import find_amounts
 from .tables import data_fingerprint
 
+BARE_EK = "एक"
+
 
 class AmountsStage(Stage):
     name = "amounts"
     requires = ("norm", "sentences")
     provides = ("amounts",)
-    defaults: dict = {}
+    # "एक" alone is mostly the indefinite article (एक विशेष ब्रीफिंग): not an amount unless asked
+    defaults: dict = {"bare_ek": False}
 
     def __call__(self, doc: Document) -> None:
         doc.amounts = []
-        for n, m in enumerate(find_amounts(doc.norm.text)):
+        for m in find_amounts(doc.norm.text):
+            if not self.config["bare_ek"] and m.kind == "number" and m.text == BARE_EK:
+                continue
+            n = len(doc.amounts)
             start, end = doc.to_original(m.start, m.end)
             sent = doc.sentence_at(start)
             doc.amounts.append(Amount(
