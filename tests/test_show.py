@@ -193,3 +193,23 @@ def test_page_in_headless_chromium(sample, tmp_path, monkeypatch):
     for group in ("LOC", "money"):
         rgb = tuple(int(show.GROUPS[group][1][i:i + 2], 16) for i in (1, 3, 5))
         assert ((abs(img - rgb).sum(axis=-1)) <= 6).sum() > 200, f"{group} highlight colour on screen"
+
+
+def test_screenshots_command(sample, tmp_path, monkeypatch):
+    """`python -m pipeline.show --screenshots DIR --from OUT`: the four charts and the briefing page
+    (Chromium replaced here by a stub that checks the page; the real one is tested above)."""
+    pytest.importorskip("matplotlib")
+    pages = []
+
+    def fake_screenshot(html_path, png, width=1200, height=1500):
+        pages.append(Path(html_path).read_text(encoding="utf-8"))
+        Path(png).write_bytes(b"\x89PNG\r\n\x1a\n")
+        return Path(png)
+
+    monkeypatch.setattr(show, "screenshot", fake_screenshot)
+    monkeypatch.chdir(sample)                      # documents.path of the sample is relative to it
+    img = tmp_path / "img"
+    assert show.run(["--screenshots", str(img), "--from", str(sample)]) == 0
+    assert sorted(p.name for p in img.iterdir()) == ["briefing-view.png", "chart-meets-graph.png", "chart-money.png",
+                                                     "chart-periods.png", "chart-top-entities.png"]
+    assert len(pages) == 1 and 'data-id="sample.txt:e0"' in pages[0]
