@@ -110,9 +110,11 @@ def top_entities_chart(top) -> Figure:
     return fig
 
 
-def money_chart(money) -> Figure:
-    """One panel per currency: each money amount in plain units of that currency, sorted."""
-    currencies = list(dict.fromkeys(money["currency"]))
+def money_chart(money, top: int = 15) -> Figure:
+    """One panel per currency: each money amount in plain units of that currency, sorted
+    (the `top` largest of each currency)."""
+    money = money.sort_values("value_float", ascending=False).groupby("currency", sort=True).head(top)
+    currencies = sorted(dict.fromkeys(money["currency"]))
     fig = _figure(4.6 * max(len(currencies), 1), 0.42 * max(money["currency"].value_counts().max()
                                                               if len(money) else 1, 2) + 1.6)
     if not currencies:
@@ -188,9 +190,11 @@ def _layout(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[f
             for i, n in enumerate(ordered)}
 
 
-def meets_graph_chart(edges) -> Figure:
+def meets_graph_chart(edges, top: int = 40) -> Figure:
     """Who meets / visits whom (red) and country-country relations (blue); width = count;
-    node colour = entity type (PER, LOC, ORG; grey: a title or phrase that is no entity)."""
+    node colour = entity type (PER, LOC, ORG; grey: a title or phrase that is no entity).
+    The `top` edges with the most rows behind them."""
+    edges = edges.sort_values("count", ascending=False, kind="stable").head(top)
     fig = _figure(7.5, 6.5)
     if edges.empty:
         return _empty(fig, "कौन किससे मिला (who meets whom)", "no relations between two entities")

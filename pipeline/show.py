@@ -332,9 +332,12 @@ class ShowError(Exception):
     pass
 
 
-def rows_from_tables(out_dir: Path, path: Path) -> tuple[str, dict[str, pd.DataFrame]]:
-    """(doc_id, that document's rows) from a run's tables; the document is matched by its path."""
-    docs = read_table(out_dir, "documents")
+def rows_from_tables(out_dir: Path, path: Path, loaded: dict[str, pd.DataFrame] | None = None
+                     ) -> tuple[str, dict[str, pd.DataFrame]]:
+    """(doc_id, that document's rows) from a run's tables (`loaded`: the tables already read);
+    the document is matched by its path, else by its doc_id at the end of the path."""
+    loaded = loaded if loaded is not None else {t: read_table(out_dir, t) for t in TABLES}
+    docs = loaded["documents"]
     want = path.resolve()
     doc_id = None
     for d, p in zip(docs["doc_id"], docs["path"]):
@@ -349,7 +352,7 @@ def rows_from_tables(out_dir: Path, path: Path) -> tuple[str, dict[str, pd.DataF
         doc_id = hits[0]
     rows = {}
     for t in TABLES:
-        df = read_table(out_dir, t)
+        df = loaded[t]
         rows[t] = df[df["doc_id"] == doc_id].reset_index(drop=True)
     return doc_id, rows
 
@@ -365,8 +368,10 @@ def rows_from_pipeline(path: Path, ner: str) -> tuple[str, dict[str, pd.DataFram
     return doc.doc_id, {t: frame(t, rows[t]) for t in TABLES}, doc.text
 
 
-def load(path: Path, tables: Path | None, ner: str) -> tuple[str, str, dict[str, pd.DataFrame]]:
-    """(doc_id, original text, rows) of one document."""
+def load(path: Path, tables: Path | None, ner: str, loaded: dict[str, pd.DataFrame] | None = None
+         ) -> tuple[str, str, dict[str, pd.DataFrame]]:
+    """(doc_id, original text, rows) of one document: from the tables of a run (`tables`, or the
+    tables already read: `loaded`), else by running the pipeline on it."""
     import hashlib
 
     from .read import read_document
@@ -374,7 +379,7 @@ def load(path: Path, tables: Path | None, ner: str) -> tuple[str, str, dict[str,
     if tables is None:
         doc_id, rows, text = rows_from_pipeline(path, ner)
         return doc_id, text, rows
-    doc_id, rows = rows_from_tables(tables, path)
+    doc_id, rows = rows_from_tables(tables, path, loaded)
     doc = read_document(path, path.parent)
     sha = rows["documents"]["sha256"].iloc[0] if len(rows["documents"]) else ""
     if isinstance(sha, str) and sha and sha != hashlib.sha256(path.read_bytes()).hexdigest():
@@ -479,7 +484,7 @@ def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> l
         if file is None:
             raise ShowError(f"cannot find the file of {row['doc_id']} (tried {', '.join(map(str, cands))}); "
                             "name it: --screenshots DIR FILE")
-    doc_id, text, rows = load(Path(file), tables, "none")
+    doc_id, text, rows = load(Path(file), tables, "none", t)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "briefing.html"
         # the font goes inside the page: the screenshot looks the same whatever fonts the machine has
