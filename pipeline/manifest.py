@@ -80,8 +80,11 @@ class Store:
 
     # ---- locking -----------------------------------------------------------------------
     def lock(self) -> None:
-        import fcntl
         self.out.mkdir(parents=True, exist_ok=True)
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory lock, one run at a time please
+            return
         fd = os.open(self.out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -126,6 +129,11 @@ class Store:
     def commit(self, gen: Path, manifest: dict, names: list[str]) -> None:
         """Write the manifest into `gen` (last), switch .current to it, then expose `names`."""
         manifest = dict(manifest, generation=gen.name[len(GEN_PREFIX):])
+        ignore = self.out / ".gitignore"
+        if not ignore.exists():   # OUT committed to git: the links and the current generation only
+            atomic_write(ignore, lambda tmp: Path(tmp).write_text(
+                "# written by hindi-extract: caches and temporary files are not outputs\n"
+                "/.cache/\n/.lock\n.*.tmp*\n", "utf-8"))
         atomic_write(gen / MANIFEST, lambda tmp: Path(tmp).write_text(
             json.dumps(manifest, ensure_ascii=False, sort_keys=True), "utf-8"))
         fsync_dir(gen)
