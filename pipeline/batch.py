@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .manifest import MANIFEST, OutputBusy, Store, cache_key, crashpoint, file_sha256  # noqa: F401
+from .manifest import FORMAT, MANIFEST, OutputBusy, Store, cache_key, crashpoint, file_sha256  # noqa: F401
 from .read import MAX_BYTES, InputError, document_from_bytes
 from .tables import COLUMNS, TABLES, document_rows, error_row, escape_cell
 
@@ -168,7 +168,9 @@ def package(doc_id, path, sha, rows, fp, escape, seconds=0.0, timeout=None) -> t
     errs = rows["errors"]
     retry = any(r["kind"] in RETRY_KINDS for r in errs)
     timed_out = timeout if any(r["kind"] == "timeout" for r in errs) else None
-    entry = {"rows": rows, "escape": escape, "csv": {t: render_csv(t, rows[t], escape) for t in TABLES},
+    # rows pickled apart: assembling CSVs reads only the pre-rendered UTF-8 lines (fast)
+    entry = {"rows": pickle.dumps(rows, protocol=5), "counts": {t: len(rows[t]) for t in TABLES},
+             "escape": escape, "csv": {t: render_csv(t, rows[t], escape).encode("utf-8") for t in TABLES},
              "sha256": sha, "ok": not errs, "retry": retry, "timed_out": timed_out}
     content = sha if sha else f"unread:{errs[0]['kind'] if errs else ''}"
     meta = {"doc_id": doc_id, "key": cache_key(fp, doc_id, path, content),
@@ -516,14 +518,16 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
         e = store.get(key)
         if e is None:
             raise RuntimeError(f"cache entry for {doc_id} vanished during the run")
+        need_rows = want_pq or want_ds or e["escape"] != escape
+        rows = pickle.loads(e["rows"]) if need_rows else None
         for t in TABLES:
-            rows = e["rows"][t]
-            counts[t] += len(rows)
-            csv_files[t].write(e["csv"][t] if e["escape"] == escape else render_csv(t, rows, escape))
+            counts[t] += e["counts"][t]
+            csv_files[t].write_bytes(e["csv"][t] if e["escape"] == escape
+                                     else render_csv(t, rows[t], escape).encode("utf-8"))
             if want_pq or want_ds:
-                buf[t].extend(rows)
+                buf[t].extend(rows[t])
         entries[doc_id] = {"key": key, "sha256": e["sha256"], "ok": e["ok"], "retry": e["retry"],
-                           "rows": {t: len(e["rows"][t]) for t in TABLES if e["rows"][t]}}
+                           "rows": {t: n for t, n in e["counts"].items() if n}}
         if e.get("timed_out"):
             entries[doc_id]["timed_out"] = e["timed_out"]
         if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
@@ -670,7 +674,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     summary.phases["assemble"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
     from . import __version__
-    manifest = dict(options, format=1, tool_version=__version__, versions=versions,
+    manifest = dict(options, format=FORMAT, tool_version=__version__, versions=versions,
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     tables=counts, files=files, docs=entries)
     names = sorted({n.split("/")[0] for n in files})

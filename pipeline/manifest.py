@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .tables import TABLES, atomic_write, fsync_dir
 
-FORMAT = 1
+FORMAT = 2   # of the manifest and of cache entries
 CURRENT = ".current"
 GEN_PREFIX = ".gen-"
 CACHE = ".cache"
