@@ -94,3 +94,8 @@ def test_dev_slice_quality(ner):
     pred = ner.tag([t for t, _ in data])
     s = score([nerdata.spans(g) for _, g in data], pred)
     assert s["overall"]["f1"] > 0.6, s["overall"]
+
+
+def test_version_identifies_model(ner):
+    v = ner.version()
+    assert v.startswith("hi-ner:") and v == ner.version()

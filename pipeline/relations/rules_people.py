@@ -5,6 +5,7 @@ from ..doc import Relation
 from .view import CONJ, View, lists
 
 PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month")
+POSTPOSITIONS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा"}
 
 
 def period_of(v: View) -> str:
@@ -59,13 +60,29 @@ def meets(v: View) -> list[Relation]:
                 continue
             out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
                                   subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
-    # X ने Y से मुलाकात की
+    # X (ने) ... Y से / Y के साथ मुलाकात की, मिलेंगे
     pers = v.entities("PER")
-    for (i1, j1, a), (i2, j2, b) in zip(pers, pers[1:]):
-        if v.keys[j1:j1 + 1] == ["ने"] and v.keys[j2:j2 + 1] == ["से"]:
-            out.append(v.relation(a.text, "meets", b.text, "meets:ne_se", (i1, j2 + 1), subject_id=a.id,
-                                  object_id=b.id, qualifier=qualifier, period=period_of(v)))
+    for i2, j2, b in pers:
+        if v.keys[j2:j2 + 1] != ["से"] and v.keys[j2:j2 + 2] != ["के", "साथ"]:
+            continue
+        agent = _agent(v, i2)
+        if agent and agent[1] != b.id:
+            out.append(v.relation(agent[0], "meets", b.text, "meets:agent_and_se", (agent[2], j2 + 1),
+                                  subject_id=agent[1], object_id=b.id, qualifier=qualifier, period=period_of(v)))
     return out
+
+
+def _agent(v: View, before: int) -> tuple[str, str, int] | None:
+    """(text, id, first token) of the clause's agent before token `before`: the PER marked by ने,
+    else the first PER of the sentence in the direct case (not followed by a postposition)."""
+    pers = [(i, j, e) for i, j, e in v.entities("PER") if j <= before]
+    for i, j, e in pers:
+        if v.keys[j:j + 1] == ["ने"]:
+            return e.text, e.id, i
+    for i, j, e in pers:
+        if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS:
+            return e.text, e.id, i
+    return None
 
 
 def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
@@ -108,6 +125,7 @@ def visits(v: View) -> list[Relation]:
             continue
         first = min(p[0] for p in places)
         agent = _subject_before(v, first)
+        agent = agent or _agent(v, first)
         for start, ent in reversed(places):
             span = (min(start, agent[2]) if agent else start, wj)
             out.append(v.relation(agent[0] if agent else "", "visits", ent.text, "visits:places_before_visit_noun",
