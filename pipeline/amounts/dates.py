@@ -22,6 +22,7 @@ YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D
 FY_BEFORE = re.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
 OF_DAY = re.compile(r"[ \t]+(?:की[ \t]+)?")
 SEP = re.compile(r"[ \t]*,?[ \t]*")
+MONTH_RANGE_SEP = re.compile(r"[ \t]*(?:[-–]|से)[ \t]*")
 
 
 def _int(s: str) -> int:
@@ -114,6 +115,9 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     if not mm:
         return None
     month, _, end = mm
+    rng = _month_range(text, p, month, end)
+    if rng:
+        return rng
     y = _year_after(text, end)
     if y:
         return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
@@ -130,6 +134,19 @@ def month_first(text: str, p: int) -> AmountMatch | None:
         return None
     e = y[1] if y else n.end
     return AmountMatch(p, e, text[p:e], "date", iso(year, month, day))
+
+
+def _month_range(text: str, p: int, month: int, end: int) -> AmountMatch | None:
+    """'अप्रैल-सितंबर 2023', 'अप्रैल से सितंबर 2023': months of one year (or across a year end)."""
+    sm = MONTH_RANGE_SEP.match(text, end)
+    mm2 = match_month(text, sm.end()) if sm else None
+    y = _year_after(text, mm2[2]) if mm2 else None
+    if not y:
+        return None
+    month2, year2 = mm2[0], y[0]
+    year1 = year2 if month <= month2 else year2 - 1
+    lo, hi = iso(year1, month, None), iso(year2, month2, None)
+    return AmountMatch(p, y[1], text[p:y[1]], "date_range", f"{lo}/{hi}", lo, hi)
 
 
 def year_words_marker(text: str, start: int) -> int | None:
