@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .manifest import FORMAT, MANIFEST, OutputBusy, Store, cache_key, crashpoint, file_sha256  # noqa: F401
+from .manifest import (FORMAT, MANIFEST, OutputBusy, Store, cache_key, crashpoint, file_sha256,  # noqa: F401
+                       symlinks_work)
 from .read import MAX_BYTES, InputError, document_from_bytes
 from .tables import COLUMNS, TABLES, document_rows, error_row, escape_cell
 
@@ -563,7 +564,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
 def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool = False, *,
               factory: Callable | None = None, workers: int = 1, force: bool = False,
               csv_escape: bool = True, engine: str = "local", scheduler: str | None = None,
-              doc_timeout: float | None = None, progress_stream=None,
+              doc_timeout: float | None = None, progress_stream=None, layout: str = "auto",
               on_doc: Callable[[dict], None] | None = None) -> Summary:
     """Process corpus -> out. Give `factory` (a PipelineFactory: each worker builds its own
     Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
@@ -585,18 +586,24 @@ def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool 
     bad = sorted(set(formats) - {"csv", "parquet", "parquet-dataset"})
     if bad or "csv" not in formats:
         raise BatchUsageError(f"formats must include csv, and be among csv, parquet, parquet-dataset: {bad}")
+    if layout not in ("auto", "links", "plain"):
+        raise BatchUsageError(f"unknown layout {layout!r} (auto, links, plain)")
     check_paths(corpus, out)
     store = Store(out)
     store.lock()
     try:
+        if layout == "auto":
+            layout = store.existing_layout() or ("links" if symlinks_work(out) else "plain")
+        elif layout == "links" and not symlinks_work(out):
+            raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
         return _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, csv_escape, engine,
-                    scheduler, doc_timeout, progress_stream, on_doc, t0)
+                    scheduler, doc_timeout, progress_stream, on_doc, t0, layout)
     finally:
         store.unlock()
 
 
 def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, escape, engine, scheduler,
-         timeout, progress_stream, on_doc, t0) -> Summary:
+         timeout, progress_stream, on_doc, t0, layout="links") -> Summary:
     store.cleanup()                       # leftovers of a killed run
     inputs = list_inputs(corpus, out)
     if pipe is None:
@@ -642,10 +649,11 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
     summary.phases["scan"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
 
-    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape}
+    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape, "layout": layout}
     if (not todo and old is not None and all(old.get(k) == v for k, v in options.items())
             and {d: e["key"] for d, e in old_docs.items()} == keys and not validate_quick(out, old)):
-        store.expose(sorted({n.split("/")[0] for n in old["files"]}) + [MANIFEST])
+        if layout == "links":
+            store.expose(sorted({n.split("/")[0] for n in old["files"]}) + [MANIFEST])
         return _finish(summary, old, t0, up_to_date=True)
 
     progress = Progress(len(todo), quiet, progress_stream)
@@ -678,7 +686,7 @@ def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, esca
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     tables=counts, files=files, docs=entries)
     names = sorted({n.split("/")[0] for n in files})
-    store.commit(gen, manifest, names)
+    store.commit(gen, manifest, names, layout)
     store.cleanup(keep_keys=set(keys.values()))
     crashpoint("cleaned")
     summary.phases["commit"] = round(time.perf_counter() - tp, 3)

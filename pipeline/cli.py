@@ -64,7 +64,8 @@ def cmd_run(args) -> int:
     try:
         summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet, factory=factory,
                             workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
-                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout or None)
+                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout or None,
+                            layout=args.layout)
     except (BatchUsageError, OutputBusy) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -109,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "OUT_DIR/parquet/<table>/part-*.parquet)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    run.add_argument("--layout", choices=["auto", "links", "plain"], default="auto",
+                     help="links: OUT/<table>.csv are links into the current generation, replaced all at "
+                          "once (default where the file system allows links); plain: regular files renamed "
+                          "one by one, a run killed meanwhile is completed by the next (see docs/batch.md)")
     run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
                      help="give up on a document after this long: an errors row, kind timeout, retried "
                           "when a later run allows more time (local engine; default 300; 0: no limit)")

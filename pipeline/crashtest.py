@@ -45,7 +45,7 @@ def pick_reduced() -> bool:
 
 
 def snapshot(out: Path) -> dict[str, bytes] | None:
-    if not (out / ".current").exists():
+    if not (out / "documents.csv").exists():
         return None
     return {t: (out / f"{t}.csv").read_bytes() for t in TABLES}
 

@@ -33,6 +33,8 @@ CURRENT = ".current"
 GEN_PREFIX = ".gen-"
 CACHE = ".cache"
 MANIFEST = "manifest.json"
+PUBLISH = ".publish.json"
+OUTPUT_NAMES = {MANIFEST, "parquet"} | {f"{t}.{x}" for t in TABLES for x in ("csv", "parquet")}
 
 
 def crashpoint(name: str) -> None:
@@ -72,6 +74,16 @@ def _replace_symlink(target: str, link: Path) -> None:
     os.replace(tmp, link)
 
 
+def symlinks_work(folder: Path) -> bool:
+    probe = Path(folder) / f".symlink-probe.tmp-{os.getpid()}"
+    try:
+        os.symlink(CURRENT, probe)
+    except (OSError, NotImplementedError, AttributeError):
+        return False
+    probe.unlink()
+    return True
+
+
 class Store:
     def __init__(self, out: Path):
         self.out = Path(out)
@@ -100,6 +112,14 @@ class Store:
             os.close(self._lock_fd)
             self._lock_fd = None
 
+    def existing_layout(self) -> str | None:
+        if (self.out / CURRENT).is_symlink():
+            return "links"
+        m = self.out / MANIFEST
+        if (m.is_file() and not m.is_symlink()) or (self.out / PUBLISH).exists():
+            return "plain"
+        return None
+
     # ---- generations -------------------------------------------------------------------
     def current_gen(self) -> Path | None:
         link = self.out / CURRENT
@@ -112,10 +132,11 @@ class Store:
 
     def manifest(self) -> dict | None:
         gen = self.current_gen()
-        if gen is None:
+        path = gen / MANIFEST if gen is not None else self.out / MANIFEST   # plain layout
+        if gen is None and (path.is_symlink() or (self.out / PUBLISH).exists()):
             return None
         try:
-            m = json.loads((gen / MANIFEST).read_text("utf-8"))
+            m = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
         return m if m.get("format") == FORMAT else None
@@ -126,8 +147,9 @@ class Store:
         gen.mkdir(parents=True)
         return gen
 
-    def commit(self, gen: Path, manifest: dict, names: list[str]) -> None:
-        """Write the manifest into `gen` (last), switch .current to it, then expose `names`."""
+    def commit(self, gen: Path, manifest: dict, names: list[str], layout: str = "links") -> None:
+        """Write the manifest into `gen` (last), switch .current to it, then expose `names`.
+        layout "plain": publish by renaming each file into OUT instead (see commit_plain)."""
         manifest = dict(manifest, generation=gen.name[len(GEN_PREFIX):])
         ignore = self.out / ".gitignore"
         if not ignore.exists():   # OUT committed to git: the links and the current generation only
@@ -138,6 +160,8 @@ class Store:
             json.dumps(manifest, ensure_ascii=False, sort_keys=True), "utf-8"))
         fsync_dir(gen)
         crashpoint("manifest")
+        if layout == "plain":
+            return self.commit_plain(gen, names)
         self._adopt_legacy(names + [MANIFEST])
         _replace_symlink(gen.name, self.out / CURRENT)   # <- the commit
         fsync_dir(self.out)
@@ -167,6 +191,53 @@ class Store:
                 if target.startswith(CURRENT + "/") and not (gen / target[len(CURRENT) + 1:]).exists():
                     link.unlink()
         fsync_dir(self.out)
+
+    # ---- plain layout (no symbolic links: Windows without developer mode, git-friendly) -----
+    def commit_plain(self, gen: Path, names: list[str]) -> None:
+        """Record the intent (OUT/.publish.json: the commit point), then rename every file of
+        `gen` over OUT/<name>, the manifest last. A kill during the renames leaves a mix on disk
+        that `validate` reports and the next run completes (recover) before anything else."""
+        atomic_write(self.out / PUBLISH, lambda tmp: Path(tmp).write_text(
+            json.dumps({"generation": gen.name, "names": names + [MANIFEST]}), "utf-8"))
+        crashpoint("switched")
+        self.recover()
+
+    def recover(self) -> None:
+        """Finish an interrupted plain-layout publish (a no-op when there is none)."""
+        intent = self.out / PUBLISH
+        try:
+            info = json.loads(intent.read_text("utf-8"))
+        except (OSError, ValueError):
+            return
+        gen = self.out / info["generation"]
+        names = info["names"]
+        for i, name in enumerate(names):
+            src, dst = gen / name, self.out / name
+            if not src.exists():
+                continue          # moved before the interruption
+            if dst.is_symlink() and src.is_dir():
+                dst.unlink()      # a folder cannot be renamed over a link (links layout before)
+            if dst.is_dir() and not dst.is_symlink():
+                old = self.out / f".{name}.old.tmp"
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(dst, old)
+                os.replace(src, dst)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(src, dst)
+            if i == 0:
+                crashpoint("expose")
+        fsync_dir(self.out)
+        # outputs of earlier runs no longer written (e.g. parquet), and the links layout's switch
+        for p in self.out.iterdir():
+            if p.name in OUTPUT_NAMES and p.name not in names or p.name == CURRENT:
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink()
+        intent.unlink()
+        fsync_dir(self.out)
+        shutil.rmtree(gen, ignore_errors=True)
 
     def _adopt_legacy(self, names: list[str]) -> None:
         """Outputs of an older version are plain files at OUT/<name>: hard-link them into a
@@ -198,6 +269,7 @@ class Store:
     def cleanup(self, keep_keys: set[str] | None = None) -> None:
         """Remove generations other than the current one, temporary files, and (when keep_keys
         is given) cache files no current document uses. Safe to call at any time under the lock."""
+        self.recover()
         cur = self.current_gen()
         for p in self.out.iterdir():
             if p.name.startswith(GEN_PREFIX) and (cur is None or p.name != cur.name) and not p.is_symlink():
@@ -249,18 +321,21 @@ def validate(out: Path, deep: bool = True) -> list[str]:
     out = Path(out)
     store = Store(out)
     problems = []
+    if (out / PUBLISH).exists():
+        return [f"{out} holds a partly published run ({PUBLISH}): the next run completes it"]
     gen = store.current_gen()
-    if gen is None:
+    plain = gen is None and (out / MANIFEST).is_file() and not (out / MANIFEST).is_symlink()
+    if gen is None and not plain:
         return [f"{out}/{CURRENT} is missing or dangling"]
     m = store.manifest()
     if m is None:
-        return [f"{gen}/{MANIFEST} is missing or unreadable"]
+        return [f"{gen or out}/{MANIFEST} is missing or unreadable"]
     for name, info in sorted(m.get("files", {}).items()):
         p = out / name
         if not p.exists():
             problems.append(f"{p} is missing")
             continue
-        if p.resolve() != (gen / name).resolve():
+        if not plain and p.resolve() != (gen / name).resolve():
             problems.append(f"{p} does not lead into the current generation {gen.name}")
         if deep and file_sha256(p)[0] != info["sha256"]:
             problems.append(f"{p}: sha256 differs from the manifest")

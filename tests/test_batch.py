@@ -253,3 +253,18 @@ def test_doc_timeout_becomes_an_error_row_and_is_retried_with_more_time(archive,
     monkeypatch.setattr(TokensStage, "__call__", orig)
     s = run_batch(archive, out, factory=FACTORY, doc_timeout=30)                    # more time: retried
     assert s.processed == 1 and s.failed == 0
+
+
+def test_plain_layout_and_switching_layouts(archive, tmp_path):
+    out = tmp_path / "out"
+    run_batch(archive, out, factory=FACTORY, formats=("csv", "parquet"))
+    links = tables_bytes(out)
+    s = run_batch(archive, out, factory=FACTORY, layout="plain")
+    assert s.processed == 0 and not s.up_to_date          # rewritten in the other layout
+    assert not (out / ".current").exists() and not list(out.glob(".gen-*"))
+    assert all((out / f"{t}.csv").is_file() and not (out / f"{t}.csv").is_symlink() for t in TABLES)
+    assert not (out / "tokens.parquet").exists() and not validate(out)
+    assert tables_bytes(out) == links
+    assert run_batch(archive, out, factory=FACTORY).up_to_date       # auto keeps the plain layout
+    run_batch(archive, out, factory=FACTORY, layout="links")
+    assert (out / "documents.csv").is_symlink() and not validate(out) and tables_bytes(out) == links

@@ -16,13 +16,14 @@ POINTS = ["processed", "assembling", "assembled", "manifest", "switched", "expos
 FACTORY = crashtest._factory(reduced=True)
 
 
-def _killed_run(corpus, out, point):
+def _killed_run(corpus, out, point, layout):
     os.environ["HINDI_EXTRACT_CRASHPOINT"] = point
-    run_batch(corpus, out, factory=FACTORY, quiet=True)
+    run_batch(corpus, out, factory=FACTORY, quiet=True, layout=layout)
     os._exit(0)
 
 
-def test_kill_at_every_commit_point(tmp_path):
+@pytest.mark.parametrize("layout", ["links", "plain"])
+def test_kill_at_every_commit_point(tmp_path, layout):
     a, b = crashtest._states(tmp_path, 6, seed=3)
     live, out = tmp_path / "corpus", tmp_path / "out"
     ref = {}
@@ -31,25 +32,30 @@ def test_kill_at_every_commit_point(tmp_path):
         run_batch(live, tmp_path / f"ref-{name}", factory=FACTORY)
         ref[name] = crashtest.snapshot(tmp_path / f"ref-{name}")
     crashtest._switch(live, a)
-    run_batch(live, out, factory=FACTORY)
+    run_batch(live, out, factory=FACTORY, layout=layout)
     have = "A"
     ctx = mp.get_context("fork")   # a child that SIGKILLs itself at the named point
     for point in POINTS:
         target = "B" if have == "A" else "A"
         crashtest._switch(live, b if target == "B" else a)
-        p = ctx.Process(target=_killed_run, args=(live, out, point))
+        p = ctx.Process(target=_killed_run, args=(live, out, point, layout))
         p.start()
         p.join()
         assert p.exitcode == -9, point
         snap = crashtest.snapshot(out)
-        assert snap in (ref[have], ref[target]), point
-        assert not validate(out), point
-        after_commit = POINTS.index(point) >= POINTS.index("switched")
-        assert (snap == ref[target]) == after_commit, point
-        # the next run resumes: the target's tables, no leftovers
-        run_batch(live, out, factory=FACTORY)
+        if layout == "plain" and point in ("switched", "expose"):
+            # plain files are renamed one by one: a mix is possible, but always detected ...
+            assert validate(out), point
+        else:
+            assert snap in (ref[have], ref[target]), point
+            assert not validate(out), point
+            after_commit = POINTS.index(point) >= POINTS.index("switched")
+            assert (snap == ref[target]) == after_commit, point
+        # ... and the next run resumes: the target's tables, no leftovers
+        run_batch(live, out, factory=FACTORY, layout=layout)
         assert crashtest.snapshot(out) == ref[target] and not validate(out)
-        assert len([p for p in out.iterdir() if p.name.startswith(".gen-")]) == 1
+        assert len([p for p in out.iterdir() if p.name.startswith(".gen-")]) == (layout == "links")
+        assert all((out / f"{t}.csv").is_symlink() == (layout == "links") for t in ref[target])
         assert not list(out.rglob("*.tmp*"))
         have = target
 
