@@ -280,7 +280,14 @@ def list_inputs(corpus: Path, out: Path | None = None) -> list[tuple[str, str, t
     root = corpus.resolve()
     skip = Path(out).resolve() if out is not None else None
     found = []
-    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=False):
+
+    def unreadable(err: OSError):   # a folder we cannot list must not vanish silently
+        p = Path(err.filename)
+        if p != corpus:
+            found.append((p.relative_to(corpus).as_posix(), str(p),
+                          ("io", f"cannot list folder: {err.strerror or err}")))
+
+    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=False, onerror=unreadable):
         d = Path(dirpath)
         if skip is not None and d.resolve() == skip:
             dirnames[:] = []
