@@ -6,6 +6,9 @@ from ..stage import Stage
 from .extract import extract_triples, span_indices
 from .lexicon import DATA_DIR
 
+# The rule code that version() hashes along with the word lists
+_EXTRACTOR_MODULES = ("tagging.py", "verbs.py", "chunks.py", "triples.py", "extract.py")
+
 
 class TriplesStage(Stage):
     name = "triples"
@@ -39,7 +42,7 @@ class TriplesStage(Stage):
     def version(self) -> str:
         import hashlib
         h = hashlib.sha1()
-        for p in sorted(DATA_DIR.glob("*.tsv")) + [DATA_DIR.parent / "extract.py"]:
+        for p in sorted(DATA_DIR.glob("*.tsv")) + [DATA_DIR.parent / f for f in _EXTRACTOR_MODULES]:
             h.update(p.read_bytes())
         return "openie-" + h.hexdigest()[:10]
 

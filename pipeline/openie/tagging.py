@@ -1,0 +1,121 @@
+"""Step 1 of the extractor: tag each token from the word lists (case markers, genitives, compound
+postpositions, auxiliaries, light verbs, conjunctions, relative pronouns, particles, adverbs, determiners ...)
+plus a few context rules (की before a boundary is a verb, बहुत से is "many", a dash between words joins them)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import Lexicon, load
+
+BOUNDARY_PUNCT = frozenset({".", "।", "?", "!", ",", ";", ":", "-", "--", "|", "॥", "–", "—", "...", "…"})
+_NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
+
+
+def _is_punct(t: str) -> bool:
+    return all(unicodedata.category(c)[0] in "PS" for c in t) or t in ("।", "॥")
+
+
+_COMPOUND_INDEX: dict[int, tuple[dict, dict]] = {}
+
+
+def _compound_index(lex: Lexicon) -> tuple[dict, dict]:
+    """Compound postpositions by first token, and (for fused pronoun genitives) by second token;
+    longest first, as in lex.compound."""
+    key = id(lex)
+    if key not in _COMPOUND_INDEX:
+        first: dict[str, tuple] = {}
+        second: dict[str, tuple] = {}
+        for comp in lex.compound:
+            first[comp[0]] = first.get(comp[0], ()) + (comp,)
+            if len(comp) >= 2 and comp[0] in lex.genitive:
+                second[comp[1]] = second.get(comp[1], ()) + (comp,)
+        _COMPOUND_INDEX[key] = (first, second)
+    return _COMPOUND_INDEX[key]
+
+
+def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
+    """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
+    lex = lex or load()
+    n = len(tokens)
+    tags = [""] * n
+    i = 0
+    by_first, by_second = _compound_index(lex)
+    while i < n:
+        if i > 0 and not tags[i]:
+            for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
+                k = len(comp)
+                if tuple(tokens[i:i + k]) == comp:
+                    for j in range(i, i + k):
+                        tags[j] = "PC"
+                    break
+                # pronoun genitive written fused: उनके लिए, इसकी ओर
+                prev = tokens[i - 1]
+                if (k >= 2 and comp[0] in lex.genitive and prev not in lex.genitive and len(prev) > 2
+                        and prev.endswith(comp[0]) and tuple(tokens[i:i + k - 1]) == comp[1:]):
+                    for j in range(i, i + k - 1):
+                        tags[j] = "PC"
+                    break
+        i += 1
+    for i, t in enumerate(tokens):
+        if tags[i]:
+            continue
+        if _is_punct(t):
+            tags[i] = "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
+        elif _NUM.match(t):
+            tags[i] = "NUM"
+        elif t in lex.case:
+            tags[i] = "PK"
+        elif t in lex.genitive:
+            tags[i] = "PG"
+        elif t in lex.aux:
+            tags[i] = "AUX"
+        elif t in lex.light:
+            tags[i] = "LV"
+        elif t in lex.coord:
+            tags[i] = "CC"
+        elif t in lex.subord:
+            tags[i] = "SC"
+        elif t in lex.relative or t in lex.relative_adverb:
+            tags[i] = "REL"
+        elif t in lex.relative_case:
+            tags[i] = "RELK"
+        elif t in lex.relative_genitive:
+            tags[i] = "RELG"
+        elif t in lex.pronoun_case:
+            tags[i] = "PRK"
+        elif t in lex.particle:
+            tags[i] = "PART"
+        elif t in lex.adverb or t in lex.degree or t in lex.postp_adverb:
+            tags[i] = "ADV"
+        elif t in lex.determiner:
+            tags[i] = "DET"
+        elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
+            tags[i] = "CNJ"
+        else:
+            tags[i] = "W"
+    for i, t in enumerate(tokens):
+        nxt = tags[i + 1] if i + 1 < n else "END"
+        # a name ending in -कर (वाईकर के द्वारा) is not a conjunctive participle
+        if tags[i] == "CNJ" and nxt in ("PK", "PG", "PC"):
+            tags[i] = "W"
+        # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
+        if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
+            tags[i] = "CNJ"
+    # बहुत से लोग: से after बहुत is "many", not a case marker
+    for i in range(1, n - 1):
+        if tags[i] == "PK" and tokens[i] == "से" and tokens[i - 1] == "बहुत" and tags[i + 1] in ("W", "DET"):
+            tags[i] = "W"
+    # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
+    for i in range(1, n - 1):
+        if tags[i] == "PUNCT_B" and tokens[i] in ("-", "--", "–", "—") and tags[i - 1] in ("W", "NUM") \
+                and tags[i + 1] in ("W", "NUM"):
+            tags[i] = "PUNCT_O"
+    # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
+    for i, t in enumerate(tokens):
+        if tags[i] == "PG" and t == "की":
+            nxt = tags[i + 1] if i + 1 < n else "END"
+            if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG") \
+                    and not (i + 1 < n and tokens[i + 1] == "हो"):      # X की हो सकती हैं: a genitive
+                tags[i] = "LV"
+    return tags

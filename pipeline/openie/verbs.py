@@ -1,0 +1,90 @@
+"""Step 2 of the extractor: verb groups, runs of auxiliaries / light verbs. Before a clause boundary they are
+finite, before a word participles; the word before a light verb is the conjunct / stem part (लागू किया गया है,
+भेज दिया गया); before a bare copula only an isolated word or an adjectival predicate joins (मौजूद है)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load
+
+FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
+_NEG = load().negation
+# Rule switch: tags that keep the word after them out of a light verb's group (एक किताब दी)
+PREFIX_BLOCKERS = ("DET", "NUM")
+
+_CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK", "RELG"})
+
+
+def _has_ergative(tokens: list[str], tags: list[str], covered: list[bool], p: int) -> bool:
+    """Is there a ने-marked agent between the previous verb group and position p?"""
+    for k in range(p - 1, -1, -1):
+        if covered[k] or tags[k] in ("SC", "REL", "RELK", "RELG"):
+            return tags[k] == "RELK" and tokens[k].endswith("ने")
+        if (tags[k] == "PK" and tokens[k] == "ने") or (tags[k] == "PRK" and tokens[k].endswith("ने")):
+            return True
+    return False
+
+
+@dataclass
+class VerbGroup:
+    start: int
+    end: int
+    copular: bool
+    finite: bool = True      # False: a participle modifying the following noun phrase
+
+
+def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = None) -> list[VerbGroup]:
+    lex = lex or load()
+    n = len(tokens)
+    verbal = [t in ("AUX", "LV") for t in tags]
+    groups: list[VerbGroup] = []
+    covered = [False] * n
+    i = 0
+    while i < n:
+        lead_particle = tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1]
+        if not (verbal[i] or lead_particle):
+            i += 1
+            continue
+        s = i
+        while i < n and (verbal[i] or (tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1])):
+            i += 1
+        e = i
+        nxt = tags[e] if e < n else "END"
+        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == "तो")
+        if not finite and nxt not in ("W", "DET", "NUM", "ADV"):
+            continue            # e.g. करने के बाद: a non-finite verb inside a postposition chunk
+        run = tokens[s:e]
+        copular = all(t in lex.copular_like or tags[s + k] == "PART" for k, t in enumerate(run))
+        p = s - 1
+        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p] and tokens[s] not in lex.speech:
+            if not finite:
+                s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
+            elif not copular:
+                # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
+                if (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
+                        or tags[p - 1] not in PREFIX_BLOCKERS or tokens[p - 1][-2:] in ("का", "की", "के"):
+                    s = p
+            else:
+                # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
+                # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
+                q = p - 1
+                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
+                        or tokens[p].endswith(("ते", "ती")) \
+                        or (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) \
+                        or _has_ergative(tokens, tags, covered, p):
+                    s = p
+        groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
+        for k in range(s, e):
+            covered[k] = True
+    # simple verb at the end of the sentence (or before final punctuation)
+    last = n - 1
+    while last >= 0 and tags[last] in ("PUNCT_B", "PUNCT_O") and tokens[last] in FINAL_PUNCT | {"'", '"'}:
+        last -= 1
+    if last >= 0 and not covered[last] and tags[last] == "W":
+        groups.append(VerbGroup(last, last + 1, False))
+    elif last >= 0 and covered[last]:
+        for g in groups:
+            if g.start <= last < g.end:
+                g.finite = True
+    groups.sort(key=lambda g: g.start)
+    return groups
