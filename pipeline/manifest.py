@@ -28,13 +28,14 @@ from pathlib import Path
 
 from .tables import TABLES, atomic_write, fsync_dir
 
-FORMAT = 2   # of the manifest and of cache entries
+FORMAT = 3   # of the manifest, the document index and cache entries
 CURRENT = ".current"
 GEN_PREFIX = ".gen-"
 CACHE = ".cache"
 MANIFEST = "manifest.json"
 PUBLISH = ".publish.json"
-OUTPUT_NAMES = {MANIFEST, "parquet"} | {f"{t}.{x}" for t in TABLES for x in ("csv", "parquet")}
+DOC_INDEX = "docs.jsonl"      # one JSON line per document, in doc_id order
+OUTPUT_NAMES = {MANIFEST, DOC_INDEX, "parquet"} | {f"{t}.{x}" for t in TABLES for x in ("csv", "parquet")}
 
 
 def crashpoint(name: str) -> None:
@@ -140,6 +141,20 @@ class Store:
         except (OSError, ValueError):
             return None
         return m if m.get("format") == FORMAT else None
+
+    def doc_index(self) -> dict[str, tuple[str, bool, float | None]]:
+        """doc_id -> (cache key, retry, timed_out) of the current generation ({} if none)."""
+        gen = self.current_gen()
+        path = (gen if gen is not None else self.out) / DOC_INDEX
+        out = {}
+        try:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    e = json.loads(line)
+                    out[e["doc_id"]] = (e["key"], bool(e.get("retry")), e.get("timed_out"))
+        except (OSError, ValueError, KeyError):
+            return {}
+        return out
 
     def new_gen(self) -> Path:
         gid = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
