@@ -218,6 +218,26 @@ def _missing(comp_state: dict[str, object], tags: list[str], seen: set[str]) -> 
     return fn
 
 
+
+def _record(state: dict | list, triples, e, default_passive) -> bool:
+    """Match extraction e against gold triples (key, triple); mark full matches _YES and keep the
+    residues of partial ones. True when any triple matched."""
+    hit = False
+    for k, g in triples:
+        if state[k] == _YES:
+            continue
+        r = match_triple(g, e, default_passive)
+        if r is None:
+            continue
+        hit = True
+        if r == "":
+            state[k] = _YES
+        elif isinstance(state[k], list):
+            state[k].append(r)
+        else:
+            state[k] = [r]
+    return hit
+
 def score_sentence(gs: GoldSentence, exts: list[str], default_passive: bool = True) -> tuple[int, int, int, list[bool]]:
     """-> (tp, n_extractions, missed, per-extraction matched flags)."""
     # state: _YES (fully satisfied), _NO, or list of conditional requirement strings
@@ -227,32 +247,8 @@ def score_sentence(gs: GoldSentence, exts: list[str], default_passive: bool = Tr
     for e in exts:
         hit = False
         for ci, c in enumerate(gs.clusters):
-            for ti, g in enumerate(c.essential):
-                if ess[ci][ti] == _YES:
-                    continue
-                r = match_triple(g, e, default_passive)
-                if r is None:
-                    continue
-                hit = True
-                if r == "":
-                    ess[ci][ti] = _YES
-                elif isinstance(ess[ci][ti], list):
-                    ess[ci][ti].append(r)
-                else:
-                    ess[ci][ti] = [r]
-            for k, g in c.compensatory.items():
-                if comp[ci][k] == _YES:
-                    continue
-                r = match_triple(g, e, default_passive)
-                if r is None:
-                    continue
-                hit = True
-                if r == "":
-                    comp[ci][k] = _YES
-                elif isinstance(comp[ci][k], list):
-                    comp[ci][k].append(r)
-                else:
-                    comp[ci][k] = [r]
+            hit |= _record(ess[ci], enumerate(c.essential), e, default_passive)
+            hit |= _record(comp[ci], c.compensatory.items(), e, default_passive)
         flags.append(hit)
     tp = sum(flags)
     if not exts:
