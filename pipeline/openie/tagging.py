@@ -34,6 +34,15 @@ def _compound_index(lex: Lexicon) -> tuple[dict, dict]:
     return _COMPOUND_INDEX[key]
 
 
+def _word_class_order(lex) -> tuple[tuple[str, tuple], ...]:
+    """Tags of the word lists, first match wins."""
+    return (("PK", (lex.case,)), ("PG", (lex.genitive,)), ("AUX", (lex.aux,)), ("LV", (lex.light,)),
+            ("CC", (lex.coord,)), ("SC", (lex.subord,)), ("REL", (lex.relative, lex.relative_adverb)),
+            ("RELK", (lex.relative_case,)), ("RELG", (lex.relative_genitive,)), ("PRK", (lex.pronoun_case,)),
+            ("PART", (lex.particle,)), ("ADV", (lex.adverb, lex.degree, lex.postp_adverb)),
+            ("DET", (lex.determiner,)))
+
+
 def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
     lex = lex or load()
@@ -64,32 +73,8 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
         elif _NUM.match(t):
             tags[i] = "NUM"
-        elif t in lex.case:
-            tags[i] = "PK"
-        elif t in lex.genitive:
-            tags[i] = "PG"
-        elif t in lex.aux:
-            tags[i] = "AUX"
-        elif t in lex.light:
-            tags[i] = "LV"
-        elif t in lex.coord:
-            tags[i] = "CC"
-        elif t in lex.subord:
-            tags[i] = "SC"
-        elif t in lex.relative or t in lex.relative_adverb:
-            tags[i] = "REL"
-        elif t in lex.relative_case:
-            tags[i] = "RELK"
-        elif t in lex.relative_genitive:
-            tags[i] = "RELG"
-        elif t in lex.pronoun_case:
-            tags[i] = "PRK"
-        elif t in lex.particle:
-            tags[i] = "PART"
-        elif t in lex.adverb or t in lex.degree or t in lex.postp_adverb:
-            tags[i] = "ADV"
-        elif t in lex.determiner:
-            tags[i] = "DET"
+        elif (tag := next((tag for tag, sets in _word_class_order(lex) if any(t in w for w in sets)), None)):
+            tags[i] = tag
         elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
             tags[i] = "CNJ"
         else:
