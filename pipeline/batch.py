@@ -47,6 +47,10 @@ class BatchUsageError(ValueError):
     """The run cannot start (paths, options); nothing was written."""
 
 
+class PipelineBuildError(BatchUsageError):
+    """The pipeline cannot be built (bad config, a missing model...); nothing was written."""
+
+
 # ---------------------------------------------------------------------------------------------
 # the pipeline, built where it runs
 # ---------------------------------------------------------------------------------------------
@@ -604,6 +608,15 @@ def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool 
     if layout not in ("auto", "links", "plain"):
         raise BatchUsageError(f"unknown layout {layout!r} (auto, links, plain)")
     check_paths(corpus, out)
+    if pipe is None:
+        try:
+            pipe = factory()
+        except (ValueError, FileNotFoundError, ImportError) as e:  # ContractError, a missing model...
+            raise PipelineBuildError(str(e)) from e
+    fp = fingerprint(pipe, factory)
+    versions = pipe.versions()
+    if workers > 1 or engine == "dask":
+        pipe = None   # workers build their own; no idle model copy in this process meanwhile
     store = Store(out)
     store.lock()
     try:
@@ -611,22 +624,16 @@ def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool 
             layout = store.existing_layout() or ("links" if symlinks_work(out) else "plain")
         elif layout == "links" and not symlinks_work(out):
             raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
-        return _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, csv_escape, engine,
-                    scheduler, doc_timeout, progress_stream, on_doc, t0, layout)
+        return _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, workers, force, csv_escape,
+                    engine, scheduler, doc_timeout, progress_stream, on_doc, t0, layout)
     finally:
         store.unlock()
 
 
-def _run(corpus, out, store, pipe, factory, formats, quiet, workers, force, escape, engine, scheduler,
-         timeout, progress_stream, on_doc, t0, layout="links") -> Summary:
+def _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, workers, force, escape, engine,
+         scheduler, timeout, progress_stream, on_doc, t0, layout="links") -> Summary:
     store.cleanup()                       # leftovers of a killed run
     inputs = list_inputs(corpus, out)
-    if pipe is None:
-        pipe = factory()
-    fp = fingerprint(pipe, factory)
-    versions = pipe.versions()
-    if workers > 1 or engine == "dask":
-        pipe = None   # workers build their own; do not hold a model copy here meanwhile
     old = None if force else store.manifest()
     old_docs = store.doc_index() if old is not None else {}   # doc_id -> (key, retry, timed_out)
     summary = Summary(engine=engine, workers=workers)

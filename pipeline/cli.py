@@ -40,7 +40,6 @@ def _call(spec: str, argv: list[str]) -> int:
 
 def cmd_run(args) -> int:
     from .batch import BatchUsageError, OutputBusy, PipelineFactory, run_batch
-    from .stage import ContractError
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -52,17 +51,10 @@ def cmd_run(args) -> int:
     if args.scheduler and args.engine != "dask":
         print("error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
-    factory = PipelineFactory.of({"entities": {"ner": args.ner}})
-    try:
-        pipe = factory()  # built here too: its versions decide what must be redone
-    except (ContractError, ValueError, FileNotFoundError, ImportError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    factory = PipelineFactory.of({"entities": {"ner": args.ner}})   # each worker builds its own
     formats = ("csv", "parquet") if args.parquet else ("csv",)
-    if args.workers > 1 or args.engine == "dask":
-        pipe = None  # each worker builds its own; no idle model copy in this process
     try:
-        summary = run_batch(corpus, Path(args.out), pipe, formats=formats, quiet=args.quiet, factory=factory,
+        summary = run_batch(corpus, Path(args.out), None, formats=formats, quiet=args.quiet, factory=factory,
                             workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
                             engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout or None,
                             layout=args.layout)
