@@ -90,7 +90,7 @@ def test_dev_slice_quality(ner):
     path = shared_dir() / "data" / "ner" / "il-ner-hi" / "hi-dev.txt"
     if not path.is_file():
         pytest.skip("shared NER data not available")
-    data = nerdata.load(path)[:200]
+    data = nerdata.load(path)[:300]
     pred = ner.tag([t for t, _ in data])
     s = score([nerdata.spans(g) for _, g in data], pred)
     assert s["overall"]["f1"] > 0.6, s["overall"]

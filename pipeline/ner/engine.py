@@ -22,7 +22,6 @@ pretrain passed explicitly (stanza silently uses random vectors if the pretrain 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import threading
@@ -50,7 +49,7 @@ class StanzaNerEngine:
     def __init__(self, model_path: str | Path, pretrain_path: str | Path | None, resources_path: str | Path,
                  *, name: str = "hi-ner", model_dir: str | Path | None = None,
                  charlm_forward: str | Path | None = None, charlm_backward: str | Path | None = None,
-                 batch_size: int = 64):
+                 batch_size: int = 64, stanza_resolves: bool = False):
         import stanza  # deferred: importing stanza/torch takes ~2 s
 
         self.name = name
@@ -60,11 +59,15 @@ class StanzaNerEngine:
             if p is not None and not p.is_file():
                 raise NerModelNotFound(f"NER engine {name!r}: missing file {p}")
         kwargs = dict(lang="hi", processors="tokenize,ner", tokenize_pretokenized=True,
-                      ner_model_path=str(self.model_path), download_method=None,
+                      download_method=None,
                       resources_filepath=str(resources_path),
                       dir=str(model_dir or self.model_path.parent),
                       ner_batch_size=batch_size, use_gpu=False, logging_level="WARN")
-        if self.pretrain_path is not None:
+        if not stanza_resolves:
+            if self.pretrain_path is None:
+                raise NerModelNotFound(f"NER engine {name!r}: a pretrain file is required (without it stanza "
+                                       f"silently uses random word vectors)")
+            kwargs["ner_model_path"] = str(self.model_path)
             kwargs["ner_pretrain_path"] = str(self.pretrain_path)
         if charlm_forward:
             kwargs["ner_forward_charlm_path"] = str(charlm_forward)
@@ -212,28 +215,10 @@ def _build(name: str) -> StanzaNerEngine:
                 f"NER engine 'stanza-hi' needs stanza's Hindi NER model already downloaded in {root} "
                 f"(looked for {resources} and {ner_dir}/*.pt). This project never downloads models; on a "
                 f"machine with network run `python -c \"import stanza; stanza.download('hi', processors='ner')\"` "
-                f"and copy ~/stanza_resources here, or use the default engine 'hi-ner'.")
-        info = json.loads(resources.read_text(encoding="utf-8")).get("hi", {})
-        pkg = info.get("default_processors", {}).get("ner") or models[0].stem
-        model = ner_dir / f"{pkg}.pt"
-        if not model.is_file():
-            model = models[0]
-        deps = {d.get("model"): d.get("package") for d in
-                info.get("ner", {}).get(model.stem, {}).get("dependencies", [])}
-
-        def dep(kind: str) -> Path | None:
-            pkg_name = deps.get(kind)
-            p = root / "hi" / kind / f"{pkg_name}.pt" if pkg_name else None
-            return p if p is not None and p.is_file() else None
-
-        pretrain = dep("pretrain")
-        if pretrain is None:
-            found = sorted((root / "hi" / "pretrain").glob("*.pt"))
-            pretrain = found[0] if found else None
-        if pretrain is None:
-            raise NerModelNotFound(f"NER engine 'stanza-hi': no pretrain found in {root / 'hi' / 'pretrain'}")
-        return StanzaNerEngine(model, pretrain, resources, name=name, model_dir=root,
-                               charlm_forward=dep("forward_charlm"), charlm_backward=dep("backward_charlm"))
+                f"and copy ~/stanza_resources here (or set STANZA_RESOURCES_DIR), or use the default engine 'hi-ner'.")
+        # stanza resolves its own default package and its dependencies (pretrain, charlms) from its
+        # resources.json; download_method=None means a missing file is an error, never a download
+        return StanzaNerEngine(models[0], None, resources, name=name, model_dir=root, stanza_resolves=True)
     raise ValueError(f"unknown NER engine {name!r}; known: 'hi-ner', 'stanza-hi'")
 
 
