@@ -6,6 +6,8 @@ The rule (also in docs/entities.md):
    or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one).
 2. Agreement: a model span equal to a rule span becomes one candidate, source "fused",
    label and subtype from the rule (curated), score 1 - (1-a)(1-b).
+   With a model running, an organisation-head pattern (… मंत्रालय, … बैंक) is kept only where a
+   model span overlaps it: alone it is right about half the time.
 3. Overlaps: longest span first; on equal length gazetteer > pattern > model; then score.
    A candidate overlapping an accepted one is dropped.
 """
@@ -27,7 +29,8 @@ def rule_candidates(keys: list[str], kinds: list[str], lex: Lexicon) -> tuple[li
 
 
 def _vetoed(c: Candidate, keys: list[str], gaz: list[Candidate], lex: Lexicon) -> bool:
-    if all(lex.is_stopword(k) or lex.titles.longest(keys, n) is not None for n, k in enumerate(keys[c.i:c.j], c.i)):
+    # stopwords only: an ambiguous place name (सूरत) may still be right when the model sees it in context
+    if all(k in lex.stopwords or lex.titles.longest(keys, n) is not None for n, k in enumerate(keys[c.i:c.j], c.i)):
         return True
     inside = [g for g in gaz if c.i <= g.i and g.j <= c.j]
     if len(inside) >= 2 and any(k in _SEPARATORS for k in keys[c.i:c.j]):
@@ -35,16 +38,19 @@ def _vetoed(c: Candidate, keys: list[str], gaz: list[Candidate], lex: Lexicon) -
     return False
 
 
-def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon | None = None) -> tuple[list[Candidate], list]:
+def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon | None = None,
+         with_model: bool = True) -> tuple[list[Candidate], list]:
     lex = lex or load()
     rules, titles = rule_candidates(keys, kinds, lex)
     gaz = [c for c in rules if c.source == "gazetteer"]
     rules = [c for c in rules if c.source != "pattern" or not _vetoed(c, keys, gaz, lex)]
+    model = [m for m in model if not _vetoed(m, keys, gaz, lex)]
+    if with_model:  # organisation-head patterns are weak alone: keep them where the model sees a name too
+        rules = [c for c in rules if c.subtype == "person" or c.source != "pattern"
+                 or any(m.i < c.j and c.i < m.j for m in model)]
     by_span = {(c.i, c.j): c for c in rules}
     pool = list(rules)
     for m in model:
-        if _vetoed(m, keys, gaz, lex):
-            continue
         r = by_span.get((m.i, m.j))
         if r is not None:
             r.source, r.score = "fused", 1 - (1 - r.score) * (1 - m.score)
@@ -56,11 +62,21 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
         if all(c.j <= t.i or t.j <= c.i for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.i)
-    title_end = {tj: (ti, tj) for ti, tj, _ in titles}
     for c in taken:
-        if c.label == "PER" and c.title is None:
-            c.title = title_end.get(c.i)
+        if c.label == "PER":
+            c.title = _office_before(c.i, titles)
     return taken, titles
+
+
+def _office_before(i: int, titles: list) -> tuple[int, int] | None:
+    """The office title right before token i, looking past honorifics: विदेश मंत्री डॉ. | एस. जयशंकर."""
+    by_end = {tj: (ti, tj, office) for ti, tj, office in titles}
+    while i in by_end:
+        ti, tj, office = by_end[i]
+        if office != "honorific":
+            return ti, tj
+        i = ti
+    return None
 
 
 def model_candidates(spans) -> list[Candidate]:
@@ -78,6 +94,6 @@ def tag_pretokenized(sentences: list[list[str]], engine=None) -> list[list[tuple
     for toks, spans in zip(sentences, model_out):
         keys = [match_key(t) for t in toks]
         kinds = [next(iter(tokenize(k)), (0, 0, "punct"))[2] if k else "punct" for k in keys]
-        fused, _ = fuse(keys, kinds, model_candidates(spans), lex)
+        fused, _ = fuse(keys, kinds, model_candidates(spans), lex, with_model=engine is not None)
         result.append([(c.i, c.j, c.label) for c in fused])
     return result

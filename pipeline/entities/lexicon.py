@@ -60,6 +60,16 @@ class Lexicon:
         return key in self.stopwords or key in self.ambiguous
 
 
+def _without_honorific(e: Entry, honorifics: set[tuple[str, ...]]) -> Entry:
+    """डॉ. एस. जयशंकर -> एस. जयशंकर: a person's span never includes the honorific before it."""
+    if e.label != "PER":
+        return e
+    for h in honorifics:
+        if e.keys[:len(h)] == h and len(e.keys) > len(h):
+            return Entry(e.keys[len(h):], e.label, e.subtype, e.canonical)
+    return e
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     path = DATA_DIR / name
     return read_tsv(path) if path.exists() else []
@@ -72,6 +82,8 @@ def load() -> Lexicon:
            for r in _rows("gazetteer.tsv")]
     gaz = [e for e in gaz if not (len(e.keys) == 1 and e.keys[0] in ambiguous)]
     titles = [Entry(key_tokens(r["title"]), "TITLE", r["office"], r["canonical"]) for r in _rows("titles.tsv")]
+    honorifics = {t.keys for t in titles if t.subtype == "honorific"}
+    gaz = [_without_honorific(e, honorifics) for e in gaz]
     heads = {}
     for r in _rows("org_heads.tsv"):
         k = key_tokens(r["head"])

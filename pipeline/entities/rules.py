@@ -86,7 +86,8 @@ def org_head_matches(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Ca
         head_start = i = end - n
         while i > 0 and head_start - i < MAX_ORG_MODIFIERS and kinds[i - 1] == "word":
             prev = keys[i - 1]
-            if prev in _INNER_CONJ and i - 2 >= 0 and not lex.is_function_word(keys[i - 2]) and i < head_start:
+            if (prev in _INNER_CONJ and i - 2 >= 0 and not lex.is_function_word(keys[i - 2]) and i < head_start
+                    and keys[i - 2] not in lex.org_heads):  # "... बैंक और अफ्रीकन डेवलपमेंट बैंक" is two names
                 i -= 1
                 continue
             if lex.is_function_word(prev) or prev in lex.ambiguous or lex.titles.longest(keys, i - 1):

@@ -56,7 +56,7 @@ class EntitiesStage(Stage):
         engine = self.engine
         model_out = engine.tag([[t.text for t in toks] for _, toks, _, _ in keyed]) if engine else [[]] * len(keyed)
         for (s, toks, keys, kinds), spans in zip(keyed, model_out):
-            fused, _titles = fuse(keys, kinds, model_candidates(spans), lex)
+            fused, _titles = fuse(keys, kinds, model_candidates(spans), lex, with_model=engine is not None)
             for c in fused:
                 start, end = toks[c.i].start, toks[c.j - 1].end
                 ent = Entity(id=f"{doc.doc_id}:e{len(doc.entities)}", start=start, end=end,
