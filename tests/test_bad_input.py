@@ -128,3 +128,16 @@ def test_errors_are_not_retried_when_unchanged(batch, tmp_path):
     corpus, out, _ = batch
     s = run_batch(corpus, out, factory=_factory(), csv_escape=False)
     assert s.processed == 0 and s.up_to_date
+
+
+def test_odd_file_names(tmp_path):
+    corpus, out = tmp_path / "c", tmp_path / "o"
+    (corpus / "उप फ़ोल्डर").mkdir(parents=True)
+    names = ["नया दस्तावेज़ (1).txt", "उप फ़ोल्डर/=cmd|' x.txt", "line\nbreak.txt", "comma, \"quote\".txt"]
+    for n in names:
+        (corpus / n).write_text(SHORT, "utf-8")
+    run_batch(corpus, out, factory=_factory())
+    docs = read_table(out, "documents")
+    assert sorted(docs.doc_id) == sorted(names)
+    toks = read_table(out, "tokens")
+    assert set(toks.doc_id) == set(names)
