@@ -11,7 +11,7 @@ Requires `pip install "dask[distributed]"`.
 """
 from __future__ import annotations
 
-from .batch import _crash_meta, _read_bytes, process_doc
+from .batch import BatchUsageError, _crash_meta, _read_bytes, process_doc
 from .read import InputError
 
 
@@ -40,7 +40,10 @@ def run_dask(todo, factory, pipe, fp, escape, store, workers, scheduler, on_done
         raise RuntimeError('the dask engine needs: pip install "dask[distributed]"') from e
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as e:
+            raise BatchUsageError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
     else:
         if processes is None:
             processes = workers > 1

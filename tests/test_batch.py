@@ -269,3 +269,44 @@ def test_plain_layout_and_switching_layouts(archive, tmp_path):
     assert run_batch(archive, out, factory=FACTORY).up_to_date       # auto keeps the plain layout
     run_batch(archive, out, factory=FACTORY, layout="links")
     assert (out / "documents.csv").is_symlink() and not validate(out) and tables_bytes(out) == links
+
+
+class _Crashing(PipelineFactory):
+    """A pipeline whose worker process dies (os._exit) on documents containing 'धमाका'."""
+
+    def __call__(self):
+        pipe = super().__call__()
+        process = pipe.process
+
+        def dying(doc):
+            if "धमाका" in doc.text:
+                os._exit(3)
+            return process(doc)
+
+        pipe.process = dying
+        return pipe
+
+
+def test_a_dying_worker_loses_no_document(archive, tmp_path):
+    (archive / "boom.txt").write_text("यह धमाका है।\n", "utf-8")
+    out = tmp_path / "out"
+    crashing = _Crashing(FACTORY.config_json, FACTORY.skip)
+    s = run_batch(archive, out, factory=crashing, workers=2)
+    errs = read_table(out, "errors").set_index("doc_id")
+    assert list(errs.index) == ["boom.txt"] and errs.loc["boom.txt", "kind"] == "worker_crash"
+    assert s.documents == 9 and s.failed == 1
+    assert len(read_table(out, "documents")) == 8
+
+
+def test_dask_engine_with_a_scheduler_address(archive, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    run_batch(archive, local, factory=FACTORY)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        out = tmp_path / "dask"
+        s = run_batch(archive, out, factory=FACTORY, engine="dask", scheduler=cluster.scheduler_address)
+        assert s.processed == 8
+        assert run_batch(archive, out, factory=FACTORY, engine="dask",
+                         scheduler=cluster.scheduler_address).up_to_date
+    assert tables_bytes(local) == tables_bytes(out)
