@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--threads", type=int, default=2, help="torch / OMP threads")
+    p.add_argument("--pretrain", default=None,
+                   help="reuse this stanza Pretrain (.pt) instead of building word vectors; required when "
+                        "continuing a model (stanza args: -- --finetune --finetune_load_name MODEL.pt)")
     p.add_argument("--prepare-only", action="store_true", help="stop after data + vectors")
     p.add_argument("--no-install", action="store_true", help="do not copy the result into --out")
     p.add_argument("stanza_args", nargs=argparse.REMAINDER,
@@ -72,6 +75,11 @@ def prepare(args) -> dict[str, Path]:
     n_dev = nerdata.write_stanza_json(ilner_dev, files["dev"])
     print(f"train: {n_train} sentences (IL-NER {len(ilner_train)} x{args.ilner_repeat}, HiNER {len(hiner)}); "
           f"dev: {n_dev} (IL-NER hi-dev)", flush=True)
+
+    if args.pretrain:
+        shutil.copyfile(args.pretrain, files["pretrain"])
+        print(f"vectors: reusing {args.pretrain}", flush=True)
+        return files
 
     from .vectors import to_pretrain, train_word2vec
     t0 = time.time()
