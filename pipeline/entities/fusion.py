@@ -48,6 +48,8 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     if with_model:  # organisation-head patterns are weak alone: keep them where the model sees a name too
         rules = [c for c in rules if c.subtype == "person" or c.source != "pattern"
                  or any(m.i < c.j and c.i < m.j for m in model)]
+    gaz_spans = {(c.i, c.j) for c in gaz}
+    rules = [c for c in rules if c.source == "gazetteer" or (c.i, c.j) not in gaz_spans]  # curated entry wins
     by_span = {(c.i, c.j): c for c in rules}
     pool = list(rules)
     for m in model:
