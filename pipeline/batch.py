@@ -419,15 +419,27 @@ def _crash_meta(task, fp, escape) -> tuple[dict, bytes]:
 
 
 def _mp_context():
-    """forkserver where there is one: workers fork from a clean server that preloaded our modules
-    (fast start, and fork-safe although the parent may hold torch threads); spawn elsewhere."""
+    """How worker processes start. fork when this process runs no other threads and has not
+    loaded torch (the rules-only pipeline): instant, modules already imported. Otherwise
+    forkserver where there is one (workers fork from a clean server that preloaded our modules:
+    fork-safe although this process may hold torch threads), else spawn. Each worker builds its
+    own Pipeline (and loads the NER model) once, in _init_worker, whatever the method."""
     import multiprocessing as mp
-    try:
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and "torch" not in sys.modules \
+            and threading.active_count() == 1:
+        return mp.get_context("fork")
+    if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.batch", "pipeline.runner", "pipeline.tables"])
+        ctx.set_forkserver_preload(["pipeline.batch", "pipeline.runner", "pipeline.tables"]
+                                   + [spec.split(":")[0] for _, spec in _stage_specs()])
         return ctx
-    except ValueError:
-        return mp.get_context("spawn")
+    return mp.get_context("spawn")
+
+
+def _stage_specs():
+    from .runner import STAGES
+    return STAGES
 
 
 def run_local(todo, factory, pipe, fp, escape, timeout, store: Store, workers: int, on_done) -> None:

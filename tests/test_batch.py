@@ -83,7 +83,12 @@ def test_version_change_and_force_redo_everything(archive, tmp_path, monkeypatch
     assert {p.stem for p in (out / ".cache" / "rows").rglob("*.pkl")} == keys
 
 
-def test_two_workers_same_bytes(archive, tmp_path):
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_two_workers_same_bytes(archive, tmp_path, monkeypatch, start):
+    import sys
+    import types
+    if start == "forkserver":   # what a process that loaded torch (the NER model) uses
+        monkeypatch.setitem(sys.modules, "torch", types.ModuleType("torch"))
     one, two = tmp_path / "one", tmp_path / "two"
     run_batch(archive, one, factory=FACTORY, workers=1)
     s = run_batch(archive, two, factory=FACTORY, workers=2)
