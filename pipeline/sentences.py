@@ -70,7 +70,28 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         trail = len(seg.rstrip())
         if trail > lead:
             spans.append((a + lead, a + trail))
-    return _merge_stray_punct(text, spans)
+    return [piece for span in _merge_stray_punct(text, spans) for piece in _cap_length(text, *span)]
+
+
+MAX_SENTENCE_CHARS = 1000
+_SOFT_BREAK = regex.compile(r"[,;:]\s|\s")
+
+
+def _cap_length(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A "sentence" longer than MAX_SENTENCE_CHARS (a text without dandas, a list, a table) is cut
+    at the last comma/semicolon (else space) before the limit, so later stages stay linear."""
+    out = []
+    while b - a > MAX_SENTENCE_CHARS:
+        window = text[a:a + MAX_SENTENCE_CHARS]
+        cuts = [m.end() for m in _SOFT_BREAK.finditer(window) if m.end() > MAX_SENTENCE_CHARS // 2]
+        commas = [c for c in cuts if window[c - 2] in ",;:"]
+        cut = a + (commas[-1] if commas else cuts[-1] if cuts else MAX_SENTENCE_CHARS)
+        piece = text[a:cut].rstrip()
+        out.append((a, a + len(piece)))
+        a = cut + (len(text[cut:b]) - len(text[cut:b].lstrip()))
+    if b > a:
+        out.append((a, b))
+    return out
 
 
 def _merge_stray_punct(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

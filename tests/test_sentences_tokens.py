@@ -54,3 +54,15 @@ def test_offsets_index_original_text_with_crlf_nbsp_zwj():
     for span in doc.sentences + doc.tokens:
         assert raw[span.start:span.end] == span.text
     assert "हज़ार" in [t.text for t in doc.tokens] and "करोड़" in [t.text for t in doc.tokens]
+
+
+def test_overlong_text_without_danda_is_cut_at_commas_or_spaces():
+    from pipeline.sentences import MAX_SENTENCE_CHARS
+    text = ", ".join(["भारत और रूस के बीच व्यापार बढ़ा"] * 200)
+    spans = split_spans(text)
+    assert len(spans) > 1
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(text[a:b] == text[a:b].strip() and text[a:b] for a, b in spans)
+    assert text[spans[0][0]:spans[0][1]].endswith(",")  # cut after a comma, not inside a word
+    # nothing lost: the pieces and the whitespace between them rebuild the text
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")

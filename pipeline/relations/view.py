@@ -75,13 +75,13 @@ class View:
     keys: list[str]
     ents: dict[int, tuple[int, Entity]] = field(default_factory=dict)    # first token -> (end token, entity)
     amts: dict[int, tuple[int, Amount]] = field(default_factory=dict)
+    _by_end: dict | None = field(default=None, repr=False)
 
     def ent_ending(self, j: int) -> tuple[int, Entity] | None:
         """(first token, entity) of an entity ending at token j (exclusive)."""
-        for i, (e, ent) in self.ents.items():
-            if e == j:
-                return i, ent
-        return None
+        if self._by_end is None:
+            self._by_end = {e: (i, ent) for i, (e, ent) in self.ents.items()}
+        return self._by_end.get(j)
 
     def entities(self, label: str | None = None) -> list[tuple[int, int, Entity]]:
         return [(i, e, ent) for i, (e, ent) in sorted(self.ents.items()) if label is None or ent.label == label]
