@@ -25,20 +25,29 @@ class EntitiesStage(Stage):
         super().__init__(config)
         if self.config["ner"] not in ENGINES:
             raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
-        self.engine = None
-        if self.config["ner"] != "none":  # load now: a missing model is a build-time problem
-            from ..ner.engine import get_engine
+        self._engine = None
+        if self.config["ner"] != "none":  # a missing model is a build-time problem; loading waits for use
+            from ..ner.engine import check_engine
             try:
-                self.engine = get_engine(self.config["ner"])
+                check_engine(self.config["ner"])
             except FileNotFoundError as e:
                 raise ContractError(f"stage 'entities': {e} (use --ner none for rules only)") from None
+
+    @property
+    def engine(self):
+        """The NER engine, loaded on first use (once per process)."""
+        if self._engine is None and self.config["ner"] != "none":
+            from ..ner.engine import get_engine
+            self._engine = get_engine(self.config["ner"])
+        return self._engine
 
     def version(self) -> str:
         h = hashlib.sha256(self.config["ner"].encode())
         for p in sorted(DATA_DIR.glob("*.tsv")):
             h.update(p.read_bytes())
         if self.config["ner"] != "none":
-            h.update(self.engine.version().encode())
+            from ..ner.engine import engine_version
+            h.update(engine_version(self.config["ner"]).encode())
         return h.hexdigest()[:16]
 
     def __call__(self, doc: Document) -> None:

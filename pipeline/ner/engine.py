@@ -129,15 +129,7 @@ class StanzaNerEngine:
 
     def version(self) -> str:
         """Identifies the model files (sha256 of model + pretrain), for incremental runs."""
-        if getattr(self, "_version", None) is None:
-            h = hashlib.sha256(self.name.encode())
-            for p in (self.model_path, self.pretrain_path):
-                if p is not None:
-                    with open(p, "rb") as f:
-                        for chunk in iter(lambda: f.read(1 << 20), b""):
-                            h.update(chunk)
-            self._version = f"{self.name}:{h.hexdigest()[:16]}"
-        return self._version
+        return files_version(self.name, self.model_path, self.pretrain_path)
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
         """Entity spans per sentence: (first_token, end_token_exclusive, PER|LOC|ORG, score)."""
@@ -201,10 +193,16 @@ def _stanza_resources_dir() -> Path:
     return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
 
 
-def _build(name: str) -> StanzaNerEngine:
+def _spec(name: str) -> dict:
+    """Constructor arguments of engine `name`; NerModelNotFound when its files are not installed.
+    Cheap (no loading), so a pipeline can check its engine at build time."""
     if name == "hi-ner":
         d = MODELS_DIR / "hi-ner"
-        return StanzaNerEngine(d / MODEL_NAME, d / PRETRAIN_NAME, d / "resources.json", name=name)
+        for p in (d / MODEL_NAME, d / PRETRAIN_NAME, d / "resources.json"):
+            if not p.is_file():
+                raise NerModelNotFound(f"NER engine {name!r}: missing file {p}")
+        return dict(model_path=d / MODEL_NAME, pretrain_path=d / PRETRAIN_NAME, resources_path=d / "resources.json",
+                    name=name)
     if name == "stanza-hi":
         root = _stanza_resources_dir()
         resources = root / "resources.json"
@@ -218,8 +216,41 @@ def _build(name: str) -> StanzaNerEngine:
                 f"and copy ~/stanza_resources here (or set STANZA_RESOURCES_DIR), or use the default engine 'hi-ner'.")
         # stanza resolves its own default package and its dependencies (pretrain, charlms) from its
         # resources.json; download_method=None means a missing file is an error, never a download
-        return StanzaNerEngine(models[0], None, resources, name=name, model_dir=root, stanza_resolves=True)
+        return dict(model_path=models[0], pretrain_path=None, resources_path=resources, name=name, model_dir=root,
+                    stanza_resolves=True)
     raise ValueError(f"unknown NER engine {name!r}; known: 'hi-ner', 'stanza-hi'")
+
+
+def check_engine(name: str) -> None:
+    """Raise NerModelNotFound / ValueError now if engine `name` could not be loaded."""
+    _spec(name)
+
+
+_VERSIONS: dict[tuple, str] = {}
+
+
+def files_version(name: str, *paths: Path | None) -> str:
+    """`name:<sha256 of the files, 16 hex>`, cached by path, size and mtime (hashing 31 MB once)."""
+    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p is not None)
+    if (name, stamp) not in _VERSIONS:
+        h = hashlib.sha256(name.encode())
+        for p in paths:
+            if p is not None:
+                with open(p, "rb") as f:
+                    for chunk in iter(lambda: f.read(1 << 20), b""):
+                        h.update(chunk)
+        _VERSIONS[(name, stamp)] = f"{name}:{h.hexdigest()[:16]}"
+    return _VERSIONS[(name, stamp)]
+
+
+def engine_version(name: str) -> str:
+    """The version of engine `name` without loading it."""
+    spec = _spec(name)
+    return files_version(name, spec["model_path"], spec["pretrain_path"])
+
+
+def _build(name: str) -> StanzaNerEngine:
+    return StanzaNerEngine(**_spec(name))
 
 
 def get_engine(name: str = "hi-ner") -> StanzaNerEngine:
