@@ -373,7 +373,6 @@ def sample_document():
     doc = Document(doc_id=did, path="sample.txt", text=text)
     data = text.encode("utf-8")
     doc.metadata.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
-    start = 0
     for m in re.finditer(r"[^।]+।\s*", text):
         end = m.end() - len(m.group()) + len(m.group().rstrip())
         doc.sentences.append(Sentence(id=f"{did}:s{len(doc.sentences)}", start=m.start(), end=end,

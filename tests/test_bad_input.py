@@ -14,13 +14,7 @@ from pipeline.tables import TABLES, read_table
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "india-russia-summit-briefing.txt"
 
 
-def _factory() -> PipelineFactory:
-    f = PipelineFactory.of({"entities": {"ner": "none"}})
-    try:
-        f()
-        return f
-    except Exception:  # noqa: BLE001 - other stages still being written
-        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=("amounts", "relations", "triples"))
+RULES_ONLY = PipelineFactory.of({"entities": {"ner": "none"}})
 
 
 HINDI = SEED.read_text("utf-8")
@@ -63,7 +57,7 @@ def batch(tmp_path_factory):
         for _ in range(50 * 1024 * 1024 // len(line) + 1):
             f.write(line)
     os.chmod(corpus, 0o755)
-    summary = run_batch(corpus, out, factory=_factory(), csv_escape=False)
+    summary = run_batch(corpus, out, factory=RULES_ONLY, csv_escape=False)
     return corpus, out, summary
 
 
@@ -126,7 +120,7 @@ def test_utf16_reads_like_utf8(batch):
 
 def test_errors_are_not_retried_when_unchanged(batch, tmp_path):
     corpus, out, _ = batch
-    s = run_batch(corpus, out, factory=_factory(), csv_escape=False)
+    s = run_batch(corpus, out, factory=RULES_ONLY, csv_escape=False)
     assert s.processed == 0 and s.up_to_date
 
 
@@ -136,7 +130,7 @@ def test_odd_file_names(tmp_path):
     names = ["नया दस्तावेज़ (1).txt", "उप फ़ोल्डर/=cmd|' x.txt", "line\nbreak.txt", "comma, \"quote\".txt"]
     for n in names:
         (corpus / n).write_text(SHORT, "utf-8")
-    run_batch(corpus, out, factory=_factory())
+    run_batch(corpus, out, factory=RULES_ONLY)
     docs = read_table(out, "documents")
     assert sorted(docs.doc_id) == sorted(names)
     toks = read_table(out, "tokens")

@@ -14,20 +14,7 @@ from pipeline.manifest import OutputBusy, Store, validate
 from pipeline.synthetic import make_archive
 from pipeline.tables import TABLES, read_table
 
-SKIP = ("amounts", "relations", "triples")
-
-
-def _factory() -> PipelineFactory:
-    """The full pipeline (rules only) when every stage imports; else the stages that exist."""
-    f = PipelineFactory.of({"entities": {"ner": "none"}})
-    try:
-        f()
-        return f
-    except Exception:  # noqa: BLE001 - other stages still being written
-        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=SKIP)
-
-
-FACTORY = _factory()
+FACTORY = PipelineFactory.of({"entities": {"ner": "none"}})
 
 
 def tables_bytes(out: Path) -> dict[str, bytes]:
@@ -219,11 +206,8 @@ def test_parquet_single_files_match_csv(archive, tmp_path):
     assert not s.up_to_date and not (out / "tokens.parquet").exists() and not validate(out)
 
 
-def test_cli_run_options(archive, tmp_path, monkeypatch, capsys):
+def test_cli_run_options(archive, tmp_path, capsys):
     from pipeline import cli
-    if FACTORY.skip:   # the full pipeline does not import yet: let the CLI build what exists
-        monkeypatch.setattr(PipelineFactory, "of", classmethod(
-            lambda cls, config=None, skip=(): cls(json.dumps(config or {}, sort_keys=True), SKIP)))
     out = tmp_path / "out"
     args = ["run", str(archive), "--out", str(out), "--ner", "none"]
     assert cli.main(args + ["--quiet", "--workers", "1"]) == 0

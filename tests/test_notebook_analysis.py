@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from pipeline import analysis

@@ -7,7 +7,7 @@ import yaml
 from pipeline.doc import Document, Sentence, Token
 from pipeline.openie import benchie
 from pipeline.openie.extract import extract_triples, tag_tokens, triples_for_text
-from pipeline.openie.lexicon import DATA_DIR, load, read_tsv
+from pipeline.openie.lexicon import DATA_DIR, read_tsv
 from pipeline.openie.stage import TriplesStage
 from pipeline.stage import check_contracts
 

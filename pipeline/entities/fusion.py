@@ -13,6 +13,8 @@ The rule (also in docs/entities.md):
 """
 from __future__ import annotations
 
+from ..normalize import match_key
+from ..tokens import tokenize
 from .lexicon import Lexicon, load
 from .rules import (Candidate, gazetteer_matches, org_head_matches, person_after_titles,
                     title_matches)
@@ -87,9 +89,6 @@ def model_candidates(spans) -> list[Candidate]:
 
 def tag_pretokenized(sentences: list[list[str]], engine=None) -> list[list[tuple[int, int, str]]]:
     """Fused tagging of pre-tokenized sentences (used by `evaluate ner`); engine None = rules only."""
-    from ..normalize import match_key
-    from ..tokens import tokenize
-
     lex = load()
     model_out = engine.tag(sentences) if engine is not None else [[] for _ in sentences]
     result = []

@@ -67,7 +67,7 @@ def run(argv: list[str] | None = None) -> int:
     print(f"{'system':24} {'P':>6} {'R':>6} {'F1':>6} {'extr':>6} {'TP':>5} {'missed':>6}")
     for name, s in rows:
         print(f"{name:24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.extractions:6d} {s.tp:5d} {s.fn:6d}")
-    print(f"published: IndIE P 0.49 R 0.54 F1 0.51; Gen2OIE 0.28; PredPatt 0.09; ArgOE 0.08; Multi2OIE 0.01")
+    print("published: IndIE P 0.49 R 0.54 F1 0.51; Gen2OIE 0.28; PredPatt 0.09; ArgOE 0.08; Multi2OIE 0.01")
     print(f"our extractor: {len(sents)} sentences in {dt:.3f} s ({len(sents) / dt if dt else 0:.0f} sentences/s)")
     if a.details:
         for sid, items, fn in details:

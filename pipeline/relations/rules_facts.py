@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Relation
-from .rules_people import PERIOD_KINDS, period_of
+from .rules_people import period_of, summit_phrase
 from .view import CONJ, View, lists
 
 VALUE_KINDS = ("money", "percent")
@@ -111,12 +111,12 @@ def facility_status(v: View, ctx: Context) -> list[Relation]:
 def topics(v: View, ctx: Context) -> list[Relation]:
     """A verbless list ending in सहित/आदि after a sentence about reviewing/discussing."""
     out = []
-    if ctx.topic_pending and v.keys and v.keys[-2:-1] in (["सहित"], ["आदि"]) or (
-            ctx.topic_pending and v.keys[-1:] in (["सहित"], ["आदि"])):
-        end = len(v.keys) - (2 if v.keys[-2:-1] in (["सहित"], ["आदि"]) else 1)
+    keys = v.keys[:-1] if v.tokens and v.tokens[-1].kind == "punct" else v.keys
+    if ctx.topic_pending and keys[-1:] in (["सहित"], ["आदि"]):
+        end = len(keys) - 1
         items, start = [], 0
         for k in range(end + 1):
-            if k == end or v.keys[k] in CONJ:
+            if k == end or keys[k] in CONJ:
                 if k > start:
                     items.append((start, k))
                 start = k + 1
@@ -124,10 +124,7 @@ def topics(v: View, ctx: Context) -> list[Relation]:
             for a, b in items:
                 out.append(v.relation(ctx.summit or "वार्ता", "reviews", v.text(a, b), "topics:list_after_review",
                                       (a, b)))
-    words = lists().meeting.find(v.keys)
-    summit = next(((i, j) for i, j, kind in words if kind == "summit"), None)
-    from .rules_people import _summit_phrase
-    ctx.summit = v.text(*_summit_phrase(v, *summit)) if summit else ""
+    ctx.summit = summit_phrase(v)
     ctx.topic_pending = bool(lists().topics.find(v.keys))
     return out
 
@@ -160,7 +157,3 @@ def membership_location_agreements(v: View) -> list[Relation]:
             break
     return out
 
-
-def update_period(v: View, ctx: Context) -> None:
-    if v.amounts(*PERIOD_KINDS) and lists().metrics.find(v.keys):
-        ctx.period = period_of(v)

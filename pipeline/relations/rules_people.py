@@ -35,24 +35,26 @@ def _pairs(v: View, label: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
     return out
 
 
-def _summit_phrase(v: View, i: int, j: int) -> tuple[int, int]:
-    """Extend a summit word back over its ordinal and adjectives: 22वां वार्षिक शिखर सम्मेलन."""
-    k = i
+def summit_phrase(v: View) -> str:
+    """The sentence's summit word extended back over its ordinal and adjectives
+    (22वां वार्षिक शिखर सम्मेलन), or "" when the sentence names no summit."""
+    hit = next(((i, j) for i, j, kind in lists().meeting.find(v.keys) if kind == "summit"), None)
+    if hit is None:
+        return ""
+    k, j = hit
     while k > 0 and (v.keys[k - 1] in lists().fillers or (k - 1) in v.amts and v.amts[k - 1][1].kind == "ordinal"):
         if v.keys[k - 1] in ("की", "का", "के"):
             break
         k -= 1
-    return k, j
+    return v.text(k, j)
 
 
 def meets(v: View) -> list[Relation]:
-    words = lists().meeting.find(v.keys)
-    if not words:
+    if not lists().meeting.find(v.keys):
         return []
-    summit = next(((i, j) for i, j, kind in words if kind == "summit"), None)
-    qualifier = v.text(*_summit_phrase(v, *summit)) if summit else ""
+    qualifier = summit_phrase(v)
     out = []
-    for label, pred in (("PER", "meets"), ("LOC", "summit" if summit else "meets")):
+    for label, pred in (("PER", "meets"), ("LOC", "summit" if qualifier else "meets")):
         for (a, b) in _pairs(v, label):
             ea, eb = v.ents[a[0]][1], v.ents[b[0]][1]
             # countries meet "X और Y के बीच" (between), not in any list of places
@@ -87,23 +89,24 @@ def _agent(v: View, before: int) -> tuple[str, str, int] | None:
 
 def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
     """The agent of a visit: 'X ने' anywhere before i, else the possessor 'X की' right before i."""
-    titles = {a: b for a, b in v.titles()}
+    title_by_end = {b: a for a, b in v.titles()}
+
+    def named_or_title(k: int, person_only: bool) -> tuple[str, str, int] | None:
+        """The entity or title ending at token k."""
+        hit = v.ent_ending(k)
+        if hit and (not person_only or hit[1].label == "PER"):
+            return hit[1].text, hit[1].id, hit[0]
+        if k in title_by_end:
+            return v.text(title_by_end[k], k), "", title_by_end[k]
+        return None
+
     for k in range(i - 1, 0, -1):
         if v.keys[k] == "ने":
-            hit = v.ent_ending(k)
-            if hit:
-                return hit[1].text, hit[1].id, hit[0]
-            t = next(((a, b) for a, b in titles.items() if b == k), None)
-            if t:
-                return v.text(*t), "", t[0]
-    k = i - 1
-    if k > 0 and v.keys[k] in ("की", "का", "के"):
-        hit = v.ent_ending(k)
-        if hit and hit[1].label == "PER":
-            return hit[1].text, hit[1].id, hit[0]
-        t = next(((a, b) for a, b in titles.items() if b == k), None)
-        if t:
-            return v.text(*t), "", t[0]
+            found = named_or_title(k, person_only=False)
+            if found:
+                return found
+    if i - 1 > 0 and v.keys[i - 1] in ("की", "का", "के"):
+        return named_or_title(i - 1, person_only=True)
     return None
 
 
