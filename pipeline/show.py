@@ -53,6 +53,8 @@ DEVANAGARI_FONTS = ('"Noto Sans Devanagari", "Nirmala UI", "Mangal", "Kohinoor D
 def amount_group(kind: str) -> str:
     if kind in ("money", "percent"):
         return kind
+    if kind == "basis_points":
+        return "percent"
     return "time" if kind in TIME_KINDS else "number"
 
 

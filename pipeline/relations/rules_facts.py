@@ -9,7 +9,7 @@ from ..doc import Relation
 from .rules_people import period_of, summit_phrase
 from .view import CONJ, View, lists
 
-VALUE_KINDS = ("money", "percent")
+VALUE_KINDS = ("money", "percent", "basis_points")
 ANAPHORA = {"यह", "यहां", "ये", "इस", "इसका", "इसकी", "वह"}
 
 
@@ -23,6 +23,13 @@ class Context:
     facility_id: str = ""
     summit: str = ""
     topic_pending: bool = False
+    metric_age: int = 0     # sentences since the metric/subject/period were last set
+
+    def next_sentence(self) -> None:
+        """Metric, subject and period carry into the next sentence only, never further."""
+        self.metric_age += 1
+        if self.metric_age > 1:
+            self.metric = self.subject = self.subject_id = self.period = ""
 
 
 def _metric_near(v: View, i: int, j: int) -> tuple[int, int, str] | None:
@@ -57,6 +64,15 @@ def _subject_of_metric(v: View, mi: int) -> tuple[str, str]:
     return "", ""
 
 
+def _agent_of_amount(v: View, i: int) -> tuple[str, str]:
+    """The giver or doer marked by ने (or द्वारा) before the amount: 'विश्व बैंक ने भारत को 1.5 अरब डॉलर का ऋण'."""
+    for a, b, ent in reversed(v.entities()):
+        k = b + 1 if v.keys[b:b + 1] == [")"] else b     # 'अंतरराष्ट्रीय मुद्रा कोष (आईएमएफ) ने'
+        if k < i and v.keys[k] in ("ने", "द्वारा"):
+            return ent.text, ent.id
+    return "", ""
+
+
 def metric_values(v: View, ctx: Context) -> list[Relation]:
     out = []
     own_metrics = lists().metrics.find(v.keys)
@@ -64,18 +80,25 @@ def metric_values(v: View, ctx: Context) -> list[Relation]:
         mi, mj, metric = own_metrics[0]
         ctx.metric, (ctx.subject, ctx.subject_id) = metric, _subject_of_metric(v, mi)
         ctx.period = period_of(v) or ctx.period
+        ctx.metric_age = 0
     growth = lists().growth.find(v.keys)
     for i, j, a in v.amounts(*VALUE_KINDS):
         near = _metric_near(v, i, j)
         if a.kind == "percent" and growth and not (near and near[0] >= j):
             pred = growth[0][2]
             subj = ctx.metric if not near else near[2]
+            if near and subj == pred:     # 'जीडीपी वृद्धि दर 7.3 प्रतिशत': the rate is of the metric before it
+                before = [m for m in lists().metrics.find(v.keys[:near[0]]) if m[1] == near[0]]
+                subj = before[-1][2] if before else ""
             out.append(v.relation(subj or "", pred, a.text, "growth:percent_with_growth_word", subject_id="",
                                   object_id=a.id, period=period_of(v) or ctx.period, qualifier=a.qualifier))
             continue
         if near:
             subject, sid = _subject_of_metric(v, near[0])
             rule, metric = "metric:amount_near_metric_word", near[2]
+            if not subject:
+                subject, sid = _agent_of_amount(v, i)
+                rule = "metric:agent_amount_metric_word" if subject else rule
             subject, sid = (subject, sid) if subject else (ctx.subject, ctx.subject_id)
         elif ctx.metric and any(k in ANAPHORA for k in v.keys[:i]):
             subject, sid, metric, rule = ctx.subject, ctx.subject_id, ctx.metric, "metric:carried_from_previous"

@@ -1,7 +1,7 @@
 """Stage `relations`: typed facts with evidence, from rules over tokens, entities and amounts.
 
 Rules run sentence by sentence in document order; a Context carries the previous sentence's
-metric, subject, period, facility and summit so anaphora (यह, इस) and verbless lists resolve.
+metric, subject and period (one sentence only), facility and summit so anaphora (यह, इस) and verbless lists resolve.
 Every relation's evidence span lies inside its sentence.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ class RelationsStage(Stage):
         ctx = Context()
         seen = set()
         for v in build_views(doc):
+            ctx.next_sentence()
             found = role(v) + meets(v) + visits(v) + metric_values(v, ctx) + facility_status(v, ctx)
             found += topics(v, ctx) + membership_location_agreements(v)
             for r in found:
