@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import re
 
-from . import dates
+from . import clock, dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .tables import fold, tables
@@ -80,7 +80,7 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
         for f in (dates.numeric_date, dates.time_at, dates.year_pair):
             am = f(text, p)
             if am is not None:
-                return qualify(text, am)
+                return qualify(text, clock.with_oclock(text, am) if am.kind == "time" else am)
     n = parse_number(text, p)
     if n is None:
         return None
@@ -89,6 +89,9 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
     n2, dm = _range_end(text, n)
     if dm is not None:
         return qualify(text, dm)
+    ck = clock.clock_time(text, n) if n2 is None else None
+    if ck is not None:
+        return qualify(text, ck)
     if n2 is None and _is_day(n):
         dm = dates.day_month(text, n.start, int(n.value), n.end)
         if dm is not None:

@@ -84,7 +84,8 @@ def metric_values(v: View, ctx: Context) -> list[Relation]:
     growth = lists().growth.find(v.keys)
     for i, j, a in v.amounts(*VALUE_KINDS):
         near = _metric_near(v, i, j)
-        if a.kind == "percent" and growth and not (near and near[0] >= j):
+        level = any(gj == i for _, gj, _ in growth)      # 'बढ़कर 18,165 करोड़ रुपये': the new level, not a rate
+        if a.kind in ("percent", "basis_points") and growth and not level and not (near and near[0] >= j):
             pred = growth[0][2]
             subj = ctx.metric if not near else near[2]
             if near and subj == pred:     # 'जीडीपी वृद्धि दर 7.3 प्रतिशत': the rate is of the metric before it

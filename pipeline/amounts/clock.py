@@ -1,0 +1,85 @@
+"""Clock times with बजे: "10 बजे" -> 10:00, "शाम 5 बजे" -> 17:00, "साढ़े दस बजे" -> 10:30,
+"10 बजकर 15 मिनट" -> 10:15; "10:30 बजे" keeps its value and takes the बजे into the span.
+The words are data (data/clock.tsv). Without a day part the hour is kept as written (12-hour
+speech is ambiguous: "5 बजे" may be 05:00 or 17:00)."""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from .model import AmountMatch
+from .numbers import NumParse, parse_number
+from .tables import bounded_alternation, key, rows
+from .units import SP
+
+QUARTERS = {Fraction(0): 0, Fraction(1, 4): 15, Fraction(1, 2): 30, Fraction(3, 4): 45}
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, regex.Pattern]:
+    by_role: dict[str, list[str]] = {}
+    for word, role in rows("clock.tsv"):
+        by_role.setdefault(role, []).append(key(word))
+    dayparts = {w: role for role in ("am", "pm", "noon", "night") for w in by_role.get(role, [])}
+    return {
+        "oclock": regex.compile(SP + "(?:" + bounded_alternation(by_role["oclock"]) + ")"),
+        "and_minutes": regex.compile(SP + "(?:" + bounded_alternation(by_role["and_minutes"]) + ")" + SP),
+        "minutes": regex.compile(SP + "(?:" + bounded_alternation(by_role["minutes"]) + ")"),
+        "daypart": regex.compile(r"(?<![\p{L}\p{M}])(?P<u>" + bounded_alternation(list(dayparts)) + r")[ \t]+\Z"),
+        "roles": dayparts,
+    }
+
+
+def _shift(hour: int, part: str) -> int:
+    if part == "pm" and hour < 12 or part == "noon" and 1 <= hour <= 5 or part == "night" and 6 <= hour <= 11:
+        return hour + 12
+    if part == "night" and hour == 12:
+        return 0
+    return hour
+
+
+def _daypart(text: str, start: int) -> tuple[int, str] | None:
+    m = _rx()["daypart"].search(text, max(0, start - 16), start)
+    if not m:
+        return None
+    role = _rx()["roles"].get(key(regex.sub(r"[ \t]+", " ", m.group("u"))))
+    return (m.start("u"), role) if role else None
+
+
+def clock_time(text: str, n: NumParse) -> AmountMatch | None:
+    """The time when the number n is an hour followed by बजे / बजकर .. मिनट, else None."""
+    R = _rx()
+    whole = n.value.numerator // n.value.denominator
+    if n.value < 0 or n.value > 24 or n.value - whole not in QUARTERS:
+        return None
+    hour, minute = whole, QUARTERS[n.value - whole]
+    m = R["oclock"].match(text, n.end)
+    end = m.end() if m else None
+    if end is None:
+        j = R["and_minutes"].match(text, n.end)
+        mins = parse_number(text, j.end()) if j and minute == 0 else None
+        k = mins and mins.value.denominator == 1 and 0 <= mins.value < 60 and R["minutes"].match(text, mins.end)
+        if not k:
+            return None
+        minute, end = int(mins.value), k.end()
+    return _finish(text, n.start, end, hour, minute)
+
+
+def with_oclock(text: str, am: AmountMatch) -> AmountMatch:
+    """A "10:30" time followed by बजे / preceded by a day part takes them into its span."""
+    m = _rx()["oclock"].match(text, am.end)
+    if not m:
+        return am
+    hour, minute = (int(x) for x in str(am.value).split(":")[:2])
+    return _finish(text, am.start, m.end(), hour, minute, str(am.value)[5:])
+
+
+def _finish(text: str, start: int, end: int, hour: int, minute: int, seconds: str = "") -> AmountMatch:
+    part = _daypart(text, start)
+    if part:
+        start, hour = part[0], _shift(hour, part[1])
+    hour %= 24
+    value = f"{hour:02d}:{minute:02d}{seconds}"
+    return AmountMatch(start, end, text[start:end], "time", value)
