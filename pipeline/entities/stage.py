@@ -66,13 +66,16 @@ class EntitiesStage(Stage):
         model_out = engine.tag([[t.text for t in toks] for _, toks, _, _ in keyed]) if engine else [[]] * len(keyed)
         for (s, toks, keys, kinds), spans in zip(keyed, model_out):
             fused, _titles = fuse(keys, kinds, model_candidates(spans), lex, with_model=engine is not None)
+            org_by_end = {c.j: c.i for c in fused if c.label == "ORG"}
             for c in fused:
                 start, end = toks[c.i].start, toks[c.j - 1].end
                 ent = Entity(id=f"{doc.doc_id}:e{len(doc.entities)}", start=start, end=end,
                              text=doc.text[start:end], sentence_id=s.id, label=c.label, subtype=c.subtype,
                              source=c.source, score=round(c.score, 4), canonical=c.canonical)
                 if c.title:
-                    ent.role_start, ent.role_end = toks[c.title[0]].start, toks[c.title[1] - 1].end
+                    # an organisation right before the title belongs to the role: कांग्रेस विधायक, सपा प्रवक्ता
+                    first = org_by_end.get(c.title[0], c.title[0])
+                    ent.role_start, ent.role_end = toks[first].start, toks[c.title[1] - 1].end
                     ent.role = doc.text[ent.role_start:ent.role_end]
                 doc.entities.append(ent)
 
