@@ -208,7 +208,7 @@ def test_screenshots_command(sample, tmp_path, monkeypatch):
         return Path(png)
 
     monkeypatch.setattr(show, "screenshot", fake_screenshot)
-    monkeypatch.setattr(show, "_font_face", lambda text: "")    # font embedding: tested above
+    monkeypatch.setattr("pipeline.show_html._font_face", lambda text: "")    # font embedding: tested above
     monkeypatch.chdir(sample)                      # documents.path of the sample is relative to it
     img = tmp_path / "img"
     assert show.run(["--screenshots", str(img), "--from", str(sample)]) == 0

@@ -5,12 +5,11 @@ pronouns open embedded ones, and a कि clause after a verb is its object."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+# Chunk, Clause and Span are defined in clauses.py (with the pass's bookkeeping) and imported from here
+from .clauses import Chunk, Clause, ClauseBuilder, Span  # noqa: F401
 from .lexicon import load
 from .verbs import VerbGroup
-
-Span = tuple[int, int]
 
 _LEX = load()
 _MONTHS = _LEX.months
@@ -30,224 +29,194 @@ NONFINITE_MERGE_PK = True
 COMMA_LISTS = True
 GEN_SPLIT = False
 
-
-@dataclass
-class Chunk:
-    start: int
-    end: int
-    marker: str = ""        # last case marker / postposition text ("" = unmarked)
-    kind: str = "np"        # np | rel | nonfinite
-    participle: Span | None = None   # a participle modifying this chunk (भेजे गए …)
-
-    @property
-    def span(self) -> Span:
-        return (self.start, self.end)
-
-
-@dataclass
-class Clause:
-    chunks: list[Chunk] = field(default_factory=list)
-    vg: VerbGroup | None = None
-    complement: Span | None = None    # a following कि clause (object of कहा, बताया ...)
-    antecedent: Span | None = None    # for a relative clause: the noun phrase its pronoun refers to
+_MANNER_NOUNS = ("तरह", "रूप", "ढंग", "प्रकार")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
 def chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
-    n = len(tokens)
-    starts = {g.start: g for g in groups if g.finite}
-    part_starts = {g.start: g for g in groups if not g.finite}
-    lex = load()
-    pending_participle: list[Span] = []
-    clauses: list[Clause] = []
-    stack: list[Clause] = []
-    cur = Clause()
-    chunk: list[int] = []
+    """The clauses of a tagged sentence (its verb groups found), each with its noun chunks."""
+    clauses = _ChunkReader(tokens, tags, groups).read()
+    _attach_complements(clauses, tokens, tags)
+    return clauses
 
-    def close(marker: str = "", kind: str = "np"):
-        nonlocal chunk
-        words = [k for k in chunk if tags[k] not in ("PUNCT_B", "PUNCT_O")]
-        if words and not marker and kind == "np":
-            last = [k for k in words if tags[k] != "PART"]
-            if last and tags[last[-1]] == "PG":
-                marker = tokens[last[-1]]          # a chunk ending in का/की/के (before the verb group)
-        if words:
-            s, e = words[0], words[-1] + 1
-            # a non-finite verb chunk (देखकर, करने के बाद) takes the chunk before it as its object
-            verb_at = next((k for k in words if tags[k] in ("LV", "AUX", "CNJ")), s)
-            if kind == "nonfinite" and verb_at - s <= 1 and cur.chunks and cur.chunks[-1].end == s and \
-                    cur.chunks[-1].marker not in ("ने", "") and cur.chunks[-1].kind == "np":
-                prev = cur.chunks.pop()
-                s = prev.start
-            c = Chunk(s, e, marker, kind)
-            if pending_participle:
-                c.participle = pending_participle.pop()
-            cur.chunks.append(c)
-        chunk = []
 
-    def absorb_particles(i: int) -> int:
-        while i < n and tags[i] == "PART" and tokens[i] not in _NEG and i not in starts:
-            chunk.append(i)
-            i += 1
-        return i
+class _ChunkReader(ClauseBuilder):
+    """The rules of the pass: where a chunk ends, and what a token does to the open chunk and clause."""
 
-    i = 0
-    prev_was_vg = False
-    while i < n:
-        if i in starts:
-            g = starts[i]
-            close()
-            cur.vg = g
-            clauses.append(cur)
-            cur = stack.pop() if stack else Clause()
-            i = g.end
-            prev_was_vg = True
-            continue
-        if i in part_starts:
-            g = part_starts[i]
-            close()
-            pending_participle[:] = [(g.start, g.end)]
-            i = g.end
-            continue
-        tag = tags[i]
-        after_vg, prev_was_vg = prev_was_vg, False
-        if after_vg and tag == "PART" and tokens[i] == "तो":
-            i += 1
-            continue
-        prev_tag = tags[chunk[-1]] if chunk else ""
-        # a determiner / pronoun, or a number, after a complete noun opens the next noun phrase
-        if GEN_SPLIT and chunk and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
+    def read(self) -> list[Clause]:
+        while self.i < self.n:
+            self._step()
+        self.close()
+        return self.clauses
+
+    def _step(self) -> None:
+        """Read the token at i (or the verb group or bracket starting there) and move i past it."""
+        if self.read_verb_group():
+            return
+        i, tag = self.i, self.tags[self.i]
+        after_vg, self.prev_was_vg = self.prev_was_vg, False
+        if after_vg and tag == "PART" and self.tokens[i] == "तो":
+            self.i += 1                   # तो right after a verb group is dropped
+            return
+        if self._starts_new_phrase(i, tag):
+            self.close()
+        self._split_manner_adverbial(i, tag)
+        if self.read_relative(i, tag) or self._read_separator(i, tag, after_vg) or self._read_bracket(i):
+            return
+        if tag == "PRK" and self.chunk:
+            self.close()                  # सब कामचलाऊ व्यवस्था | उन्हें
+        self.chunk.append(i)
+        if self._read_case_marker(i, tag) or self._read_conjunctive(i, tag):
+            return
+        self.i += 1
+        if self._ends_chunk(i, tag):
+            self.close()
+
+    def _starts_new_phrase(self, i: int, tag: str) -> bool:
+        """A determiner / pronoun, or a number, after a complete noun opens the next noun phrase."""
+        tokens, tags, chunk, lex = self.tokens, self.tags, self.chunk, self.lex
+        if not chunk:
+            return False
+        prev_tag = tags[chunk[-1]]
+        if GEN_SPLIT and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
-            close()                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
-        if chunk and tag == "ADV" and prev_tag in ("W", "NUM") and (
+            return True                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
+        if tag == "ADV" and prev_tag in ("W", "NUM") and (
                 tokens[i] in lex.degree or any(tags[k] == "PG" for k in chunk)
                 or (tokens[chunk[-1]] not in _TIME_HEADS and tokens[i] not in lex.postp_adverb)):
-            close()                  # स्थानीय आबादी | लगभग पूरी तरह से
-        if chunk and len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
-            close()                  # मैं | शब्द की आत्मा समझकर ही
-        if chunk and tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
-            close()                  # ये | अपनी … कहानियों के लिए
-        if chunk and prev_tag in ("W", "NUM") and (
-                (tag == "DET" and not (i + 1 < n and tags[i + 1] in ("LV", "AUX"))) or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
-                                 and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i))):
-            close()
-        if DET_AFTER_GEN and chunk and tag == "DET" and tokens[i] == "एक" and (
-                prev_tag == "PG" or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]][-2:] in ("का", "की", "के"))):
-            close()                  # … जिले का | एक गाँव; उनका | एक कहानी संग्रह
-        # a manner adverbial (तेजी से, पूरी तरह से) is a chunk of its own
-        if chunk and tag == "W" and i + 1 < n and tokens[i + 1] == "से" and tokens[i] in lex.manner:
-            if tokens[i] in ("तरह", "रूप", "ढंग", "प्रकार") and len(chunk) >= 2 and tags[chunk[-1]] in ("W", "DET"):
-                last = chunk.pop()
-                close()
-                chunk.append(last)
-            elif tokens[i] not in ("तरह", "रूप", "ढंग", "प्रकार"):
-                close()
-        if tag in ("REL", "RELK", "RELG"):
-            close()
-            antecedent = None
-            if cur.chunks:                       # X , जो … : the chunk before the pronoun
-                antecedent = cur.chunks[-1].span
-            elif clauses and clauses[-1].vg is not None and clauses[-1].vg.end >= i - 2:
-                prev = clauses[-1]               # … एक उपग्रह बनाया जो …: the phrase before that verb
-                if prev.chunks and not prev.chunks[-1].marker and prev.chunks[-1].kind == "np":
-                    antecedent = prev.chunks[-1].span
-            stack.append(cur)
-            cur = Clause(antecedent=antecedent)
-            chunk = [i]
-            if tag == "RELG":                    # जिनका | कोई विशेष धर्म: stays in its noun phrase
-                i += 1
-                continue
-            close(tokens[i], "reladv" if tokens[i] in lex.relative_adverb else "rel")
-            i += 1
-            continue
-        if tag == "SC" or (tag == "CC" and (after_vg or not chunk)):
-            close()
-            i += 1
-            prev_was_vg = after_vg
-            continue
-        if tag == "PUNCT_B" and tokens[i] == "," and chunk and i + 1 < n and tags[i + 1] == "NUM" \
-                and (tokens[chunk[-1]] in _MONTHS or tags[chunk[-1]] == "NUM"):
-            chunk.append(i)          # 1 अक्टूबर , 1960 को
-            i += 1
-            continue
-        if COMMA_LISTS and tokens[i] == "," and chunk and not after_vg and _comma_in_list(tokens, tags, i, starts):
-            chunk.append(i)          # अमेरिका , संयुक्त राजशाही व कनाडा में
-            i += 1
-            continue
+            return True                  # स्थानीय आबादी | लगभग पूरी तरह से
+        if len(chunk) == 1 and tokens[chunk[0]] in _PERSONAL:
+            return True                  # मैं | शब्द की आत्मा समझकर ही
+        if tag == "DET" and prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[-1]] in _PRONOUNS:
+            return True                  # ये | अपनी … कहानियों के लिए
+        if prev_tag in ("W", "NUM") and (
+                (tag == "DET" and not (i + 1 < self.n and tags[i + 1] in ("LV", "AUX")))
+                or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
+                    and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i))):
+            return True
+        if DET_AFTER_GEN and tag == "DET" and tokens[i] == "एक" and (
+                prev_tag == "PG"
+                or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]][-2:] in ("का", "की", "के"))):
+            return True                  # … जिले का | एक गाँव; उनका | एक कहानी संग्रह
+        return False
+
+    def _split_manner_adverbial(self, i: int, tag: str) -> None:
+        """A manner adverbial (तेजी से, पूरी तरह से) is a chunk of its own."""
+        tokens = self.tokens
+        if not (self.chunk and tag == "W" and i + 1 < self.n and tokens[i + 1] == "से"
+                and tokens[i] in self.lex.manner):
+            return
+        if tokens[i] not in _MANNER_NOUNS:
+            self.close()
+        elif len(self.chunk) >= 2 and self.tags[self.chunk[-1]] in ("W", "DET"):
+            last = self.chunk.pop()              # … | पूरी तरह से: the word before तरह starts the adverbial
+            self.close()
+            self.chunk.append(last)
+
+    def _read_separator(self, i: int, tag: str, after_vg: bool) -> bool:
+        """Conjunctions and punctuation between phrases; a comma inside a date or a list stays."""
+        tokens, tags, n = self.tokens, self.tags, self.n
+        if tag == "SC" or (tag == "CC" and (after_vg or not self.chunk)):
+            self.close()
+            self.i += 1
+            self.prev_was_vg = after_vg
+            return True
+        if tag == "PUNCT_B" and tokens[i] == "," and self.chunk and i + 1 < n and tags[i + 1] == "NUM" \
+                and (tokens[self.chunk[-1]] in _MONTHS or tags[self.chunk[-1]] == "NUM"):
+            self.chunk.append(i)          # 1 अक्टूबर , 1960 को
+            self.i += 1
+            return True
+        if COMMA_LISTS and tokens[i] == "," and self.chunk and not after_vg \
+                and _comma_in_list(tokens, tags, i, self.finite_starts):
+            self.chunk.append(i)          # अमेरिका , संयुक्त राजशाही व कनाडा में
+            self.i += 1
+            return True
         if tag == "PUNCT_B":
-            close()
-            i += 1
-            prev_was_vg = after_vg and tokens[i - 1] == ","
-            continue
-        if tokens[i] in ("(", "[", "{"):
-            closing = {"(": ")", "[": "]", "{": "}"}[tokens[i]]
-            j = i
-            while j < n and tokens[j] != closing and j - i < 30:
-                j += 1
-            if j < n and tokens[j] == closing:
-                chunk.extend(range(i, j + 1))
-                i = j + 1
-                continue
-        if tag == "PRK" and chunk:
-            close()                  # सब कामचलाऊ व्यवस्था | उन्हें
-        chunk.append(i)
+            self.close()
+            self.i += 1
+            self.prev_was_vg = after_vg and tokens[i] == ","
+            return True
+        return False
+
+    def _read_bracket(self, i: int) -> bool:
+        """A bracketed stretch (up to 30 tokens) joins the open chunk whole."""
+        tokens = self.tokens
+        closing = _BRACKETS.get(tokens[i])
+        if closing is None:
+            return False
+        j = i
+        while j < self.n and tokens[j] != closing and j - i < 30:
+            j += 1
+        if j < self.n and tokens[j] == closing:
+            self.chunk.extend(range(i, j + 1))
+            self.i = j + 1
+            return True
+        return False
+
+    def _read_case_marker(self, i: int, tag: str) -> bool:
+        """A postposition (PK, PC) or a fused pronoun (PRK), with the particles after it, ends the chunk,
+        unless a genitive follows (the phrase then modifies the next noun)."""
+        tags, n = self.tags, self.n
         if tag in ("PK", "PRK"):
-            i = absorb_particles(i + 1)
-            if tag == "PK" and PP_GENITIVE and i < n and tags[i] == "PG" and i not in starts:
-                continue             # … जन्म से पूर्व के वर्षों को: the phrase modifies the next noun
-            kind = "nonfinite" if NONFINITE_MERGE_PK and any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
-            close(tokens[i - 1] if tag == "PRK" else _marker(tokens, chunk, tags), kind)
-            continue
+            self.i = after = self.absorb_particles(i + 1)
+            if tag == "PK" and PP_GENITIVE and after < n and tags[after] == "PG" and after not in self.finite_starts:
+                return True             # … जन्म से पूर्व के वर्षों को: the phrase modifies the next noun
+            kind = "nonfinite" if NONFINITE_MERGE_PK and any(tags[k] in ("LV", "AUX") for k in self.chunk) else "np"
+            self.close(self.tokens[after - 1] if tag == "PRK" else _marker(self.tokens, self.chunk, tags), kind)
+            return True
         if tag == "PC":
             j = i + 1
-            while j < n and tags[j] in ("PC", "PK") and j not in starts and j not in part_starts:
-                chunk.append(j)
+            while j < n and tags[j] in ("PC", "PK") and j not in self.finite_starts and j not in self.participle_starts:
+                self.chunk.append(j)
                 j += 1
-            i = absorb_particles(j)
-            if PP_GENITIVE and i < n and tags[i] == "PG" and i not in starts:
-                continue
-            kind = "nonfinite" if any(tags[k] in ("LV", "AUX") for k in chunk) else "np"
-            close(_marker(tokens, chunk, tags), kind)
-            continue
-        if tag == "CNJ":
-            if tokens[i] == "कर" and len(chunk) > 2 and tags[chunk[-2]] == "W" \
-                    and tokens[chunk[-2]] not in lex.conjunct \
-                    and any(tags[k] not in ("ADV", "PART", "PUNCT_O") for k in chunk[:-2]):
-                chunk.pop()                  # पर्व | मिलजुल कर: a separate कर takes only its stem
-                stem = chunk.pop()
-                close()
-                chunk.extend([stem, i])
-            i = absorb_particles(i + 1)
-            close(tokens[i - 1], "nonfinite")
-            continue
+            self.i = after = self.absorb_particles(j)
+            if PP_GENITIVE and after < n and tags[after] == "PG" and after not in self.finite_starts:
+                return True
+            kind = "nonfinite" if any(tags[k] in ("LV", "AUX") for k in self.chunk) else "np"
+            self.close(_marker(self.tokens, self.chunk, tags), kind)
+            return True
+        return False
+
+    def _read_conjunctive(self, i: int, tag: str) -> bool:
+        """A conjunctive participle (कर, के) ends a non-finite verb chunk."""
+        if tag != "CNJ":
+            return False
+        tokens, tags, chunk = self.tokens, self.tags, self.chunk
+        if tokens[i] == "कर" and len(chunk) > 2 and tags[chunk[-2]] == "W" \
+                and tokens[chunk[-2]] not in self.lex.conjunct \
+                and any(tags[k] not in ("ADV", "PART", "PUNCT_O") for k in chunk[:-2]):
+            chunk.pop()                  # पर्व | मिलजुल कर: a separate कर takes only its stem
+            stem = chunk.pop()
+            self.close()
+            self.chunk.extend([stem, i])
+        self.i = self.absorb_particles(i + 1)
+        self.close(tokens[self.i - 1], "nonfinite")
+        return True
+
+    def _ends_chunk(self, i: int, tag: str) -> bool:
+        """The token at i, just added, is the last of its chunk."""
+        tokens, tags, chunk, n, lex = self.tokens, self.tags, self.chunk, self.n, self.lex
         if SCRAMBLED_CONJUNCT and tag == "W" and tokens[i] in lex.conjunct_nouns and len(chunk) >= 2 \
                 and tags[chunk[-2]] == "PG" and i + 1 < n and tags[i + 1] in ("W", "NUM", "DET", "ADV") \
-                and (i + 1) not in starts and (i + 1) not in part_starts:
-            i += 1
-            close()                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
-            continue
+                and (i + 1) not in self.finite_starts and (i + 1) not in self.participle_starts:
+            return True                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
         if tag == "W" and tokens[i] in _TIME_HEADS and len(chunk) == 2 and tags[chunk[0]] == "DET" \
                 and i + 1 < n and tags[i + 1] in ("W", "DET", "NUM"):
-            i += 1
-            close()                  # उन दिनों | परम्परागत चित्रकला का
-            continue
+            return True                  # उन दिनों | परम्परागत चित्रकला का
         if tag == "PART" and len(chunk) > 1 and tokens[i] not in _NEG \
                 and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
                         or tokens[k] in _PRONOUNS for k in chunk[:-1]):
-            i += 1
-            close()
-            continue
+            return True
         if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) == 1 and i + 1 < n \
                 and tags[i + 1] in ("W", "DET", "NUM"):
-            i += 1
-            close()                  # कल | प्रधानमंत्री द्वारा
-            continue
-        if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 and (i + 1 >= n or tags[i + 1] not in ("PK", "PC", "PG")):
-            i += 1
-            close()                  # एक बार फिर | शाही सेना से
-            continue
-        i += 1
-    close()
-    # कि right after a verb group: the rest of the sentence (to the final punctuation) is its object
+            return True                  # कल | प्रधानमंत्री द्वारा
+        return ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 \
+            and (i + 1 >= n or tags[i + 1] not in ("PK", "PC", "PG"))      # एक बार फिर | शाही सेना से
+
+
+def _attach_complements(clauses: list[Clause], tokens: list[str], tags: list[str]) -> None:
+    """कि right after a verb group: the rest of the sentence (to the final punctuation) is its object."""
+    n = len(tokens)
     for cl in clauses:
         if cl.vg is not None and cl.vg.end < n and tokens[cl.vg.end] == "कि":
             end = n
@@ -255,7 +224,6 @@ def chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGrou
                 end -= 1
             if end > cl.vg.end + 1:
                 cl.complement = (cl.vg.end + 1, end)
-    return clauses
 
 
 def _starts_quantity(tokens: list[str], tags: list[str], i: int) -> bool:

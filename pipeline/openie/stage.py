@@ -7,7 +7,7 @@ from .extract import extract_triples, span_indices
 from .lexicon import DATA_DIR
 
 # The rule code that version() hashes along with the word lists
-_EXTRACTOR_MODULES = ("tagging.py", "verbs.py", "chunks.py", "triples.py", "extract.py")
+_EXTRACTOR_MODULES = ("tagging.py", "verbs.py", "clauses.py", "chunks.py", "triples.py", "extract.py")
 
 
 class TriplesStage(Stage):
