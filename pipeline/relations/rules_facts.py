@@ -23,10 +23,11 @@ class Context:
     facility_id: str = ""
     summit: str = ""
     topic_pending: bool = False
-    metric_age: int = 0     # sentences since the metric/subject/period were last set
+    metric_age: int = 0     # sentences since the metric/subject/period were last set or used
 
     def next_sentence(self) -> None:
-        """Metric, subject and period carry into the next sentence only, never further."""
+        """Metric, subject and period carry into the next sentence only: a sentence without a
+        metric or an anaphor that continues it ends the context."""
         self.metric_age += 1
         if self.metric_age > 1:
             self.metric = self.subject = self.subject_id = self.period = ""
@@ -103,6 +104,7 @@ def metric_values(v: View, ctx: Context) -> list[Relation]:
             subject, sid = (subject, sid) if subject else (ctx.subject, ctx.subject_id)
         elif ctx.metric and any(k in ANAPHORA for k in v.keys[:i]):
             subject, sid, metric, rule = ctx.subject, ctx.subject_id, ctx.metric, "metric:carried_from_previous"
+            ctx.metric_age = 0      # a continuing sentence keeps the context alive for the next one
         else:
             continue
         period = period_of(v) or ctx.period

@@ -1,7 +1,8 @@
 """Stage `relations`: typed facts with evidence, from rules over tokens, entities and amounts.
 
 Rules run sentence by sentence in document order; a Context carries the previous sentence's
-metric, subject and period (one sentence only), facility and summit so anaphora (यह, इस) and verbless lists resolve.
+metric, subject and period (through a run of metric sentences only), facility and summit, so
+anaphora (यह, इस) and verbless lists resolve.
 Every relation's evidence span lies inside its sentence.
 """
 from __future__ import annotations
