@@ -7,9 +7,10 @@
 
 `tag(sentences)` takes pre-tokenized sentences (lists of token strings) and returns, per sentence, the
 entity spans as (first_token_index, end_token_index_exclusive, label, score) with label in PER/LOC/ORG.
-The stanza model decodes with a CRF (Viterbi). score is the smallest CRF marginal probability
-(forward-backward over the same emission and transition scores) of the decoded tags inside the span,
-a cheap confidence in [0, 1]; if stanza's internals ever change shape the engine falls back to 1.0.
+The stanza model decodes with a CRF (Viterbi, run batched in crf.py). score is the smallest CRF
+marginal probability (forward-backward over the same emission and transition scores) of the decoded
+tags inside the span, a cheap confidence in [0, 1]; if stanza's internals ever change shape the
+engine falls back to 1.0.
 
 Engines:
   "hi-ner"     our model in models/hi-ner (hi_ner.pt + hi_ner.pretrain.pt + resources.json);
@@ -92,6 +93,8 @@ class StanzaNerEngine:
         except Exception:  # pragma: no cover - stanza internals moved: scores stay 1.0
             log.warning("NER confidence hook not installed; scores will be 1.0", exc_info=True)
             return
+        from .crf import decode_batch   # imports torch: only once a model is loaded
+
         engine = self
         T = ner_trainer
 
@@ -103,16 +106,13 @@ class StanzaNerEngine:
             trainer.model.eval()
             _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens,
                                              wordlens, chars, charoffsets, charlens, char_orig_idx)
-            trans = [x.data.cpu().numpy() for x in trans]
-            logits = [x.data.cpu().numpy() for x in logits]
+            paths, confs = decode_batch(logits[0].cpu(), trans[0].cpu(), sentlens)
+            trans = [x.data.cpu().numpy() for x in trans[1:]]
+            logits = [x.data.cpu().numpy() for x in logits[1:]]
             predict_tagset = trainer.args["predict_tagset"]
-            tag_seqs, confs = [], []
-            for i in range(logits[0].shape[0]):
-                em, tr = logits[0][i, :sentlens[i]], trans[0]
-                path = T.viterbi_decode(em, tr)[0]
-                marg = _crf_marginals(em, tr)
-                confs.append([float(marg[t, k]) for t, k in enumerate(path)])
-                cols = [path] + [T.viterbi_decode(x[i, :sentlens[i]], y)[0] for x, y in zip(logits[1:], trans[1:])]
+            tag_seqs = []
+            for i, path in enumerate(paths):
+                cols = [path] + [T.viterbi_decode(x[i, :sentlens[i]], y)[0] for x, y in zip(logits, trans)]
                 cols = [[x if x >= T.VOCAB_PREFIX_SIZE else T.VOCAB_PREFIX_SIZE for x in y] for y in cols]
                 seq = trainer.vocab["tag"].unmap(list(zip(*cols)))
                 seq = [x[predict_tagset] if isinstance(x, list) else x for x in seq]
@@ -160,29 +160,6 @@ class StanzaNerEngine:
                     out.append((start, end, label, round(max(0.0, min(1.0, sc)), 4)))
             results[i] = out
         return results
-
-
-def _crf_marginals(emissions, transitions):
-    """Per-token tag marginals of a linear-chain CRF (stanza's: no start/end transitions)."""
-    import numpy as np
-
-    n = emissions.shape[0]
-    alpha = np.empty_like(emissions)
-    beta = np.zeros_like(emissions)
-    alpha[0] = emissions[0]
-    for t in range(1, n):
-        alpha[t] = emissions[t] + _lse(alpha[t - 1][:, None] + transitions, axis=0)
-    for t in range(n - 2, -1, -1):
-        beta[t] = _lse(transitions + (emissions[t + 1] + beta[t + 1])[None, :], axis=1)
-    log_z = _lse(alpha[-1], axis=0)
-    return np.exp(alpha + beta - log_z)
-
-
-def _lse(x, axis):
-    import numpy as np
-
-    m = np.max(x, axis=axis, keepdims=True)
-    return (m + np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True))).squeeze(axis)
 
 
 _ENGINES: dict[str, StanzaNerEngine] = {}
