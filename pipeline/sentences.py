@@ -4,7 +4,9 @@ indic-nlp-library's splitter returns stripped strings without positions and fail
 `यूनिट 3।अगला` (digit before danda) and on dot-separated URLs, so we keep its delimiter set
 (DELIM_PAT_DANDA: ? ! । ॥) and add, with positions: full stops that are not abbreviations,
 initials or decimals; closing quotes/brackets kept with their sentence; URLs and e-mails never
-split; newline is a hard break. A line that is only a URL is document metadata, not prose.
+split; a newline is a hard break, except inside hard-wrapped text (every line cut near one width, as
+in PDF extracts), where a full line without final punctuation runs on into the next. A line that is
+only a URL is document metadata, not prose.
 """
 from __future__ import annotations
 
@@ -46,16 +48,45 @@ def _ends_here(text: str, m: regex.Match) -> bool:
     return not nxt or not nxt[0].islower()
 
 
+_TERMINAL = _DELIMS + ".:;" + _CLOSERS
+_LIST_ITEM = regex.compile(r"\s*(?:[-–—•*▪●○◦]|\(?[0-9\u0966-\u096f]{1,3}[.)]|\(?[a-zA-Z\u0915-\u0939][.)])\s")
+MAX_WRAP_WIDTH = 120
+
+
+def wrap_width(text: str) -> int:
+    """The line width of hard-wrapped text (PDF extracts, e-mails), or 0 when lines are paragraphs.
+    Wrapped: at least 4 non-blank lines, none over MAX_WRAP_WIDTH, and at least 3 and 40% of them
+    "full" (80% of the longest or more) and not ending in sentence punctuation."""
+    lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 4:
+        return 0
+    width = max(len(ln) for ln in lines)
+    if width > MAX_WRAP_WIDTH:
+        return 0
+    open_full = [ln for ln in lines if len(ln) >= 0.8 * width and ln[-1] not in _TERMINAL]
+    return width if len(open_full) >= 3 and len(open_full) >= 0.4 * len(lines) else 0
+
+
+def _soft_wrap(text: str, nl: int, width: int) -> bool:
+    """In wrapped text, a newline after a full line without final punctuation continues the sentence,
+    unless a blank line, a list item or the end follows."""
+    line = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
+    nxt = text[nl + 1:text.find("\n", nl + 1) if "\n" in text[nl + 1:] else len(text)]
+    return (len(line) >= 0.7 * width and line[-1] not in _TERMINAL and nxt.strip() != ""
+            and not _LIST_ITEM.match(nxt))
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of sentences in `text` (whitespace trimmed, empty ones dropped)."""
     protected = [(m.start(), m.end()) for m in URL.finditer(text)]
+    width = wrap_width(text) if "\n" in text else 0
     cuts, pi = [0], 0
     for m in _BOUNDARY.finditer(text):
         while pi < len(protected) and protected[pi][1] <= m.start():
             pi += 1
         if pi < len(protected) and protected[pi][0] <= m.start() < protected[pi][1]:
             continue
-        if not _ends_here(text, m):
+        if not _ends_here(text, m) or (width and m.group() == "\n" and _soft_wrap(text, m.start(), width)):
             continue
         end = m.end()
         while end < len(text) and text[end] in _CLOSERS and (end + 1 == len(text) or not text[end + 1].isalnum()

@@ -66,3 +66,38 @@ def test_overlong_text_without_danda_is_cut_at_commas_or_spaces():
     assert text[spans[0][0]:spans[0][1]].endswith(",")  # cut after a comma, not inside a word
     # nothing lost: the pieces and the whitespace between them rebuild the text
     assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+
+
+WRAPPED = ("भारत और रूस के बीच वार्षिक शिखर सम्मेलन\n\n"
+           "प्रधानमंत्री नरेंद्र मोदी 8 और 9 जुलाई को रूस की आधिकारिक\n"
+           "यात्रा पर जाएंगे, जहां वे राष्ट्रपति व्लादिमीर पुतिन के साथ\n"
+           "22वें वार्षिक शिखर सम्मेलन में भाग लेंगे। इसके बाद वे 9 से\n"
+           "10 जुलाई तक ऑस्ट्रिया की यात्रा करेंगे, जो पिछले 41 वर्षों\n"
+           "में किसी भारतीय प्रधानमंत्री की पहली ऑस्ट्रिया यात्रा होगी।\n"
+           "मुख्य बिंदु:\n- रक्षा सहयोग\n- ऊर्जा सहयोग\n")
+
+
+def test_hard_wrapped_lines_run_on_but_headings_and_list_items_stay_apart():
+    got = [WRAPPED[a:b] for a, b in split_spans(WRAPPED)]
+    assert got[0] == "भारत और रूस के बीच वार्षिक शिखर सम्मेलन"
+    assert got[1].startswith("प्रधानमंत्री") and got[1].endswith("भाग लेंगे।") and got[1].count("\n") == 2
+    assert got[2].startswith("इसके बाद") and got[2].endswith("यात्रा होगी।")
+    assert got[3:] == ["मुख्य बिंदु:", "- रक्षा सहयोग", "- ऊर्जा सहयोग"]
+    doc = document_from_text(WRAPPED, "w")
+    NormalizeStage()(doc)
+    SentencesStage()(doc)
+    assert all(doc.text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_paragraph_per_line_text_keeps_newline_breaks():
+    # long lines (one paragraph each) and short unpunctuated lines are not a wrapped text
+    text = ("पहला अनुच्छेद बिना पूर्ण विराम के भी यहीं समाप्त होता है क्योंकि हर पंक्ति एक अनुच्छेद है और "
+            "यह पंक्ति बहुत लंबी है जो किसी भी तय चौड़ाई से कहीं अधिक है\nदूसरा अनुच्छेद\nतीसरा\nचौथा\n")
+    assert len(split_spans(text)) == 4
+
+
+def test_a_list_of_unpunctuated_headlines_is_not_wrapped_text():
+    heads = ["भारत ने ऑस्ट्रेलिया को हराया", "प्रधानमंत्री मोदी आज जापान की यात्रा पर रवाना होंगे और वहां कई समझौते करेंगे",
+             "सेंसेक्स में भारी गिरावट", "दिल्ली में बारिश", "रिजर्व बैंक ने ब्याज दरें घटाईं जिससे कर्ज सस्ते होंगे",
+             "चुनाव आयोग ने तारीखों का ऐलान किया"]
+    assert len(split_spans("\n".join(heads))) == len(heads)
