@@ -60,10 +60,17 @@ def match_key(s: str) -> str:
     return normalize(s).text
 
 
+# indic-nlp turns a colon after any Devanagari character into a visarga (typed "अत:" -> "अतः"); after
+# a Devanagari digit it is a colon: "२:१६" is a time, "२ः१६" would be nothing
+_DIGIT_VISARGA = regex.compile("([\u0966-\u096f])\u0903")
+
+
 def _fold_word(chunk: str) -> str:
     s = unicodedata.normalize("NFC", chunk)
     if not s.isascii():
         s = _INDIC.normalize(s)
+        if ":" in chunk:
+            s = _DIGIT_VISARGA.sub(r"\1:", s)
     return "".join(_NUKTA_LETTERS.get(c, c) for c in s if c not in _DROP)
 
 

@@ -1,5 +1,6 @@
 """Clock times with बजे: "10 बजे" -> 10:00, "शाम 5 बजे" -> 17:00, "साढ़े दस बजे" -> 10:30,
-"10 बजकर 15 मिनट" -> 10:15; "10:30 बजे" keeps its value and takes the बजे into the span.
+"10 बजकर 15 मिनट" -> 10:15, "एक बजे सात मिनट" -> 01:07, "... 8 सेकंड" -> seconds; a written "10:30"
+takes a following बजे and a day part before it ("शाम 5:30" -> 17:30).
 The words are data (data/clock.tsv). Without a day part the hour is kept as written (12-hour
 speech is ambiguous: "5 बजे" may be 05:00 or 17:00)."""
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _rx() -> dict[str, regex.Pattern]:
         "oclock": regex.compile(SP + "(?:" + bounded_alternation(by_role["oclock"]) + ")"),
         "and_minutes": regex.compile(SP + "(?:" + bounded_alternation(by_role["and_minutes"]) + ")" + SP),
         "minutes": regex.compile(SP + "(?:" + bounded_alternation(by_role["minutes"]) + ")"),
+        "seconds": regex.compile(SP + "(?:" + bounded_alternation(by_role["seconds"]) + ")"),
         "daypart": regex.compile(r"(?<![\p{L}\p{M}])(?P<u>" + bounded_alternation(list(dayparts)) + r")[ \t]+\Z"),
         "roles": dayparts,
     }
@@ -49,31 +51,45 @@ def _daypart(text: str, start: int) -> tuple[int, str] | None:
 
 
 def clock_time(text: str, n: NumParse) -> AmountMatch | None:
-    """The time when the number n is an hour followed by बजे / बजकर .. मिनट, else None."""
+    """The time when the number n is an hour followed by बजे [N मिनट [N सेकंड]] or
+    बजकर/बजके N मिनट [N सेकंड], else None."""
     R = _rx()
     whole = n.value.numerator // n.value.denominator
     if n.value < 0 or n.value > 24 or n.value - whole not in QUARTERS:
         return None
     hour, minute = whole, QUARTERS[n.value - whole]
     m = R["oclock"].match(text, n.end)
-    end = m.end() if m else None
-    if end is None:
-        j = R["and_minutes"].match(text, n.end)
-        mins = parse_number(text, j.end()) if j and minute == 0 else None
-        k = mins and mins.value.denominator == 1 and 0 <= mins.value < 60 and R["minutes"].match(text, mins.end)
-        if not k:
-            return None
-        minute, end = int(mins.value), k.end()
-    return _finish(text, n.start, end, hour, minute)
+    joined = None if m else R["and_minutes"].match(text, n.end)
+    if not m and not joined:
+        return None
+    end = (m or joined).end()
+    mins = _count_then(text, end, "minutes", 60) if minute == 0 else None
+    if joined and mins is None:
+        return None
+    seconds = ""
+    if mins:
+        minute, end = mins
+        secs = _count_then(text, end, "seconds", 60)
+        if secs:
+            seconds, end = f":{secs[0]:02d}", secs[1]
+    return _finish(text, n.start, end, hour, minute, seconds)
+
+
+def _count_then(text: str, pos: int, role: str, limit: int) -> tuple[int, int] | None:
+    """(value, end) of "N <role word>" at pos ("15 मिनट"), N a whole number below limit."""
+    n = parse_number(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" \t")))
+    if n is None or n.value.denominator != 1 or not 0 <= n.value < limit:
+        return None
+    m = _rx()[role].match(text, n.end)
+    return (int(n.value), m.end()) if m else None
 
 
 def with_oclock(text: str, am: AmountMatch) -> AmountMatch:
-    """A "10:30" time followed by बजे / preceded by a day part takes them into its span."""
+    """A written time "10:30" takes a following बजे and a day part before it into its span:
+    "शाम 5:30 बजे" -> 17:30."""
     m = _rx()["oclock"].match(text, am.end)
-    if not m:
-        return am
     hour, minute = (int(x) for x in str(am.value).split(":")[:2])
-    return _finish(text, am.start, m.end(), hour, minute, str(am.value)[5:])
+    return _finish(text, am.start, m.end() if m else am.end, hour, minute, str(am.value)[5:])
 
 
 def _finish(text: str, start: int, end: int, hour: int, minute: int, seconds: str = "") -> AmountMatch:
