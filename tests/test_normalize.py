@@ -30,3 +30,10 @@ def test_map_is_monotonic_and_in_bounds(raw):
     for a, b in zip(n.starts, n.ends):
         assert 0 <= a <= b <= len(raw) and a >= prev
         prev = a
+
+
+def test_colon_after_devanagari_digit_stays_a_colon_but_typed_visarga_is_fixed():
+    from pipeline.normalize import normalize
+    assert normalize("बैठक २:१६ पर").text == "बैठक २:१६ पर"
+    assert normalize("५:१२:०१").text == "५:१२:०१"
+    assert normalize("अत: यह").text == "अतः यह"
