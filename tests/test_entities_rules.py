@@ -36,3 +36,16 @@ def test_gazetteer_files_are_well_formed():
     assert all(r["name"].strip() == r["name"] and r["name"] for r in rows)
     lex = load()
     assert lex.titles.first and lex.org_heads and lex.stopwords
+
+
+@pytest.mark.parametrize("words, model_span, want", [
+    ("भारत क्वाड का सदस्य है", (0, 2, "ORG"), [("भारत", "LOC"), ("क्वाड", "ORG")]),   # LOC + ORG: split
+    ("रूस और ऑस्ट्रिया की यात्रा", (0, 3, "LOC"), [("रूस", "LOC"), ("ऑस्ट्रिया", "LOC")]),  # joined by और
+    ("भारत चैंबर ऑफ कॉमर्स ने कहा", (0, 4, "ORG"), [("भारत चैंबर ऑफ कॉमर्स", "ORG")]),  # not all curated
+])
+def test_fusion_vetoes_model_spans_that_merge_curated_names(words, model_span, want):
+    from pipeline.entities.fusion import fuse, model_candidates
+    from pipeline.normalize import match_key
+    keys = [match_key(w) for w in words.split()]
+    fused, _ = fuse(keys, ["word"] * len(keys), model_candidates([(*model_span, 0.9)]))
+    assert [(" ".join(keys[c.i:c.j]), c.label) for c in fused] == [(match_key(t), lab) for t, lab in want]

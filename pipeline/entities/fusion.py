@@ -3,7 +3,8 @@
 The rule (also in docs/entities.md):
 1. Veto: a model span (or pattern span) whose tokens are all stop/ambiguous words (रक्षा, संगठन, शिखर सम्मेलन)
    is dropped; so is a model span that swallows two gazetteer names joined by a conjunction
-   or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one).
+   or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one), or that is exactly two or more adjacent
+   gazetteer names of different types (भारत क्वाड -> LOC + ORG).
 2. Agreement: a model span equal to a rule span becomes one candidate, source "fused",
    label and subtype from the rule (curated), score 1 - (1-a)(1-b).
    With a model running, an organisation-head pattern (… मंत्रालय, … बैंक) is kept only where a
@@ -34,10 +35,12 @@ def _vetoed(c: Candidate, keys: list[str], gaz: list[Candidate], lex: Lexicon) -
     # stopwords only: an ambiguous place name (सूरत) may still be right when the model sees it in context
     if all(k in lex.stopwords or lex.titles.longest(keys, n) is not None for n, k in enumerate(keys[c.i:c.j], c.i)):
         return True
-    inside = [g for g in gaz if c.i <= g.i and g.j <= c.j]
+    inside = sorted((g for g in gaz if c.i <= g.i and g.j <= c.j), key=lambda g: g.i)
     if len(inside) >= 2 and any(k in _SEPARATORS for k in keys[c.i:c.j]):
         return True
-    return False
+    # two curated names of different types side by side (भारत क्वाड: LOC + ORG) are not one name
+    tiled = inside and inside[0].i == c.i and inside[-1].j == c.j and all(a.j == b.i for a, b in zip(inside, inside[1:]))
+    return bool(tiled and len({g.label for g in inside}) >= 2)
 
 
 def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon | None = None,

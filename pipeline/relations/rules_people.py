@@ -62,10 +62,11 @@ def meets(v: View) -> list[Relation]:
                 continue
             out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
                                   subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
-    # X (ने) ... Y से / Y के साथ मुलाकात की, मिलेंगे
+    # X (ने) ... Y से / Y के साथ मुलाकात की, मिलेंगे; X ने Y की अगवानी की / Y का स्वागत किया
     pers = v.entities("PER")
     for i2, j2, b in pers:
-        if v.keys[j2:j2 + 1] != ["से"] and v.keys[j2:j2 + 2] != ["के", "साथ"]:
+        if v.keys[j2:j2 + 1] != ["से"] and v.keys[j2:j2 + 2] not in (["के", "साथ"], ["की", "अगवानी"],
+                                                                     ["का", "स्वागत"]):
             continue
         agent = _agent(v, i2)
         if agent and agent[1] != b.id:
