@@ -74,6 +74,19 @@ def _agent_of_amount(v: View, i: int) -> tuple[str, str]:
     return "", ""
 
 
+def _rate_word(v: View, growth: list[tuple[int, int, str]], i: int, j: int) -> str | None:
+    """growth_rate / decline_rate when the amount at [i, j) is a rate of change: a growth word after
+    it ('12 प्रतिशत बढ़कर', '7.2 प्रतिशत की वृद्धि') or ending at most 3 tokens before it ('वृद्धि दर 7.3
+    प्रतिशत'). Right after a converb (बढ़कर, घटकर: level_words.tsv) it is the new level, not a rate."""
+    if i > 0 and v.keys[i - 1] in lists().levels:
+        return None
+    after = [g for g in growth if g[0] >= j]
+    if after:
+        return after[0][2]
+    before = [g for g in growth if g[1] <= i and i - g[1] <= 3 and v.keys[g[1] - 1] not in lists().levels]
+    return before[-1][2] if before else None
+
+
 def metric_values(v: View, ctx: Context) -> list[Relation]:
     out = []
     own_metrics = lists().metrics.find(v.keys)
@@ -85,9 +98,8 @@ def metric_values(v: View, ctx: Context) -> list[Relation]:
     growth = lists().growth.find(v.keys)
     for i, j, a in v.amounts(*VALUE_KINDS):
         near = _metric_near(v, i, j)
-        level = any(gj == i for _, gj, _ in growth)      # 'बढ़कर 18,165 करोड़ रुपये': the new level, not a rate
-        if a.kind in ("percent", "basis_points") and growth and not level and not (near and near[0] >= j):
-            pred = growth[0][2]
+        pred = _rate_word(v, growth, i, j) if a.kind in ("percent", "basis_points") else None
+        if pred and not (near and near[0] >= j):
             subj = ctx.metric if not near else near[2]
             if near and subj == pred:     # 'जीडीपी वृद्धि दर 7.3 प्रतिशत': the rate is of the metric before it
                 before = [m for m in lists().metrics.find(v.keys[:near[0]]) if m[1] == near[0]]

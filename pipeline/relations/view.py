@@ -54,6 +54,7 @@ class Lists:
     demonyms: dict[str, str]
     topics: Phrases
     agreements: Phrases
+    levels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def lists() -> Lists:
         fillers=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "fillers.tsv")),
         status=Phrases("status_words.tsv"), units=Phrases("unit_words.tsv"),
         demonyms={match_key(r["adjective"]): r["country"] for r in read_tsv(DATA_DIR / "demonyms.tsv")},
-        topics=Phrases("topic_words.tsv"), agreements=Phrases("agreement_words.tsv"))
+        topics=Phrases("topic_words.tsv"), agreements=Phrases("agreement_words.tsv"),
+        levels=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "level_words.tsv")))
 
 
 @dataclass
