@@ -18,7 +18,7 @@ from .numbers import DIGITS, NumParse, parse_number
 from .tables import fold, tables
 from .scan import positions
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
-from .units import match_month, match_pre_currency, match_unit, neg_before
+from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
 PREV_WORD = re.compile(r"([\u0900-\u0963\u0971-\u097fA-Za-z]+)[ \t]*\Z")
@@ -254,6 +254,11 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
 
 
 YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\u0900-\u0963\u0971-\u097fA-Za-z])")
+def _counts_a_noun(text: str, pos: int) -> bool:
+    nt = NEXT_TOKEN.match(text, pos)
+    return nt is not None and fold(nt.group(1)) in tables().count_nouns
+
+
 def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
     def plain_year(x: NumParse) -> bool:
         return x.plain_digits and x.end - x.start == 4 and 1900 <= x.value <= 2099
@@ -261,6 +266,8 @@ def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:
     if n2 is None:
         if n.plain_digits and n.end - n.start == 4 and 1000 <= n.value <= 2199 and YEAR_CONTEXT.match(text, n.end):
             return True
+        if not marker and _counts_a_noun(text, n.end):     # "2000 लोग" is a count
+            return False
         return plain_year(n) or (marker and n.value.denominator == 1 and 0 < n.value <= 2999 and not n.scale)
     return (plain_year(n) or marker) and n.value.denominator == 1 and not n.scale and (
         plain_year(n2) or (n2.value < 100 and n2.value > n.value % 100) or (1000 <= n2.value <= 2999))
