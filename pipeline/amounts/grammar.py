@@ -221,6 +221,8 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
                 am.end = sub[1]
         elif unit.kind in ("percent", "multiplier", "basis_points"):
             am.kind, am.unit, am.end = unit.kind, {"percent": "%", "multiplier": "x"}.get(unit.kind, "bp"), unit.end
+        elif unit.kind == "quantity":
+            am.kind, am.unit, am.end = "quantity", unit.code, unit.end
         elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
             am.kind = "relative_time" if unit.sign else "duration"
             am.unit, am.end = unit.code, unit.end

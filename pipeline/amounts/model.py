@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-KINDS = ("number", "fraction", "money", "percent", "basis_points", "ordinal", "multiplier", "range", "year",
-         "fiscal_year", "date", "date_range", "time", "duration", "relative_time")
+KINDS = ("number", "fraction", "money", "percent", "basis_points", "quantity", "ordinal", "multiplier", "range",
+         "year", "fiscal_year", "date", "date_range", "time", "duration", "relative_time")
 QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 
 Exact = int | Decimal | str | None

@@ -65,7 +65,8 @@ def canon(a: AmountMatch):
     if a.kind in ("date", "date_range", "time"):
         return (a.kind, a.value, a.value_min, a.value_max)
     group = "num" if a.kind in ("number", "fraction", "year") else a.kind
-    return (group, to_fraction(a.value), to_fraction(a.value_min), to_fraction(a.value_max), a.currency)
+    unit = a.unit if a.kind == "quantity" else a.currency
+    return (group, to_fraction(a.value), to_fraction(a.value_min), to_fraction(a.value_max), unit)
 
 
 def same(src: str, expected: str):

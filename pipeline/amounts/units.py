@@ -46,7 +46,7 @@ def prev_token(text: str, start: int, skip: str = " \t") -> str:
 
 @dataclass
 class Unit:
-    kind: str          # money | percent | basis_points | multiplier | time | era
+    kind: str          # money | percent | basis_points | quantity | multiplier | time | era
     start: int
     end: int
     text: str
@@ -59,7 +59,7 @@ class Unit:
 def _heads() -> dict[str, frozenset]:
     """First (or last) tokens of the table entries: a set lookup before any table regex runs."""
     T = tables()
-    post_units = list(T.percent) + list(T.basis_points) + [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")] + \
+    post_units = list(T.percent) + list(T.basis_points) + list(T.measures) + [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")] + \
         list(T.multipliers) + list(T.time_units) + [k for k, v in T.eras.items() if v]
     return {
         "unit": frozenset(_head(k) for k in post_units),
@@ -83,6 +83,7 @@ def _rx() -> dict[str, regex.Pattern]:
         "percent": regex.compile(SP + "(?P<u>" + bounded_alternation(T.percent) + ")"),
         "percent_glued": regex.compile("(?P<u>" + bounded_alternation(T.percent) + ")"),
         "bp": regex.compile(SP + "(?P<u>" + bounded_alternation(T.basis_points) + ")"),
+        "measure": regex.compile(SP + "(?P<u>" + bounded_alternation(T.measures) + ")"),
         "cur_post": regex.compile(rf"{SP}(?:-{SP})?(?P<u>" + bounded_alternation(cur_post) + ")"),
         "cur_glued": regex.compile("(?P<u>" + bounded_alternation(cur_post) + ")"),
         "cur_pre": regex.compile("(?P<u>" + alternation(cur_pre) + rf")(?![\p{{L}}\p{{M}}]){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
@@ -136,6 +137,9 @@ def match_unit(text: str, pos: int, glued: bool = False) -> Unit | None:
     m = R["bp"].match(text, pos)
     if m:
         return Unit("basis_points", m.start("u"), m.end(), m.group("u"))
+    m = R["measure"].match(text, pos)
+    if m:
+        return Unit("quantity", m.start("u"), m.end(), m.group("u"), _lookup(T.measures, m.group("u")))
     m = R["mult"].match(text, pos)
     if m:
         return Unit("multiplier", m.start("u"), m.end(), m.group("u"))
