@@ -59,6 +59,8 @@ def person_after_titles(keys: list[str], kinds: list[str], lex: Lexicon,
     out = []
     title_starts = {t[0] for t in titles}
     for ti, tj, _office in titles:
+        if ti > 0 and lex.stopwords.get(keys[ti - 1]) in ("number", "pronoun"):
+            continue  # "सभी नेता भूमिगत हो गए", "कई मंत्री": a plural common noun, not a title before a name
         j = tj
         while (j < len(keys) and j - tj < MAX_NAME_TOKENS and kinds[j] == "word"
                and not lex.is_stopword(keys[j]) and j not in title_starts
