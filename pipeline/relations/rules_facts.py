@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Relation
+from ..entities.lexicon import load as load_entity_lexicon
 from .rules_people import period_of, summit_phrase
 from .view import CONJ, View, lists
 
@@ -177,21 +178,40 @@ def membership_location_agreements(v: View) -> list[Relation]:
                     out.append(v.relation(c.text, "member_of", org.text, "member_of:X_org_ke_sadasya",
                                           subject_id=c.id, object_id=org.id))
     for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
-        if v.keys[j1:i2] in (["में", "स्थित"], ["के"], ["की"], [","]) and b.subtype in ("city", "facility"):
-            if a.subtype in ("country", "state", "union_territory", "city") and a.subtype != b.subtype:
-                out.append(v.relation(b.text, "located_in", a.text, "located_in:place_of_place", (i1, j2),
-                                      subject_id=b.id, object_id=a.id))
+        between = v.keys[j1:i2]
+        # "पाकिस्तान के रावलपिंडी", "गुजरात में स्थित मुंद्रा बंदरगाह": the place comes second;
+        # "पुणे, महाराष्ट्र": a city, then its state or country after the comma
+        inner, outer = (a, b) if between == [","] else (b, a)
+        if between in (["में", "स्थित"], ["के"], ["की"], [","]) and inner.subtype in ("city", "facility"):
+            if outer.subtype in ("country", "state", "union_territory", "city") and outer.subtype != inner.subtype:
+                out.append(v.relation(inner.text, "located_in", outer.text, "located_in:place_of_place", (i1, j2),
+                                      subject_id=inner.id, object_id=outer.id))
     if "हस्ताक्षर" in v.keys:
+        lex = load_entity_lexicon()
         for i, j, _ in lists().agreements.find(v.keys):
             k = i
-            while k > 0 and v.tokens[k - 1].kind == "word" and v.keys[k - 1] not in ("ने", "के", "की", "का",
-                                                                                   "पर", "में", "और", "एक"):
+            while (k > 0 and v.tokens[k - 1].kind == "word" and v.keys[k - 1] not in ("एक", "इस", "इन", "उस")
+                   and not lex.is_function_word(v.keys[k - 1])):
                 k -= 1
             name = v.text(k, j)
-            parties = [e for _, _, e in v.entities() if e.label in ("LOC", "ORG") and e.end <= v.tokens[i].start]
+            parties = _signing_parties(v, i)
             for p in parties:
                 out.append(v.relation(p.text, "agreement_signed", name, "agreement:signing_word",
                                       subject_id=p.id, qualifier="; ".join(x.text for x in parties if x is not p)))
             break
     return out
 
+
+def _signing_parties(v: View, before: int) -> list:
+    """The LOC/ORG names that sign: a chain joined by और/व/commas right before ने or के बीच
+    ('भारत और संयुक्त अरब अमीरात ने ... समझौते पर हस्ताक्षर'); none for a passive sentence."""
+    ents = [(a, b, e) for a, b, e in v.entities() if e.label in ("LOC", "ORG") and b <= before]
+    for n in range(len(ents) - 1, -1, -1):
+        b = ents[n][1]
+        if v.keys[b:b + 1] == ["ने"] or v.keys[b:b + 2] == ["के", "बीच"]:
+            chain = [ents[n]]
+            while n > 0 and all(k in CONJ for k in v.keys[ents[n - 1][1]:chain[0][0]]):
+                n -= 1
+                chain.insert(0, ents[n])
+            return [e for _, _, e in chain]
+    return []
