@@ -78,9 +78,12 @@ def _agent_of_amount(v: View, i: int) -> tuple[str, str]:
 def _rate_word(v: View, growth: list[tuple[int, int, str]], i: int, j: int) -> str | None:
     """growth_rate / decline_rate when the amount at [i, j) is a rate of change: a growth word after
     it ('12 प्रतिशत बढ़कर', '7.2 प्रतिशत की वृद्धि') or ending at most 3 tokens before it ('वृद्धि दर 7.3
-    प्रतिशत'). Right after a converb (बढ़कर, घटकर: level_words.tsv) it is the new level, not a rate."""
+    प्रतिशत'). Right after a converb (बढ़कर, घटकर: level_words.tsv) it is the new level, and before
+    "से <converb>" the old one, not a rate."""
     if i > 0 and v.keys[i - 1] in lists().levels:
         return None
+    if v.keys[j:j + 1] == ["से"] and any(k in lists().levels for k in v.keys[j + 1:j + 5]):
+        return None     # 'शुल्क 40 फीसदी से घटकर 32 फीसदी': the old level
     after = [g for g in growth if g[0] >= j]
     if after:
         return after[0][2]
@@ -105,6 +108,7 @@ def metric_values(v: View, ctx: Context) -> list[Relation]:
             if near and subj == pred:     # 'जीडीपी वृद्धि दर 7.3 प्रतिशत': the rate is of the metric before it
                 before = [m for m in lists().metrics.find(v.keys[:near[0]]) if m[1] == near[0]]
                 subj = before[-1][2] if before else ""
+            subj = "" if subj == pred else subj
             out.append(v.relation(subj or "", pred, a.text, "growth:percent_with_growth_word", subject_id="",
                                   object_id=a.id, period=period_of(v) or ctx.period, qualifier=a.qualifier))
             continue
