@@ -49,3 +49,13 @@ def test_fusion_vetoes_model_spans_that_merge_curated_names(words, model_span, w
     keys = [match_key(w) for w in words.split()]
     fused, _ = fuse(keys, ["word"] * len(keys), model_candidates([(*model_span, 0.9)]))
     assert [(" ".join(keys[c.i:c.j]), c.label) for c in fused] == [(match_key(t), lab) for t, lab in want]
+
+
+def test_title_pattern_is_cut_where_the_model_name_ends():
+    from pipeline.entities.fusion import fuse, model_candidates
+    from pipeline.normalize import match_key
+    keys = [match_key(w) for w in "लोकसभा अध्यक्ष सोमनाथ चटर्जी वाम दलों से मिले".split()]
+    fused, _ = fuse(keys, ["word"] * len(keys), model_candidates([(2, 4, "PER", 0.9)]))
+    assert [(" ".join(keys[c.i:c.j]), c.label) for c in fused if c.label == "PER"] == [("सोमनाथ चटर्जी", "PER")]
+    alone, _ = fuse(keys, ["word"] * len(keys), [], with_model=False)   # rules only: the pattern as found
+    assert [" ".join(keys[c.i:c.j]) for c in alone if c.label == "PER"] == ["सोमनाथ चटर्जी वाम"]

@@ -9,6 +9,8 @@ The rule (also in docs/entities.md):
    label and subtype from the rule (curated), score 1 - (1-a)(1-b).
    With a model running, an organisation-head pattern (… मंत्रालय, … बैंक) is kept only where a
    model span overlaps it: alone it is right about half the time.
+   A title + name pattern that runs past the end of a model PER span starting at the same token is
+   cut to the model's end (लोकसभा अध्यक्ष सोमनाथ चटर्जी | वाम).
 3. Overlaps: longest span first; on equal length gazetteer > pattern > model; then score.
    A candidate overlapping an accepted one is dropped.
 """
@@ -53,6 +55,10 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     if with_model:  # organisation-head patterns are weak alone: keep them where the model sees a name too
         rules = [c for c in rules if c.subtype == "person" or c.source != "pattern"
                  or any(m.i < c.j and c.i < m.j for m in model)]
+    for c in rules:   # the title says where a name starts, the model where it ends: सोमनाथ चटर्जी | वाम
+        if c.subtype == "person" and c.source == "pattern":
+            ends = [m.j for m in model if m.label == "PER" and m.i == c.i and m.j < c.j]
+            c.j = max(ends) if ends else c.j
     gaz_spans = {(c.i, c.j) for c in gaz}
     rules = [c for c in rules if c.source == "gazetteer" or (c.i, c.j) not in gaz_spans]  # curated entry wins
     by_span = {(c.i, c.j): c for c in rules}
