@@ -11,10 +11,11 @@ from functools import lru_cache
 import regex
 
 from .model import AmountMatch
-from .numbers import NumParse, parse_number
+from .numbers import NumParse, digit_value, parse_number
 from .tables import bounded_alternation, key, rows
 from .units import SP
 
+_DOTTED = regex.compile(r"([0-9\u0966-\u096f]{1,2})\.([0-9\u0966-\u096f]{2})")
 QUARTERS = {Fraction(0): 0, Fraction(1, 4): 15, Fraction(1, 2): 30, Fraction(3, 4): 45}
 
 
@@ -55,10 +56,17 @@ def clock_time(text: str, n: NumParse) -> AmountMatch | None:
     बजकर/बजके N मिनट [N सेकंड], else None."""
     R = _rx()
     whole = n.value.numerator // n.value.denominator
-    if n.value < 0 or n.value > 24 or n.value - whole not in QUARTERS:
+    dotted = _DOTTED.fullmatch(text, n.start, n.end)    # "11.30 बजे": hour.minutes, not 11.3 hours
+    if n.value < 0 or n.value > 24 or (n.value - whole not in QUARTERS and not dotted):
         return None
-    hour, minute = whole, QUARTERS[n.value - whole]
+    hour, minute = whole, QUARTERS.get(n.value - whole, 0)
+    if dotted:
+        minute = int(digit_value(dotted.group(2)))
+        if minute > 59:
+            return None
     m = R["oclock"].match(text, n.end)
+    if dotted and not m:
+        return None
     joined = None if m else R["and_minutes"].match(text, n.end)
     if not m and not joined:
         return None
