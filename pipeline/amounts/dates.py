@@ -63,6 +63,26 @@ def time_at(text: str, p: int) -> AmountMatch | None:
     return AmountMatch(p, m.end(), m.group(), "time", value)
 
 
+FY_ABBREV = re.compile(rf"(?:FY|fy)[ \t]*'?(?P<a>{_D}{{4}}|{_D}{{2}})(?:[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}}))?(?![{DIGITS}])")
+
+
+def fiscal_abbrev(text: str, p: int) -> AmountMatch | None:
+    """FY26 / FY 2025-26 / FY25-26: India's fiscal year named by the year it ends (FY26 = 2025-26)."""
+    m = FY_ABBREV.match(text, p)
+    if not m:
+        return None
+    a = _int(m["a"]) + (2000 if len(m["a"]) == 2 else 0)
+    if m["b"]:
+        b = _int(m["b"]) + (a - a % 100 if len(m["b"]) == 2 else 0)
+        if b != a + 1:
+            return None
+    else:
+        a, b = a - 1, a
+    if not 1950 <= b <= 2199:
+        return None
+    return AmountMatch(p, m.end(), m.group(), "fiscal_year", f"{a}-{b % 100:02d}", a, b)
+
+
 def year_pair(text: str, p: int) -> AmountMatch | None:
     m = YEAR_PAIR.match(text, p)
     if not m:
@@ -154,4 +174,4 @@ def year_words_marker(text: str, start: int) -> int | None:
     return era_before(text, start)
 
 
-__all__ = ["numeric_date", "time_at", "year_pair", "day_month", "month_first", "valid_day", "iso", "LEX"]
+__all__ = ["numeric_date", "time_at", "year_pair", "fiscal_abbrev", "day_month", "month_first", "valid_day", "iso", "LEX"]

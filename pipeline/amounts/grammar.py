@@ -71,6 +71,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
 def _amount_at(text: str, p: int) -> AmountMatch | None:
     c = text[p]
     if not (c.isdigit() or c == "."):
+        fy = dates.fiscal_abbrev(text, p) if c in "Ff" else None
+        if fy is not None:
+            return qualify(text, fy)
         cur = match_pre_currency(text, p)
         if cur is not None:
             return _money_pre(text, p, cur)

@@ -45,7 +45,7 @@ def trigger_sets() -> tuple[frozenset, frozenset, frozenset]:
     for k in list(T.words) + list(T.months):
         for s in _spellings(k):
             (dotted if s[-1] in ".\u0970" else words).add(s.rstrip(".\u0970"))
-    latin = set()
+    latin = {"FY", "fy"}      # fiscal years: FY26 (dates.fiscal_abbrev)
     for k, (_, pos, _) in T.currencies.items():
         if pos in ("pre", "any"):
             head = regex.match(r"[\p{L}\p{M}]+", k)
@@ -124,7 +124,7 @@ def positions(text: str, results: list):
                     continue
             p = s - 1 if prev == "." and not (s > 1 and text[s - 2].isdigit()) else s
         elif kind == "l":
-            if not LATIN_NEXT.match(text, m.end()):
+            if not LATIN_NEXT.match(text, m.end()) and not dates.FY_ABBREV.match(text, s):
                 continue
             p = s
         else:
