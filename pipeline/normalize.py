@@ -63,6 +63,20 @@ def match_key(s: str) -> str:
 # indic-nlp turns a colon after any Devanagari character into a visarga (typed "अत:" -> "अतः"); after
 # a Devanagari digit it is a colon: "२:१६" is a time, "२ः१६" would be nothing
 _DIGIT_VISARGA = regex.compile("([\u0966-\u096f])\u0903")
+# ... and at the end of a word it is mostly punctuation ("नई दिल्ली:", "मुख्य बिंदु:"), except in the
+# few words typed with a colon for their visarga (text_data/visarga_words.tsv, and -तः adverbs)
+_FINAL_VISARGA = regex.compile("([\u0900-\u0963\u0971-\u097f]+)\u0903(?![\u0900-\u0963\u0971-\u097f])")
+
+
+@lru_cache(maxsize=1)
+def _visarga_words() -> frozenset[str]:
+    from .wordlists import DATA_DIR, read_tsv   # wordlists imports this module
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "visarga_words.tsv"))
+
+
+def _colon_or_visarga(m: regex.Match) -> str:
+    word = m.group(1)
+    return m.group() if word.endswith("त") or word in _visarga_words() else word + ":"
 
 
 def _fold_word(chunk: str) -> str:
@@ -70,7 +84,7 @@ def _fold_word(chunk: str) -> str:
     if not s.isascii():
         s = _INDIC.normalize(s)
         if ":" in chunk:
-            s = _DIGIT_VISARGA.sub(r"\1:", s)
+            s = _FINAL_VISARGA.sub(_colon_or_visarga, _DIGIT_VISARGA.sub(r"\1:", s))
     return "".join(_NUKTA_LETTERS.get(c, c) for c in s if c not in _DROP)
 
 

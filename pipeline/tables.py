@@ -29,7 +29,8 @@ CSV_ENCODING = "utf-8-sig"
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "path", "encoding", "bytes", "chars", "sha256", "n_sentences", "n_tokens",
                   "n_entities", "n_amounts", "n_relations", "n_triples", "source_url", "source_url_start",
-                  "source_url_end"],
+                  "source_url_end", "dateline", "dateline_start", "dateline_end", "dateline_place",
+                  "dateline_date"],
     "sentences": ["doc_id", "sentence_id", "index", "start", "end", "text"],
     "tokens": ["doc_id", "token_id", "sentence_id", "index", "start", "end", "text", "kind"],
     "entities": ["doc_id", "entity_id", "sentence_id", "start", "end", "text", "label", "subtype",
@@ -58,13 +59,15 @@ def _exact(v):
 def document_rows(doc: Document) -> dict[str, list[dict]]:
     d = doc.doc_id
     url = (doc.metadata.get("source_urls") or [{}])[-1]
+    line = doc.metadata.get("dateline") or {}
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     rows["documents"].append(dict(
         doc_id=d, path=doc.path, encoding=doc.encoding, bytes=doc.metadata.get("bytes"), chars=len(doc.text),
         sha256=doc.metadata.get("sha256", ""), n_sentences=len(doc.sentences), n_tokens=len(doc.tokens),
         n_entities=len(doc.entities), n_amounts=len(doc.amounts), n_relations=len(doc.relations),
         n_triples=len(doc.triples), source_url=url.get("text", ""), source_url_start=url.get("start"),
-        source_url_end=url.get("end")))
+        source_url_end=url.get("end"), dateline=line.get("text", ""), dateline_start=line.get("start"),
+        dateline_end=line.get("end"), dateline_place=line.get("place", ""), dateline_date=line.get("date", "")))
     for s in doc.sentences:
         rows["sentences"].append(dict(doc_id=d, sentence_id=s.id, index=s.index, start=s.start, end=s.end,
                                       text=s.text))
@@ -131,7 +134,8 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     for col in df.columns:
         if col in EXACT_COLUMNS or df[col].dtype == object:
             df[col] = df[col].astype("string")
-        elif col in ("offset", "role_start", "role_end", "source_url_start", "source_url_end", "bytes"):
+        elif col in ("offset", "role_start", "role_end", "source_url_start", "source_url_end", "dateline_start",
+                     "dateline_end", "bytes"):
             df[col] = df[col].astype("Int64")
     return df
 

@@ -38,11 +38,13 @@ def test_every_row_is_an_exact_slice(fresh, table):
             assert texts[row.doc_id][int(row.role_start):int(row.role_end)] == row.role
 
 
-def test_source_url_offsets(fresh):
+def test_source_url_and_dateline_offsets(fresh):
     texts = _texts()
     for row in read_table(fresh, "documents").itertuples():
         if isinstance(row.source_url, str) and row.source_url:
             assert texts[row.doc_id][int(row.source_url_start):int(row.source_url_end)] == row.source_url
+        if isinstance(row.dateline, str) and row.dateline:
+            assert texts[row.doc_id][int(row.dateline_start):int(row.dateline_end)] == row.dateline
 
 
 @pytest.mark.parametrize("table", TABLES)

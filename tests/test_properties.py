@@ -46,6 +46,8 @@ def check_offsets(text: str, rows: dict[str, list[dict]]) -> None:
     d = rows["documents"][0]
     if d["source_url"]:
         assert text[d["source_url_start"]:d["source_url_end"]] == d["source_url"]
+    if d["dateline"]:
+        assert text[d["dateline_start"]:d["dateline_end"]] == d["dateline"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

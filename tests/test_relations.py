@@ -36,3 +36,22 @@ def test_relation_examples(rules_pipe, case):
         sent = next(s for s in doc.sentences if s.id == r.sentence_id)
         assert sent.start <= r.start <= r.end <= sent.end
         assert doc.text[r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize("text, want", [
+    ("नई दिल्ली, 14 नवंबर (भाषा)। भारतीय रिज़र्व बैंक ने रेपो दर घटाई।", ("नई दिल्ली, 14 नवंबर", "नई दिल्ली", "--11-14")),
+    ("वाशिंगटन, 3 जनवरी 2026 (एपी) अमेरिका ने नया शुल्क लगाया।", ("वाशिंगटन, 3 जनवरी 2026", "वाशिंगटन", "2026-01-03")),
+    ("नई दिल्ली: सुप्रीम कोर्ट ने सोमवार को सुनवाई की।", ("नई दिल्ली", "नई दिल्ली", "")),
+    ("मुंबई, शुक्रवार, 5 दिसंबर को बाजार गिरा।", ("मुंबई, शुक्रवार, 5 दिसंबर", "मुंबई", "--12-05")),
+    ("भारत और रूस के बीच 14 नवंबर को व्यापार पर बात हुई।", None),     # a place, but no dateline punctuation
+    ("प्रधानमंत्री ने 14 नवंबर को दिल्ली में कहा।", None),
+])
+def test_dateline(rules_pipe, text, want):
+    from pipeline.tables import document_rows
+    doc = rules_pipe.process_text(text, "d")
+    row = document_rows(doc)["documents"][0]
+    if want is None:
+        assert row["dateline"] == "" and row["dateline_start"] is None
+        return
+    assert (row["dateline"], row["dateline_place"], row["dateline_date"]) == want
+    assert text[row["dateline_start"]:row["dateline_end"]] == row["dateline"]

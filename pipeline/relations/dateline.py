@@ -1,0 +1,34 @@
+"""The dateline of a news item: "नई दिल्ली, 14 नवंबर (भाषा)।" -> place नई दिल्ली, date --11-14.
+
+Only the document's first sentence is looked at: it must open with a place name (a LOC entity on
+its first token) followed by a comma, colon, dash, bracket or danda; the date is the first date
+amount within the next few tokens. A dateline without a date keeps the place alone. The span
+(start, end) covers the place up to the date and indexes the original text.
+"""
+from __future__ import annotations
+
+from .view import View
+
+AFTER_PLACE = {",", ":", "-", "–", "(", "।", "|"}
+MAX_GAP = 3     # tokens between the place's punctuation and the date: "(भाषा)", "शुक्रवार"
+
+
+def dateline(views: list[View]) -> dict | None:
+    if not views or not views[0].tokens:
+        return None
+    v = views[0]
+    first = v.ents.get(0)
+    if first is None or first[1].label != "LOC":
+        return None
+    j, place = first
+    if v.keys[j:j + 1] == [] or v.keys[j] not in AFTER_PLACE:
+        return None
+    out = {"place": place.text, "place_id": place.id, "date": "", "start": place.start, "end": place.end}
+    for i, (_, a) in sorted(v.amts.items()):
+        if i > j + 1 + MAX_GAP:
+            break
+        if a.kind in ("date", "date_range") and i > j:
+            out.update(date=str(a.value), end=a.end)
+            break
+    out["text"] = v.doc.text[out["start"]:out["end"]]
+    return out
