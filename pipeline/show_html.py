@@ -172,7 +172,7 @@ def _legend(spans: list[Span]) -> str:
 
 
 def _document_info(rows: dict[str, pd.DataFrame]) -> str:
-    """The lines under the title: the document's id, size and row counts, and its source URL."""
+    """The lines under the title: the document's id, size and row counts, its source URL and dateline."""
     meta = rows.get("documents", pd.DataFrame())
     info = ""
     if len(meta):
@@ -182,6 +182,10 @@ def _document_info(rows: dict[str, pd.DataFrame]) -> str:
                 f"{len(rows['amounts'])} amounts · {len(rows['relations'])} relations</p>")
         if isinstance(m.get("source_url"), str) and m.get("source_url"):
             info += f"<p>source: {_esc(m.get('source_url'))}</p>"
+        if isinstance(m.get("dateline"), str) and m.get("dateline"):
+            date = m.get("dateline_date")
+            info += (f"<p>dateline: {_esc(m.get('dateline_place'))}"
+                     + (f" · {_esc(date)}" if isinstance(date, str) and date else "") + "</p>")
     return info
 
 
