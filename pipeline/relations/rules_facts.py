@@ -194,8 +194,7 @@ def membership_location_agreements(v: View) -> list[Relation]:
         lex = load_entity_lexicon()
         for i, j, _ in lists().agreements.find(v.keys):
             k = i
-            while (k > 0 and v.tokens[k - 1].kind == "word" and v.keys[k - 1] not in ("एक", "इस", "इन", "उस")
-                   and not lex.is_function_word(v.keys[k - 1])):
+            while k > 0 and v.tokens[k - 1].kind == "word" and not lex.is_function_word(v.keys[k - 1]):
                 k -= 1
             name = v.text(k, j)
             parties = _signing_parties(v, i)
