@@ -71,7 +71,8 @@ def _soft_wrap(text: str, nl: int, width: int) -> bool:
     """In wrapped text, a newline after a full line without final punctuation continues the sentence,
     unless a blank line, a list item or the end follows."""
     line = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
-    nxt = text[nl + 1:text.find("\n", nl + 1) if "\n" in text[nl + 1:] else len(text)]
+    end = text.find("\n", nl + 1)
+    nxt = text[nl + 1:end if end >= 0 else len(text)]
     return (len(line) >= 0.7 * width and line[-1] not in _TERMINAL and nxt.strip() != ""
             and not _LIST_ITEM.match(nxt))
 
