@@ -2,7 +2,8 @@
 
 Only the document's first sentence is looked at: it must open with a place name (a LOC entity on
 its first token) followed by a comma, colon, dash, bracket or danda; the date is the first date
-amount within the next few tokens. A dateline without a date keeps the place alone. The span
+amount within the next few tokens. A place with a colon, bracket or danda and no date is a
+dateline of the place alone; after a comma or dash a date is required. The span
 (start, end) covers the place up to the date and indexes the original text.
 """
 from __future__ import annotations
@@ -30,5 +31,7 @@ def dateline(views: list[View]) -> dict | None:
         if a.kind in ("date", "date_range") and i > j:
             out.update(date=str(a.value), end=a.end)
             break
+    if not out["date"] and v.keys[j] in (",", "-", "–"):
+        return None     # "भारत, रूस और चीन ...": a list of places, not a dateline
     out["text"] = v.doc.text[out["start"]:out["end"]]
     return out
