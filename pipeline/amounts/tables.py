@@ -113,7 +113,7 @@ class Tables:
         self.percent = [key(r[0]) for r in rows("percent.tsv")]
         self.basis_points = [key(r[0]) for r in rows("basis_points.tsv")]
         self.count_nouns = frozenset(key(r[0]) for r in rows("count_nouns.tsv"))
-        self.measures = {key(s): unit for s, unit in rows("measures.tsv")[1:]}
+        self.measures = {key(s): unit for s, unit in rows("measures.tsv")}
         self.months = {key(s): int(m) for s, m in rows("months.tsv")}
         self.weekdays = {key(s): int(d) for s, d in rows("weekdays.tsv")}
         self.qualifiers = {(key(s), pos): q for s, pos, q in rows("qualifiers.tsv")}
