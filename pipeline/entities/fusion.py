@@ -77,19 +77,25 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     taken.sort(key=lambda c: c.i)
     for c in taken:
         if c.label == "PER":
-            c.title = _office_before(c.i, titles)
+            c.title = _office_before(c.i, titles, keys)
     return taken, titles
 
 
-def _office_before(i: int, titles: list) -> tuple[int, int] | None:
-    """The office title right before token i, looking past honorifics: विदेश मंत्री डॉ. | एस. जयशंकर."""
+def _office_before(i: int, titles: list, keys: list[str]) -> tuple[int, int] | None:
+    """The office title right before token i, looking past honorifics (विदेश मंत्री डॉ. | एस. जयशंकर)
+    and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल)."""
     by_end = {tj: (ti, tj, office) for ti, tj, office in titles}
-    while i in by_end:
+    comma = False
+    while True:
+        if i not in by_end:
+            if comma or i < 1 or keys[i - 1] != ",":
+                return None
+            comma, i = True, i - 1
+            continue
         ti, tj, office = by_end[i]
         if office != "honorific":
             return ti, tj
         i = ti
-    return None
 
 
 def model_candidates(spans) -> list[Candidate]:
