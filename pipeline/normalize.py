@@ -76,7 +76,8 @@ def _visarga_words() -> frozenset[str]:
 
 def _colon_or_visarga(m: regex.Match) -> str:
     word = m.group(1)
-    return m.group() if word.endswith("त") or word in _visarga_words() else word + ":"
+    adverb = len(word) >= 4 and word.endswith("त")     # मुख्यतः, संभवतः; not "खास बात:"
+    return m.group() if adverb or word in _visarga_words() else word + ":"
 
 
 def _fold_word(chunk: str) -> str:

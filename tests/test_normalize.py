@@ -44,3 +44,4 @@ def test_word_final_colon_is_punctuation_unless_a_visarga_word():
     assert normalize("नई दिल्ली: सुप्रीम कोर्ट").text == "नई दिल्ली: सुप्रीम कोर्ट"
     assert normalize("मुख्य बिंदु:").text == "मुख्य बिंदु:"
     assert normalize("प्रात: 7 बजे, मुख्यत: तीन, छ: लोग, दु:ख").text == "प्रातः 7 बजे, मुख्यतः तीन, छः लोग, दुःख"
+    assert normalize("खास बात: यह").text == "खास बात: यह"

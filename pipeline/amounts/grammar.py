@@ -259,6 +259,8 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
 
 
 YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\u0900-\u0963\u0971-\u097fA-Za-z])")
+
+
 def _counts_a_noun(text: str, pos: int) -> bool:
     nt = NEXT_TOKEN.match(text, pos)
     return nt is not None and fold(nt.group(1)) in tables().count_nouns

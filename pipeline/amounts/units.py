@@ -59,7 +59,8 @@ class Unit:
 def _heads() -> dict[str, frozenset]:
     """First (or last) tokens of the table entries: a set lookup before any table regex runs."""
     T = tables()
-    post_units = list(T.percent) + list(T.basis_points) + list(T.measures) + [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")] + \
+    post_units = list(T.percent) + list(T.basis_points) + list(T.measures) + \
+        [k for k, (c, p, _) in T.currencies.items() if p in ("post", "any")] + \
         list(T.multipliers) + list(T.time_units) + [k for k, v in T.eras.items() if v]
     return {
         "unit": frozenset(_head(k) for k in post_units),
