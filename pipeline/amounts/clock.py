@@ -20,7 +20,7 @@ QUARTERS = {Fraction(0): 0, Fraction(1, 4): 15, Fraction(1, 2): 30, Fraction(3, 
 
 
 @lru_cache(maxsize=1)
-def _rx() -> dict[str, regex.Pattern]:
+def _rx() -> dict:
     by_role: dict[str, list[str]] = {}
     for word, role in rows("clock.tsv"):
         by_role.setdefault(role, []).append(key(word))

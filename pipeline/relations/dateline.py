@@ -30,7 +30,7 @@ def _place_and_date(v: View) -> dict | None:
     if first is None or first[1].label != "LOC":
         return None
     j, place = first
-    if v.keys[j:j + 1] == [] or v.keys[j] not in AFTER_PLACE:
+    if j >= len(v.keys) or v.keys[j] not in AFTER_PLACE:
         return None
     out = {"place": place.text, "place_id": place.id, "date": "", "start": place.start, "end": place.end}
     for i, (_, a) in sorted(v.amts.items()):
