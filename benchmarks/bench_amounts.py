@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.amounts import find_amounts
-from pipeline.normalize import normalize
-from pipeline.paths import shared_path
+from pipeline.core.paths import shared_path
+from pipeline.text.normalize import normalize
 
 
 def hindi_text(limit_bytes: int) -> str:

@@ -4,7 +4,7 @@
     python benchmarks/bench_batch.py --sizes 1000,10000 --modes w2
     python benchmarks/bench_batch.py --sizes 10 --modes w1 --reduced    # a quick check
 
-Archives recombine the sentences of corpus/ (pipeline/synthetic.py, 8-30 sentences a
+Archives recombine the sentences of corpus/ (pipeline/batch/synthetic.py, 8-30 sentences a
 document) and are kept under --workdir between runs. Each measurement runs in a fresh
 process: a forced full run, then an unchanged rerun (the incremental path). Reported per run:
 docs/s, sentences/s, seconds per 1,000 docs (flat = linear cost), the rerun as % of the full
@@ -32,7 +32,7 @@ sys.path.insert(0, str(CODE))
 
 
 def _factory(ner: str, reduced: bool):
-    from pipeline.batch import PipelineFactory
+    from pipeline.batch.document import PipelineFactory
     skip = ("amounts", "relations", "triples") if reduced else ()
     return PipelineFactory.of({"entities": {"ner": ner}}, skip=skip)
 
@@ -63,7 +63,7 @@ class RssSampler(threading.Thread):
 
 
 def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
-    from pipeline.batch import run_batch
+    from pipeline.batch.run import run_batch
     sampler = RssSampler()
     sampler.start()
     workers = {"w1": 1, "w2": 2, "dask": 2}[mode]
@@ -103,7 +103,7 @@ def measure(mode, corpus: Path, out: Path, ner: str, reduced: bool, code: Path) 
 
 
 def rerun_cli(corpus, out, ner, reduced, mode):
-    from pipeline.batch import run_batch
+    from pipeline.batch.run import run_batch
     s = run_batch(Path(corpus), Path(out), factory=_factory(ner, reduced == "1"),
                   workers=1 if mode == "w1" else 2, engine="dask" if mode == "dask" else "local", quiet=True)
     assert s.up_to_date, "rerun was not a no-op"
@@ -127,7 +127,7 @@ def main(argv=None) -> int:
         mode, corpus, out = a.rerun
         rerun_cli(corpus, out, a.ner, "1" if a.reduced else "0", mode)
         return 0
-    from pipeline.synthetic import make_archive
+    from pipeline.batch.synthetic import make_archive
     work = Path(a.workdir)
     code = work / "code"
     shutil.rmtree(code, ignore_errors=True)

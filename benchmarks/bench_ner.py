@@ -36,9 +36,9 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     import torch
     torch.set_num_threads(1)
+    from pipeline.core.paths import shared_path
     from pipeline.ner import data as nerdata
     from pipeline.ner import get_engine
-    from pipeline.paths import shared_path
     t_import = time.perf_counter() - t0
 
     path = Path(args.file) if args.file else shared_path("data", "ner", "il-ner-hi", "hi-test.txt")

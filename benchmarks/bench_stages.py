@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.doc import Document  # noqa: E402
-from pipeline.evaluate_segmentation import read_conllu, rebuild  # noqa: E402
-from pipeline.paths import shared_path  # noqa: E402
-from pipeline.runner import Pipeline  # noqa: E402
+from pipeline.core.doc import Document
+from pipeline.core.paths import shared_path
+from pipeline.core.runner import Pipeline
+from pipeline.evaluation.segmentation import read_conllu, rebuild
 
 
 def documents(n_docs: int) -> list[str]:

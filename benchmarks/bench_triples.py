@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.openie.benchie import benchmark_dir, read_sentences  # noqa: E402
-from pipeline.openie.extract import triples_for_text  # noqa: E402
-from pipeline.openie.lexicon import load  # noqa: E402
+from pipeline.evaluation.benchie import benchmark_dir, read_sentences
+from pipeline.syntax.lexicon import load
+from pipeline.triples.extract import triples_for_text
 
 
 def main(argv=None) -> int:

@@ -7,7 +7,7 @@ SEED = REPO / "corpus" / "india-russia-summit-briefing.txt"
 
 
 def shared_or_skip(*parts: str) -> Path:
-    from pipeline.paths import shared_dir
+    from pipeline.core.paths import shared_dir
     p = shared_dir().joinpath(*parts)
     if not p.exists():
         pytest.skip(f"{p} not present (set HINDI_EXTRACT_SHARED)")

@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 
 from pipeline.amounts import find_amounts
-from pipeline.amounts.conformance import FLOORS, run
 from pipeline.amounts.stage import AmountsStage
-from pipeline.doc import Document, Sentence
-from pipeline.normalize import normalize
-from pipeline.paths import shared_path
+from pipeline.core.doc import Document, Sentence
+from pipeline.core.paths import shared_path
+from pipeline.evaluation.conformance import FLOORS, run
+from pipeline.text.normalize import normalize
 
 
 def _doc(text: str, doc_id: str = "d") -> Document:
@@ -132,7 +132,8 @@ def test_exclusions_have_reasons(report):
 
 def test_find_amounts_total_on_noisy_mixes():
     """Property: any mix of number words, digits, units and punctuation gives well-formed amounts."""
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     pieces = ["दो", "सौ", "हजार", "लाख", "करोड़", "डेढ़", "सवा", "साढ़े", "पौने", "दशमलव", "बटा", "और", "से", "-",
               "12", "1,00,000", "3.5", "२०२३", "-24", "/", "रुपये", "डॉलर", "$", "₹", "प्रतिशत", "%", "गुना",
@@ -156,7 +157,7 @@ def test_find_amounts_total_on_noisy_mixes():
 
 
 def test_evaluate_command_prints_the_table(capsys):
-    from pipeline.amounts.evaluate import run as evaluate
+    from pipeline.evaluation.amounts import run as evaluate
     assert evaluate(["--suite", "duckling_hi", "--suite", "num2words_hi"]) == 0
     out = capsys.readouterr().out
     assert "duckling_hi" in out and "Ordinal" in out and "num2words_hi" in out and "excl." in out

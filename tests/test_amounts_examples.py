@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.amounts.conformance import amounts
 from pipeline.amounts.model import to_fraction
+from pipeline.evaluation.conformance import amounts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "pipeline" / "amounts" / "examples"
 STRING_KINDS = {"date", "date_range", "time", "fiscal_year"}

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.batch import PipelineFactory, run_batch
-from pipeline.tables import TABLES, read_table
+from pipeline.batch.document import PipelineFactory
+from pipeline.batch.run import run_batch
+from pipeline.core.tables import TABLES, read_table
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "india-russia-summit-briefing.txt"
 
@@ -89,7 +90,7 @@ def test_processed_ones_keep_exact_offsets(batch):
     texts = {}
     for name, (data, want) in CASES.items():
         if want is None:
-            from pipeline.read import decode
+            from pipeline.text.read import decode
             texts[name] = decode(data)[0]
     n = 0
     for t in TABLES:

@@ -9,10 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.batch import BatchUsageError, PipelineFactory, list_inputs, run_batch
-from pipeline.manifest import OutputBusy, Store, validate
-from pipeline.synthetic import make_archive
-from pipeline.tables import TABLES, read_table
+from pipeline.batch.document import PipelineFactory
+from pipeline.batch.inputs import BatchUsageError, list_inputs
+from pipeline.batch.manifest import validate
+from pipeline.batch.run import run_batch
+from pipeline.batch.store import OutputBusy, Store
+from pipeline.batch.synthetic import make_archive
+from pipeline.core.tables import TABLES, read_table
 
 FACTORY = PipelineFactory.of({"entities": {"ner": "none"}})
 
@@ -59,7 +62,7 @@ def test_version_change_and_force_redo_everything(archive, tmp_path, monkeypatch
     out = tmp_path / "out"
     run_batch(archive, out, factory=FACTORY)
     assert run_batch(archive, out, factory=FACTORY, force=True).processed == 8
-    from pipeline.tokens import TokensStage
+    from pipeline.text.tokens import TokensStage
     monkeypatch.setattr(TokensStage, "version", lambda self: "tokens-v2")
     s = run_batch(archive, out, factory=FACTORY)
     assert s.processed == 8 and s.reused == 0
@@ -207,7 +210,7 @@ def test_parquet_single_files_match_csv(archive, tmp_path):
 
 
 def test_cli_run_options(archive, tmp_path, capsys):
-    from pipeline import cli
+    from pipeline.core import cli
     out = tmp_path / "out"
     args = ["run", str(archive), "--out", str(out), "--ner", "none"]
     assert cli.main(args + ["--quiet", "--workers", "1"]) == 0
@@ -223,7 +226,7 @@ def test_cli_run_options(archive, tmp_path, capsys):
 def test_doc_timeout_becomes_an_error_row_and_is_retried_with_more_time(archive, tmp_path, monkeypatch):
     import time as _time
 
-    from pipeline.tokens import TokensStage
+    from pipeline.text.tokens import TokensStage
     slow = "धीमा दस्तावेज़ है।\n"
     (archive / "slow.txt").write_text(slow * 3, "utf-8")
     orig = TokensStage.__call__

@@ -12,7 +12,9 @@ import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from pipeline import analysis, charts  # noqa: E402
+from pipeline.analysis import outputs as outputs_mod
+from pipeline.analysis import sample as sample_mod
+from pipeline.views import charts
 
 REPO = Path(__file__).resolve().parents[1]
 MISSING = "missing from font"
@@ -20,8 +22,8 @@ MISSING = "missing from font"
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    out = analysis.write_sample_outputs(tmp_path_factory.mktemp("sample"), formats=("csv",))
-    return analysis.load_outputs(out)
+    out = sample_mod.write_sample_outputs(tmp_path_factory.mktemp("sample"), formats=("csv",))
+    return outputs_mod.load_outputs(out)
 
 
 def draw_warnings(fig) -> list[str]:
@@ -109,7 +111,7 @@ def test_empty_tables_give_empty_charts(sample):
 
 @pytest.mark.skipif(not (REPO / "outputs" / "documents.csv").exists(), reason="no committed outputs/ yet")
 def test_charts_of_committed_outputs_have_all_glyphs():
-    t = analysis.load_outputs(REPO / "outputs")
+    t = outputs_mod.load_outputs(REPO / "outputs")
     for name, fig in charts.all_charts(t).items():
         assert draw_warnings(fig) == [], name
 

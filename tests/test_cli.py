@@ -1,6 +1,6 @@
 import pandas as pd
 
-from pipeline.cli import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, build_parser, main
+from pipeline.core.cli import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, build_parser, main
 
 
 def test_help_mentions_every_command(capsys):

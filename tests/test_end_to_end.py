@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
-from pipeline.tables import COLUMNS, TABLES, read_table
+from pipeline.core.cli import main
+from pipeline.core.tables import COLUMNS, TABLES, read_table
 
 REPO = Path(__file__).resolve().parents[1]
 SPAN_TABLES = ["sentences", "tokens", "entities", "amounts", "relations", "triples"]

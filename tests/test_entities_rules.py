@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.runner import Pipeline
+from pipeline.core.runner import Pipeline
 
 EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/entities/examples.yaml")
                           .read_text(encoding="utf-8"))
@@ -29,7 +29,7 @@ def test_entity_examples(rules_pipe, case):
 
 def test_gazetteer_files_are_well_formed():
     from pipeline.entities.lexicon import DATA_DIR, load
-    from pipeline.wordlists import read_tsv
+    from pipeline.text.wordlists import read_tsv
     rows = read_tsv(DATA_DIR / "gazetteer.tsv")
     assert len(rows) > 3000
     assert {r["label"] for r in rows} == {"PER", "LOC", "ORG"}
@@ -45,7 +45,7 @@ def test_gazetteer_files_are_well_formed():
 ])
 def test_fusion_vetoes_model_spans_that_merge_curated_names(words, model_span, want):
     from pipeline.entities.fusion import fuse, model_candidates
-    from pipeline.normalize import match_key
+    from pipeline.text.normalize import match_key
     keys = [match_key(w) for w in words.split()]
     fused, _ = fuse(keys, ["word"] * len(keys), model_candidates([(*model_span, 0.9)]))
     assert [(" ".join(keys[c.i:c.j]), c.label) for c in fused] == [(match_key(t), lab) for t, lab in want]
@@ -53,7 +53,7 @@ def test_fusion_vetoes_model_spans_that_merge_curated_names(words, model_span, w
 
 def test_title_pattern_is_cut_where_the_model_name_ends():
     from pipeline.entities.fusion import fuse, model_candidates
-    from pipeline.normalize import match_key
+    from pipeline.text.normalize import match_key
     keys = [match_key(w) for w in "लोकसभा अध्यक्ष सोमनाथ चटर्जी वाम दलों से मिले".split()]
     fused, _ = fuse(keys, ["word"] * len(keys), model_candidates([(2, 4, "PER", 0.9)]))
     assert [(" ".join(keys[c.i:c.j]), c.label) for c in fused if c.label == "PER"] == [("सोमनाथ चटर्जी", "PER")]

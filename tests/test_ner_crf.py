@@ -6,7 +6,7 @@ import pytest
 torch = pytest.importorskip("torch")
 from stanza.models.common.crf import viterbi_decode  # noqa: E402
 
-from pipeline.ner.crf import decode_batch  # noqa: E402
+from pipeline.ner.crf import decode_batch
 
 
 def _marginals(em, tr):

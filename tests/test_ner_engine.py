@@ -7,7 +7,8 @@ from unittest import mock
 
 import pytest
 
-from pipeline.ner import LABELS, NerModelNotFound, engine as engine_mod, get_engine
+from pipeline.ner import LABELS, NerModelNotFound, get_engine
+from pipeline.ner import engine as engine_mod
 
 
 @contextlib.contextmanager
@@ -84,9 +85,9 @@ def test_unknown_engine():
 
 def test_dev_slice_quality(ner):
     """A slice of IL-NER hi-dev scores like a trained model (random vectors would not)."""
+    from pipeline.core.paths import shared_dir
     from pipeline.ner import data as nerdata
     from pipeline.ner.scoring import score
-    from pipeline.paths import shared_dir
     path = shared_dir() / "data" / "ner" / "il-ner-hi" / "hi-dev.txt"
     if not path.is_file():
         pytest.skip("shared NER data not available")

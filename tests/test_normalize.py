@@ -1,6 +1,7 @@
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.normalize import match_key, normalize
+from pipeline.text.normalize import match_key, normalize
 
 
 def test_nukta_forms_match():
@@ -33,14 +34,14 @@ def test_map_is_monotonic_and_in_bounds(raw):
 
 
 def test_colon_after_devanagari_digit_stays_a_colon_but_typed_visarga_is_fixed():
-    from pipeline.normalize import normalize
+    from pipeline.text.normalize import normalize
     assert normalize("बैठक २:१६ पर").text == "बैठक २:१६ पर"
     assert normalize("५:१२:०१").text == "५:१२:०१"
     assert normalize("अत: यह").text == "अतः यह"
 
 
 def test_word_final_colon_is_punctuation_unless_a_visarga_word():
-    from pipeline.normalize import normalize
+    from pipeline.text.normalize import normalize
     assert normalize("नई दिल्ली: सुप्रीम कोर्ट").text == "नई दिल्ली: सुप्रीम कोर्ट"
     assert normalize("मुख्य बिंदु:").text == "मुख्य बिंदु:"
     assert normalize("प्रात: 7 बजे, मुख्यत: तीन, छ: लोग, दु:ख").text == "प्रातः 7 बजे, मुख्यतः तीन, छः लोग, दुःख"

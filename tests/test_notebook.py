@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import analysis
-from pipeline.tables import TABLES
+from pipeline.analysis import sample
+from pipeline.core.tables import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = REPO / "notebooks" / "explore.ipynb"
@@ -27,7 +27,7 @@ def test_committed_notebook_has_no_outputs():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            assert cell["outputs"] == [], "strip it: python -m pipeline.analysis strip notebooks/explore.ipynb"
+            assert cell["outputs"] == [], "strip it: python -m pipeline.analysis.notebook strip notebooks/explore.ipynb"
             assert cell["execution_count"] is None
 
 
@@ -74,7 +74,7 @@ def check_executed(nb) -> None:
 
 def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     """On the committed outputs/; on a sample run while there is none (one run: CI time)."""
-    folder = OUTPUTS if HAVE_OUTPUTS else analysis.write_sample_outputs(tmp_path / "outputs")
+    folder = OUTPUTS if HAVE_OUTPUTS else sample.write_sample_outputs(tmp_path / "outputs")
     nb = execute(folder, monkeypatch)
     check_executed(nb)
     result = "".join(o.get("data", {}).get("text/plain", "") for c in nb.cells
@@ -100,7 +100,7 @@ def check_csv(folder: Path) -> None:
 
 
 def test_sample_csv_opens_with_hindi(tmp_path):
-    out = analysis.write_sample_outputs(tmp_path, formats=("csv",))
+    out = sample.write_sample_outputs(tmp_path, formats=("csv",))
     check_csv(out)
     ents = pd.read_csv(out / "entities.csv")
     assert ents.loc[ents["canonical"] == "Russia", "text"].tolist() == ["रूस", "रूस"]

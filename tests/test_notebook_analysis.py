@@ -1,4 +1,4 @@
-"""pipeline.analysis: what the notebook shows, on the hand-labelled sample run; and the copyable
+"""pipeline.analysis.notebook: what the notebook shows, on the hand-labelled sample run; and the copyable
 pandas / DuckDB snippets of the notebook and docs/analysts.md still run."""
 import json
 import re
@@ -7,23 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import analysis
+from pipeline.analysis import entities, money, notebook, outputs, sample
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    return analysis.write_sample_outputs(tmp_path_factory.mktemp("outputs"))
+    return sample.write_sample_outputs(tmp_path_factory.mktemp("outputs"))
 
 
 @pytest.fixture(scope="module")
 def t(out):
-    return analysis.load_outputs(out)
+    return outputs.load_outputs(out)
 
 
 def test_sample_is_consistent():
-    doc = analysis.sample_document()
+    doc = sample.sample_document()
     for s in doc.sentences + doc.entities + doc.amounts + doc.relations:
         assert doc.text[s.start:s.end] == s.text
 
@@ -33,29 +33,29 @@ def test_outputs_dir(tmp_path, monkeypatch, out):
     (tmp_path / "outputs").mkdir()
     (tmp_path / "outputs" / "documents.csv").write_text("doc_id\n", encoding="utf-8")
     (tmp_path / "notebooks").mkdir()
-    assert analysis.outputs_dir(tmp_path / "notebooks") == tmp_path / "outputs"
+    assert outputs.outputs_dir(tmp_path / "notebooks") == tmp_path / "outputs"
     monkeypatch.setenv("HINDI_EXTRACT_OUTPUTS", str(out))
-    assert analysis.outputs_dir() == out
+    assert outputs.outputs_dir() == out
     with pytest.raises(FileNotFoundError, match="lacks"):
-        analysis.load_outputs(tmp_path / "outputs")
+        outputs.load_outputs(tmp_path / "outputs")
 
 
 def test_data_dictionary(t):
-    dd = analysis.data_dictionary(t)
-    assert list(dd.index) == list(analysis.TABLE_NOTES)
+    dd = outputs.data_dictionary(t)
+    assert list(dd.index) == list(outputs.TABLE_NOTES)
     assert dd.loc["entities", "rows"] == 12 and "canonical" in dd.loc["entities", "columns"]
 
 
 def test_top_entities(t):
-    top = analysis.top_entities(t)
+    top = entities.top_entities(t)
     first_loc = top[top["label"] == "LOC"].iloc[0]
     assert (first_loc["name"], first_loc["hindi"], first_loc["mentions"]) == ("India", "भारत", 3)
     assert set(top["label"]) == {"PER", "LOC", "ORG"}
-    assert len(analysis.top_entities(t, n=1)) == 3
+    assert len(entities.top_entities(t, n=1)) == 3
 
 
 def test_money_by_currency_is_exact_and_sorted(t):
-    m = analysis.money_by_currency(t)
+    m = money.money_by_currency(t)
     assert list(m["currency"].unique()) == ["EUR", "INR", "USD"]
     usd = m[m["currency"] == "USD"]
     assert usd["value"].tolist() == [Decimal(65000000000), Decimal(60000000000), Decimal(4000000000)]
@@ -63,7 +63,7 @@ def test_money_by_currency_is_exact_and_sorted(t):
 
 
 def test_amounts_by_period(t):
-    p = analysis.amounts_by_period(t)
+    p = money.amounts_by_period(t)
     assert set(p["period"]) == {"2022-23", "2023-24"}
     fy24 = p[p["period"] == "2023-24"].set_index("metric")["value"]
     assert fy24["bilateral_trade"] == Decimal(65000000000) and fy24["exports"] == Decimal(4000000000)
@@ -72,7 +72,7 @@ def test_amounts_by_period(t):
 
 
 def test_meets_edges(t):
-    e = analysis.meets_edges(t)
+    e = entities.meets_edges(t)
     pairs = {(r.source, r.target, r.predicate, r.kind) for r in e.itertuples()}
     assert ("Narendra Modi", "Vladimir Putin", "meets", "meets") in pairs
     assert ("India", "Russia", "summit", "meets") in pairs
@@ -81,13 +81,13 @@ def test_meets_edges(t):
 
 
 def test_trade_between_india_and_x(t):
-    ru = analysis.trade_between(t, "Russia")
+    ru = money.trade_between(t, "Russia")
     assert ru["value"].tolist() == [Decimal(65000000000), Decimal(4000000000), Decimal(60000000000)]
     assert ru["scope"].tolist() == ["pair", "document", "document"]
-    assert analysis.trade_between(t, "रूस")["relation_id"].tolist() == ru["relation_id"].tolist()
-    at = analysis.trade_between(t, "Austria")
+    assert money.trade_between(t, "रूस")["relation_id"].tolist() == ru["relation_id"].tolist()
+    at = money.trade_between(t, "Austria")
     assert at[["amount", "currency", "period", "scope"]].values.tolist() == [["2.5 अरब यूरो", "EUR", "2022-23", "pair"]]
-    assert analysis.trade_between(t, "China").empty
+    assert money.trade_between(t, "China").empty
 
 
 def test_duckdb_matches_pandas(out, tmp_path):
@@ -95,11 +95,11 @@ def test_duckdb_matches_pandas(out, tmp_path):
     import shutil
 
     out = Path(shutil.copytree(out, tmp_path / "copy"))
-    got = analysis.duckdb_example(out)
+    got = outputs.duckdb_example(out)
     assert got["value"].map(Decimal).tolist() == [Decimal(65000000000), Decimal(4000000000),
                                                   Decimal(60000000000), Decimal(2500000000)]
     (out / "relations.parquet").unlink()                      # CSV where there is no Parquet
-    assert len(analysis.duckdb_example(out)) == 4
+    assert len(outputs.duckdb_example(out)) == 4
 
 
 def _python_blocks(markdown: str) -> list[str]:
@@ -137,7 +137,7 @@ def test_strip_notebook(tmp_path):
     nb.cells[0].execution_count = 1
     p = tmp_path / "x.ipynb"
     nbformat.write(nb, str(p))
-    assert analysis.strip_notebook(p) is True
-    assert analysis.strip_notebook(p) is False
+    assert notebook.strip_notebook(p) is True
+    assert notebook.strip_notebook(p) is False
     cell = nbformat.read(str(p), as_version=4).cells[0]
     assert cell.outputs == [] and cell.execution_count is None

@@ -8,9 +8,16 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.batch import PipelineFactory, render_csv
-from pipeline.read import InputError, check_content, decode
-from pipeline.tables import COLUMNS, FORMULA_START, document_rows, escape_cell, unescape_cell
+from pipeline.batch.document import PipelineFactory
+from pipeline.batch.render import render_csv
+from pipeline.core.tables import (
+    COLUMNS,
+    FORMULA_START,
+    document_rows,
+    escape_cell,
+    unescape_cell,
+)
+from pipeline.text.read import InputError, check_content, decode
 
 
 def _pipeline():

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from pipeline.read import InputError, decode, read_document
+from pipeline.text.read import InputError, decode, read_document
 
 
 def test_utf8_with_and_without_bom():

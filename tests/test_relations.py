@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.runner import Pipeline
+from pipeline.core.runner import Pipeline
 
 EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/relations/examples.yaml")
                           .read_text(encoding="utf-8"))
@@ -52,7 +52,7 @@ def test_relation_examples(rules_pipe, case):
     ("भारत-रूस शिखर सम्मेलन (8 जुलाई, 2024)\nप्रधानमंत्री मास्को पहुंचे।", ("8 जुलाई, 2024", "", "2024-07-08")),
 ])
 def test_dateline(rules_pipe, text, want):
-    from pipeline.tables import document_rows
+    from pipeline.core.tables import document_rows
     doc = rules_pipe.process_text(text, "d")
     row = document_rows(doc)["documents"][0]
     if want is None:

@@ -1,9 +1,9 @@
 import pytest
 
-from pipeline.normalize import NormalizeStage
-from pipeline.read import document_from_text
-from pipeline.sentences import SentencesStage, split_spans
-from pipeline.tokens import TokensStage, tokenize
+from pipeline.text.normalize import NormalizeStage
+from pipeline.text.read import document_from_text
+from pipeline.text.sentences import SentencesStage, split_spans
+from pipeline.text.tokens import TokensStage, tokenize
 
 
 def sents(text):
@@ -57,7 +57,7 @@ def test_offsets_index_original_text_with_crlf_nbsp_zwj():
 
 
 def test_overlong_text_without_danda_is_cut_at_commas_or_spaces():
-    from pipeline.sentences import MAX_SENTENCE_CHARS
+    from pipeline.text.sentences import MAX_SENTENCE_CHARS
     text = ", ".join(["भारत और रूस के बीच व्यापार बढ़ा"] * 200)
     spans = split_spans(text)
     assert len(spans) > 1

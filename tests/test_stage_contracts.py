@@ -1,11 +1,11 @@
 import pytest
 
-from pipeline.normalize import NormalizeStage
+from pipeline.core.runner import STAGES, Pipeline
+from pipeline.core.stage import ContractError, check_contracts
 from pipeline.relations.stage import RelationsStage
-from pipeline.runner import STAGES, Pipeline
-from pipeline.sentences import SentencesStage
-from pipeline.stage import ContractError, check_contracts
-from pipeline.tokens import TokensStage
+from pipeline.text.normalize import NormalizeStage
+from pipeline.text.sentences import SentencesStage
+from pipeline.text.tokens import TokensStage
 
 
 def test_every_problem_reported_at_once():

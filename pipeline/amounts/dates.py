@@ -8,7 +8,6 @@ year only when the second part is the next year, else a range of years.
 from __future__ import annotations
 
 import calendar
-
 import re
 
 from .model import AmountMatch

@@ -8,16 +8,15 @@ plus dates, times, fiscal years. Digits inside URLs, e-mails, phone numbers and 
 """
 from __future__ import annotations
 
-from fractions import Fraction
-
 import re
+from fractions import Fraction
 
 from . import clock, dates
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
-from .tables import fold, tables
-from .scan import positions
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
+from .scan import positions
+from .tables import fold, tables
 from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")

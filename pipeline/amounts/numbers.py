@@ -9,10 +9,9 @@ largest scale splits it (left x scale + right, right < scale), so stacked scales
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
-
-import re
 
 from .tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
 

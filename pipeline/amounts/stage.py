@@ -1,8 +1,8 @@
 """AmountsStage: find_amounts over the normalized text, spans mapped back to the original text."""
 from __future__ import annotations
 
-from pipeline.doc import Amount, Document
-from pipeline.stage import Stage
+from pipeline.core.doc import Amount, Document
+from pipeline.core.stage import Stage
 
 from .grammar import find_amounts
 from .tables import data_fingerprint

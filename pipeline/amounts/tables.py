@@ -1,6 +1,6 @@
 """The data tables of the amounts grammar (TSV files in `data/`) and the regexes built from them.
 
-Every spelling goes through `pipeline.normalize.match_key` (so हज़ार and हजार are one key) and
+Every spelling goes through `pipeline.text.normalize.match_key` (so हज़ार and हजार are one key) and
 through `fold` (chandrabindu = anusvara), the same fold applied to text tokens before lookup.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from pipeline.normalize import match_key
+from pipeline.text.normalize import match_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_END = r"(?![\p{L}\p{M}\p{N}])"

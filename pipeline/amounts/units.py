@@ -4,10 +4,9 @@ Each matcher is a regex built from a data table (tables.py), anchored at a posit
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import regex
 

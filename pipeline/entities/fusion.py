@@ -16,11 +16,16 @@ The rule (also in docs/entities.md):
 """
 from __future__ import annotations
 
-from ..normalize import match_key
-from ..tokens import tokenize
+from ..text.normalize import match_key
+from ..text.tokens import tokenize
 from .lexicon import Lexicon, load
-from .rules import (Candidate, gazetteer_matches, org_head_matches, person_after_titles,
-                    title_matches)
+from .rules import (
+    Candidate,
+    gazetteer_matches,
+    org_head_matches,
+    person_after_titles,
+    title_matches,
+)
 
 _PRIORITY = {"fused": 0, "gazetteer": 1, "pattern": 2, "model": 3}
 _SEPARATORS = {"और", "एवं", "तथा", "व", "या", ",", "-", "/", "("}

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..normalize import match_key
-from ..tokens import tokenize
-from ..wordlists import read_tsv
+from ..text.normalize import match_key
+from ..text.tokens import tokenize
+from ..text.wordlists import read_tsv
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FUNCTION_CLASSES = {"postposition", "pronoun", "verb", "aux", "conjunction", "particle", "number"}

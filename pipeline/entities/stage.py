@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..doc import Document, Entity
-from ..stage import ContractError, Stage
+from ..core.doc import Document, Entity
+from ..core.stage import ContractError, Stage
 from .fusion import fuse, model_candidates
 from .lexicon import DATA_DIR, load
 

@@ -2,7 +2,7 @@
 
 Serving: `get_engine(name="hi-ner").tag(sentences)` -> per sentence [(start, end, label, score)]
 (token indices, end exclusive). Training: `pipeline.ner.train.run(argv)`; scoring:
-`pipeline.ner.evaluate.run(argv)`.
+`pipeline.evaluation.ner.run(argv)`.
 """
 from .data import LABELS
 from .engine import NerModelNotFound, StanzaNerEngine, get_engine

@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from ..paths import MODELS_DIR
+from ..core.paths import MODELS_DIR
 from .data import LABELS, TYPE_MAP, spans
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ class StanzaNerEngine:
         except Exception:  # pragma: no cover - stanza internals moved: scores stay 1.0
             log.warning("NER confidence hook not installed; scores will be 1.0", exc_info=True)
             return
-        from .crf import decode_batch   # imports torch: only once a model is loaded
+        from .crf import decode_batch
 
         engine = self
         T = ner_trainer

@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..paths import MODELS_DIR, shared_path
+from ..core.paths import MODELS_DIR, shared_path
 from . import data as nerdata
 
 MODEL_NAME = "hi_ner.pt"

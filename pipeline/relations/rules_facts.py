@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..doc import Relation
+from ..core.doc import Relation
 from ..entities.lexicon import load as load_entity_lexicon
 from .rules_people import period_of, summit_phrase
 from .view import CONJ, View, lists

@@ -1,7 +1,7 @@
 """Relations about people and countries: role, meets / summit, visits."""
 from __future__ import annotations
 
-from ..doc import Relation
+from ..core.doc import Relation
 from .view import CONJ, View, lists
 
 PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month")

@@ -11,10 +11,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..doc import Document
-from ..stage import Stage
+from ..core.doc import Document
+from ..core.stage import Stage
 from .dateline import dateline
-from .rules_facts import Context, facility_status, membership_location_agreements, metric_values, topics
+from .rules_facts import (
+    Context,
+    facility_status,
+    membership_location_agreements,
+    metric_values,
+    topics,
+)
 from .rules_people import meets, role, visits
 from .view import DATA_DIR, build_views
 

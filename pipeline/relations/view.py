@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..doc import Amount, Document, Entity, Relation, Sentence, Token
+from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token
 from ..entities.lexicon import Entry, Trie, key_tokens
 from ..entities.lexicon import load as load_entity_lexicon
-from ..normalize import match_key
-from ..wordlists import read_tsv
+from ..text.normalize import match_key
+from ..text.wordlists import read_tsv
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CONJ = {"और", "एवं", "तथा", "व", ","}

@@ -1,0 +1,153 @@
+"""One document of a batch run -> its rows, packaged as a cache entry; and the pipeline it needs,
+built where it runs (a picklable PipelineFactory) and fingerprinted for the cache keys."""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.tables import TABLES, document_rows, error_row
+from ..text.read import MAX_BYTES, InputError, document_from_bytes
+from .manifest_format import cache_key
+from .render import render_csv
+
+# error kinds worth retrying on the next run even though the bytes did not change (a timeout
+# is retried only when the next run allows more time)
+RETRY_KINDS = {"io", "internal_error", "worker_crash"}
+
+
+# ---------------------------------------------------------------------------------------------
+# the pipeline, built where it runs
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PipelineFactory:
+    """A picklable recipe for a Pipeline, so each worker process builds (and loads models) once."""
+    config_json: str = "{}"
+    skip: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, config: dict | None = None, skip: tuple[str, ...] = ()) -> "PipelineFactory":
+        return cls(json.dumps(config or {}, sort_keys=True), tuple(skip))
+
+    def __call__(self):
+        from ..core.runner import Pipeline
+        return Pipeline(json.loads(self.config_json), skip=self.skip)
+
+
+class _Given:
+    """Wraps an already built Pipeline (in-process runs only)."""
+
+    def __init__(self, pipe):
+        self.pipe, self.config_json, self.skip = pipe, "given", ()
+
+    def __call__(self):
+        return self.pipe
+
+
+_SOURCE_EXT = (".py", ".tsv", ".txt", ".json", ".yaml", ".yml", ".csv")
+
+
+def source_hash() -> str:
+    """sha256 of the package's code and data files: a safety net under the stage versions, so an
+    edit whose author forgot to bump a version still invalidates the caches."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.suffix in _SOURCE_EXT and p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0")
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fingerprint(pipe, factory) -> str:
+    """Everything besides a document's bytes that shapes its rows."""
+    return json.dumps({"versions": pipe.versions(), "stages": [s.name for s in pipe.stages],
+                       "config": factory.config_json, "skip": list(factory.skip), "source": source_hash()},
+                      sort_keys=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# one document -> (meta, cache blob); never raises
+# ---------------------------------------------------------------------------------------------
+class DocTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # pragma: no cover - only under a timeout
+    raise DocTimeout()
+
+
+def _timeout_reason(timeout) -> str:
+    return (f"processing took over {timeout:g} s (--doc-timeout) and was stopped; very long sentences "
+            "without a danda are the usual cause: split the text, or rerun with a larger --doc-timeout")
+
+
+def _read_bytes(path: str) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one "
+                                   "document; split it into smaller files", kind="too_large")
+        return p.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read file: {e.strerror or e}", kind="io") from None
+
+
+def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escape: bool,
+                timeout: float | None = None, problem: tuple[str, str] | None = None) -> tuple[dict, bytes]:
+    """Read (unless `data` is given), process, and package one document. Every failure becomes
+    an `errors` row; `problem` = (kind, reason) makes the error row without reading."""
+    from ..core.runner import StageError
+    t0 = time.perf_counter()
+    sha = ""
+    use_alarm = bool(timeout) and threading.current_thread() is threading.main_thread() \
+        and hasattr(signal, "setitimer")
+    try:
+        if problem:
+            raise InputError(path, problem[1], kind=problem[0])
+        if data is None:
+            data = _read_bytes(path)
+        sha = hashlib.sha256(data).hexdigest()
+        if use_alarm:
+            old = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            doc = document_from_bytes(data, path, doc_id)
+            rows = document_rows(pipe.process(doc))
+        finally:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+    except InputError as e:
+        rows = {"errors": [error_row(doc_id, path, "read", e.kind, e.reason, e.offset)]}
+    except StageError as e:
+        kind = "timeout" if isinstance(e.error, DocTimeout) else "stage_error"
+        reason = _timeout_reason(timeout) if kind == "timeout" else f"{type(e.error).__name__}: {e.error}"
+        rows = {"errors": [error_row(doc_id, path, e.stage, kind, reason)]}
+    except DocTimeout:
+        rows = {"errors": [error_row(doc_id, path, "read", "timeout", _timeout_reason(timeout))]}
+    except Exception as e:  # noqa: BLE001 - a bug must not stop the batch
+        rows = {"errors": [error_row(doc_id, path, "batch", "internal_error", f"{type(e).__name__}: {e}")]}
+    return package(doc_id, path, sha, rows, fp, escape, time.perf_counter() - t0, timeout)
+
+
+def package(doc_id, path, sha, rows, fp, escape, seconds=0.0, timeout=None) -> tuple[dict, bytes]:
+    for t in TABLES:
+        rows.setdefault(t, [])
+    errs = rows["errors"]
+    retry = any(r["kind"] in RETRY_KINDS for r in errs)
+    timed_out = timeout if any(r["kind"] == "timeout" for r in errs) else None
+    # rows pickled apart: assembling CSVs reads only the pre-rendered UTF-8 lines (fast)
+    entry = {"rows": pickle.dumps(rows, protocol=5), "counts": {t: len(rows[t]) for t in TABLES},
+             "escape": escape, "csv": {t: render_csv(t, rows[t], escape).encode("utf-8") for t in TABLES},
+             "sha256": sha, "ok": not errs, "retry": retry, "timed_out": timed_out}
+    content = sha if sha else f"unread:{errs[0]['kind'] if errs else ''}"
+    meta = {"doc_id": doc_id, "key": cache_key(fp, doc_id, path, content),
+            "ok": not errs, "seconds": seconds, "sha256": sha}
+    return meta, pickle.dumps(entry, protocol=5)

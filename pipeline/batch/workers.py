@@ -1,0 +1,108 @@
+"""The local engine of a batch run: documents in this process (workers=1) or in a pool of worker
+processes that each build their own Pipeline once (workers>1); a worker that dies is survived.
+The functions given to the pool are top-level so that they pickle."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from ..core.tables import error_row
+from .document import package, process_doc
+from .store import Store
+
+_W: dict[str, Any] = {}
+
+
+def _init_worker(factory, fp, escape, timeout, out) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    except ValueError:
+        pass
+    _W.update(pipe=factory(), fp=fp, escape=escape, timeout=timeout, store=Store(Path(out)))
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
+
+
+def _work(task) -> dict:
+    doc_id, path, problem = task
+    meta, blob = process_doc(_W["pipe"], doc_id, path, None, _W["fp"], _W["escape"], _W["timeout"], problem)
+    _W["store"].put(meta["key"], blob)
+    return meta
+
+
+def _crash_meta(task, fp, escape) -> tuple[dict, bytes]:
+    doc_id, path, _ = task
+    return package(doc_id, path, "", {"errors": [error_row(
+        doc_id, path, "batch", "worker_crash", "the worker process died while processing this document "
+        "(crash or out of memory); it was retried alone and died again")]}, fp, escape)
+
+
+def _mp_context():
+    """How worker processes start. fork when this process runs no other threads and has not
+    loaded torch (the rules-only pipeline): instant, modules already imported. Otherwise
+    forkserver where there is one (workers fork from a clean server that preloaded our modules:
+    fork-safe although this process may hold torch threads), else spawn. Each worker builds its
+    own Pipeline (and loads the NER model) once, in _init_worker, whatever the method."""
+    import multiprocessing as mp
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and "torch" not in sys.modules \
+            and threading.active_count() == 1:
+        return mp.get_context("fork")
+    if "forkserver" in methods:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.core.runner", "pipeline.core.tables"]
+                                   + [spec.split(":")[0] for _, spec in _stage_specs()])
+        return ctx
+    return mp.get_context("spawn")
+
+
+def _stage_specs():
+    from ..core.runner import STAGES
+    return STAGES
+
+
+def run_local(todo, factory, pipe, fp, escape, timeout, store: Store, workers: int, on_done) -> None:
+    if workers <= 1:
+        for doc_id, path, problem in todo:
+            meta, blob = process_doc(pipe, doc_id, path, None, fp, escape, timeout, problem)
+            store.put(meta["key"], blob)
+            on_done(meta)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+    ctx = _mp_context()
+    initargs = (factory, fp, escape, timeout, str(store.out))
+    pending = deque(todo)
+
+    def alone(task):
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=initargs) as ex:
+            try:
+                return ex.submit(_work, task).result()
+            except BrokenProcessPool:
+                meta, blob = _crash_meta(task, fp, escape)
+                store.put(meta["key"], blob)
+                return meta
+
+    while pending:
+        inflight: dict = {}
+        try:
+            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=initargs) as ex:
+                while pending or inflight:
+                    while pending and len(inflight) < workers * 4:
+                        task = pending.popleft()
+                        inflight[ex.submit(_work, task)] = task
+                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        meta = fut.result()   # BrokenProcessPool when a worker died
+                        del inflight[fut]
+                        on_done(meta)
+        except BrokenProcessPool:
+            for task in inflight.values():   # the culprit is among these: retry each alone
+                on_done(alone(task))

@@ -1,0 +1,1 @@
+"""Data files (TSV) of the sentence splitter and tokenizer; read through pipeline.text.wordlists."""

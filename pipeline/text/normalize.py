@@ -1,0 +1,151 @@
+"""Normalization for matching, with an exact map back to the original offsets.
+
+Each chunk of the text (a run of non-space or of space characters) goes through:
+NFC -> indic-nlp-library's Hindi normalizer -> nukta unification (क़ = क़ = क) and removal
+of zero-width / format characters. Space characters become a plain space, CRLF becomes LF.
+When a chunk changes length, its characters are aligned with difflib so every normalized
+character knows the original range it came from.
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
+
+from ..core.doc import Document
+from ..core.stage import Stage
+
+_INDIC = IndicNormalizerFactory().get_normalizer("hi")
+
+NUKTA = "\u093c"
+# composed nukta letters (composition exclusions in Unicode) -> base letter
+_NUKTA_LETTERS = {chr(c): chr(b) for c, b in zip(range(0x0958, 0x0960),
+                                                 (0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 0x092F))}
+# format characters that carry no matching meaning
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", NUKTA}
+_CHUNK = regex.compile(r"\s+|\S+")
+
+
+@dataclass
+class Normalized:
+    text: str
+    starts: array   # starts[i]: original offset where normalized char i begins
+    ends: array     # ends[i]: original offset where it ends
+
+    def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
+        if nend <= nstart:
+            pos = self.starts[nstart] if nstart < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[nstart], self.ends[nend - 1]
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """The normalized span [a, b) covering original chars [start, end)."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def slice(self, start: int, end: int) -> str:
+        """Normalized text of the original span [start, end)."""
+        a, b = self.to_norm(start, end)
+        return self.text[a:b]
+
+
+def match_key(s: str) -> str:
+    """The normalized form used to compare words (gazetteer entries, number words...)."""
+    return normalize(s).text
+
+
+# indic-nlp turns a colon after any Devanagari character into a visarga (typed "अत:" -> "अतः"); after
+# a Devanagari digit it is a colon: "२:१६" is a time, "२ः१६" would be nothing
+_DIGIT_VISARGA = regex.compile("([\u0966-\u096f])\u0903")
+# ... and at the end of a word it is mostly punctuation ("नई दिल्ली:", "मुख्य बिंदु:"), except in the
+# few words typed with a colon for their visarga (text/data/visarga_words.tsv, and -तः adverbs)
+_FINAL_VISARGA = regex.compile("([\u0900-\u0963\u0971-\u097f]+)\u0903(?![\u0900-\u0963\u0971-\u097f])")
+
+
+@lru_cache(maxsize=1)
+def _visarga_words() -> frozenset[str]:
+    from .wordlists import DATA_DIR, read_tsv
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "visarga_words.tsv"))
+
+
+def _colon_or_visarga(m: regex.Match) -> str:
+    word = m.group(1)
+    adverb = len(word) >= 4 and word.endswith("त")     # मुख्यतः, संभवतः; not "खास बात:"
+    return m.group() if adverb or word in _visarga_words() else word + ":"
+
+
+def _fold_word(chunk: str) -> str:
+    s = unicodedata.normalize("NFC", chunk)
+    if not s.isascii():
+        s = _INDIC.normalize(s)
+        if ":" in chunk:
+            s = _FINAL_VISARGA.sub(_colon_or_visarga, _DIGIT_VISARGA.sub(r"\1:", s))
+    return "".join(_NUKTA_LETTERS.get(c, c) for c in s if c not in _DROP)
+
+
+@lru_cache(maxsize=200_000)
+def _word_map(chunk: str) -> tuple[str, tuple[tuple[int, int], ...] | None]:
+    """Normalized chunk and, when it differs in length, the (start, end) of each output char."""
+    out = _fold_word(chunk)
+    if out == chunk:
+        return out, None
+    if len(out) == len(chunk):
+        return out, tuple((i, i + 1) for i in range(len(out)))
+    spans: list[tuple[int, int]] = []
+    sm = difflib.SequenceMatcher(None, chunk, out, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            spans.extend((i1 + k, i1 + k + 1) for k in range(j2 - j1))
+        elif tag in ("replace", "insert"):
+            spans.extend((i1, max(i2, i1)) for _ in range(j2 - j1))
+    # a removed mark right after a kept char belongs to that char (क + nukta -> क spans both)
+    fixed = []
+    for n, (a, b) in enumerate(spans):
+        nxt = spans[n + 1][0] if n + 1 < len(spans) else len(chunk)
+        fixed.append((a, max(b, nxt) if chunk[b:nxt] and all(c in _DROP for c in chunk[b:nxt]) else b))
+    return out, tuple(fixed)
+
+
+def _space_map(chunk: str) -> tuple[str, list[tuple[int, int]]]:
+    out, spans = [], []
+    for i, c in enumerate(chunk):
+        if c == "\r" and i + 1 < len(chunk) and chunk[i + 1] == "\n":
+            continue
+        out.append(c if c in "\n\t" else ("\n" if c in "\r\u2028\u2029\x0b\x0c" else " "))
+        spans.append((i, i + 1))
+    return "".join(out), spans
+
+
+def normalize(text: str) -> Normalized:
+    parts: list[str] = []
+    starts, ends = array("q"), array("q")
+    for m in _CHUNK.finditer(text):
+        chunk, base = m.group(), m.start()
+        if chunk[0].isspace():
+            out, spans = _space_map(chunk)
+        else:
+            out, spans = _word_map(chunk)
+            if spans is None:
+                parts.append(out)
+                starts.extend(range(base, base + len(out)))
+                ends.extend(range(base + 1, base + len(out) + 1))
+                continue
+        parts.append(out)
+        for a, b in spans:
+            starts.append(base + a)
+            ends.append(base + b)
+    return Normalized("".join(parts), starts, ends)
+
+
+class NormalizeStage(Stage):
+    name = "normalize"
+    requires = ("text",)
+    provides = ("norm",)
+
+    def __call__(self, doc: Document) -> None:
+        doc.norm = normalize(doc.text)

@@ -1,0 +1,56 @@
+"""Stage `tokens`: one token per word, number, URL, e-mail or punctuation mark.
+
+indic-nlp-library's trivial_tokenize splits 2023-24, URLs and e-mails into pieces, so the
+token pattern below is ours; like it, we split hyphens between words (भारत-रूस -> भारत - रूस).
+Kept whole: 2023-24, 22वां, 1,00,000, ४,३२,०००, 65.7, ₹5, जी20, URLs, e-mails, and
+abbreviations or initials with their full stop (डॉ. एस.).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..core.doc import Document, Token
+from ..core.stage import Stage
+from .sentences import URL, _is_abbreviation
+
+_D = r"[0-9\u0966-\u096F]"
+ORDINAL_SUFFIX = r"(?:वां|वाँ|वीं|वें|वा|वी|वे|ला|ली|ले|रा|री|रे|था|थी|थे|ठा|ठी|ठे|st|nd|rd|th)"
+NUMBER = (rf"{_D}{{4}}-{_D}{{2}}(?:{_D}{{2}})?(?!{_D})"          # fiscal year 2023-24 / 2023-2024
+          rf"|{_D}+(?:[,.]{_D}+)*(?:{ORDINAL_SUFFIX}(?![\p{{L}}\p{{M}}]))?")
+TOKEN = regex.compile(
+    rf"(?P<url>{URL.pattern})"
+    rf"|(?P<number>[₹$€£¥]?(?:{NUMBER}))"
+    rf"|(?P<word>[\p{{L}}\p{{M}}]+(?:{_D}+(?![\p{{L}}\p{{M}}]))?\.?)"
+    rf"|(?P<punct>([।॥.?!\-–—])\2*|[^\s\p{{L}}\p{{M}}\p{{N}}])"
+    rf"|(?P<symbol>\S)", regex.V0)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None):
+    """Yield (start, end, kind) of tokens in text[start:end]."""
+    for m in TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        a, b = m.span()
+        if kind == "word" and text[b - 1] == "." and not _is_abbreviation(text, b - 1):
+            yield a, b - 1, kind
+            yield b - 1, b, "punct"
+            continue
+        if kind == "url" and "@" in m.group() and "://" not in m.group():
+            kind = "email"
+        yield a, b, kind
+
+
+class TokensStage(Stage):
+    name = "tokens"
+    requires = ("norm", "sentences")
+    provides = ("tokens",)
+
+    def __call__(self, doc: Document) -> None:
+        norm = doc.norm
+        # sentence spans are original offsets; find their normalized bounds once
+        for sent in doc.sentences:
+            na, nb = norm.to_norm(sent.start, sent.end)
+            for i, (a, b, kind) in enumerate(tokenize(norm.text, na, nb)):
+                s, e = doc.to_original(a, b)
+                doc.tokens.append(Token(id=f"{doc.doc_id}:k{len(doc.tokens)}", start=s, end=e,
+                                        text=doc.text[s:e], sentence_id=sent.id, index=i, kind=kind))
+

@@ -1,1 +1,0 @@
-"""Data files (TSV) of the sentence splitter and tokenizer; read through pipeline.wordlists."""

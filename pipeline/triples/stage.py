@@ -1,0 +1,64 @@
+"""Stage `triples`: open (head, relation, tail) triples for every sentence of a Document."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.doc import Document, Triple
+from ..core.stage import Stage
+from ..syntax.lexicon import DATA_DIR
+from .extract import extract_triples, span_indices
+
+# The rule code that version() hashes along with the word lists
+_SYNTAX_DIR = DATA_DIR.parent
+_TRIPLES_DIR = Path(__file__).resolve().parent
+_EXTRACTOR_MODULES = tuple(_SYNTAX_DIR / f for f in ("tagging.py", "verbs.py", "clauses.py", "chunks.py")) + tuple(
+    _TRIPLES_DIR / f for f in ("rules.py", "extract.py"))
+
+
+class TriplesStage(Stage):
+    name = "triples"
+    requires = ("sentences", "tokens")
+    provides = ("triples",)
+    defaults = {"skip_punct": True}
+
+    def __call__(self, doc: Document) -> None:
+        by_sentence: dict[str, list] = {}
+        for tok in doc.tokens:
+            by_sentence.setdefault(tok.sentence_id, []).append(tok)
+        n = len(doc.triples)
+        for s in doc.sentences:
+            toks = sorted(by_sentence.get(s.id, []), key=lambda t: (t.index, t.start))
+            if not toks:
+                continue
+            texts = [t.text for t in toks]
+            for tr in extract_triples(texts):
+                sp = self.config["skip_punct"]
+                head = _join(texts, tr.head, tr.skip, sp)
+                tail = _join(texts, tr.tail, tr.skip, sp)
+                rel = tr.label or " ".join(x for x in (_join(texts, tr.relation_lead, (), sp),
+                                                       _join(texts, tr.relation, tr.skip, sp)) if x)
+                if not head or not tail or not rel:
+                    continue
+                doc.triples.append(Triple(id=f"{doc.doc_id}:t{n}", sentence_id=s.id, head=head,
+                                          relation=rel, tail=tail, start=s.start, end=s.end,
+                                          text=s.text, rule=tr.rule))
+                n += 1
+
+    def version(self) -> str:
+        import hashlib
+        h = hashlib.sha1()
+        for p in sorted(DATA_DIR.glob("*.tsv")) + list(_EXTRACTOR_MODULES):
+            h.update(p.read_bytes())
+        return "openie-" + h.hexdigest()[:10]
+
+
+_DROP = frozenset({"'", '"', "‘", "’", "“", "”", "(", ")", "[", "]", "{", "}", ","})
+
+
+def _join(texts: list[str], span, skip, skip_punct: bool) -> str:
+    if span is None:
+        return ""
+    words = [texts[k] for k in span_indices(span, skip)]
+    if skip_punct:
+        words = [w for w in words if w not in _DROP]
+    return " ".join(words)
