@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,18 +64,18 @@ class RssSampler(threading.Thread):
 
 
 def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
+    from pipeline.batch.options import RunOptions
     from pipeline.batch.run import run_batch
     sampler = RssSampler()
     sampler.start()
     workers = {"w1": 1, "w2": 2, "dask": 2}[mode]
     engine = "dask" if mode == "dask" else "local"
     t0 = time.perf_counter()
-    s = run_batch(Path(corpus), Path(out), factory=_factory(ner, reduced), workers=workers, engine=engine,
-                  force=True, quiet=True)
+    opts = RunOptions(workers=workers, engine=engine, quiet=True)
+    s = run_batch(Path(corpus), Path(out), replace(opts, force=True), factory=_factory(ner, reduced))
     full = time.perf_counter() - t0
     t0 = time.perf_counter()
-    r = run_batch(Path(corpus), Path(out), factory=_factory(ner, reduced), workers=workers, engine=engine,
-                  quiet=True)
+    r = run_batch(Path(corpus), Path(out), opts, factory=_factory(ner, reduced))
     rerun = time.perf_counter() - t0
     sampler.stop.set()
     sampler.join()
@@ -103,9 +104,10 @@ def measure(mode, corpus: Path, out: Path, ner: str, reduced: bool, code: Path) 
 
 
 def rerun_cli(corpus, out, ner, reduced, mode):
+    from pipeline.batch.options import RunOptions
     from pipeline.batch.run import run_batch
-    s = run_batch(Path(corpus), Path(out), factory=_factory(ner, reduced == "1"),
-                  workers=1 if mode == "w1" else 2, engine="dask" if mode == "dask" else "local", quiet=True)
+    opts = RunOptions(workers=1 if mode == "w1" else 2, engine="dask" if mode == "dask" else "local", quiet=True)
+    s = run_batch(Path(corpus), Path(out), opts, factory=_factory(ner, reduced == "1"))
     assert s.up_to_date, "rerun was not a no-op"
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.batch.document import PipelineFactory
+from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 from pipeline.core.tables import TABLES, read_table
 
@@ -58,7 +59,7 @@ def batch(tmp_path_factory):
         for _ in range(50 * 1024 * 1024 // len(line) + 1):
             f.write(line)
     os.chmod(corpus, 0o755)
-    summary = run_batch(corpus, out, factory=RULES_ONLY, csv_escape=False)
+    summary = run_batch(corpus, out, RunOptions(csv_escape=False), factory=RULES_ONLY)
     return corpus, out, summary
 
 
@@ -121,7 +122,7 @@ def test_utf16_reads_like_utf8(batch):
 
 def test_errors_are_not_retried_when_unchanged(batch, tmp_path):
     corpus, out, _ = batch
-    s = run_batch(corpus, out, factory=RULES_ONLY, csv_escape=False)
+    s = run_batch(corpus, out, RunOptions(csv_escape=False), factory=RULES_ONLY)
     assert s.processed == 0 and s.up_to_date
 
 

@@ -12,6 +12,7 @@ import pytest
 from pipeline.batch.document import PipelineFactory
 from pipeline.batch.inputs import BatchUsageError, list_inputs
 from pipeline.batch.manifest import validate
+from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 from pipeline.batch.store import OutputBusy, Store
 from pipeline.batch.synthetic import make_archive
@@ -42,7 +43,7 @@ def test_incremental_equals_full_run(archive, tmp_path):
     (archive / "new.txt").write_text("विदेश सचिव ने दिल्ली में कहा कि व्यापार बढ़ेगा।\n", "utf-8")
     s2 = run_batch(archive, out, factory=FACTORY)
     assert (s2.processed, s2.reused, s2.removed, s2.documents) == (2, 6, 1, 8)
-    run_batch(archive, full, factory=FACTORY, force=True)
+    run_batch(archive, full, RunOptions(force=True), factory=FACTORY)
     assert tables_bytes(out) == tables_bytes(full)
     docs = read_table(out, "documents")
     assert list(docs.doc_id) == sorted(docs.doc_id) and p[1].name not in set(docs.doc_id)
@@ -61,7 +62,7 @@ def test_unchanged_rerun_touches_nothing(archive, tmp_path):
 def test_version_change_and_force_redo_everything(archive, tmp_path, monkeypatch):
     out = tmp_path / "out"
     run_batch(archive, out, factory=FACTORY)
-    assert run_batch(archive, out, factory=FACTORY, force=True).processed == 8
+    assert run_batch(archive, out, RunOptions(force=True), factory=FACTORY).processed == 8
     from pipeline.text.tokens import TokensStage
     monkeypatch.setattr(TokensStage, "version", lambda self: "tokens-v2")
     s = run_batch(archive, out, factory=FACTORY)
@@ -80,8 +81,8 @@ def test_two_workers_same_bytes(archive, tmp_path, monkeypatch, start):
     if start == "forkserver":   # what a process that loaded torch (the NER model) uses
         monkeypatch.setitem(sys.modules, "torch", types.ModuleType("torch"))
     one, two = tmp_path / "one", tmp_path / "two"
-    run_batch(archive, one, factory=FACTORY, workers=1)
-    s = run_batch(archive, two, factory=FACTORY, workers=2)
+    run_batch(archive, one, RunOptions(workers=1), factory=FACTORY)
+    s = run_batch(archive, two, RunOptions(workers=2), factory=FACTORY)
     assert s.processed == 8
     assert tables_bytes(one) == tables_bytes(two)
 
@@ -89,8 +90,8 @@ def test_two_workers_same_bytes(archive, tmp_path, monkeypatch, start):
 def test_dask_engine_same_rows(archive, tmp_path):
     pytest.importorskip("distributed")
     local, dk = tmp_path / "local", tmp_path / "dask"
-    run_batch(archive, local, factory=FACTORY, formats=("csv", "parquet-dataset"))
-    s = run_batch(archive, dk, factory=FACTORY, engine="dask", workers=1)  # threads: fast to start
+    run_batch(archive, local, RunOptions(formats=("csv", "parquet-dataset")), factory=FACTORY)
+    s = run_batch(archive, dk, RunOptions(engine="dask", workers=1), factory=FACTORY)  # threads: fast to start
     assert s.processed == 8 and s.engine == "dask"
     assert tables_bytes(local) == tables_bytes(dk)
     for t in TABLES:
@@ -145,7 +146,7 @@ def test_csv_formula_neutralised_and_read_back_exactly(tmp_path):
     (corpus / "a.txt").write_text(text, "utf-8")
     esc, raw = tmp_path / "esc", tmp_path / "raw"
     run_batch(corpus, esc, factory=FACTORY)
-    run_batch(corpus, raw, factory=FACTORY, csv_escape=False)
+    run_batch(corpus, raw, RunOptions(csv_escape=False), factory=FACTORY)
     lines = (esc / "sentences.csv").read_text("utf-8-sig").splitlines()[1:]
     cells = [ln.split(",", 5)[5] for ln in lines]
     assert all(not c.lstrip('"').startswith(("=", "+", "-", "@")) for c in cells)
@@ -201,7 +202,7 @@ def test_interrupted_run_resumes_from_cache(archive, tmp_path):
 
 def test_parquet_single_files_match_csv(archive, tmp_path):
     out = tmp_path / "out"
-    run_batch(archive, out, factory=FACTORY, formats=("csv", "parquet"))
+    run_batch(archive, out, RunOptions(formats=("csv", "parquet")), factory=FACTORY)
     for t in ("documents", "tokens", "errors"):
         pq_df = pd.read_parquet(out / f"{t}.parquet")
         assert len(pq_df) == len(read_table(out, t))
@@ -238,28 +239,28 @@ def test_doc_timeout_becomes_an_error_row_and_is_retried_with_more_time(archive,
 
     monkeypatch.setattr(TokensStage, "__call__", sleepy)
     out = tmp_path / "out"
-    s = run_batch(archive, out, factory=FACTORY, doc_timeout=2.5)
+    s = run_batch(archive, out, RunOptions(doc_timeout=2.5), factory=FACTORY)
     errs = read_table(out, "errors").set_index("doc_id")
     assert errs.loc["slow.txt", "kind"] == "timeout" and "--doc-timeout" in errs.loc["slow.txt", "reason"]
     assert s.failed == 1 and s.documents == 9
-    assert run_batch(archive, out, factory=FACTORY, doc_timeout=2.5).processed == 0   # same limit: kept
+    assert run_batch(archive, out, RunOptions(doc_timeout=2.5), factory=FACTORY).processed == 0   # same limit: kept
     monkeypatch.setattr(TokensStage, "__call__", orig)
-    s = run_batch(archive, out, factory=FACTORY, doc_timeout=30)                    # more time: retried
+    s = run_batch(archive, out, RunOptions(doc_timeout=30), factory=FACTORY)                    # more time: retried
     assert s.processed == 1 and s.failed == 0
 
 
 def test_plain_layout_and_switching_layouts(archive, tmp_path):
     out = tmp_path / "out"
-    run_batch(archive, out, factory=FACTORY, formats=("csv", "parquet"))
+    run_batch(archive, out, RunOptions(formats=("csv", "parquet")), factory=FACTORY)
     links = tables_bytes(out)
-    s = run_batch(archive, out, factory=FACTORY, layout="plain")
+    s = run_batch(archive, out, RunOptions(layout="plain"), factory=FACTORY)
     assert s.processed == 0 and not s.up_to_date          # rewritten in the other layout
     assert not (out / ".current").exists() and not list(out.glob(".gen-*"))
     assert all((out / f"{t}.csv").is_file() and not (out / f"{t}.csv").is_symlink() for t in TABLES)
     assert not (out / "tokens.parquet").exists() and not validate(out)
     assert tables_bytes(out) == links
     assert run_batch(archive, out, factory=FACTORY).up_to_date       # auto keeps the plain layout
-    run_batch(archive, out, factory=FACTORY, layout="links")
+    run_batch(archive, out, RunOptions(layout="links"), factory=FACTORY)
     assert (out / "documents.csv").is_symlink() and not validate(out) and tables_bytes(out) == links
 
 
@@ -283,7 +284,7 @@ def test_a_dying_worker_loses_no_document(archive, tmp_path):
     (archive / "boom.txt").write_text("यह धमाका है।\n", "utf-8")
     out = tmp_path / "out"
     crashing = _Crashing(FACTORY.config_json, FACTORY.skip)
-    s = run_batch(archive, out, factory=crashing, workers=2)
+    s = run_batch(archive, out, RunOptions(workers=2), factory=crashing)
     errs = read_table(out, "errors").set_index("doc_id")
     assert list(errs.index) == ["boom.txt"] and errs.loc["boom.txt", "kind"] == "worker_crash"
     assert s.documents == 9 and s.failed == 1
@@ -297,8 +298,8 @@ def test_dask_engine_with_a_scheduler_address(archive, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
         out = tmp_path / "dask"
-        s = run_batch(archive, out, factory=FACTORY, engine="dask", scheduler=cluster.scheduler_address)
+        s = run_batch(archive, out, RunOptions(engine="dask", scheduler=cluster.scheduler_address), factory=FACTORY)
         assert s.processed == 8
-        assert run_batch(archive, out, factory=FACTORY, engine="dask",
-                         scheduler=cluster.scheduler_address).up_to_date
+        dask = RunOptions(engine="dask", scheduler=cluster.scheduler_address)
+        assert run_batch(archive, out, dask, factory=FACTORY).up_to_date
     assert tables_bytes(local) == tables_bytes(out)

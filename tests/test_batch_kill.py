@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.batch.manifest import validate
 from pipeline.batch import crashtest
+from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 
 POINTS = ["processed", "assembling", "assembled", "manifest", "switched", "expose", "cleaned"]
@@ -18,7 +19,7 @@ FACTORY = crashtest._factory(reduced=True)
 
 def _killed_run(corpus, out, point, layout):
     os.environ["HINDI_EXTRACT_CRASHPOINT"] = point
-    run_batch(corpus, out, factory=FACTORY, quiet=True, layout=layout)
+    run_batch(corpus, out, RunOptions(quiet=True, layout=layout), factory=FACTORY)
     os._exit(0)
 
 
@@ -32,7 +33,7 @@ def test_kill_at_every_commit_point(tmp_path, layout):
         run_batch(live, tmp_path / f"ref-{name}", factory=FACTORY)
         ref[name] = crashtest.snapshot(tmp_path / f"ref-{name}")
     crashtest._switch(live, a)
-    run_batch(live, out, factory=FACTORY, layout=layout)
+    run_batch(live, out, RunOptions(layout=layout), factory=FACTORY)
     have = "A"
     ctx = mp.get_context("fork")   # a child that SIGKILLs itself at the named point
     for point in POINTS:
@@ -52,7 +53,7 @@ def test_kill_at_every_commit_point(tmp_path, layout):
             after_commit = POINTS.index(point) >= POINTS.index("switched")
             assert (snap == ref[target]) == after_commit, point
         # ... and the next run resumes: the target's tables, no leftovers
-        run_batch(live, out, factory=FACTORY, layout=layout)
+        run_batch(live, out, RunOptions(layout=layout), factory=FACTORY)
         assert crashtest.snapshot(out) == ref[target] and not validate(out)
         assert len([p for p in out.iterdir() if p.name.startswith(".gen-")]) == (layout == "links")
         assert all((out / f"{t}.csv").is_symlink() == (layout == "links") for t in ref[target])

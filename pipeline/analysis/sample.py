@@ -110,7 +110,9 @@ def _add_relations(doc: Document) -> None:
         by_text.setdefault(e.text, []).append(e)
     amt = {a.text: a for a in doc.amounts}
 
-    def rel(subj, pred, obj, ev, subject_id="", object_id="", period="", qualifier="", rule=""):
+    def rel(subj, pred, obj, ev, ids=("", ""), period="", qualifier="", rule=""):
+        """A relation whose evidence is `ev`; `ids` are its subject's and object's row ids."""
+        subject_id, object_id = ids
         p = _find(doc.text, ev, 0)
         doc.relations.append(Relation(id=f"{did}:r{len(doc.relations)}", sentence_id=doc.sentence_at(p).id,
                                       subject=subj, predicate=pred, object=obj, start=p, end=p + len(ev),
@@ -118,21 +120,21 @@ def _add_relations(doc: Document) -> None:
                                       qualifier=qualifier, rule=rule or f"{pred}:sample"))
 
     india, russia = by_text["भारत"], by_text["रूस"]
-    rel("भारत", "summit", "रूस", "भारत और रूस के बीच 22वां वार्षिक शिखर सम्मेलन", india[0].id, russia[0].id,
+    rel("भारत", "summit", "रूस", "भारत और रूस के बीच 22वां वार्षिक शिखर सम्मेलन", (india[0].id, russia[0].id),
         qualifier="22वां वार्षिक शिखर सम्मेलन")
-    rel("मोदी", "meets", "पुतिन", "मोदी और पुतिन", by_text["मोदी"][0].id, by_text["पुतिन"][0].id)
+    rel("मोदी", "meets", "पुतिन", "मोदी और पुतिन", (by_text["मोदी"][0].id, by_text["पुतिन"][0].id))
     rel("भारत-रूस", "bilateral_trade", "65 बिलियन डॉलर", "तब से यह 65 बिलियन डॉलर के करीब पहुंच गया है",
-        f"{india[1].id}|{russia[1].id}", amt["65 बिलियन डॉलर"].id, period="2023-24", qualifier="approx")
-    rel("भारत", "exports", "4 बिलियन डॉलर", "4 बिलियन डॉलर के भारतीय निर्यात", "", amt["4 बिलियन डॉलर"].id,
+        (f"{india[1].id}|{russia[1].id}", amt["65 बिलियन डॉलर"].id), period="2023-24", qualifier="approx")
+    rel("भारत", "exports", "4 बिलियन डॉलर", "4 बिलियन डॉलर के भारतीय निर्यात", ("", amt["4 बिलियन डॉलर"].id),
         period="2023-24")
-    rel("भारत", "imports", "60 बिलियन डॉलर", "60 बिलियन डॉलर के करीब भारतीय आयात", "",
-        amt["60 बिलियन डॉलर"].id, period="2023-24", qualifier="approx")
-    rel("विदेश मंत्री", "visits", "मास्को", "विदेश मंत्री ने दिसंबर में मास्को का दौरा किया", "",
-        by_text["मास्को"][0].id)
+    rel("भारत", "imports", "60 बिलियन डॉलर", "60 बिलियन डॉलर के करीब भारतीय आयात",
+        ("", amt["60 बिलियन डॉलर"].id), period="2023-24", qualifier="approx")
+    rel("विदेश मंत्री", "visits", "मास्को", "विदेश मंत्री ने दिसंबर में मास्को का दौरा किया",
+        ("", by_text["मास्को"][0].id))
     rel("भारत-ऑस्ट्रिया", "bilateral_trade", "2.5 अरब यूरो", "भारत और ऑस्ट्रिया के बीच व्यापार 2022-23 में 2.5 अरब यूरो",
-        f"{india[-1].id}|{by_text['ऑस्ट्रिया'][0].id}", amt["2.5 अरब यूरो"].id, period="2022-23")
+        (f"{india[-1].id}|{by_text['ऑस्ट्रिया'][0].id}", amt["2.5 अरब यूरो"].id), period="2022-23")
     rel("नई दिल्ली", "investment", "500 करोड़ रुपये", "नई दिल्ली में 500 करोड़ रुपये का निवेश",
-        by_text["नई दिल्ली"][0].id, amt["500 करोड़ रुपये"].id)
+        (by_text["नई दिल्ली"][0].id, amt["500 करोड़ रुपये"].id))
 
 
 def write_sample_outputs(out_dir: str | Path, formats=("csv", "parquet")) -> Path:

@@ -155,9 +155,10 @@ def main(argv=None) -> int:
     ap.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
+        from .options import RunOptions
         from .run import run_batch
-        run_batch(Path(a.child[0]), Path(a.child[1]), factory=_factory(a.reduced), workers=a.workers, quiet=True,
-                  force=a.force)
+        run_batch(Path(a.child[0]), Path(a.child[1]), RunOptions(workers=a.workers, quiet=True, force=a.force),
+                  factory=_factory(a.reduced))
         return 0
     r = crash_test(Path(a.workdir), a.kills, a.docs, a.workers, a.seed, a.reduced)
     return 1 if r["problems"] else 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..text.read import InputError
 from .document import _read_bytes, process_doc
 from .inputs import BatchUsageError
+from .options import Job
 from .workers import _crash_meta
 
 
@@ -34,8 +35,9 @@ def _dask_work(factory, fp, escape, doc_id, path, data):
     return process_doc(pipe, doc_id, path, data, fp, escape)
 
 
-def run_dask(todo, factory, pipe, fp, escape, store, workers, scheduler, on_done,
-             processes: bool | None = None) -> None:
+def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
+    factory, pipe, fp, store = job.factory, job.pipe, job.fingerprint, job.store
+    escape, workers, scheduler = job.options.csv_escape, job.options.workers, job.options.scheduler
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as e:  # pragma: no cover

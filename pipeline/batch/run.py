@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +31,7 @@ from .assemble import assemble
 from .document import PipelineFactory, _Given, fingerprint, process_doc
 from .inputs import BatchUsageError, check_paths, list_inputs
 from .manifest_format import FORMAT, MANIFEST, cache_key, file_sha256
+from .options import Job, RunOptions
 from .progress import Progress, Summary
 from .render import render_csv
 from .store import OutputBusy, Store, crashpoint, symlinks_work
@@ -43,33 +45,22 @@ class PipelineBuildError(BatchUsageError):
 # ---------------------------------------------------------------------------------------------
 # the run
 # ---------------------------------------------------------------------------------------------
-def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool = False, *,
-              factory: Callable | None = None, workers: int = 1, force: bool = False,
-              csv_escape: bool = True, engine: str = "local", scheduler: str | None = None,
-              doc_timeout: float | None = None, progress_stream=None, layout: str = "auto",
+def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pipe=None,
+              factory: Callable | None = None, progress_stream=None,
               on_doc: Callable[[dict], None] | None = None) -> Summary:
-    """Process corpus -> out. Give `factory` (a PipelineFactory: each worker builds its own
-    Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
+    """Process corpus -> out as `options` say. Give `factory` (a PipelineFactory: each worker builds
+    its own Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
     OutputBusy before writing anything when the run cannot start."""
     corpus, out = Path(corpus), Path(out)
     t0 = time.perf_counter()
+    opts = (options or RunOptions()).checked()
     if factory is None:
         if pipe is None:
             raise BatchUsageError("give a Pipeline or a PipelineFactory")
-        if workers > 1 or engine != "local":
+        if opts.workers > 1 or opts.engine != "local":
             raise BatchUsageError("workers > 1 and the dask engine need a PipelineFactory (each worker "
                                   "builds its own Pipeline)")
         factory = _Given(pipe)
-    if engine not in ("local", "dask"):
-        raise BatchUsageError(f"unknown engine {engine!r} (local, dask)")
-    formats = tuple(dict.fromkeys(formats))
-    if engine == "dask" and "parquet-dataset" not in formats:
-        formats += ("parquet-dataset",)
-    bad = sorted(set(formats) - {"csv", "parquet", "parquet-dataset"})
-    if bad or "csv" not in formats:
-        raise BatchUsageError(f"formats must include csv, and be among csv, parquet, parquet-dataset: {bad}")
-    if layout not in ("auto", "links", "plain"):
-        raise BatchUsageError(f"unknown layout {layout!r} (auto, links, plain)")
     check_paths(corpus, out)
     if pipe is None:
         try:
@@ -78,28 +69,30 @@ def run_batch(corpus: Path, out: Path, pipe=None, formats=("csv",), quiet: bool 
             raise PipelineBuildError(str(e)) from e
     fp = fingerprint(pipe, factory)
     versions = pipe.versions()
-    if workers > 1 or engine == "dask":
+    if opts.workers > 1 or opts.engine == "dask":
         pipe = None   # workers build their own; no idle model copy in this process meanwhile
     store = Store(out)
     store.lock()
     try:
+        layout = opts.layout
         if layout == "auto":
             layout = store.existing_layout() or ("links" if symlinks_work(out) else "plain")
         elif layout == "links" and not symlinks_work(out):
             raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
-        return _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, workers, force, csv_escape,
-                    engine, scheduler, doc_timeout, progress_stream, on_doc, t0, layout)
+        job = Job(replace(opts, layout=layout), factory, pipe, fp, store, versions)
+        return _run(corpus, out, job, progress_stream, on_doc, t0)
     finally:
         store.unlock()
 
 
-def _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, workers, force, escape, engine,
-         scheduler, timeout, progress_stream, on_doc, t0, layout="links") -> Summary:
+def _run(corpus: Path, out: Path, job: Job, progress_stream, on_doc, t0: float) -> Summary:
+    opts, store, fp = job.options, job.store, job.fingerprint
+    force, timeout, escape, formats = opts.force, opts.doc_timeout, opts.csv_escape, opts.formats
     store.cleanup()                       # leftovers of a killed run
     inputs = list_inputs(corpus, out)
     old = None if force else store.manifest()
     old_docs = store.doc_index() if old is not None else {}   # doc_id -> (key, retry, timed_out)
-    summary = Summary(engine=engine, workers=workers)
+    summary = Summary(engine=opts.engine, workers=opts.workers)
     tp = time.perf_counter()
 
     keys: dict[str, str] = {}
@@ -134,16 +127,16 @@ def _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, worker
     summary.phases["scan"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
 
-    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape, "layout": layout}
+    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape, "layout": opts.layout}
     if (not todo and old is not None and all(old.get(k) == v for k, v in options.items())
             and len(old_docs) == len(keys) and all(old_docs.get(d, ("",))[0] == k for d, k in keys.items())
             and not validate_quick(out, old)):
-        if layout == "links":
+        if opts.layout == "links":
             store.expose(sorted({n.split("/")[0] for n in old["files"]}) + [MANIFEST])
         return _finish(summary, old, t0, up_to_date=True)
 
     del old_docs, inputs      # not needed any more: keep the main process small
-    progress = Progress(len(todo), quiet, progress_stream)
+    progress = Progress(len(todo), opts.quiet, progress_stream)
 
     def done(meta):
         keys[meta["doc_id"]] = meta["key"]
@@ -153,11 +146,11 @@ def _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, worker
             on_doc(meta)
 
     if todo:
-        if engine == "dask":
+        if opts.engine == "dask":
             from .dask_engine import run_dask
-            run_dask(todo, factory, pipe, fp, escape, store, workers, scheduler, done)
+            run_dask(todo, job, done)
         else:
-            run_local(todo, factory, pipe, fp, escape, timeout, store, workers, done)
+            run_local(todo, job, done)
 
     summary.phases["process"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
@@ -170,11 +163,11 @@ def _run(corpus, out, store, pipe, factory, fp, versions, formats, quiet, worker
     summary.phases["assemble"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
     from .. import __version__
-    manifest = dict(options, format=FORMAT, tool_version=__version__, versions=versions,
+    manifest = dict(options, format=FORMAT, tool_version=__version__, versions=job.versions,
                     corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     tables=counts, files=files, documents=n_docs, failed=n_failed)
     names = sorted({n.split("/")[0] for n in files})
-    store.commit(gen, manifest, names, layout)
+    store.commit(gen, manifest, names, opts.layout)
     store.cleanup(keep_keys=set(keys.values()))
     crashpoint("cleaned")
     summary.phases["commit"] = round(time.perf_counter() - tp, 3)
@@ -205,5 +198,5 @@ def _finish(summary: Summary, manifest: dict, t0: float, up_to_date: bool = Fals
     return summary
 
 
-__all__ = ["run_batch", "Summary", "Progress", "PipelineFactory", "BatchUsageError", "OutputBusy",
+__all__ = ["run_batch", "RunOptions", "Summary", "Progress", "PipelineFactory", "BatchUsageError", "OutputBusy",
            "list_inputs", "check_paths", "process_doc", "render_csv"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.tables import error_row
 from .document import package, process_doc
+from .options import Job
 from .store import Store
 
 _W: dict[str, Any] = {}
@@ -67,7 +68,9 @@ def _stage_specs():
     return STAGES
 
 
-def run_local(todo, factory, pipe, fp, escape, timeout, store: Store, workers: int, on_done) -> None:
+def run_local(todo, job: Job, on_done) -> None:
+    factory, pipe, fp, store = job.factory, job.pipe, job.fingerprint, job.store
+    escape, timeout, workers = job.options.csv_escape, job.options.doc_timeout, job.options.workers
     if workers <= 1:
         for doc_id, path, problem in todo:
             meta, blob = process_doc(pipe, doc_id, path, None, fp, escape, timeout, problem)

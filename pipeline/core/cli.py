@@ -41,6 +41,7 @@ def _call(spec: str, argv: list[str]) -> int:
 def cmd_run(args) -> int:
     from ..batch.document import PipelineFactory
     from ..batch.inputs import BatchUsageError
+    from ..batch.options import RunOptions
     from ..batch.run import run_batch
     from ..batch.store import OutputBusy
 
@@ -57,10 +58,10 @@ def cmd_run(args) -> int:
     factory = PipelineFactory.of({"entities": {"ner": args.ner}})   # each worker builds its own
     formats = ("csv", "parquet") if args.parquet else ("csv",)
     try:
-        summary = run_batch(corpus, Path(args.out), None, formats=formats, quiet=args.quiet, factory=factory,
-                            workers=args.workers, force=args.force, csv_escape=not args.no_csv_escape,
-                            engine=args.engine, scheduler=args.scheduler, doc_timeout=args.doc_timeout or None,
-                            layout=args.layout)
+        options = RunOptions(formats=formats, quiet=args.quiet, workers=args.workers, force=args.force,
+                             csv_escape=not args.no_csv_escape, engine=args.engine, scheduler=args.scheduler,
+                             doc_timeout=args.doc_timeout or None, layout=args.layout)
+        summary = run_batch(corpus, Path(args.out), options, factory=factory)
     except (BatchUsageError, OutputBusy) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE

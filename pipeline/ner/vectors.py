@@ -8,10 +8,14 @@ from typing import Iterable
 log = logging.getLogger(__name__)
 
 
+# skip-gram over every word (the NER data is small: no word is rare enough to drop)
+WINDOW, MIN_COUNT, SKIP_GRAM = 5, 1, 1
+
+
 def train_word2vec(sentences: Iterable[list[str]], txt_path: str | Path, *, dim: int = 100,
-                   window: int = 5, min_count: int = 1, epochs: int = 10, sg: int = 1,
-                   seed: int = 1234, workers: int = 2) -> int:
+                   epochs: int = 10, seed: int = 1234, workers: int = 2) -> int:
     """Skip-gram word2vec over `sentences`; writes word2vec text format. Returns the vocabulary size."""
+    window, min_count, sg = WINDOW, MIN_COUNT, SKIP_GRAM
     from gensim.models import Word2Vec
 
     sents = [list(s) for s in sentences]
