@@ -5,7 +5,6 @@ through `fold` (chandrabindu = anusvara), the same fold applied to text tokens b
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import regex
 
+from pipeline.core.stage import files_version
 from pipeline.text.normalize import match_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -142,8 +142,4 @@ def tables() -> Tables:
 
 
 def data_fingerprint() -> str:
-    h = hashlib.sha256()
-    for p in sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")))

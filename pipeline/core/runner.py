@@ -5,15 +5,10 @@ read -> normalize -> sentences -> tokens -> entities -> amounts -> relations -> 
 from __future__ import annotations
 
 import importlib
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..text.read import InputError, doc_id_for, read_document
 from .doc import Document
 from .stage import Stage, check_contracts
-from .tables import TABLES, document_rows, error_row
 
 # (stage name, "module:Class"): the order is the pipeline
 STAGES: list[tuple[str, str]] = [
@@ -62,36 +57,3 @@ class StageError(RuntimeError):
     def __init__(self, stage: str, error: Exception):
         self.stage, self.error = stage, error
         super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
-
-
-@dataclass
-class DocResult:
-    doc_id: str
-    rows: dict[str, list[dict]] = field(default_factory=dict)
-    ok: bool = True
-    seconds: float = 0.0
-
-
-def process_file(pipe: Pipeline, path: Path, root: Path) -> DocResult:
-    """Read and process one file; every failure becomes an `errors` row, never an exception."""
-    t0 = time.perf_counter()
-    doc_id = doc_id_for(path, root)
-    try:
-        doc = pipe.process(read_document(path, root))
-        res = DocResult(doc_id, document_rows(doc))
-    except InputError as e:
-        res = DocResult(doc_id, {"errors": [error_row(doc_id, str(path), "read", e.kind, e.reason, e.offset)]},
-                        ok=False)
-    except StageError as e:
-        res = DocResult(doc_id, {"errors": [error_row(doc_id, str(path), e.stage, "stage_error", str(e.error))]},
-                        ok=False)
-    res.seconds = time.perf_counter() - t0
-    for t in TABLES:
-        res.rows.setdefault(t, [])
-    return res
-
-
-def find_inputs(corpus: Path) -> list[Path]:
-    """Every regular file under corpus (sorted); hidden files and folders are skipped."""
-    return sorted(p for p in corpus.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(corpus).parts))

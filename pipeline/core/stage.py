@@ -6,6 +6,8 @@ tokens, entities, amounts, relations, triples) and takes one config dict.
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any, ClassVar
 
 from .doc import Document
@@ -35,6 +37,18 @@ class Stage:
     def version(self) -> str:
         """Identifies rules/models that shape this stage's output (for incremental runs)."""
         return "1"
+
+
+def files_version(paths, *seeds: str) -> str:
+    """The version of a stage whose behaviour lives in files (its rules, word lists, a model's
+    name): a hash of `seeds` and of each file's name and bytes, in the order given."""
+    h = hashlib.sha256()
+    for seed in seeds:
+        h.update(seed.encode() + b"\0")
+    for p in paths:
+        h.update(Path(p).name.encode() + b"\0")
+        h.update(Path(p).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def check_contracts(stages: list[Stage], available: tuple[str, ...] = ("text",)) -> None:

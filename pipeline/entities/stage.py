@@ -5,10 +5,8 @@ Config: `ner` picks the model engine: "hi-ner" (our trained stanza model, shippe
 """
 from __future__ import annotations
 
-import hashlib
-
 from ..core.doc import Document, Entity
-from ..core.stage import ContractError, Stage
+from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
 from .lexicon import DATA_DIR, load
 
@@ -42,13 +40,11 @@ class EntitiesStage(Stage):
         return self._engine
 
     def version(self) -> str:
-        h = hashlib.sha256(self.config["ner"].encode())
-        for p in sorted(DATA_DIR.glob("*.tsv")):
-            h.update(p.read_bytes())
+        seeds = [self.config["ner"]]
         if self.config["ner"] != "none":
             from ..ner.engine import engine_version
-            h.update(engine_version(self.config["ner"]).encode())
-        return h.hexdigest()[:16]
+            seeds.append(engine_version(self.config["ner"]))
+        return files_version(sorted(DATA_DIR.glob("*.tsv")), *seeds)
 
     def __call__(self, doc: Document) -> None:
         lex = load()

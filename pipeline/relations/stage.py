@@ -8,11 +8,10 @@ of a news item) goes to doc.metadata["dateline"] (dateline.py) and the documents
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from ..core.doc import Document
-from ..core.stage import Stage
+from ..core.stage import Stage, files_version
 from .dateline import dateline
 from .rules_facts import (
     Context,
@@ -31,10 +30,7 @@ class RelationsStage(Stage):
     provides = ("relations", "dateline")
 
     def version(self) -> str:
-        h = hashlib.sha256()
-        for p in sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")):
-            h.update(p.read_bytes())
-        return h.hexdigest()[:16]
+        return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
         ctx = Context()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.doc import Document, Triple
-from ..core.stage import Stage
+from ..core.stage import Stage, files_version
 from ..syntax.lexicon import DATA_DIR
 from .extract import extract_triples, span_indices
 
@@ -45,11 +45,7 @@ class TriplesStage(Stage):
                 n += 1
 
     def version(self) -> str:
-        import hashlib
-        h = hashlib.sha1()
-        for p in sorted(DATA_DIR.glob("*.tsv")) + list(_EXTRACTOR_MODULES):
-            h.update(p.read_bytes())
-        return "openie-" + h.hexdigest()[:10]
+        return "openie-" + files_version(sorted(DATA_DIR.glob("*.tsv")) + list(_EXTRACTOR_MODULES))
 
 
 _DROP = frozenset({"'", '"', "‘", "’", "“", "”", "(", ")", "[", "]", "{", "}", ","})
