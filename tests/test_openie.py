@@ -20,7 +20,7 @@ def _bench():
     try:
         return benchie.benchmark_dir()
     except FileNotFoundError as e:
-        pytest.skip(f"shared Hindi-BenchIE folder missing ({e}); set HINDI_EXTRACT_SHARED")
+        pytest.skip(f"shared Hindi-BenchIE folder missing: {e}")
 
 
 @pytest.fixture(scope="module")
