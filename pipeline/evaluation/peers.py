@@ -214,8 +214,7 @@ def _parse_interval(s: str):
     return (f(lo), f(hi))
 
 
-__all__ = ["whole", "same", "nemo_money", "dateparser_dates", "dateparser_translation", "recognizers_spans",
-           "canon"]
+__all__ = ["whole", "same", "nemo_money", "dateparser_dates", "dateparser_translation", "recognizers_spans", "canon"]
 
 
 def _duckling(row):

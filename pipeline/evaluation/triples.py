@@ -47,7 +47,8 @@ def read_split(path: Path = SPLIT_FILE) -> dict[str, str]:
     return out
 
 
-def score_halves(gold, extractions: Extractions, split: dict[str, str], details: list | None = None) -> dict[str, Score]:
+def score_halves(gold, extractions: Extractions, split: dict[str, str],
+                 details: list | None = None) -> dict[str, Score]:
     """The same scorer on each half of the split and on all sentences."""
     missing = set(gold) - set(split)
     if missing:
