@@ -81,7 +81,9 @@ def run(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="hindi-extract evaluate triples", description=__doc__)
     ap.add_argument("--bench", help="the hindi-benchie folder (default: ../shared/benchmarks/hindi-benchie)")
     ap.add_argument("--out", help="also write our triples here (submission format)")
-    ap.add_argument("--details", action="store_true", help="print our extractions per sentence, matched or not")
+    ap.add_argument("--details", nargs="?", const="dev", choices=HALVES, metavar="HALF",
+                    help="print our extractions per sentence, matched or not, for the dev half (default; tune "
+                         "on these only) or for test / all")
     a = ap.parse_args(argv)
     try:
         bench = Path(a.bench) if a.bench else benchmark_dir()
@@ -114,6 +116,8 @@ def run(argv: list[str] | None = None) -> int:
     print(f"our extractor: {len(sents)} sentences in {dt:.3f} s ({len(sents) / dt if dt else 0:.0f} sentences/s)")
     if a.details:
         for sid, items, fn in details:
+            if a.details != "all" and split.get(sid) != a.details:
+                continue
             print(f"== {sid} [{split.get(sid)}] {sents.get(sid, '')} | missed {fn}")
             for e, ok in items:
                 print("   ", "OK" if ok else "--", e.replace("\t", " | "))
