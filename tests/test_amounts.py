@@ -8,9 +8,10 @@ import pytest
 from pipeline.amounts import find_amounts
 from pipeline.amounts.stage import AmountsStage
 from pipeline.core.doc import Document, Sentence
-from pipeline.core.paths import shared_path
-from pipeline.evaluation.conformance import FLOORS, run
+from pipeline.evaluation.conformance import EXCLUSION_CATEGORIES, FLOORS, Report, Result, run
 from pipeline.text.normalize import normalize
+
+from conftest import SEED, shared_or_skip
 
 
 def _doc(text: str, doc_id: str = "d") -> Document:
@@ -22,7 +23,7 @@ def _doc(text: str, doc_id: str = "d") -> Document:
 
 @pytest.fixture(scope="module")
 def seed():
-    text = shared_path("seed", "india-russia-summit-briefing.txt").read_text(encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
     doc = _doc(text, "seed")
     AmountsStage()(doc)
     return doc
@@ -110,6 +111,7 @@ def test_offsets_are_exact():
 
 @pytest.fixture(scope="module")
 def report():
+    shared_or_skip("peer-suites", "numbers")
     return run()
 
 
@@ -124,10 +126,42 @@ def test_every_floor_category_is_measured(report):
         assert any(s == suite and (cat == "*" or c == cat) for s, c in measured), (suite, cat)
 
 
-def test_exclusions_have_reasons(report):
+def test_exclusions_have_a_category_and_a_reason(report):
     for r in report.results:
         if r.status == "excluded":
-            assert len(r.detail) > 20, r.case_id
+            category, reason = r.detail.split(": ", 1)
+            assert category in EXCLUSION_CATEGORIES and len(reason) > 20, r.case_id
+    assert set(report.excluded_by_category()) <= set(EXCLUSION_CATEGORIES)
+
+
+def test_an_exclusion_without_a_known_category_is_refused(tmp_path, monkeypatch):
+    from pipeline.evaluation import conformance
+    bad = tmp_path / "exclusions.yaml"
+    bad.write_text("- id: nemo_hi:1\n  category: outside_news_text\n  reason: a Hindi form we get wrong\n",
+                   encoding="utf-8")
+    monkeypatch.setattr(conformance, "EXCLUSIONS", bad)
+    with pytest.raises(ValueError, match="category"):
+        conformance.load_exclusions()
+
+
+def test_raw_rate_counts_exclusions_as_failures():
+    rep = Report([Result("s", "c", f"s:{i}", "", st) for i, st in
+                  enumerate(["passed"] * 6 + ["failed"] * 2 + ["excluded"] * 2)])
+    assert rep.rate("s", "c") == 6 / 8 and rep.raw_rate("s", "c") == 6 / 10
+    assert rep.raw_rate("other") is None
+
+
+def test_dateparser_checks_use_the_rows_own_values():
+    from pipeline.evaluation.peers import dateparser_dates, dateparser_translation
+    assert dateparser_dates("3 दिन पहले", "2024-06-12T00:00:00", "2024-06-15")[0]
+    assert not dateparser_dates("3 दिन पहले", "2024-06-11T00:00:00", "2024-06-15")[0]
+    assert dateparser_dates("२४ मिनट पहले", "2024-06-14T23:36:00", "2024-06-15")[0]
+    assert dateparser_dates("सितम्बर 2019", "2019-09-15T00:00:00", "2024-06-15")[0]   # our month, its day
+    assert not dateparser_dates("15 जन. 2020", "2020-06-15T00:00:00", "2024-06-15")[0]
+    assert not dateparser_dates("दो दिन पहले", None, "2024-06-15")[0]     # it found nothing, we do
+    assert dateparser_translation("सोमवार 13 जून 1998", "monday 13 june 1998")[0]
+    assert dateparser_translation("५३ सप्ताह बाद", "53 week in")[0]
+    assert not dateparser_translation("५३ सप्ताह बाद", "53 week ago")[0]
 
 
 def test_find_amounts_total_on_noisy_mixes():
@@ -156,8 +190,12 @@ def test_find_amounts_total_on_noisy_mixes():
     check()
 
 
-def test_evaluate_command_prints_the_table(capsys):
+def test_evaluate_command_prints_raw_and_adjusted(capsys):
+    shared_or_skip("peer-suites", "numbers")
     from pipeline.evaluation.amounts import run as evaluate
     assert evaluate(["--suite", "duckling_hi", "--suite", "num2words_hi"]) == 0
     out = capsys.readouterr().out
     assert "duckling_hi" in out and "Ordinal" in out and "num2words_hi" in out and "excl." in out
+    assert "raw" in out and "adjusted" in out and "== suite total" in out
+    # Temperature: every case excluded, so raw 0.0% and no adjusted rate
+    assert any(line.split()[1:2] == ["Temperature"] and "0.0%" in line for line in out.splitlines())

@@ -1,9 +1,12 @@
-"""The main command on corpus/: offsets exact in every table, outputs/ not stale, seed facts present."""
+"""The main command on corpus/: offsets exact in every table against the files' bytes, the same facts
+from a hostile copy of a briefing, outputs/ not stale, seed facts present."""
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import regex
 
 from pipeline.core.cli import main
 from pipeline.core.tables import COLUMNS, TABLES, read_table
@@ -20,9 +23,9 @@ def fresh(tmp_path_factory):
     return out
 
 
-def _texts():
-    return {p.relative_to(REPO / "corpus").as_posix(): p.read_bytes().decode("utf-8-sig")
-            for p in (REPO / "corpus").rglob("*.txt")}
+def _texts(corpus: Path = REPO / "corpus"):
+    """Each file's text read here from its bytes, independently of the pipeline's read stage."""
+    return {p.relative_to(corpus).as_posix(): p.read_bytes().decode("utf-8-sig") for p in corpus.rglob("*.txt")}
 
 
 @pytest.mark.parametrize("table", SPAN_TABLES)
@@ -36,6 +39,41 @@ def test_every_row_is_an_exact_slice(fresh, table):
     if table == "entities":
         for row in df[df.role.notna() & (df.role != "")].itertuples():
             assert texts[row.doc_id][int(row.role_start):int(row.role_end)] == row.role
+
+
+def _hostile(text: str) -> bytes:
+    """The same words as a careless editor saves them: BOM, CRLF (also after each danda), NBSP between
+    Devanagari words, a ZWJ after every virama, decomposed nukta letters."""
+    text = text.replace("\n", "\r\n").replace("। ", "।\r\n").replace("\u094d", "\u094d\u200d")
+    text = regex.sub(r"(?<=[\u0900-\u097f]) (?=[\u0900-\u097f])", "\u00a0", text)
+    text = regex.sub(r"[\u0958-\u095f]", lambda m: unicodedata.normalize("NFD", m.group()), text)
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+def test_hostile_copy_gives_the_same_facts_at_its_own_offsets(tmp_path):
+    from pipeline.text.normalize import match_key
+    seed = REPO / "corpus" / "india-russia-summit-briefing.txt"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "clean.txt").write_bytes(seed.read_bytes())
+    (corpus / "hostile.txt").write_bytes(_hostile(seed.read_text(encoding="utf-8")))
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--quiet", "--ner", "none"]) == 0
+    texts = _texts(corpus)
+    assert "\r\n" in texts["hostile.txt"] and "\u00a0" in texts["hostile.txt"]
+    for table in SPAN_TABLES:
+        df = read_table(out, table)
+        clean, hostile = df[df.doc_id == "clean.txt"], df[df.doc_id == "hostile.txt"]
+        assert len(clean) == len(hostile) > 0, table
+        t = texts["hostile.txt"]
+        for row in hostile.itertuples():
+            assert t[row.start:row.end] == row.text, (table, row)
+            # a span never cuts a letter from its nukta, sign or joiner
+            assert row.end == len(t) or unicodedata.category(t[row.end]) not in ("Mn", "Mc", "Cf"), (table, row)
+            assert unicodedata.category(t[row.start]) not in ("Mn", "Mc", "Cf"), (table, row)
+        cols = [c for c in df.columns if c not in ("doc_id", "path") and not c.endswith(("start", "end", "_id"))]
+        for a, b in zip(clean[cols].itertuples(index=False), hostile[cols].itertuples(index=False)):
+            assert [match_key(str(x)) for x in a] == [match_key(str(x)) for x in b], (table, a, b)
 
 
 def test_source_url_and_dateline_offsets(fresh):

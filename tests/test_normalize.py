@@ -46,3 +46,51 @@ def test_word_final_colon_is_punctuation_unless_a_visarga_word():
     assert normalize("मुख्य बिंदु:").text == "मुख्य बिंदु:"
     assert normalize("प्रात: 7 बजे, मुख्यत: तीन, छ: लोग, दु:ख").text == "प्रातः 7 बजे, मुख्यतः तीन, छः लोग, दुःख"
     assert normalize("खास बात: यह").text == "खास बात: यह"
+
+
+# ---- the normalized-to-original map on hostile input: exact original slices, built independently ----
+
+# (clean word, hostile spellings of it): decomposed nukta, ZWJ/ZWNJ inside conjuncts, soft hyphen
+_HOSTILE = {
+    "हजार": ["हज़ार", "हज\u093cार", "हजार"],
+    "करोड": ["करोड़", "करोड\u093c", "करोड"],
+    "क्षेत्र": ["क्\u200dषेत्र", "क्\u200cषेत्र", "क्षे\u00adत्र"],
+    "फिल्म": ["फ़िल्म", "फ\u093cिल्म", "फ़ि\u200dल्म"],
+    "रुपये": ["रुपये", "रु\u200bपये"],
+}
+_SEPARATORS = [" ", "\u00a0", "\r\n", "\t", "\u2009", " \u00a0 ", "\r\n\r\n"]
+
+
+def test_hostile_text_maps_back_to_the_exact_original_words():
+    raw = "\ufeffहज\u093cार\u00a0क्\u200dषेत्र\r\nकरोड़ \u00a0फ़िल्म"
+    n = normalize(raw)
+    assert n.text == "हजार क्षेत्र\nकरोड  फिल्म"
+    got = []
+    for word in n.text.split():
+        a = n.text.index(word)
+        s, e = n.to_original(a, a + len(word))
+        got.append(raw[s:e])
+    # the BOM before the first word is not part of it; a nukta or ZWJ inside a word is
+    assert got == ["हज\u093cार", "क्\u200dषेत्र", "करोड़", "फ़िल्म"]
+    # the CRLF is one normalized newline that maps back to the LF, never to half of the pair
+    nl = n.text.index("\n")
+    assert raw[n.starts[nl]:n.ends[nl]] == "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(_HOSTILE)), st.integers(0, 2), st.sampled_from(_SEPARATORS)),
+                min_size=1, max_size=12), st.booleans())
+def test_every_normalized_word_maps_to_its_hostile_spelling(words, bom):
+    raw, where = ("\ufeff" if bom else ""), []
+    for clean, k, sep in words:
+        spelling = _HOSTILE[clean][k % len(_HOSTILE[clean])]
+        where.append((len(raw), len(raw) + len(spelling)))
+        raw += spelling + sep
+    n = normalize(raw)
+    assert n.text.split() == [clean for clean, _, _ in words]
+    pos = 0
+    for (clean, _, _), (s0, e0) in zip(words, where):
+        a = n.text.index(clean, pos)
+        pos = a + len(clean)
+        assert n.to_original(a, pos) == (s0, e0), (raw, clean)
+        assert n.to_norm(s0, e0) == (a, pos)

@@ -11,14 +11,16 @@ from pipeline.syntax.lexicon import DATA_DIR, read_tsv
 from pipeline.triples.extract import extract_triples, tag_tokens, triples_for_text
 from pipeline.triples.stage import TriplesStage
 
-OUR_F1_FLOOR = 0.56          # reached 0.579; see docs/openie.md
+# on the test half of the frozen split (even sent_id): measured 0.566 (all 112: 0.579; IndIE 0.516 on
+# the same half). The rules were developed on all 112 sentences before the split; see docs/openie.md
+OUR_TEST_F1_FLOOR = 0.55
 
 
 def _bench():
     try:
         return benchie.benchmark_dir()
     except FileNotFoundError as e:
-        pytest.skip(f"shared Hindi-BenchIE folder missing ({e}); set HINDI_EXTRACT_SHARED")
+        pytest.skip(f"shared Hindi-BenchIE folder missing: {e}")
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +74,22 @@ def test_repeated_extraction_not_counted_twice():
 
 # ---- our extractor on the benchmark ------------------------------------------------------------
 
-def test_our_f1_floor(gold):
+def test_split_is_frozen_by_parity(gold):
+    from pipeline.evaluation.triples import read_split
+    split = read_split()
+    assert set(split) == set(gold)
+    assert all(half == ("dev" if int(sid) % 2 else "test") for sid, half in split.items())
+
+
+def test_our_f1_floor_on_the_test_half(gold):
+    from pipeline.evaluation.triples import read_split, score_halves
     sents = benchie.read_sentences(_bench() / "sents.txt")
-    s = benchie.score(gold, {sid: triples_for_text(t) for sid, t in sents.items()})
-    assert s.f1 >= OUR_F1_FLOOR, s
+    s = score_halves(gold, {sid: triples_for_text(t) for sid, t in sents.items()}, read_split())
+    assert s["test"].sentences == s["dev"].sentences == 56 and s["all"].sentences == 112
+    assert s["test"].f1 >= OUR_TEST_F1_FLOOR, s["test"]
+    indie = score_halves(gold, benchie.read_extractions(_bench() / "extractions" / "benchie_indie.txt"),
+                         read_split())
+    assert s["test"].f1 > indie["test"].f1, (s["test"], indie["test"])
 
 
 # ---- word lists ------------------------------------------------------------------------------------
@@ -227,9 +241,10 @@ def test_submit_command(tmp_path):
 
 def test_evaluate_command(capsys):
     _bench()
-    from pipeline.evaluation import triples as evaluate
-    assert evaluate.run([]) == 0
+    from pipeline.core.cli import main
+    assert main(["evaluate", "triples"]) == 0
     out = capsys.readouterr().out
     for name in ("ours", "IndIE", "Gen2OIE", "PredPatt", "ArgOE", "Multi2OIE"):
         assert name in out
+    assert "test (56)" in out and "dev (56)" in out and "all (112)" in out
     assert "sentences/s" in out

@@ -1,14 +1,17 @@
-"""Property-based: random Unicode through every stage never crashes and offsets stay exact;
-the CSV formula escape is exactly undone; decode never raises anything but InputError."""
+"""Property-based: random Unicode, encoded and decoded like a file, through every stage never crashes
+and every span indexes the text as written (compared with the generated string, not the pipeline's
+copy of it); the CSV formula escape is exactly undone; decode never raises anything but InputError."""
 from __future__ import annotations
 
 import csv
 import io
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.batch.document import PipelineFactory
+from pipeline.core.doc import Document
+from pipeline.core.runner import STAGES
 from pipeline.batch.render import render_csv
 from pipeline.core.tables import (
     COLUMNS,
@@ -17,17 +20,11 @@ from pipeline.core.tables import (
     escape_cell,
     unescape_cell,
 )
+from pipeline.text.normalize import normalize
 from pipeline.text.read import InputError, check_content, decode
 
-
-def _pipeline():
-    try:
-        return PipelineFactory.of({"entities": {"ner": "none"}})()
-    except Exception:  # noqa: BLE001 - other stages still being written
-        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=("amounts", "relations", "triples"))()
-
-
-PIPE = _pipeline()
+# the full pipeline (rules only): if it cannot be built, collecting this module fails, loudly
+PIPE = PipelineFactory.of({"entities": {"ner": "none"}})()
 HINDI_WORDS = ["भारत", "रूस", "विदेश सचिव", "विनय क्वात्रा", "ने", "कहा", "।", "65 अरब डॉलर", "2023-24", "15%",
                "मोदी", "मास्को", "में", "और", "के बीच", "शिखर सम्मेलन", "₹5 करोड़", "जुलाई 2024", "क़", "क्\u200dष"]
 # random code points (all planes, surrogates excluded by hypothesis) mixed with Hindi pieces,
@@ -42,11 +39,24 @@ TEXT = st.lists(st.one_of(
 SPAN_TABLES = ["sentences", "tokens", "entities", "amounts", "relations", "triples"]
 
 
+def test_the_property_tests_run_every_stage():
+    assert [s.name for s in PIPE.stages] == [name for name, _ in STAGES]
+
+
 def check_offsets(text: str, rows: dict[str, list[dict]]) -> None:
+    """`text` is the generated string itself, never the pipeline's copy of it."""
     for t in SPAN_TABLES:
         for r in rows[t]:
-            assert 0 <= r["start"] <= r["end"] <= len(text), (t, r)
-            assert text[r["start"]:r["end"]] == r["text"], (t, r)
+            s, e = r["start"], r["end"]
+            assert 0 <= s <= e <= len(text), (t, r)
+            assert text[s:e] == r["text"], (t, r)
+            # a span never cuts a CRLF in half
+            assert text[s - 1:s + 1] != "\r\n" and text[e - 1:e + 1] != "\r\n", (t, r)
+            if t in ("tokens", "entities", "amounts"):
+                # what the stage matched maps back to real characters, with no spacing at its edges
+                # (normalize turns every space character into " ", "\n" or "\t")
+                folded = normalize(text[s:e]).text
+                assert folded.strip(" \n\t") and folded == folded.strip(" \n\t"), (t, r)
     for r in rows["entities"]:
         if r["role"]:
             assert text[r["role_start"]:r["role_end"]] == r["role"]
@@ -58,9 +68,13 @@ def check_offsets(text: str, rows: dict[str, list[dict]]) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXT)
-def test_every_stage_keeps_offsets_on_random_unicode(text):
-    doc = PIPE.process_text(text, doc_id="p")
+@given(TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_every_stage_keeps_offsets_on_random_unicode(text, encoding):
+    # a leading U+FEFF is read as a byte-order mark, not as text: left out here
+    assume("\x00" not in text and text.strip() and not text.startswith("\ufeff"))
+    # bytes as a file holds them (a BOM for utf-8-sig and utf-16), decoded by the read stage
+    decoded, _ = decode(text.encode(encoding), "p.txt")
+    doc = PIPE.process(Document(doc_id="p", path="p.txt", text=decoded))
     rows = document_rows(doc)
     check_offsets(text, rows)
     for t, cols in COLUMNS.items():

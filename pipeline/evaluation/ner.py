@@ -2,7 +2,9 @@
 
 Scores the NER model alone and the fused system (pipeline.entities.fusion.tag_pretokenized, when
 it exists), and reports sentences/second for each. IL-NER hi-test is the reported test set; use
---split dev for model selection work.
+--split dev for model selection work. hi-test shares sentences word for word with hi-train, so the
+scores are also given without them ("unseen": the test sentences whose tokens never occur as a
+training sentence).
 
   hindi-extract evaluate ner                      # our model (hi-ner) on hi-test, model + fused
   hindi-extract evaluate ner --split dev --no-fused
@@ -36,6 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def unseen_indices(sentences: list[list[str]], train: list[list[str]]) -> list[int]:
+    """Indices of the sentences whose token sequence is not a sentence of `train`."""
+    seen = {tuple(t) for t in train}
+    return [i for i, s in enumerate(sentences) if tuple(s) not in seen]
+
+
+def _unseen_table(name: str, gold, pred, keep: list[int]) -> tuple[str, dict]:
+    s = score([gold[i] for i in keep], [pred[i] for i in keep])
+    return format_table(f"{name}, unseen sentences only ({len(keep)} of {len(gold)}; the rest occur "
+                        "word for word in hi-train)", s), s
+
+
 def _timed(fn, sentences):
     t0 = time.perf_counter()
     out = fn(sentences)
@@ -45,6 +59,7 @@ def _timed(fn, sentences):
 
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    keep = None
     if args.file:
         path = Path(args.file)
     else:
@@ -58,6 +73,13 @@ def run(argv: list[str] | None = None) -> int:
     n_tok = sum(len(s) for s in sentences)
     print(f"data: {path} ({len(sentences)} sentences, {n_tok} tokens, "
           f"{sum(len(g) for g in gold)} PER/LOC/ORG entities)")
+    if not args.file and args.split != "train":
+        train = [toks for toks, _ in nerdata.load(path.parent / SPLITS["train"])]
+        keep = unseen_indices(sentences, train)
+        kept = set(keep)
+        shared = [i for i in range(len(sentences)) if i not in kept]
+        print(f"  {len(shared)} of these sentences occur word for word in hi-train "
+              f"({sum(1 for i in shared if gold[i])} with names)")
 
     from ..ner.engine import get_engine
     t0 = time.perf_counter()
@@ -69,6 +91,9 @@ def run(argv: list[str] | None = None) -> int:
     s = score(gold, pred)
     print(format_table(f"model alone ({args.engine}): {len(sentences) / dt:.1f} sentences/s", s))
     results["model"] = {"scores": s, "sentences_per_s": len(sentences) / dt}
+    if keep is not None:
+        table, results["model"]["unseen"] = _unseen_table(f"model alone ({args.engine})", gold, pred, keep)
+        print(table)
 
     if not args.no_fused:
         try:
@@ -82,6 +107,9 @@ def run(argv: list[str] | None = None) -> int:
             print(format_table(f"fused (pipeline.entities.fusion + {args.engine}): "
                                f"{len(sentences) / dt:.1f} sentences/s", s))
             results["fused"] = {"scores": s, "sentences_per_s": len(sentences) / dt}
+            if keep is not None:
+                table, results["fused"]["unseen"] = _unseen_table("fused", gold, fused, keep)
+                print(table)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

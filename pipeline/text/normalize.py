@@ -29,7 +29,7 @@ _NUKTA_LETTERS = {chr(c): chr(b) for c, b in zip(range(0x0958, 0x0960),
                                                  (0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 0x092F))}
 # format characters that carry no matching meaning
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", NUKTA}
-_CHUNK = regex.compile(r"\s+|\S+")
+_CHUNK = regex.compile(r"(\s+)|\S+")   # group 1: a run of space characters
 
 
 @dataclass
@@ -80,7 +80,8 @@ def _colon_or_visarga(m: regex.Match) -> str:
 
 
 def _fold_word(chunk: str) -> str:
-    s = unicodedata.normalize("NFC", chunk)
+    # indic-nlp turns a zero-width space into a space, which would split the word in two
+    s = unicodedata.normalize("NFC", chunk.replace("\u200b", ""))
     if not s.isascii():
         s = _INDIC.normalize(s)
         if ":" in chunk:
@@ -126,7 +127,7 @@ def normalize(text: str) -> Normalized:
     starts, ends = array("q"), array("q")
     for m in _CHUNK.finditer(text):
         chunk, base = m.group(), m.start()
-        if chunk[0].isspace():
+        if m.group(1):   # by the regex's \s, not str.isspace: "\x1f" is one or the other in every context
             out, spans = _space_map(chunk)
         else:
             out, spans = _word_map(chunk)
