@@ -1,6 +1,7 @@
 """Dates, times, years and fiscal years.
 
-Values are ISO 8601 strings: "2024-07-08", "2024-07" (month precision), "--07-08" (no year),
+Values are ISO 8601 strings: "2024-07-08", "2024-07" (month precision), "XXXX-07-08"
+(no year: the ISO 8601 / TIMEX3 placeholder, which no spreadsheet reads as a formula),
 "12:18" / "11:15:09" for times, "2021/2024" for a range of years. Fiscal years "2023-24" keep the
 written form as value with value_min/value_max the two calendar years (ints); "2023-24" is a fiscal
 year only when the second part is the next year, else a range of years.
@@ -11,7 +12,7 @@ import calendar
 
 import re
 
-from .model import AmountMatch
+from .model import NO_YEAR, AmountMatch
 from .numbers import DIGITS, LEX, digit_value, parse_number
 from .units import era_before, match_month, weekday_before
 
@@ -36,9 +37,8 @@ def valid_day(y: int | None, m: int, d: int) -> bool:
 
 
 def iso(y: int | None, m: int, d: int | None) -> str:
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
+    year = f"{y:04d}" if y is not None else NO_YEAR
+    return f"{year}-{m:02d}" if d is None else f"{year}-{m:02d}-{d:02d}"
 
 
 def numeric_date(text: str, p: int) -> AmountMatch | None:
