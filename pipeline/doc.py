@@ -35,7 +35,7 @@ class Token(Span):
 @dataclass
 class Entity(Span):
     sentence_id: str = ""
-    label: str = ""         # PER | LOC | ORG
+    label: str = ""         # PER | LOC | ORG | MISC (scheme, event, agreement)
     subtype: str = ""       # country, city, state, grouping, ministry, facility, title...
     source: str = ""        # gazetteer | pattern | model | fused
     score: float = 1.0

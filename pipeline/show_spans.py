@@ -12,6 +12,7 @@ GROUPS: dict[str, tuple[str, str, int]] = {
     "PER": ("person · व्यक्ति", "#ffb199", 216),
     "LOC": ("place · स्थान", "#9fd3f0", 117),
     "ORG": ("organisation · संगठन", "#b8e0a0", 150),
+    "MISC": ("scheme / event / agreement · योजना / आयोजन / समझौता", "#f2c4de", 225),
     "money": ("money · धनराशि", "#ffd966", 221),
     "percent": ("percent · प्रतिशत", "#d9b8f0", 183),
     "time": ("date / year · तिथि / वर्ष", "#b3e5dc", 152),
