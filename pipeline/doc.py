@@ -48,7 +48,7 @@ class Entity(Span):
 @dataclass
 class Amount(Span):
     sentence_id: str = ""
-    kind: str = ""          # number, money, percent, ordinal, year, fiscal_year, date, date_range, multiplier...
+    kind: str = ""          # number, money, percent, ordinal, year, fiscal_year, date, date_range, quarter, multiplier...
     value: int | Decimal | str | None = None   # exact number; ISO date string for dates
     value_min: int | Decimal | str | None = None
     value_max: int | Decimal | str | None = None

@@ -19,7 +19,7 @@ GROUPS: dict[str, tuple[str, str, int]] = {
     "number": ("number · संख्या", "#dedede", 252),
     "role": ("title of a person · पद", "#fff2cc", 230),
 }
-TIME_KINDS = {"year", "fiscal_year", "date", "date_range", "time", "duration", "relative_time"}
+TIME_KINDS = {"year", "fiscal_year", "date", "date_range", "quarter", "time", "duration", "relative_time"}
 
 
 def amount_group(kind: str) -> str:

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.normalize import match_key, normalize
@@ -45,3 +46,14 @@ def test_word_final_colon_is_punctuation_unless_a_visarga_word():
     assert normalize("मुख्य बिंदु:").text == "मुख्य बिंदु:"
     assert normalize("प्रात: 7 बजे, मुख्यत: तीन, छ: लोग, दु:ख").text == "प्रातः 7 बजे, मुख्यतः तीन, छः लोग, दुःख"
     assert normalize("खास बात: यह").text == "खास बात: यह"
+
+
+@pytest.mark.parametrize("typed", ["डाॅलर", "डााॅलर", "डॅालर"])
+def test_candra_o_typed_as_aa_and_candra_e_is_folded_with_exact_offsets(typed):
+    text = f"एक {typed} और काॅलेज"
+    n = normalize(text)
+    assert n.text == "एक डॉलर और कॉलेज"
+    a = n.text.index("डॉलर")
+    assert text[slice(*n.to_original(a, a + 4))] == typed
+    b = n.text.index("कॉलेज")
+    assert text[slice(*n.to_original(b, b + 5))] == "काॅलेज"

@@ -62,7 +62,7 @@ def canon(a: AmountMatch):
     if a.kind in ("range", "date_range", "fiscal_year") and not str(a.value_min).startswith("-") and \
             regex.fullmatch(r"-?\d+", str(a.value_min or "")) and regex.fullmatch(r"-?\d+", str(a.value_max or "")):
         return ("range", Fraction(int(a.value_min)), Fraction(int(a.value_max)), a.currency)
-    if a.kind in ("date", "date_range", "time"):
+    if a.kind in ("date", "date_range", "quarter", "time"):
         return (a.kind, a.value, a.value_min, a.value_max)
     group = "num" if a.kind in ("number", "fraction", "year") else a.kind
     unit = a.unit if a.kind == "quantity" else a.currency
@@ -102,7 +102,7 @@ def listed(text: str, table: str):
             got.append(["range", [to_fraction(a.value_min), to_fraction(a.value_max)]])
         elif a.kind in ("duration", "relative_time"):
             got.append([a.kind, to_fraction(a.value), a.unit])
-        elif a.kind in ("date", "time", "fiscal_year", "date_range"):
+        elif a.kind in ("date", "time", "fiscal_year", "date_range", "quarter"):
             got.append([a.kind, a.value])
         else:
             got.append([a.kind, to_fraction(a.value)])
@@ -112,7 +112,7 @@ def listed(text: str, table: str):
             norm.append(["range", [Fraction(x) for x in w[1]]])
         elif w[0] in ("duration", "relative_time"):
             norm.append([w[0], Fraction(w[1]), w[2]])
-        elif w[0] in ("date", "time", "fiscal_year", "date_range"):
+        elif w[0] in ("date", "time", "fiscal_year", "date_range", "quarter"):
             norm.append(w)
         else:
             norm.append([w[0], Fraction(str(w[1]))])

@@ -20,7 +20,7 @@ def qualify(text: str, am: AmountMatch) -> AmountMatch:
         am.full_start, am.qualifier = q[0], q[1]
         am.extra["pre_q"] = q
     q = qualifier_after(text, am.end)
-    if q and (am.kind not in ("date", "date_range", "time") or q[1] == "up_to"):
+    if q and (am.kind not in ("date", "date_range", "quarter", "time") or q[1] == "up_to"):
         am.full_end = q[0]
         am.extra["post_q"] = q
         if q[1] == "up_to" and am.value_min is not None:
