@@ -60,3 +60,16 @@ def test_dateline(rules_pipe, text, want):
         return
     assert (row["dateline"], row["dateline_place"], row["dateline_date"]) == want
     assert text[row["dateline_start"]:row["dateline_end"]] == row["dateline"]
+
+
+def test_misc_entities_are_neither_person_nor_place(rules_pipe):
+    """A MISC name (G20 शिखर सम्मेलन) holds an ORG and sits between two persons: the rules relate the
+    persons and the places as before and never take the MISC entity as a party."""
+    doc = rules_pipe.process_text("प्रधानमंत्री मोदी ने G20 शिखर सम्मेलन में राष्ट्रपति पुतिन से मुलाकात की। "
+                                  "भारत और संयुक्त अरब अमीरात ने व्यापक आर्थिक भागीदारी समझौते पर हस्ताक्षर किए।", "misc")
+    misc = {e.id for e in doc.entities if e.label == "MISC"}
+    assert len(misc) == 2
+    facts = {(r.subject, r.predicate, r.object) for r in doc.relations}
+    assert ("मोदी", "meets", "पुतिन") in facts
+    assert ("भारत", "agreement_signed", "व्यापक आर्थिक भागीदारी समझौते") in facts
+    assert not [r for r in doc.relations if {r.subject_id, r.object_id} & misc]
