@@ -46,7 +46,8 @@ def _headed(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
             h += 1
             continue
         start = _name_start(keys, kinds, lex, h)
-        if start is not None:
+        # समझौता is also "compromise": one name before it is no agreement (भारत समझौता नहीं करेगा)
+        if start is not None and (head.subtype != "agreement" or h - start >= 2):
             out.append(Candidate(start, h + len(head.keys), "MISC", head.subtype, "pattern", 0.8))
         h += len(head.keys)
     return out
