@@ -67,10 +67,13 @@ def _name_start(keys: list[str], kinds: list[str], lex: Lexicon, h: int) -> int 
                            or lex.titles.longest(keys, i - 1) is not None):
             break
         i -= 1
-    while i < h and (keys[i] == "-" or keys[i] in lex.stopwords):
-        i += 1          # नई, वार्षिक ... before the name: not part of it
-    named = any(NAME_LIKE.search(keys[k]) or _gazetteer_name(keys, k, h, lex) for k in range(i, h))
-    return i if named else None
+    first = next((k for k in range(i, h) if NAME_LIKE.search(keys[k]) or _gazetteer_name(keys, k, h, lex)), None)
+    if first is None:
+        return None
+    for k in range(i, first):   # common words before the proper name are not part of it: सम्बद्ध देश | पेरिस समझौते
+        if keys[k] == "-" or keys[k] in lex.stopwords:
+            i = k + 1
+    return i
 
 
 def _gazetteer_name(keys: list[str], k: int, h: int, lex: Lexicon) -> bool:
