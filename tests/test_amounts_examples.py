@@ -11,7 +11,7 @@ from pipeline.amounts.model import to_fraction
 from pipeline.evaluation.conformance import amounts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "pipeline" / "amounts" / "examples"
-STRING_KINDS = {"date", "date_range", "time", "fiscal_year"}
+STRING_KINDS = {"date", "date_range", "quarter", "time", "fiscal_year"}
 FIELDS = ("kind", "value", "value_min", "value_max", "currency", "unit", "scale", "qualifier")
 
 

@@ -85,6 +85,20 @@ def test_source_url_and_dateline_offsets(fresh):
             assert texts[row.doc_id][int(row.dateline_start):int(row.dateline_end)] == row.dateline
 
 
+def test_dates_without_year_read_back_plain_in_pandas(tmp_path):
+    """A date with no year is XXXX-MM-DD: nothing for the CSV formula guard to quote with a '."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.txt").write_text(
+        "नई दिल्ली, 14 नवंबर (भाषा)। बैठक 19 मई से 15 जुलाई तक चली और 8 जुलाई को रिपोर्ट आई।\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--ner", "none", "--quiet"]) == 0
+    amounts = pd.read_csv(tmp_path / "out" / "amounts.csv", dtype=str, keep_default_na=False)
+    dated = amounts[amounts.kind.isin(["date", "date_range"])]
+    assert sorted(dated.value) == ["XXXX-05-19/XXXX-07-15", "XXXX-07-08", "XXXX-11-14"]
+    assert not [v for v in amounts.value if v.startswith("'")]
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert list(docs.dateline_date) == ["XXXX-11-14"]
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_committed_outputs_are_current(fresh, table):
     committed = REPO / "outputs" / f"{table}.csv"

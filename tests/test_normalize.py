@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,14 @@ def test_every_normalized_word_maps_to_its_hostile_spelling(words, bom):
         pos = a + len(clean)
         assert n.to_original(a, pos) == (s0, e0), (raw, clean)
         assert n.to_norm(s0, e0) == (a, pos)
+
+
+@pytest.mark.parametrize("typed", ["डाॅलर", "डााॅलर", "डॅालर"])
+def test_candra_o_typed_as_aa_and_candra_e_is_folded_with_exact_offsets(typed):
+    text = f"एक {typed} और काॅलेज"
+    n = normalize(text)
+    assert n.text == "एक डॉलर और कॉलेज"
+    a = n.text.index("डॉलर")
+    assert text[slice(*n.to_original(a, a + 4))] == typed
+    b = n.text.index("कॉलेज")
+    assert text[slice(*n.to_original(b, b + 5))] == "काॅलेज"

@@ -39,10 +39,10 @@ def test_relation_examples(rules_pipe, case):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("नई दिल्ली, 14 नवंबर (भाषा)। भारतीय रिज़र्व बैंक ने रेपो दर घटाई।", ("नई दिल्ली, 14 नवंबर", "नई दिल्ली", "--11-14")),
+    ("नई दिल्ली, 14 नवंबर (भाषा)। भारतीय रिज़र्व बैंक ने रेपो दर घटाई।", ("नई दिल्ली, 14 नवंबर", "नई दिल्ली", "XXXX-11-14")),
     ("वाशिंगटन, 3 जनवरी 2026 (एपी) अमेरिका ने नया शुल्क लगाया।", ("वाशिंगटन, 3 जनवरी 2026", "वाशिंगटन", "2026-01-03")),
     ("नई दिल्ली: सुप्रीम कोर्ट ने सोमवार को सुनवाई की।", ("नई दिल्ली", "नई दिल्ली", "")),
-    ("मुंबई, शुक्रवार, 5 दिसंबर को बाजार गिरा।", ("मुंबई, शुक्रवार, 5 दिसंबर", "मुंबई", "--12-05")),
+    ("मुंबई, शुक्रवार, 5 दिसंबर को बाजार गिरा।", ("मुंबई, शुक्रवार, 5 दिसंबर", "मुंबई", "XXXX-12-05")),
     ("भारत और रूस के बीच 14 नवंबर को व्यापार पर बात हुई।", None),     # a place, but no dateline punctuation
     ("भारत, रूस और चीन ब्रिक्स के सदस्य हैं।", None),                # a list of places, no date
     ("पटना। जनता दल के नेता ने कहा।", ("पटना", "पटना", "")),
@@ -60,3 +60,16 @@ def test_dateline(rules_pipe, text, want):
         return
     assert (row["dateline"], row["dateline_place"], row["dateline_date"]) == want
     assert text[row["dateline_start"]:row["dateline_end"]] == row["dateline"]
+
+
+def test_misc_entities_are_neither_person_nor_place(rules_pipe):
+    """A MISC name (G20 शिखर सम्मेलन) holds an ORG and sits between two persons: the rules relate the
+    persons and the places as before and never take the MISC entity as a party."""
+    doc = rules_pipe.process_text("प्रधानमंत्री मोदी ने G20 शिखर सम्मेलन में राष्ट्रपति पुतिन से मुलाकात की। "
+                                  "भारत और संयुक्त अरब अमीरात ने व्यापक आर्थिक भागीदारी समझौते पर हस्ताक्षर किए।", "misc")
+    misc = {e.id for e in doc.entities if e.label == "MISC"}
+    assert len(misc) == 2
+    facts = {(r.subject, r.predicate, r.object) for r in doc.relations}
+    assert ("मोदी", "meets", "पुतिन") in facts
+    assert ("भारत", "agreement_signed", "व्यापक आर्थिक भागीदारी समझौते") in facts
+    assert not [r for r in doc.relations if {r.subject_id, r.object_id} & misc]

@@ -62,6 +62,19 @@ def test_every_entity_and_amount_is_highlighted(sample):
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page) and "<script" not in page
 
 
+def test_misc_names_are_highlighted_around_the_names_they_hold():
+    from pipeline.runner import Pipeline
+    doc = Pipeline({"entities": {"ner": "none"}}, skip=("relations", "triples")).process_text(
+        "G20 शिखर सम्मेलन में आयुष्मान भारत योजना पर चर्चा हुई।", "misc.txt")
+    rows = rows_of(doc)
+    assert {("G20 शिखर सम्मेलन", "MISC"), ("G20", "ORG"), ("आयुष्मान भारत योजना", "MISC"), ("भारत", "LOC")} \
+        <= set(zip(rows["entities"].text, rows["entities"].label))
+    page = show.render_html(doc.text, rows, title="misc")
+    assert_all_highlighted(page, rows)
+    assert '<li class="hl-MISC">' in page and ".hl-MISC {" in page
+    assert "MISC" in show.render_terminal(doc.text, rows, color=False)
+
+
 def test_text_is_escaped_everywhere():
     text = 'भारत <script>alert("x")</script> & "रूस" <b>'
     doc = Document(doc_id='a<b>"c.txt', path="", text=text)

@@ -1,6 +1,7 @@
 """Dates, times, years and fiscal years.
 
-Values are ISO 8601 strings: "2024-07-08", "2024-07" (month precision), "--07-08" (no year),
+Values are ISO 8601 strings: "2024-07-08", "2024-07" (month precision, also a month alone: "XXXX-12"), "XXXX-07-08"
+(no year: the ISO 8601 / TIMEX3 placeholder, which no spreadsheet reads as a formula),
 "12:18" / "11:15:09" for times, "2021/2024" for a range of years. Fiscal years "2023-24" keep the
 written form as value with value_min/value_max the two calendar years (ints); "2023-24" is a fiscal
 year only when the second part is the next year, else a range of years.
@@ -8,11 +9,15 @@ year only when the second part is the next year, else a range of years.
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import re
 
-from .model import AmountMatch
+import regex
+
+from .model import NO_YEAR, AmountMatch
 from .numbers import DIGITS, LEX, digit_value, parse_number
-from .units import era_before, match_month, weekday_before
+from .tables import WORD_START, bounded_alternation, tables
+from .units import SP, era_before, match_month, prev_token, weekday_before
 
 _D = f"[{DIGITS}]"
 NUMERIC_DATE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
@@ -22,6 +27,9 @@ FY_BEFORE = re.compile(r"(?:वित्त|वित्तीय|FY|fy|वि�
 OF_DAY = re.compile(r"[ \t]+(?:की[ \t]+)?")
 SEP = re.compile(r"[ \t]*,?[ \t]*")
 MONTH_RANGE_SEP = re.compile(r"[ \t]*(?:[-–]|से)[ \t]*")
+
+
+_TO_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 def _int(s: str) -> int:
@@ -35,9 +43,8 @@ def valid_day(y: int | None, m: int, d: int) -> bool:
 
 
 def iso(y: int | None, m: int, d: int | None) -> str:
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
+    year = f"{y:04d}" if y is not None else NO_YEAR
+    return f"{year}-{m:02d}" if d is None else f"{year}-{m:02d}-{d:02d}"
 
 
 def numeric_date(text: str, p: int) -> AmountMatch | None:
@@ -129,7 +136,7 @@ def day_month(text: str, start: int, day: int, pos: int) -> AmountMatch | None:
 
 
 def month_first(text: str, p: int) -> AmountMatch | None:
-    """'मार्च 30, 1990', 'जुलाई 1937', 'मार्च दो हज़ार दस', 'मार्च की दो', 'दिसंबर बारह'."""
+    """'मार्च 30, 1990', 'जुलाई 1937', 'मार्च दो हज़ार दस', 'मार्च की दो', 'दिसंबर बारह', 'दिसंबर में'."""
     mm = match_month(text, p)
     if not mm:
         return None
@@ -141,11 +148,9 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     if y:
         return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
     km = OF_DAY.match(text, end)
-    if not km:
-        return None
-    n = parse_number(text, km.end())
+    n = parse_number(text, km.end()) if km else None
     if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1 <= n.value <= 31 or n.scale:
-        return None
+        return _month_alone(text, p, month, end)
     day = int(n.value)
     y = _year_after(text, n.end)
     year = y[0] if y else None
@@ -155,17 +160,55 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     return AmountMatch(p, e, text[p:e], "date", iso(year, month, day))
 
 
+@lru_cache(maxsize=1)
+def _context() -> dict[str, regex.Pattern]:
+    """misc.tsv words around a month or an ordinal: quarter (तिमाही), month_after (में), month_before (पिछले)."""
+    misc = tables().misc
+    return {"quarter": regex.compile(SP + "(?:" + bounded_alternation(misc["quarter"]) + ")"),
+            "after": regex.compile(r"[ \t]+(?:" + bounded_alternation(misc["month_after"]) + ")"),
+            "before": regex.compile(WORD_START + "(?:" + bounded_alternation(misc["month_before"]) + r")[ \t]+\Z")}
+
+
+def _month_alone(text: str, p: int, month: int, end: int) -> AmountMatch | None:
+    """'दिसंबर में', 'पिछले मार्च': a month name written out, on its own, is a date of month precision
+    with no year (XXXX-12) where a postposition follows or a word such as पिछले comes before."""
+    before = prev_token(text, p)
+    if before.translate(_TO_DIGITS).isdigit() or tables().word(before) is not None:
+        return None     # "31 फरवरी": a day that is no date, not a month alone
+    if text[end - 1] in ".\u0970" or not (_context()["after"].match(text, end)
+                                         or _context()["before"].search(text[max(0, p - 16):p])):
+        return None
+    return AmountMatch(p, end, text[p:end], "date", iso(None, month, None))
+
+
+def ordinal_quarter(text: str, start: int, end: int, n: int) -> AmountMatch | None:
+    """'पहली तिमाही' .. 'चौथी तिमाही': quarter n of a year the text does not give (XXXX-Q1), calendar or
+    fiscal as the text means it."""
+    q = _context()["quarter"].match(text, end) if 1 <= n <= 4 else None
+    if q is None:
+        return None
+    return AmountMatch(start, q.end(), text[start:q.end()], "quarter", f"{NO_YEAR}-Q{n}")
+
+
 def _month_range(text: str, p: int, month: int, end: int) -> AmountMatch | None:
-    """'अप्रैल-सितंबर 2023', 'अप्रैल से सितंबर 2023': months of one year (or across a year end)."""
+    """'अप्रैल-सितंबर 2023', 'अप्रैल से सितंबर 2023': months of one year (or across a year end);
+    'अक्टूबर-दिसंबर तिमाही', 'अप्रैल-जून 2024 तिमाही': a quarter, with or without its year."""
     sm = MONTH_RANGE_SEP.match(text, end)
     mm2 = match_month(text, sm.end()) if sm else None
-    y = _year_after(text, mm2[2]) if mm2 else None
-    if not y:
+    if not mm2:
         return None
-    month2, year2 = mm2[0], y[0]
-    year1 = year2 if month <= month2 else year2 - 1
-    lo, hi = iso(year1, month, None), iso(year2, month2, None)
-    return AmountMatch(p, y[1], text[p:y[1]], "date_range", f"{lo}/{hi}", lo, hi)
+    month2, y = mm2[0], _year_after(text, mm2[2])
+    q = _context()["quarter"].match(text, y[1] if y else mm2[2])
+    if y:
+        year1 = y[0] if month <= month2 else y[0] - 1
+        lo, hi, e = iso(year1, month, None), iso(y[0], month2, None), y[1]
+    elif q:
+        lo, hi, e = iso(None, month, None), iso(None, month2, None), mm2[2]
+    else:
+        return None
+    if q:
+        return AmountMatch(p, q.end(), text[p:q.end()], "quarter", f"{lo}/{hi}", lo, hi)
+    return AmountMatch(p, e, text[p:e], "date_range", f"{lo}/{hi}", lo, hi)
 
 
 def year_words_marker(text: str, start: int) -> int | None:
@@ -173,4 +216,5 @@ def year_words_marker(text: str, start: int) -> int | None:
     return era_before(text, start)
 
 
-__all__ = ["numeric_date", "time_at", "year_pair", "fiscal_abbrev", "day_month", "month_first", "valid_day", "iso", "LEX"]
+__all__ = ["numeric_date", "time_at", "year_pair", "fiscal_abbrev", "day_month", "month_first", "ordinal_quarter",
+           "valid_day", "iso", "LEX"]

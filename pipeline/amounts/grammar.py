@@ -16,7 +16,7 @@ from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .scan import positions
-from .tables import fold, tables
+from .tables import fold, key, tables
 from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
@@ -36,6 +36,7 @@ def _words_rx(role: str, before: str, after: str) -> re.Pattern:
 RANGE = _words_rx("range", r"[ \t]*", r"[ \t]*")           # से, से लेकर, -, –, ~
 BETWEEN = _words_rx("and", r"[ \t]+", r"[ \t]+")           # और
 BETWEEN_END = _words_rx("between", r"[ \t]+", "")           # के बीच
+RUPEE_NOUN = _words_rx("rupee_noun", "[ \t]+(?:" + _words_rx("of", "", "[ \t]+").pattern + ")?", "")  # (का) मुआवजा
 SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 
 def find_numbers(text: str) -> list[NumParse]:
@@ -87,7 +88,8 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
     if n is None:
         return None
     if n.ordinal:
-        return _ordinal(text, n)
+        q = dates.ordinal_quarter(text, n.start, n.end, int(n.value)) if n.value.denominator == 1 else None
+        return q or _ordinal(text, n)
     n2, dm = _range_end(text, n)
     if dm is not None:
         return qualify(text, dm)
@@ -233,6 +235,8 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
         elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
             am.kind, am.end = "year", unit.end
             v1 = v1 * unit.sign
+    if unit is None and am.kind in ("number", "range") and _implied_rupees(text, am.end, scale):
+        am.kind, am.currency = "money", "INR"
     if am.kind in ("number", "range") and _is_year(text, n, n2):
         if n2 is None:
             am.kind = "year"
@@ -263,6 +267,11 @@ YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{D
 def _counts_a_noun(text: str, pos: int) -> bool:
     nt = NEXT_TOKEN.match(text, pos)
     return nt is not None and fold(nt.group(1)) in tables().count_nouns
+
+
+def _implied_rupees(text: str, end: int, scale: str) -> bool:
+    """"28 लाख मुआवजा": an amount in लाख / करोड़ right before a money noun is rupees, with no currency written."""
+    return bool(scale) and fold(key(scale)) in tables().misc["indian_scale"] and RUPEE_NOUN.match(text, end) is not None
 
 
 def _is_year(text: str, n: NumParse, n2: NumParse | None) -> bool:

@@ -6,7 +6,8 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 KINDS = ("number", "fraction", "money", "percent", "basis_points", "quantity", "ordinal", "multiplier", "range",
-         "year", "fiscal_year", "date", "date_range", "time", "duration", "relative_time")
+         "year", "fiscal_year", "date", "date_range", "quarter", "time", "duration", "relative_time")
+NO_YEAR = "XXXX"   # year of a date written without one (ISO 8601 / TIMEX3 placeholder): XXXX-02-12
 QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 
 Exact = int | Decimal | str | None

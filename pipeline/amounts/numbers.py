@@ -17,8 +17,14 @@ from .tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
 
 DIGITS = "0-9\u0966-\u096f"
 _D = f"[{DIGITS}]"
+# digits grouped by spaces ("1 414 021 100") or by comma-space ("21, 943, 407 लोग"): every group after the
+# first is three digits, and no list goes on after it ("100, 200, 500 और 2000" is four numbers); comma-space
+# also needs two groups and a word after it ("1, 234, 567" alone is a list, as Recognizers-Text reads it)
+_LIST_GOES_ON = rf"[ \t]*(?:,|और|या|तथा|एवं)[ \t]*{_D}"
+SPACED = (rf"{_D}{{1,3}}(?: {_D}{{3}})+(?!{_D}| {_D}|{_LIST_GOES_ON})"
+          rf"|{_D}{{1,3}}(?:, {_D}{{3}}){{2,}}(?!{_D}|{_LIST_GOES_ON})(?=[ \t]*[\u0900-\u0963\u0971-\u097fA-Za-z])")
 NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{_D}|,{_D})(?:\.{_D}+)?"
-       rf"|{_D}+(?:\.{_D}+)?|\.{_D}+")
+       rf"|{SPACED}|{_D}+(?:\.{_D}+)?|\.{_D}+")
 LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
 LEX = re.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[{LETTER}]+)|(?P<sym>\S))")
 SLASH = re.compile(rf"/({_D}+)(?![{DIGITS}/])")
@@ -28,7 +34,7 @@ _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 def digit_value(s: str) -> Fraction:
-    return Fraction(s.translate(_TO_ASCII).replace(",", ""))
+    return Fraction(s.translate(_TO_ASCII).replace(",", "").replace(" ", ""))
 
 
 @dataclass
@@ -83,7 +89,7 @@ def _decimal_digits(text: str, pos: int) -> tuple[str, int]:
         m = LEX.match(text, end)
         if not m:
             break
-        if m.group("num") and "." not in m.group("num") and "," not in m.group("num"):
+        if m.group("num") and m.group("num").isdigit():
             digits += m.group("num").translate(_TO_ASCII)
         elif m.group("word"):
             w = T.word(m.group("word"))
@@ -113,7 +119,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
         if num:
             tend = m.end()
             sm = SLASH.match(text, tend)
-            if sm and "." not in num and "," not in num and digit_value(sm.group(1)):
+            if sm and num.isdigit() and digit_value(sm.group(1)):
                 whole = els[-1].value if els and els[-1].kind == "atom" and len(els) == 1 else None
                 if els and (whole is None or m.group("sp") == "" or els[-1].value.denominator != 1):
                     break

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .model import AmountMatch
+from .model import NO_YEAR, AmountMatch
 from .units import qualifier_after, qualifier_before
 
 DATE_JOIN = re.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
@@ -20,7 +20,7 @@ def qualify(text: str, am: AmountMatch) -> AmountMatch:
         am.full_start, am.qualifier = q[0], q[1]
         am.extra["pre_q"] = q
     q = qualifier_after(text, am.end)
-    if q and (am.kind not in ("date", "date_range", "time") or q[1] == "up_to"):
+    if q and (am.kind not in ("date", "date_range", "quarter", "time") or q[1] == "up_to"):
         am.full_end = q[0]
         am.extra["post_q"] = q
         if q[1] == "up_to" and am.value_min is not None:
@@ -69,8 +69,8 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
         if prev is not None and prev.kind == "date" and am.kind == "date" and \
                 DATE_JOIN.fullmatch(text, prev.end, am.start):
             a, b = prev.value, am.value
-            if a.startswith("--") and not b.startswith("--"):
-                a = b[:4] + a[1:]
+            if a.startswith(NO_YEAR) and not b.startswith(NO_YEAR):
+                a = b[:4] + a[4:]
             rng = AmountMatch(prev.start, am.end, text[prev.start:am.end], "date_range", f"{a}/{b}", a, b,
                               full_start=prev.full_start, full_end=am.full_end)
             merged[-1] = rng

@@ -35,7 +35,7 @@ class Token(Span):
 @dataclass
 class Entity(Span):
     sentence_id: str = ""
-    label: str = ""         # PER | LOC | ORG
+    label: str = ""         # PER | LOC | ORG | MISC (scheme, event, agreement)
     subtype: str = ""       # country, city, state, grouping, ministry, facility, title...
     source: str = ""        # gazetteer | pattern | model | fused
     score: float = 1.0
@@ -48,7 +48,7 @@ class Entity(Span):
 @dataclass
 class Amount(Span):
     sentence_id: str = ""
-    kind: str = ""          # number, money, percent, ordinal, year, fiscal_year, date, date_range, multiplier...
+    kind: str = ""          # number, money, percent, ordinal, year, fiscal_year, date, date_range, quarter, multiplier...
     value: int | Decimal | str | None = None   # exact number; ISO date string for dates
     value_min: int | Decimal | str | None = None
     value_max: int | Decimal | str | None = None

@@ -1,7 +1,7 @@
 """The entity word lists (data/*.tsv), loaded once and keyed by normalized token sequences."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +52,19 @@ class Lexicon:
     org_heads: dict[str, Entry]
     stopwords: dict[str, str]      # key -> class
     ambiguous: frozenset[str]
+    initials: frozenset[str] = frozenset()   # पी, बी, एम ... (initials.tsv): an initial only with its dot
+    misc: Trie = field(default_factory=lambda: Trie(()))   # named schemes, events, agreements (misc_names.tsv), label MISC
+    misc_heads: Trie = field(default_factory=lambda: Trie(()))   # योजना, शिखर सम्मेलन, समझौता ... (misc_heads.tsv, role head)
+    misc_openers: Trie = field(default_factory=lambda: Trie(()))   # प्रधानमंत्री, मुख्यमंत्री ... (misc_heads.tsv, role opener)
+
+    def initial_at(self, keys: list[str], i: int) -> int:
+        """End of the dotted initial at token i ("पी." or "पी" "."), or i when there is none."""
+        k = keys[i]
+        if k.endswith(".") and k[:-1] in self.initials:
+            return i + 1
+        if k in self.initials and i + 1 < len(keys) and keys[i + 1] == ".":
+            return i + 2
+        return i
 
     def is_function_word(self, key: str) -> bool:
         return self.stopwords.get(key) in FUNCTION_CLASSES
@@ -89,4 +102,9 @@ def load() -> Lexicon:
         k = key_tokens(r["head"])
         heads[" ".join(k)] = Entry(k, r["label"], r["subtype"], "")
     stop = {match_key(r["word"]): r["class"] for r in _rows("stopwords.tsv")}
-    return Lexicon(Trie(gaz), Trie(titles), heads, stop, ambiguous)
+    initials = frozenset(match_key(r["initial"]) for r in _rows("initials.tsv"))
+    misc = [Entry(key_tokens(r["name"]), "MISC", r["subtype"], r["canonical"]) for r in _rows("misc_names.tsv")]
+    words = [(key_tokens(r["word"]), r["role"], r["subtype"]) for r in _rows("misc_heads.tsv")]
+    misc_heads = Trie(Entry(k, "MISC", sub, "") for k, role, sub in words if role == "head")
+    openers = Trie(Entry(k, "OPENER", "", "") for k, role, _ in words if role == "opener")
+    return Lexicon(Trie(gaz), Trie(titles), heads, stop, ambiguous, initials, Trie(misc), misc_heads, openers)

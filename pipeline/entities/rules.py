@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 
 MAX_NAME_TOKENS = 3
 MAX_ORG_MODIFIERS = 4
+MAX_INITIALS = 2
 _INNER_CONJ = {"एवं", "और", "तथा"}
 
 
@@ -24,6 +25,7 @@ class Candidate:
     score: float
     canonical: str = ""
     title: tuple[int, int] | None = None   # token span of the title that introduced a person
+    head_len: int = 0    # tokens of the organisation / facility head that ended a pattern (हवाई अड्डा: 2)
 
 
 def gazetteer_matches(keys: list[str], lex: Lexicon) -> list[Candidate]:
@@ -71,6 +73,33 @@ def person_after_titles(keys: list[str], kinds: list[str], lex: Lexicon,
     return out
 
 
+def initials_then_name(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
+    """पी. बी. बालाजी, P. Chidambaram: one or two dotted initials and the name word after them.
+    Three or more are an abbreviation (एफ. आई. आर., एम. टी. पी. एक्ट), as is a dotted word after them (एम. टेक.)."""
+    out, i = [], 0
+    while i < len(keys):
+        j, n = i, 0
+        while j < len(keys) and lex.initial_at(keys, j) > j:
+            j, n = lex.initial_at(keys, j), n + 1
+        if 0 < n <= MAX_INITIALS and j < len(keys) and kinds[j] == "word" and not keys[j].endswith(".") \
+                and not lex.is_stopword(keys[j]) and lex.titles.longest(keys, j) is None \
+                and not _place_or_org(keys, j, lex):
+            out.append(Candidate(i, j + 1, "PER", "person", "pattern", 0.85))
+        i = max(j, i + 1)
+    return out
+
+
+def extend_over_initials(c: Candidate, keys: list[str], lex: Lexicon) -> None:
+    """A person span that starts after dotted initials takes them in (बी. बालाजी -> पी. बी. बालाजी)."""
+    i = c.i
+    while True:
+        start = next((s for s in (i - 1, i - 2) if s >= 0 and lex.initial_at(keys, s) == i), None)
+        if start is None:
+            break
+        i = start
+    c.i = i
+
+
 def _place_or_org(keys: list[str], j: int, lex: Lexicon) -> bool:
     e = lex.gazetteer.longest(keys, j)
     return e is not None and e.label != "PER"
@@ -96,5 +125,5 @@ def org_head_matches(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Ca
                 break
             i -= 1
         if i < head_start and keys[i] not in _INNER_CONJ:
-            out.append(Candidate(i, end, head.label, head.subtype, "pattern", 0.8))
+            out.append(Candidate(i, end, head.label, head.subtype, "pattern", 0.8, head_len=n))
     return out

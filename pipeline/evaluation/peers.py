@@ -65,7 +65,7 @@ def canon(a: AmountMatch):
     if a.kind in ("range", "date_range", "fiscal_year") and not str(a.value_min).startswith("-") and \
             regex.fullmatch(r"-?\d+", str(a.value_min or "")) and regex.fullmatch(r"-?\d+", str(a.value_max or "")):
         return ("range", Fraction(int(a.value_min)), Fraction(int(a.value_max)), a.currency)
-    if a.kind in ("date", "date_range", "time"):
+    if a.kind in ("date", "date_range", "quarter", "time"):
         return (a.kind, a.value, a.value_min, a.value_max)
     group = "num" if a.kind in ("number", "fraction", "year") else a.kind
     unit = a.unit if a.kind == "quantity" else a.currency

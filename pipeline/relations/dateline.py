@@ -1,4 +1,4 @@
-"""The dateline of a news item: "नई दिल्ली, 14 नवंबर (भाषा)।" -> place नई दिल्ली, date --11-14.
+"""The dateline of a news item: "नई दिल्ली, 14 नवंबर (भाषा)।" -> place नई दिल्ली, date XXXX-11-14.
 
 Only the document's first sentence is looked at: it must open with a place name (a LOC entity on
 its first token) followed by a comma, colon, dash, bracket or danda; the date is the first date

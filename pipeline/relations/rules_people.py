@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..core.doc import Relation
 from .view import CONJ, View, lists
 
-PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month")
+PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "quarter", "month")
 POSTPOSITIONS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा"}
 
 

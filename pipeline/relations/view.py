@@ -127,6 +127,8 @@ def build_views(doc: Document) -> list[View]:
         toks = by_sent.get(s.id, [])
         views[s.id] = View(doc, s, toks, [doc.norm.slice(t.start, t.end) for t in toks])
     for ent in doc.entities:
+        if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
+            continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
         span = v and _token_index(v.tokens, ent.start, ent.end)
         if span:

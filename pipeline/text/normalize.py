@@ -1,8 +1,8 @@
 """Normalization for matching, with an exact map back to the original offsets.
 
 Each chunk of the text (a run of non-space or of space characters) goes through:
-NFC -> indic-nlp-library's Hindi normalizer -> nukta unification (क़ = क़ = क) and removal
-of zero-width / format characters. Space characters become a plain space, CRLF becomes LF.
+NFC -> indic-nlp-library's Hindi normalizer -> ॉ typed as ा + ॅ folded to ॉ -> nukta unification
+(क़ = क़ = क) and removal of zero-width / format characters. Space characters become a plain space, CRLF becomes LF.
 When a chunk changes length, its characters are aligned with difflib so every normalized
 character knows the original range it came from.
 """
@@ -30,6 +30,9 @@ _NUKTA_LETTERS = {chr(c): chr(b) for c, b in zip(range(0x0958, 0x0960),
 # format characters that carry no matching meaning
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", NUKTA}
 _CHUNK = regex.compile(r"(\s+)|\S+")   # group 1: a run of space characters
+# ॉ (candra O) typed as ा + ॅ (candra E), sometimes with the ा doubled or after the ॅ: डाॅलर, डााॅलर, डॅालर
+# -> डॉलर. ा next to ॅ is never a spelling of its own, so every word (currencies, कॉलेज, डॉक्टर) gains.
+_CANDRA_O = regex.compile("\u093e+\u0945|\u0945\u093e+")
 
 
 @dataclass
@@ -84,6 +87,8 @@ def _fold_word(chunk: str) -> str:
     s = unicodedata.normalize("NFC", chunk.replace("\u200b", ""))
     if not s.isascii():
         s = _INDIC.normalize(s)
+        if "\u0945" in s:
+            s = _CANDRA_O.sub("\u0949", s)
         if ":" in chunk:
             s = _FINAL_VISARGA.sub(_colon_or_visarga, _DIGIT_VISARGA.sub(r"\1:", s))
     return "".join(_NUKTA_LETTERS.get(c, c) for c in s if c not in _DROP)

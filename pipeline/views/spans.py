@@ -12,13 +12,14 @@ GROUPS: dict[str, tuple[str, str, int]] = {
     "PER": ("person · व्यक्ति", "#ffb199", 216),
     "LOC": ("place · स्थान", "#9fd3f0", 117),
     "ORG": ("organisation · संगठन", "#b8e0a0", 150),
+    "MISC": ("scheme / event / agreement · योजना / आयोजन / समझौता", "#f2c4de", 225),
     "money": ("money · धनराशि", "#ffd966", 221),
     "percent": ("percent · प्रतिशत", "#d9b8f0", 183),
     "time": ("date / year · तिथि / वर्ष", "#b3e5dc", 152),
     "number": ("number · संख्या", "#dedede", 252),
     "role": ("title of a person · पद", "#fff2cc", 230),
 }
-TIME_KINDS = {"year", "fiscal_year", "date", "date_range", "time", "duration", "relative_time"}
+TIME_KINDS = {"year", "fiscal_year", "date", "date_range", "quarter", "time", "duration", "relative_time"}
 
 
 def amount_group(kind: str) -> str:
