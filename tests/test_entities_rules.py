@@ -68,7 +68,7 @@ def test_title_pattern_is_cut_where_the_model_name_ends():
 
 def _fused(words: str, model_spans, with_model: bool = True):
     from pipeline.entities.fusion import fuse, model_candidates
-    from pipeline.normalize import match_key
+    from pipeline.text.normalize import match_key
     keys = [match_key(w) for w in words.split()]
     fused, _ = fuse(keys, ["punct" if k in ".,।" else "word" for k in keys], model_candidates(model_spans),
                     with_model=with_model)
@@ -92,7 +92,7 @@ def test_title_name_is_not_cut_to_one_word_by_the_model():
 
 def test_misc_names_are_left_out_of_the_il_ner_score():
     from pipeline.entities.fusion import tag_pretokenized
-    from pipeline.ner.evaluate import scored_labels_only
+    from pipeline.evaluation.ner import scored_labels_only
     from pipeline.ner.scoring import score
     toks = "G20 शिखर सम्मेलन में आयुष्मान भारत योजना पर चर्चा हुई ।".split()
     pred = tag_pretokenized([toks])
