@@ -97,15 +97,19 @@ def run_local(todo, job: Job, on_done) -> None:
         try:
             with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=initargs) as ex:
-                while pending or inflight:
-                    while pending and len(inflight) < workers * 4:
-                        task = pending.popleft()
-                        inflight[ex.submit(_work, task)] = task
-                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        meta = fut.result()   # BrokenProcessPool when a worker died
-                        del inflight[fut]
-                        on_done(meta)
+                try:
+                    while pending or inflight:
+                        while pending and len(inflight) < workers * 4:
+                            task = pending.popleft()
+                            inflight[ex.submit(_work, task)] = task
+                        done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                        for fut in done:
+                            meta = fut.result()   # BrokenProcessPool when a worker died
+                            del inflight[fut]
+                            on_done(meta)
+                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their document
+                    ex.shutdown(wait=False, cancel_futures=True)
+                    raise
         except BrokenProcessPool:
             for task in inflight.values():   # the culprit is among these: retry each alone
                 on_done(alone(task))
