@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "one by one, a run killed meanwhile is completed by the next (see docs/batch.md)")
     run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
                      help="give up on a document after this long: an errors row, kind timeout, retried "
-                          "when a later run allows more time (local engine; default 300; 0: no limit)")
+                          "when a later run allows more time (any engine; default 300; 0: no limit)")
     run.set_defaults(func=cmd_run)
 
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")
