@@ -45,9 +45,13 @@ class Progress:
             from tqdm.auto import tqdm
         else:
             from tqdm import tqdm
-        self.bar = tqdm(total=total, file=stream, disable=not shown, unit="doc", dynamic_ncols=True,
+
+        class Bar(tqdm):
+            monitor_interval = 0    # no monitor thread: worker processes may then start by fork
+
+        self.bar = Bar(total=total, file=stream, disable=not shown, unit="doc", dynamic_ncols=True,
                         mininterval=0.1, leave=True, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} "
-                        "[{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+                        "[{elapsed}<{remaining}, {rate_fmt}]{postfix}")
 
     @property
     def show(self) -> bool:

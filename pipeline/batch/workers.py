@@ -59,8 +59,24 @@ def _mp_context():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.core.runner", "pipeline.core.tables"]
                                    + [spec.split(":")[0] for _, spec in _stage_specs()])
+        _start_forkserver_deaf_to_ctrl_c()
         return ctx
     return mp.get_context("spawn")
+
+
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server with SIGINT ignored: Ctrl-C reaches the whole process group, and a
+    server still importing its preload would print a KeyboardInterrupt traceback of its own
+    (the workers it forks ignore SIGINT too; this process reports the interruption)."""
+    from multiprocessing import forkserver
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:      # not the main thread: leave it as it is
+        return
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _stage_specs():
