@@ -13,10 +13,10 @@ Incremental, parallel and crash-safe (docs/batch.md):
 
 This module holds run_batch and the orchestration of a run; the parts live beside it in
 pipeline/batch/: inputs (listing the corpus, path checks), document (one document -> a cache entry,
-PipelineFactory, the fingerprint), workers (the local engine: in-process or a pool of worker
-processes), render (CSV lines, Arrow tables), assemble (writing a generation from the caches),
-progress (Summary, Progress), manifest_format / store / manifest (the output folder), dask_engine
-(the Dask engine).
+PipelineFactory, the fingerprint), deadline (the per-document time limit, in any thread), workers
+(the local engine: in-process or a pool of worker processes), render (CSV lines, Arrow tables),
+assemble (writing a generation from the caches), progress (Summary, Progress), manifest_format /
+store / manifest (the output folder), dask_engine (the Dask engine).
 """
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: floa
             if opts.layout == "links":
                 store.expose(sorted({n.split("/")[0] for n in prev["files"]}) + [MANIFEST])
             return _finish(summary, prev, t0, up_to_date=True)
-        del inputs                        # not needed any more: keep the main process small
+        inputs.clear()      # not needed any more (cleared, as run_batch holds it too): keep the main process small
         tp = time.perf_counter()
         progress = Progress(len(todo), opts.quiet, progress_stream)
 

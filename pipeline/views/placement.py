@@ -105,7 +105,8 @@ def around(x: float, y: float, step: float, rings: int = 3) -> list[tuple[tuple[
     return out
 
 
-def along(path: Sequence[tuple[float, float]], fractions=(0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)):
+def along(path: Sequence[tuple[float, float]],
+          fractions=(0.5, 0.43, 0.57, 0.36, 0.64, 0.3, 0.7, 0.24, 0.76, 0.19, 0.81, 0.14, 0.86)):
     """Points at the given fractions of a polyline's length, as centred label positions."""
     segs = list(zip(path, path[1:]))
     lens = [math.dist(a, b) for a, b in segs]
