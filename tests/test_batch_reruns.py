@@ -175,3 +175,22 @@ def test_missing_shared_data_is_one_line_with_a_hint(argv, tmp_path, monkeypatch
     assert cli.main(argv) == cli.EXIT_USAGE
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "HINDI_EXTRACT_SHARED" in err and "nowhere" in err
+
+
+def test_ctrl_c_to_the_process_group_of_a_two_worker_run_is_one_line(tmp_path):
+    """A terminal's Ctrl-C reaches every process of the group: the workers stay silent."""
+    import os
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    make_archive(corpus, 200, seed=6)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli", "run", str(corpus), "--out", str(out),
+                             "--ner", "none", "--workers", "2"], cwd=REPO, env=_env(), start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    t0 = time.monotonic()
+    while len(list((out / ".cache").rglob("*.pkl"))) < 6:
+        assert proc.poll() is None and time.monotonic() - t0 < 120, "the run ended before the SIGINT"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and stdout == ""
+    assert re.fullmatch(r"interrupted: \d+ of 200 documents done; rerun the same command to resume\n", stderr), stderr
