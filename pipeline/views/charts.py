@@ -106,7 +106,8 @@ def top_entities_chart(top) -> Figure:
     for i, lab in enumerate(labels):
         ax = fig.add_subplot(1, len(labels), i + 1)
         d = top[top["label"] == lab].iloc[::-1]
-        names = [h if h == nm else f"{h} ({nm})" for h, nm in zip(d["hindi"], d["name"])]
+        names = [h if h == nm else f"{h}\n({nm})" if len(h) + len(nm) > 24 else f"{h} ({nm})"
+                 for h, nm in zip(d["hindi"], d["name"])]   # long names on two lines: the bars keep their room
         ax.barh(names, d["mentions"], color=COLORS.get(lab, "#888888"))
         ax.set_title(lab)
         ax.set_xlabel("mentions")
