@@ -132,3 +132,82 @@ def test_system_font_without_latin_falls_back_for_latin(sample, monkeypatch):
         monkeypatch.undo()
         charts._configured = None
         charts.configure()
+
+
+# ---- no text outside the figure, none over a node or over another text (issue 13, item 7b) ----
+def _drawn_texts(fig):
+    """(artist, window box) of every non-empty text the figure really draws (a tick label outside
+    the axis' view is not drawn, although it exists), and the renderer."""
+    from unittest import mock
+    drawn, orig = [], matplotlib.text.Text.draw
+
+    def record(self, renderer):
+        if self.get_visible() and self.get_text().strip():
+            drawn.append(self)
+        return orig(self, renderer)
+
+    canvas = FigureCanvasAgg(fig)
+    with mock.patch.object(matplotlib.text.Text, "draw", record):
+        canvas.draw()
+    r = canvas.get_renderer()
+    return [(t, t.get_window_extent(r)) for t in dict.fromkeys(drawn)]
+
+
+def _node_boxes(fig):
+    from matplotlib.collections import PathCollection
+    from matplotlib.transforms import Bbox
+    boxes = []
+    for ax in fig.axes:
+        for c in ax.collections:
+            if isinstance(c, PathCollection) and len(c.get_offsets()):
+                rad = np.sqrt(c.get_sizes()[0]) / 2 * fig.dpi / 72
+                for cx, cy in c.get_offset_transform().transform(c.get_offsets()):
+                    boxes.append(Bbox([[cx - rad, cy - rad], [cx + rad, cy + rad]]))
+    return boxes
+
+
+def _overlap(a, b, tol=0.5):
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > tol and min(a.y1, b.y1) - max(a.y0, b.y0) > tol
+
+
+def text_problems(fig) -> list[str]:
+    texts = _drawn_texts(fig)
+    frame = fig.bbox
+    problems = [f"{t.get_text()!r} leaves the figure ({b.x0:.0f}..{b.x1:.0f} x {b.y0:.0f}..{b.y1:.0f} in "
+                f"{frame.width:.0f} x {frame.height:.0f})"
+                for t, b in texts if b.x0 < -0.5 or b.y0 < -0.5 or b.x1 > frame.x1 + 0.5 or b.y1 > frame.y1 + 0.5]
+    nodes = _node_boxes(fig)
+    problems += [f"{t.get_text()!r} lies over a node" for t, b in texts if any(_overlap(b, n) for n in nodes)]
+    for i, (t, b) in enumerate(texts):
+        problems += [f"{t.get_text()!r} overlaps {u.get_text()!r}" for u, c in texts[i + 1:] if _overlap(b, c)]
+    return problems
+
+
+def _chart_sets(sample):
+    sets = {"sample": sample}
+    if (REPO / "outputs" / "documents.csv").exists():
+        sets["outputs"] = outputs_mod.load_outputs(REPO / "outputs")
+    return sets
+
+
+@pytest.mark.parametrize("name", ["chart-top-entities", "chart-money", "chart-periods", "chart-meets-graph"])
+def test_no_text_outside_the_figure_or_over_a_node_or_another_text(sample, name):
+    for which, tables in _chart_sets(sample).items():
+        fig = charts.all_charts(tables)[name]
+        assert text_problems(fig) == [], which
+
+
+def test_text_checks_catch_a_clipped_title_and_a_label_on_a_node():
+    """Negative control: the checks see what they are meant to."""
+    charts.configure()
+    fig = Figure(figsize=(3, 2), dpi=100)
+    fig.suptitle("a title much too long for a figure three inches wide — and it goes on")
+    assert any("leaves the figure" in p for p in text_problems(fig))
+    fig = Figure(figsize=(3, 3), dpi=100)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 1), ax.set_ylim(0, 1)
+    ax.scatter([0.5], [0.5], s=260)
+    ax.text(0.5, 0.5, "summit", ha="center", va="center")
+    ax.text(0.51, 0.51, "visits", ha="center", va="center")
+    problems = text_problems(fig)
+    assert any("over a node" in p for p in problems) and any("overlaps" in p for p in problems)

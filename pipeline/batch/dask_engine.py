@@ -7,18 +7,22 @@ rows, which the client caches and assembles exactly as the local engine does (sa
 for byte), plus a partitioned Parquet dataset OUT/parquet/<table>/part-*.parquet.
 
 At most `4 x workers` documents are in flight, so client memory stays flat on big archives.
+`--doc-timeout` holds on the workers too (a task runs in a worker thread: batch/deadline.py). A task
+that fails for a reason of its own (a worker that cannot build the pipeline, a lost connection)
+becomes an `internal_error` row with that reason, retried by the next run; a document whose workers
+died until Dask gave up on it (KilledWorker) becomes a `worker_crash` row.
 Requires `pip install "dask[distributed]"`.
 """
 from __future__ import annotations
 
+from ..core.tables import error_row
 from ..text.read import InputError
-from .document import _read_bytes, process_doc
+from .document import _read_bytes, package, process_doc
 from .inputs import BatchUsageError
 from .options import Job
-from .workers import _crash_meta
 
 
-def _dask_work(factory, fp, escape, doc_id, path, data):
+def _dask_work(factory, fp, escape, timeout, doc_id, path, data):
     from distributed import get_worker
     try:
         w = get_worker()
@@ -32,12 +36,26 @@ def _dask_work(factory, fp, escape, doc_id, path, data):
     pipe = cache.get(factory)
     if pipe is None:
         pipe = cache[factory] = factory()
-    return process_doc(pipe, doc_id, path, data, fp, escape)
+    return process_doc(pipe, doc_id, path, data, fp, escape, timeout)
+
+
+def failure_meta(task, fp: str, escape: bool, exc: BaseException) -> tuple[dict, bytes]:
+    """The errors row of a document whose Dask task raised (process_doc itself never does)."""
+    doc_id, path, _ = task
+    if type(exc).__name__ == "KilledWorker":
+        tries = getattr(exc, "allowed_failures", None)
+        kind, reason = "worker_crash", (
+            "the Dask workers running this document died" + (f" {tries + 1} times" if tries is not None else "")
+            + " (crash or out of memory) and Dask gave up on it")
+    else:
+        kind, reason = "internal_error", f"the Dask task failed: {type(exc).__name__}: {exc}"
+    return package(doc_id, path, "", {"errors": [error_row(doc_id, path, "batch", kind, reason)]}, fp, escape)
 
 
 def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
     factory, pipe, fp, store = job.factory, job.pipe, job.fingerprint, job.store
     escape, workers, scheduler = job.options.csv_escape, job.options.workers, job.options.scheduler
+    timeout = job.options.doc_timeout
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as e:  # pragma: no cover
@@ -77,7 +95,8 @@ def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
                     store.put(meta["key"], blob)
                     on_done(meta)
                     continue
-                fut = client.submit(_dask_work, factory, fp, escape, doc_id, path, data, pure=False)
+                fut = client.submit(_dask_work, factory, fp, escape, timeout, doc_id, path, data,
+                                    pure=False)
                 inflight[fut.key] = (doc_id, path, None)
                 ac.add(fut)
                 n -= 1
@@ -87,8 +106,8 @@ def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
             task = inflight.pop(fut.key)
             try:
                 meta, blob = fut.result()
-            except Exception:  # noqa: BLE001 - KilledWorker etc.: the document is not lost
-                meta, blob = _crash_meta(task, fp, escape)
+            except Exception as e:  # noqa: BLE001 - KilledWorker etc.: the document is not lost
+                meta, blob = failure_meta(task, fp, escape, e)
             store.put(meta["key"], blob)
             fut.release()
             on_done(meta)
@@ -99,4 +118,4 @@ def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
             cluster.close()
 
 
-__all__ = ["run_dask"]
+__all__ = ["run_dask", "failure_meta"]

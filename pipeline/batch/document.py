@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import signal
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.tables import TABLES, document_rows, error_row
 from ..text.read import MAX_BYTES, InputError, document_from_bytes
+from .deadline import Deadline, DocTimeout
 from .manifest_format import cache_key
 from .render import render_csv
 
@@ -74,14 +73,6 @@ def fingerprint(pipe, factory) -> str:
 # ---------------------------------------------------------------------------------------------
 # one document -> (meta, cache blob); never raises
 # ---------------------------------------------------------------------------------------------
-class DocTimeout(Exception):
-    pass
-
-
-def _alarm(signum, frame):  # pragma: no cover - only under a timeout
-    raise DocTimeout()
-
-
 def _timeout_reason(timeout) -> str:
     return (f"processing took over {timeout:g} s (--doc-timeout) and was stopped; very long sentences "
             "without a danda are the usual cause: split the text, or rerun with a larger --doc-timeout")
@@ -106,24 +97,15 @@ def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escap
     from ..core.runner import StageError
     t0 = time.perf_counter()
     sha = ""
-    use_alarm = bool(timeout) and threading.current_thread() is threading.main_thread() \
-        and hasattr(signal, "setitimer")
     try:
         if problem:
             raise InputError(path, problem[1], kind=problem[0])
         if data is None:
             data = _read_bytes(path)
         sha = hashlib.sha256(data).hexdigest()
-        if use_alarm:
-            old = signal.signal(signal.SIGALRM, _alarm)
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-        try:
+        with Deadline(timeout):           # any thread: SIGALRM on a main thread, else a watchdog
             doc = document_from_bytes(data, path, doc_id)
             rows = document_rows(pipe.process(doc))
-        finally:
-            if use_alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
     except InputError as e:
         rows = {"errors": [error_row(doc_id, path, "read", e.kind, e.reason, e.offset)]}
     except StageError as e:

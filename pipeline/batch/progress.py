@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from dataclasses import dataclass, field
 
 
@@ -28,40 +27,46 @@ class Summary:
                + (f", {rate:.1f} docs/s" if rate else "")
                + (f" [{self.engine}, {self.workers} workers]" if self.processed else "")]
         if self.up_to_date:
-            out.append("  outputs already up to date; nothing rewritten")
+            out.append("  outputs already up to date; nothing rewritten" if not self.processed else
+                       "  tables identical to the outputs already there; nothing rewritten")
         out += [f"  {t:10} {n:>8} rows" for t, n in self.rows.items()]
         return out
 
 
 class Progress:
-    """One status line on stderr when it is a terminal and not quiet."""
+    """The progress bar of a run (tqdm): on stderr when it is a terminal, a widget in a notebook,
+    nothing when quiet or redirected. `close()` ends its line, so that whatever is printed next
+    (the summary, or the message of an interrupted run) starts on a line of its own."""
 
     def __init__(self, total: int, quiet: bool = False, stream=None):
-        self.total, self.done, self.t0 = total, 0, time.perf_counter()
-        self.stream = stream or sys.stderr
-        self.show = not quiet and total > 0 and getattr(self.stream, "isatty", lambda: False)()
-        self._last = 0.0
+        stream = stream or sys.stderr
+        shown = not quiet and total > 0 and (getattr(stream, "isatty", lambda: False)() or _in_notebook())
+        if _in_notebook() and stream is sys.stderr:
+            from tqdm.auto import tqdm
+        else:
+            from tqdm import tqdm
+
+        class Bar(tqdm):
+            monitor_interval = 0    # no monitor thread: worker processes may then start by fork
+
+        self.bar = Bar(total=total, file=stream, disable=not shown, unit="doc", dynamic_ncols=True,
+                        mininterval=0.1, leave=True, bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} "
+                        "[{elapsed}<{remaining}, {rate_fmt}]{postfix}")
+
+    @property
+    def show(self) -> bool:
+        return not self.bar.disable
 
     def step(self, label: str) -> None:
-        self.done += 1
-        if not self.show:
-            return
-        now = time.perf_counter()
-        if now - self._last < 0.1 and self.done < self.total:
-            return
-        self._last = now
-        dt = now - self.t0
-        rate = self.done / dt if dt else 0.0
-        eta = (self.total - self.done) / rate if rate else 0.0
-        width = 24
-        bar = "#" * int(width * self.done / self.total)
-        self.stream.write(f"\r[{bar:<{width}}] {self.done}/{self.total} {rate:.1f} docs/s ETA "
-                          f"{_hms(eta)}  {label[-30:]:30}")
-        if self.done == self.total:
-            self.stream.write("\n")
-        self.stream.flush()
+        if self.show:
+            self.bar.set_postfix_str(label[-30:], refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
-def _hms(s: float) -> str:
-    s = int(s)
-    return f"{s // 3600}:{s // 60 % 60:02}:{s % 60:02}" if s >= 3600 else f"{s // 60}:{s % 60:02}"
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython")
+    ip = shell.get_ipython() if shell is not None and hasattr(shell, "get_ipython") else None
+    return ip is not None and "IPKernelApp" in getattr(ip, "config", {})

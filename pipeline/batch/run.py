@@ -13,10 +13,10 @@ Incremental, parallel and crash-safe (docs/batch.md):
 
 This module holds run_batch and the orchestration of a run; the parts live beside it in
 pipeline/batch/: inputs (listing the corpus, path checks), document (one document -> a cache entry,
-PipelineFactory, the fingerprint), workers (the local engine: in-process or a pool of worker
-processes), render (CSV lines, Arrow tables), assemble (writing a generation from the caches),
-progress (Summary, Progress), manifest_format / store / manifest (the output folder), dask_engine
-(the Dask engine).
+PipelineFactory, the fingerprint), deadline (the per-document time limit, in any thread), workers
+(the local engine: in-process or a pool of worker processes), render (CSV lines, Arrow tables),
+assemble (writing a generation from the caches), progress (Summary, Progress), manifest_format /
+store / manifest (the output folder), dask_engine (the Dask engine).
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from ..text.read import MAX_BYTES
 from .assemble import assemble
 from .document import PipelineFactory, _Given, fingerprint, process_doc
 from .inputs import BatchUsageError, check_paths, list_inputs
+from .manifest import validate
 from .manifest_format import FORMAT, MANIFEST, cache_key, file_sha256
 from .options import Job, RunOptions
 from .progress import Progress, Summary
@@ -42,6 +43,22 @@ class PipelineBuildError(BatchUsageError):
     """The pipeline cannot be built (bad config, a missing model...); nothing was written."""
 
 
+class NoInputs(BatchUsageError):
+    """The corpus folder holds no input file; nothing was written."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: `done` of `total` documents are cached, so a rerun resumes there."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(done, total)
+        self.done, self.total = done, total
+
+    def __str__(self) -> str:
+        return (f"interrupted: {self.done} of {self.total} documents done; "
+                "rerun the same command to resume")
+
+
 # ---------------------------------------------------------------------------------------------
 # the run
 # ---------------------------------------------------------------------------------------------
@@ -50,7 +67,8 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pip
               on_doc: Callable[[dict], None] | None = None) -> Summary:
     """Process corpus -> out as `options` say. Give `factory` (a PipelineFactory: each worker builds
     its own Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
-    OutputBusy before writing anything when the run cannot start."""
+    OutputBusy before writing anything when the run cannot start (NoInputs for an empty corpus),
+    Interrupted (a KeyboardInterrupt) on Ctrl-C once it has started."""
     corpus, out = Path(corpus), Path(out)
     t0 = time.perf_counter()
     opts = (options or RunOptions()).checked()
@@ -62,6 +80,9 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pip
                                   "builds its own Pipeline)")
         factory = _Given(pipe)
     check_paths(corpus, out)
+    inputs = list_inputs(corpus, out)
+    if not inputs:
+        raise NoInputs(f"no input files in {corpus}")
     if pipe is None:
         try:
             pipe = factory()
@@ -80,21 +101,56 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pip
         elif layout == "links" and not symlinks_work(out):
             raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
         job = Job(replace(opts, layout=layout), factory, pipe, fp, store, versions)
-        return _run(corpus, out, job, progress_stream, on_doc, t0)
+        return _run(corpus, inputs, job, progress_stream, on_doc, t0)
     finally:
         store.unlock()
 
 
-def _run(corpus: Path, out: Path, job: Job, progress_stream, on_doc, t0: float) -> Summary:
-    opts, store, fp = job.options, job.store, job.fingerprint
-    force, timeout, escape, formats = opts.force, opts.doc_timeout, opts.csv_escape, opts.formats
+def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: float) -> Summary:
+    opts, store = job.options, job.store
     store.cleanup()                       # leftovers of a killed run
-    inputs = list_inputs(corpus, out)
-    old = None if force else store.manifest()
-    old_docs = store.doc_index() if old is not None else {}   # doc_id -> (key, retry, timed_out)
     summary = Summary(engine=opts.engine, workers=opts.workers)
-    tp = time.perf_counter()
+    progress, total = None, len(inputs)
+    try:
+        todo, keys, prev = _plan(inputs, job, summary)
+        if todo is None:                  # same keys, same options, outputs intact
+            if opts.layout == "links":
+                store.expose(sorted({n.split("/")[0] for n in prev["files"]}) + [MANIFEST])
+            return _finish(summary, prev, t0, up_to_date=True)
+        inputs.clear()      # not needed any more (cleared, as run_batch holds it too): keep the main process small
+        tp = time.perf_counter()
+        progress = Progress(len(todo), opts.quiet, progress_stream)
 
+        def done(meta):
+            keys[meta["doc_id"]] = meta["key"]
+            summary.processed += 1
+            progress.step(meta["doc_id"])
+            if on_doc:
+                on_doc(meta)
+
+        if todo:
+            if opts.engine == "dask":
+                from .dask_engine import run_dask
+                run_dask(todo, job, done)
+            else:
+                run_local(todo, job, done)
+        progress.close()
+        summary.phases["process"] = round(time.perf_counter() - tp, 3)
+        return _publish(corpus, keys, job, summary, prev, t0)
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.close()              # ends the bar's line: the message gets its own
+        raise Interrupted(summary.reused + summary.processed, total) from None
+
+
+def _plan(inputs: list, job: Job, summary: Summary) -> tuple[list | None, dict[str, str], dict | None]:
+    """(documents to process, cache keys of those reused, the current manifest). The list is None
+    when nothing changed at all: same keys, same options, outputs intact."""
+    opts, store, fp = job.options, job.store, job.fingerprint
+    tp = time.perf_counter()
+    prev = store.manifest()
+    old = None if opts.force else prev
+    old_docs = store.doc_index() if old is not None else {}   # doc_id -> (key, retry, timed_out)
     keys: dict[str, str] = {}
     todo = []
     for doc_id, path, problem in inputs:
@@ -117,61 +173,57 @@ def _run(corpus: Path, out: Path, job: Job, progress_stream, on_doc, t0: float) 
             key = cache_key(fp, doc_id, path, f"unread:{problem[0]}")
         prev_key, prev_retry, prev_timeout = old_docs.get(doc_id, (None, False, None))
         retry = prev_key == key and (prev_retry or (
-            prev_timeout is not None and (not timeout or timeout > prev_timeout)))
-        if force or key is None or retry or not store.has(key):
+            prev_timeout is not None and (not opts.doc_timeout or opts.doc_timeout > prev_timeout)))
+        if opts.force or key is None or retry or not store.has(key):
             todo.append((doc_id, path, problem))
         else:
             keys[doc_id] = key
     summary.reused = len(keys)
     summary.removed = len(set(old_docs) - {d for d, _, _ in inputs})
     summary.phases["scan"] = round(time.perf_counter() - tp, 3)
-    tp = time.perf_counter()
-
-    options = {"fingerprint": fp, "formats": list(formats), "csv_escape": escape, "layout": opts.layout}
-    if (not todo and old is not None and all(old.get(k) == v for k, v in options.items())
+    if (not todo and old is not None and all(old.get(k) == v for k, v in _recorded_options(job).items())
             and len(old_docs) == len(keys) and all(old_docs.get(d, ("",))[0] == k for d, k in keys.items())
-            and not validate_quick(out, old)):
-        if opts.layout == "links":
-            store.expose(sorted({n.split("/")[0] for n in old["files"]}) + [MANIFEST])
-        return _finish(summary, old, t0, up_to_date=True)
+            and not validate_quick(store.out, old)):
+        return None, keys, prev
+    return todo, keys, prev
 
-    del old_docs, inputs      # not needed any more: keep the main process small
-    progress = Progress(len(todo), opts.quiet, progress_stream)
 
-    def done(meta):
-        keys[meta["doc_id"]] = meta["key"]
-        summary.processed += 1
-        progress.step(meta["doc_id"])
-        if on_doc:
-            on_doc(meta)
+def _recorded_options(job: Job) -> dict:
+    o = job.options
+    return {"fingerprint": job.fingerprint, "formats": list(o.formats), "csv_escape": o.csv_escape,
+            "layout": o.layout}
 
-    if todo:
-        if opts.engine == "dask":
-            from .dask_engine import run_dask
-            run_dask(todo, job, done)
-        else:
-            run_local(todo, job, done)
 
-    summary.phases["process"] = round(time.perf_counter() - tp, 3)
+def _publish(corpus: Path, keys: dict[str, str], job: Job, summary: Summary, prev: dict | None,
+             t0: float) -> Summary:
+    """Assemble a new generation from the caches and publish it, unless it is byte for byte what
+    OUT already holds (then OUT, its manifest included, is left untouched)."""
+    opts, store = job.options, job.store
     tp = time.perf_counter()
     crashpoint("processed")
     gen = store.new_gen()
-    docs = sorted(keys.items())
-    files, counts, n_docs, n_failed = assemble(store, gen, docs, formats, escape)
-    del docs
+    files, counts, n_docs, n_failed = assemble(store, gen, sorted(keys.items()), opts.formats, opts.csv_escape)
     crashpoint("assembled")
     summary.phases["assemble"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
     from .. import __version__
-    manifest = dict(options, format=FORMAT, tool_version=__version__, versions=job.versions,
-                    corpus=str(corpus), created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    tables=counts, files=files, documents=n_docs, failed=n_failed)
-    names = sorted({n.split("/")[0] for n in files})
-    store.commit(gen, manifest, names, opts.layout)
-    store.cleanup(keep_keys=set(keys.values()))
+    manifest = dict(_recorded_options(job), format=FORMAT, tool_version=__version__, versions=job.versions,
+                    corpus=str(corpus), tables=counts, files=files, documents=n_docs, failed=n_failed)
+    unchanged = prev is not None and _same_content(prev, manifest) and not validate(store.out)
+    if not unchanged:
+        manifest["created"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        store.commit(gen, manifest, sorted({n.split("/")[0] for n in files}), opts.layout)
+    store.cleanup(keep_keys=set(keys.values()))      # (removes the unused generation too)
     crashpoint("cleaned")
     summary.phases["commit"] = round(time.perf_counter() - tp, 3)
-    return _finish(summary, store.manifest() or manifest, t0)
+    return _finish(summary, store.manifest() or manifest, t0, up_to_date=unchanged)
+
+
+def _same_content(prev: dict, new: dict) -> bool:
+    """Would `new` record what `prev` records? Only its time and generation id may differ."""
+    volatile = {"created", "generation"}
+    return ({k: v for k, v in prev.items() if k not in volatile}
+            == {k: v for k, v in new.items() if k not in volatile})
 
 
 def validate_quick(out: Path, manifest: dict) -> list[str]:
@@ -199,4 +251,4 @@ def _finish(summary: Summary, manifest: dict, t0: float, up_to_date: bool = Fals
 
 
 __all__ = ["run_batch", "RunOptions", "Summary", "Progress", "PipelineFactory", "BatchUsageError", "OutputBusy",
-           "list_inputs", "check_paths", "process_doc", "render_csv"]
+           "list_inputs", "check_paths", "process_doc", "render_csv", "NoInputs", "Interrupted"]

@@ -59,8 +59,24 @@ def _mp_context():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.core.runner", "pipeline.core.tables"]
                                    + [spec.split(":")[0] for _, spec in _stage_specs()])
+        _start_forkserver_deaf_to_ctrl_c()
         return ctx
     return mp.get_context("spawn")
+
+
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server with SIGINT ignored: Ctrl-C reaches the whole process group, and a
+    server still importing its preload would print a KeyboardInterrupt traceback of its own
+    (the workers it forks ignore SIGINT too; this process reports the interruption)."""
+    from multiprocessing import forkserver
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:      # not the main thread: leave it as it is
+        return
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _stage_specs():
@@ -97,15 +113,19 @@ def run_local(todo, job: Job, on_done) -> None:
         try:
             with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=initargs) as ex:
-                while pending or inflight:
-                    while pending and len(inflight) < workers * 4:
-                        task = pending.popleft()
-                        inflight[ex.submit(_work, task)] = task
-                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        meta = fut.result()   # BrokenProcessPool when a worker died
-                        del inflight[fut]
-                        on_done(meta)
+                try:
+                    while pending or inflight:
+                        while pending and len(inflight) < workers * 4:
+                            task = pending.popleft()
+                            inflight[ex.submit(_work, task)] = task
+                        done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                        for fut in done:
+                            meta = fut.result()   # BrokenProcessPool when a worker died
+                            del inflight[fut]
+                            on_done(meta)
+                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their document
+                    ex.shutdown(wait=False, cancel_futures=True)
+                    raise
         except BrokenProcessPool:
             for task in inflight.values():   # the culprit is among these: retry each alone
                 on_done(alone(task))

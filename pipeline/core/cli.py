@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report Ctrl-C
 
 # subcommands implemented elsewhere: name -> "module:function(argv) -> int"
 EVALUATIONS = {
@@ -39,11 +40,25 @@ def _call(spec: str, argv: list[str]) -> int:
     return int(getattr(importlib.import_module(mod), fn)(argv) or 0)
 
 
+def _call_on_data(spec: str, argv: list[str]) -> int:
+    """An evaluation or training command: a missing data set is one line (with the hint to set
+    HINDI_EXTRACT_SHARED when it is the shared folder), not a traceback."""
+    from .paths import SharedDataMissing
+    try:
+        return _call(spec, argv)
+    except SharedDataMissing as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as e:
+        print(f"error: {e.filename or e}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def cmd_run(args) -> int:
     from ..batch.document import PipelineFactory
     from ..batch.inputs import BatchUsageError
     from ..batch.options import RunOptions
-    from ..batch.run import run_batch
+    from ..batch.run import Interrupted, run_batch
     from ..batch.store import OutputBusy
 
     corpus = Path(args.corpus)
@@ -63,15 +78,16 @@ def cmd_run(args) -> int:
                              csv_escape=not args.no_csv_escape, engine=args.engine, scheduler=args.scheduler,
                              doc_timeout=args.doc_timeout or None, layout=args.layout)
         summary = run_batch(corpus, Path(args.out), options, factory=factory)
-    except (BatchUsageError, OutputBusy) as e:
+    except (BatchUsageError, OutputBusy) as e:     # an empty corpus too: nothing written
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    if summary.documents == 0:
-        print(f"error: no input files in {corpus}", file=sys.stderr)
-        return EXIT_USAGE
+    except Interrupted as e:
+        print(e, file=sys.stderr)
+        return EXIT_INTERRUPTED
     if not args.quiet:
         print("\n".join(summary.lines()))
-        print(f"tables written to {args.out}/")
+        if not summary.up_to_date:
+            print(f"tables written to {args.out}/")
     return EXIT_DOC_ERRORS if summary.failed else EXIT_OK
 
 
@@ -113,13 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
                           "one by one, a run killed meanwhile is completed by the next (see docs/batch.md)")
     run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
                      help="give up on a document after this long: an errors row, kind timeout, retried "
-                          "when a later run allows more time (local engine; default 300; 0: no limit)")
+                          "when a later run allows more time (any engine; default 300; 0: no limit)")
     run.set_defaults(func=cmd_run)
 
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")
     ev.add_argument("what", choices=sorted(EVALUATIONS))
     ev.add_argument("rest", nargs=argparse.REMAINDER, help="options of that evaluation (see --help after it)")
-    ev.set_defaults(func=lambda a: _call(EVALUATIONS[a.what], a.rest))
+    ev.set_defaults(func=lambda a: _call_on_data(EVALUATIONS[a.what], a.rest))
 
     for name, (spec, help_) in DELEGATED.items():
         p = sub.add_parser(name, help=help_, add_help=False)
@@ -130,11 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:           # (an interrupted `run` says more, in cmd_run)
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: list[str]) -> int:
     # delegated commands parse their own options (so `hindi-extract triples --help` is theirs)
     if argv and argv[0] in DELEGATED:
-        return _call(DELEGATED[argv[0]][0], argv[1:])
+        spec = DELEGATED[argv[0]][0]
+        return _call_on_data(spec, argv[1:]) if argv[0] == "train-ner" else _call(spec, argv[1:])
     if len(argv) > 1 and argv[0] == "evaluate" and argv[1] in EVALUATIONS:
-        return _call(EVALUATIONS[argv[1]], argv[2:])
+        return _call_on_data(EVALUATIONS[argv[1]], argv[2:])
     ap = build_parser()
     args = ap.parse_args(argv)
     if not getattr(args, "func", None):

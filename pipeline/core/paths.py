@@ -14,8 +14,13 @@ def shared_dir() -> Path:
     return Path(os.environ.get("HINDI_EXTRACT_SHARED", REPO_DIR.parent / "shared")).resolve()
 
 
+class SharedDataMissing(FileNotFoundError):
+    """A data set of the shared folder is not there (the command line reports it in one line)."""
+
+
 def shared_path(*parts: str) -> Path:
     p = shared_dir().joinpath(*parts)
     if not p.exists():
-        raise FileNotFoundError(f"{p} not found: set HINDI_EXTRACT_SHARED to the shared data folder")
+        raise SharedDataMissing(f"{p} not found: set HINDI_EXTRACT_SHARED=/path/to/shared (the folder "
+                                "holding data/ and benchmarks/; default: ../shared beside the repository)")
     return p

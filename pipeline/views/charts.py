@@ -18,12 +18,16 @@ from pathlib import Path
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .placement import along, around, fit_titles, marker_boxes, place, renderer
 
 FONT_FAMILY = "Noto Sans Devanagari"
 FALLBACK = "DejaVu Sans"      # ships with matplotlib: Latin, digits, symbols
 COLORS = {"PER": "#e4572e", "LOC": "#2e86ab", "ORG": "#76b041",
           "meets": "#e4572e", "country-country": "#2e86ab"}
 _configured: str | None = None
+NODE_SIZE = 260                # points², the meets graph's node markers
 
 
 def font_path() -> Path | None:
@@ -97,17 +101,18 @@ def top_entities_chart(top) -> Figure:
     n = max((int((top["label"] == lab).sum()) for lab in labels), default=1)
     fig = _figure(4.2 * max(len(labels), 1), 0.45 * n + 1.4)
     if not labels:
-        return _empty(fig, "सबसे ज़्यादा उल्लिखित नाम (top entities)", "no entities")
+        return _finished(_empty(fig, "सबसे ज़्यादा उल्लिखित नाम (top entities)", "no entities"))
     fig.suptitle("सबसे ज़्यादा उल्लिखित नाम — top entities by type")
     for i, lab in enumerate(labels):
         ax = fig.add_subplot(1, len(labels), i + 1)
         d = top[top["label"] == lab].iloc[::-1]
-        names = [h if h == nm else f"{h} ({nm})" for h, nm in zip(d["hindi"], d["name"])]
+        names = [h if h == nm else f"{h}\n({nm})" if len(h) + len(nm) > 24 else f"{h} ({nm})"
+                 for h, nm in zip(d["hindi"], d["name"])]   # long names on two lines: the bars keep their room
         ax.barh(names, d["mentions"], color=COLORS.get(lab, "#888888"))
         ax.set_title(lab)
         ax.set_xlabel("mentions")
         ax.xaxis.get_major_locator().set_params(integer=True)
-    return fig
+    return _finished(fig)
 
 
 def money_chart(money, top: int = 15) -> Figure:
@@ -118,7 +123,7 @@ def money_chart(money, top: int = 15) -> Figure:
     fig = _figure(4.6 * max(len(currencies), 1), 0.42 * max(money["currency"].value_counts().max()
                                                               if len(money) else 1, 2) + 1.6)
     if not currencies:
-        return _empty(fig, "धनराशि (money)", "no money amounts")
+        return _finished(_empty(fig, "धनराशि (money)", "no money amounts"))
     fig.suptitle("धनराशि, हर मुद्रा की अपनी इकाई में — money per currency, in plain units")
     for i, cur in enumerate(currencies):
         ax = fig.add_subplot(1, len(currencies), i + 1)
@@ -129,7 +134,7 @@ def money_chart(money, top: int = 15) -> Figure:
         ax.set_xlabel(f"{cur} (units)")
         ax.xaxis.set_major_formatter(lambda v, _pos: _human(v))
         ax.set_xlim(0, float(d["value_float"].max()) * 1.3 or 1)
-    return fig
+    return _finished(fig)
 
 
 def periods_chart(by_period) -> Figure:
@@ -137,7 +142,7 @@ def periods_chart(by_period) -> Figure:
     currencies = list(dict.fromkeys(by_period["currency"]))
     fig = _figure(5.0 * max(len(currencies), 1), 3.8)
     if not currencies:
-        return _empty(fig, "अवधि के अनुसार राशियाँ (amounts by period)", "no amounts with a period")
+        return _finished(_empty(fig, "अवधि के अनुसार राशियाँ (amounts by period)", "no amounts with a period"))
     fig.suptitle("वित्त वर्ष के अनुसार राशियाँ — amounts by fiscal year")
     metrics = sorted(set(by_period["metric"]))
     cmap = matplotlib.colormaps["tab10"]
@@ -158,7 +163,7 @@ def periods_chart(by_period) -> Figure:
         ax.set_ylabel(f"{cur} (units)")
         ax.yaxis.set_major_formatter(lambda v, _pos: _human(v))
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    return fig
+    return _finished(fig)
 
 
 def _layout(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
@@ -190,14 +195,34 @@ def _layout(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[f
             for i, n in enumerate(ordered)}
 
 
+def _edge_path(p1, p2, nth: int, others, steps: int = 24) -> list[tuple[float, float]]:
+    """The n-th edge between two nodes: straight for the first, then curves bulging further out,
+    each on the side where its apex keeps furthest from the other nodes."""
+    (x1, y1), (x2, y2) = p1, p2
+    if nth == 0:
+        return [p1, p2]
+    best = None
+    for sign in (1, -1):
+        bend = 0.18 * ((nth + 1) // 2 if nth > 1 else 1) * sign
+        ax_, ay_ = (x1 + x2) / 2 - bend * (y2 - y1), (y1 + y2) / 2 + bend * (x2 - x1)   # the apex
+        room = min((math.dist((ax_, ay_), o) for o in others), default=math.inf)
+        if best is None or room > best[0]:
+            best = (room, ax_, ay_)
+    _, ax_, ay_ = best
+    cx, cy = 2 * ax_ - (x1 + x2) / 2, 2 * ay_ - (y1 + y2) / 2      # control point of a quadratic Bezier
+    return [((1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t * t * x2, (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t * t * y2)
+            for t in (i / steps for i in range(steps + 1))]
+
+
 def meets_graph_chart(edges, top: int = 40) -> Figure:
     """Who meets / visits whom (red) and country-country relations (blue); width = count;
     node colour = entity type (PER, LOC, ORG; grey: a title or phrase that is no entity).
-    The `top` edges with the most rows behind them."""
+    The `top` edges with the most rows behind them. Labels are placed where they cover no node
+    and no other label (placement.py)."""
     edges = edges.sort_values("count", ascending=False, kind="stable").head(top)
-    fig = _figure(7.5, 6.5)
+    fig = _figure(8.0, 7.0)
     if edges.empty:
-        return _empty(fig, "कौन किससे मिला (who meets whom)", "no relations between two entities")
+        return _finished(_empty(fig, "कौन किससे मिला (who meets whom)", "no relations between two entities"))
     ax = fig.add_subplot()
     ax.set_title("कौन किससे मिला, देशों के संबंध — who meets whom, country-country relations")
     hindi = dict(zip(edges["source"], edges.get("source_hindi", edges["source"])))
@@ -207,31 +232,44 @@ def meets_graph_chart(edges, top: int = 40) -> Figure:
     nodes = sorted(set(edges["source"]) | set(edges["target"]))
     pos = _layout(nodes, list(zip(edges["source"], edges["target"])))
     seen: dict[tuple[str, str], int] = {}
+    paths = []
     for e in edges.itertuples(index=False):
-        (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
         key = tuple(sorted((e.source, e.target)))
-        bend = 0.18 * seen.get(key, 0) * (1 if seen.get(key, 0) % 2 else -1)
+        path = _edge_path(pos[e.source], pos[e.target], seen.get(key, 0),
+                          [xy for n, xy in pos.items() if n not in key])
         seen[key] = seen.get(key, 0) + 1
-        mx, my = (x1 + x2) / 2 - bend * (y2 - y1), (y1 + y2) / 2 + bend * (x2 - x1)
-        ax.plot([x1, mx, x2], [y1, my, y2], color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count,
-                alpha=0.6, zorder=1)
-        ax.text(mx, my, e.predicate, fontsize=7.5, ha="center", va="center", color="#333333",
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85), zorder=3)
+        ax.plot(*zip(*path), color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count, alpha=0.6, zorder=1)
+        paths.append((e.predicate, path))
     for n, (x, y) in pos.items():
-        ax.scatter([x], [y], s=260, color=COLORS.get(label.get(n, ""), "#bbbbbb"), edgecolors="#444444",
+        ax.scatter([x], [y], s=NODE_SIZE, color=COLORS.get(label.get(n, ""), "#bbbbbb"), edgecolors="#444444",
                    zorder=2)
-        text = hindi.get(n, n) if hindi.get(n, n) == n else f"{hindi[n]}\n{n}"
-        ax.text(x, y - 0.09, text, ha="center", va="top", fontsize=9, zorder=4,
-                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.75))
-    for kind in ("meets", "country-country"):
-        ax.plot([], [], color=COLORS[kind], lw=3, label=kind)
-    for lab in ("PER", "LOC", "ORG"):
-        ax.scatter([], [], s=80, color=COLORS[lab], edgecolors="#444444", label=lab)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_xlim(-1.3, 1.3)
-    ax.set_ylim(-1.4, 1.25)
+    handles = [Line2D([], [], color=COLORS[k], lw=3, label=k) for k in ("meets", "country-country")]
+    handles += [Line2D([], [], ls="", marker="o", ms=9, mfc=COLORS[lab], mec="#444444", label=lab)
+                for lab in ("PER", "LOC", "ORG")]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8, frameon=False)
+    ax.set_xlim(-1.45, 1.45)
+    ax.set_ylim(-1.45, 1.3)
     ax.set_aspect("equal")
     ax.set_axis_off()
+    fit_titles(fig)
+    r = renderer(fig)                      # the layout is final from here: measure, place, freeze
+    taken = marker_boxes(ax, list(pos.values()), NODE_SIZE, r)
+    inside = ax.bbox
+    for n, (x, y) in pos.items():          # node names first: they matter most
+        text = hindi.get(n, n) if hindi.get(n, n) == n else f"{hindi[n]}\n{n}"
+        t = ax.text(x, y, text, fontsize=9, zorder=4, multialignment="center",
+                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.75))
+        place(t, around(x, y, 0.09), taken, inside, r)
+    for predicate, path in paths:
+        t = ax.text(0, 0, predicate, fontsize=7.5, color="#333333", zorder=3,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+        place(t, along(path), taken, inside, r)
+    fig.set_layout_engine("none")          # keep the measured positions when saved or shown
+    return fig
+
+
+def _finished(fig: Figure) -> Figure:
+    fit_titles(fig)
     return fig
 
 
