@@ -43,3 +43,19 @@ def test_delegated_commands_get_their_own_help(capsys):
             main(argv)
         assert e.value.code == 0
         assert "usage: hindi-extract" in capsys.readouterr().out
+
+
+def test_output_piped_into_a_reader_that_leaves_early_ends_quietly(tmp_path):
+    """`hindi-extract triples ... --out - | head -1`: no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+    sents = tmp_path / "sents.txt"
+    sents.write_text("".join(f"{i}\tभारत ने रूस को {i} टन गेहूं भेजा .\n" for i in range(3000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli", "triples", str(sents), "--out", "-"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()                  # the reader leaves, as `head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert first.startswith(b"0\t")
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

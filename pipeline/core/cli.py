@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -151,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:           # (an interrupted `run` says more, in cmd_run)
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:             # `hindi-extract ... | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _main(argv: list[str]) -> int:
