@@ -27,6 +27,7 @@ from .data import LABELS, TYPE_MAP, spans
 
 Span = tuple[int, int, str, float]
 QUANTIZE = ("none", "int8")
+CHAR_CACHE = 32768   # words whose character representation is kept (16 MB)
 
 
 class DirectNerEngine:
@@ -71,6 +72,9 @@ class DirectNerEngine:
                 from torch.ao.quantization import quantize_dynamic
                 model = quantize_dynamic(model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
         self.model = model
+        self._char_store = torch.zeros(CHAR_CACHE, 2 * args["char_hidden_dim"])
+        self._char_cache: dict[str, int] = {}
+        self._char_next = 0
         self._lock = threading.Lock()
 
     def version(self) -> str:
@@ -144,20 +148,19 @@ class DirectNerEngine:
         from .crf import decode_batch
         lens = [len(s) for s in sents]
         b, t_max = len(sents), lens[0]
-        ids = [[self._word_ids(w) for w in s] for s in sents]
-        static = torch.zeros(b, t_max, dtype=torch.long)
-        delta = torch.zeros(b, t_max, dtype=torch.long)
-        uniq: dict[tuple[int, ...], int] = {}
-        slot = torch.zeros(b, t_max, dtype=torch.long)
-        for r, row in enumerate(ids):
-            static[r, :lens[r]] = torch.tensor([x[0] for x in row])
-            delta[r, :lens[r]] = torch.tensor([x[1] for x in row])
-            slot[r, :lens[r]] = torch.tensor([uniq.setdefault(x[2], len(uniq)) for x in row])
-        words = m.word_emb(static) + m.delta_emb(delta)
-        chars = self._char_reps(list(uniq))[slot]
-        x = m.input_transform(torch.cat([words, chars], 2)) if m.input_transform is not None else \
-            torch.cat([words, chars], 2)
+        rows = self._char_rows({w for s in sents for w in s})
+        static, delta, slot = [], [], []
+        for s in sents:
+            pad = [0] * (t_max - len(s))
+            ids = [self._word_ids(w) for w in s]
+            static += [x[0] for x in ids] + pad
+            delta += [x[1] for x in ids] + pad
+            slot += [rows[w] for w in s] + pad
+        static, delta, slot = (torch.tensor(x).view(b, t_max) for x in (static, delta, slot))
+        x = torch.cat([m.word_emb(static) + m.delta_emb(delta), self._char_store[slot]], 2)
         packed = pack_padded_sequence(x, lens, batch_first=True)
+        if m.input_transform is not None:
+            packed = PackedSequence(m.input_transform(packed.data), packed.batch_sizes)
         layers, hid = m.args["num_layers"], m.args["hidden_dim"]
         hx = (m.taggerlstm_h_init.expand(2 * layers, b, hid).contiguous(),
               m.taggerlstm_c_init.expand(2 * layers, b, hid).contiguous())
@@ -166,8 +169,27 @@ class DirectNerEngine:
         logits = pad_packed_sequence(PackedSequence(logits, out.batch_sizes), batch_first=True)[0]
         paths, confs = decode_batch(logits, m.crits[0]._transitions, lens)
         tags = self._tags
-        return [(self._fix_singletons([tags[t] for t in p]), c)
-                for p, c in zip(paths, confs)]
+        return [(self._fix_singletons([tags[t] for t in p]), c) for p, c in zip(paths, confs)]
+
+    def _char_rows(self, words: set[str]) -> dict[str, int]:
+        """Row of each word's character representation in the store, computing the missing ones.
+        A word's representation depends on its characters alone, so it is computed once and kept
+        (up to CHAR_CACHE words; then the store starts afresh)."""
+        cache = self._char_cache
+        missing = [w for w in words if w not in cache]
+        if missing:
+            if len(words) > len(self._char_store):   # one enormous "sentence"
+                self._char_store = self._torch.zeros(len(words), self._char_store.shape[1])
+            if self._char_next + len(missing) > len(self._char_store):
+                cache.clear()
+                self._char_next = 0
+                missing = list(words)
+            reps = self._char_reps([self._word_ids(w)[2] for w in missing])
+            self._char_store[self._char_next:self._char_next + len(missing)] = reps
+            for k, w in enumerate(missing, self._char_next):
+                cache[w] = k
+            self._char_next += len(missing)
+        return cache
 
     def _char_reps(self, words: list[tuple[int, ...]]):
         """CharacterModel.forward (bidirectional, final states) over distinct words -> [len(words), 2H]."""
@@ -175,9 +197,10 @@ class DirectNerEngine:
         from torch.nn.utils.rnn import pack_padded_sequence
         order = sorted(range(len(words)), key=lambda i: -len(words[i]))
         wl = [len(words[i]) for i in order]
-        ch = torch.zeros(len(words), wl[0], dtype=torch.long)
-        for r, i in enumerate(order):
-            ch[r, :wl[r]] = torch.tensor(words[i])
+        flat = []
+        for i in order:
+            flat += words[i] + (0,) * (wl[0] - len(words[i]))
+        ch = torch.tensor(flat).view(len(words), wl[0])
         emb = pack_padded_sequence(cm.char_emb(ch), wl, batch_first=True)
         states, hid = cm.num_dir * cm.args["char_num_layers"], cm.args["char_hidden_dim"]
         hx = (cm.charlstm_h_init.expand(states, len(words), hid).contiguous(),
