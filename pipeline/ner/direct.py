@@ -47,7 +47,9 @@ class DirectNerEngine:
         self.name, self.quantize = name, quantize
         self.model_path, self.pretrain_path = Path(model_path), Path(pretrain_path)
         self.batch_size, self.batch_tokens = batch_size, batch_tokens
-        trainer = Trainer(model_file=str(self.model_path), pretrain=Pretrain(str(self.pretrain_path)), device="cpu")
+        # Trainer.load alone: Trainer() would also build an SGD optimizer, which imports torch._dynamo (~3 s)
+        trainer = Trainer.__new__(Trainer)
+        trainer.load(str(self.model_path), pretrain=Pretrain(str(self.pretrain_path)))
         model, args, vocab = trainer.model.eval(), trainer.args, trainer.vocab
         problem = _unsupported(model, args, vocab, torch)
         if problem:
