@@ -4,7 +4,8 @@ Text: the UD Hindi HDTB test sentences (news; evaluation-only licence, read in p
 ../shared) cut into documents of 20 sentences, plus corpus/. Each backend runs in its own child
 process (one document at a time through every stage, as a batch worker does), so its peak RSS and
 model load time are its own. Reports seconds and sentences/s per stage and for the whole pipeline,
-the speed of each backend relative to the first, model load time and peak RSS.
+the speed of each backend relative to the first, model load time and peak RSS; "all (CPU)" counts CPU seconds instead of wall seconds (the steadier
+figure on a shared machine).
 
     taskset -c 0 python benchmarks/bench_stages.py          # one core: stanza vs direct
     python benchmarks/bench_stages.py --backends stanza,direct,direct-int8 [--docs N] [--threads 1]
@@ -56,16 +57,18 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
         getattr(stage, "engine", None)
     load = time.perf_counter() - t0
     totals = {s.name: 0.0 for s in pipe.stages}
+    cpu = dict(totals)
     n_sent = 0
     for n, text in enumerate(texts):
         doc = Document(doc_id=f"d{n}", path="", text=text)
         for stage in pipe.stages:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             stage(doc)
             totals[stage.name] += time.perf_counter() - t
+            cpu[stage.name] += time.process_time() - c
         n_sent += len(doc.sentences)
     return {"docs": len(texts), "sentences": n_sent, "mb": sum(len(t.encode()) for t in texts) / 1e6,
-            "build_s": build, "load_s": load, "stages": totals,
+            "build_s": build, "load_s": load, "stages": totals, "cpu": cpu,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -100,6 +103,9 @@ def main() -> int:
     totals = [sum(r["stages"].values()) for r in runs.values()]
     print(f"{'all':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in totals))
     print(f"{'x ' + names[0]:10} " + " ".join(f"{totals[0] / t:22.2f}" for t in totals))
+    cpus = [sum(r["cpu"].values()) for r in runs.values()]
+    print(f"{'all (CPU)':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in cpus))
+    print(f"{'x ' + names[0]:10} " + " ".join(f"{cpus[0] / t:22.2f}" for t in cpus))
     print(f"{'load s':10} " + " ".join(f"{r['load_s']:22.2f}" for r in runs.values()))
     print(f"{'peak RSS':10} " + " ".join(f"{r['peak_rss_mb']:19.0f} MB" for r in runs.values()))
     if args.json:
