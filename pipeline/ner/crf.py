@@ -27,39 +27,42 @@ def decode_batch(emissions, transitions, lengths) -> tuple[list[list[int]], list
     (>= 1). -> (paths, confidences), each a list of per-sentence lists of that sentence's length."""
     em = _array(emissions, np.float32)
     tr = _array(transitions, np.float32)
-    b, t_max, k = em.shape
     lens = np.asarray(list(lengths), dtype=np.int64)
+    order = np.argsort(-lens, kind="stable")     # longest first: step t concerns a prefix of the rows
+    em, lens = em[order], lens[order]
+    b, t_max, k = em.shape
+    active = [int((lens > t).sum()) for t in range(t_max)]
 
     vit = em[:, 0].copy()
     back = np.zeros((b, t_max, k), dtype=np.int64)
     for t in range(1, t_max):
-        v = vit[:, :, None] + tr[None]
-        inside = (t < lens)[:, None]
-        vit = np.where(inside, em[:, t] + v.max(1), vit)
-        back[:, t] = v.argmax(1)
+        n = active[t]
+        v = vit[:n, :, None] + tr[None]
+        back[:n, t] = arg = v.argmax(1)
+        vit[:n] = em[:n, t] + np.take_along_axis(v, arg[:, None, :], 1)[:, 0]
     tags = np.zeros((b, t_max), dtype=np.int64)
     rows = np.arange(b)
-    last = vit.argmax(1)
-    cur = last
-    for t in range(t_max - 1, -1, -1):
-        cur = np.where(lens - 1 == t, last, cur)
-        tags[:, t] = cur
-        if t > 0:
-            cur = np.where(t < lens, back[rows, t, cur], cur)
+    tags[rows, lens - 1] = vit.argmax(1)
+    for t in range(t_max - 1, 0, -1):
+        n = active[t]
+        tags[:n, t - 1] = back[rows[:n], t, tags[:n, t]]
 
     e = np.exp(em.astype(np.float64) - em.max(2, keepdims=True))
     a = np.exp(tr.astype(np.float64) - tr.max())
-    alpha = np.empty((b, t_max, k))
+    alpha = np.ones((b, t_max, k))
     beta = np.ones((b, t_max, k))
     alpha[:, 0] = e[:, 0] / e[:, 0].sum(1, keepdims=True)
     for t in range(1, t_max):
-        x = (alpha[:, t - 1] @ a) * e[:, t]
-        alpha[:, t] = x / x.sum(1, keepdims=True)
+        n = active[t]
+        x = (alpha[:n, t - 1] @ a) * e[:n, t]
+        alpha[:n, t] = x / x.sum(1, keepdims=True)
     for t in range(t_max - 2, -1, -1):
-        x = (e[:, t + 1] * beta[:, t + 1]) @ a.T
-        beta[:, t] = np.where((t + 1 < lens)[:, None], x / x.sum(1, keepdims=True), 1.0)
+        n = active[t + 1]
+        x = (e[:n, t + 1] * beta[:n, t + 1]) @ a.T
+        beta[:n, t] = x / x.sum(1, keepdims=True)
     marg = alpha * beta
     conf = np.take_along_axis(marg, tags[:, :, None], 2)[:, :, 0] / marg.sum(2)
-    paths = [tags[i, :n].tolist() for i, n in enumerate(lens.tolist())]
-    confs = [conf[i, :n].tolist() for i, n in enumerate(lens.tolist())]
+    paths, confs = [None] * b, [None] * b
+    for i, (j, n) in enumerate(zip(order.tolist(), lens.tolist())):
+        paths[j], confs[j] = tags[i, :n].tolist(), conf[i, :n].tolist()
     return paths, confs

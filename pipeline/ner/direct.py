@@ -67,6 +67,7 @@ class DirectNerEngine:
         self._char2id, self._char_vocab_lower, self._char_unk = c._unit2id, c.lower, c._unit2id[UNK]
         # stanza turns a decoded id below the vocab prefix (PAD, UNK ...) into the first real tag
         self._tags = [vocab["tag"].id2unit((max(i, VOCAB_PREFIX_SIZE),))[0] for i in range(vocab["tag"].lens()[0])]
+        self._outside = {i for i, t in enumerate(self._tags) if t == "O"}   # an all-O path has no spans
         self._ids: dict[str, tuple[int, int, tuple[int, ...]]] = {}
         if quantize == "int8":
             with warnings.catch_warnings():
@@ -134,6 +135,8 @@ class DirectNerEngine:
         with self._lock, self._torch.inference_mode():
             for batch in self._batches(order, lengths):
                 for i, (tags, conf) in zip(batch, self._tag_batch([clean[i] for i in batch])):
+                    if tags is None:
+                        continue
                     out = []
                     for start, end, typ in spans(tags):
                         label = TYPE_MAP.get(typ.upper())
@@ -143,7 +146,8 @@ class DirectNerEngine:
         return results
 
     def _tag_batch(self, sents: list[list[str]]) -> list[tuple[list[str], list[float]]]:
-        """One batch, longest sentence first -> per sentence (BIOES tags, marginal of each decoded tag)."""
+        """One batch, longest sentence first -> per sentence (BIOES tags, or None when all are O;
+        the marginal of each decoded tag)."""
         torch, m = self._torch, self.model
         from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
@@ -170,8 +174,9 @@ class DirectNerEngine:
         logits = m.tag_clfs[0](out.data)
         logits = pad_packed_sequence(PackedSequence(logits, out.batch_sizes), batch_first=True)[0]
         paths, confs = decode_batch(logits, m.crits[0]._transitions, lens)
-        tags = self._tags
-        return [(self._fix_singletons([tags[t] for t in p]), c) for p, c in zip(paths, confs)]
+        tags, outside = self._tags, self._outside
+        return [(None if outside.issuperset(p) else self._fix_singletons([tags[t] for t in p]), c)
+                for p, c in zip(paths, confs)]
 
     def _char_rows(self, words: set[str]) -> dict[str, int]:
         """Row of each word's character representation in the store, computing the missing ones.
