@@ -36,7 +36,7 @@ class DirectNerEngine:
     backend = "direct"
 
     def __init__(self, model_path: str | Path, pretrain_path: str | Path, *, name: str = "hi-ner",
-                 quantize: str = "none", batch_size: int = 128, batch_tokens: int = 4096, **_ignored):
+                 quantize: str = "none", batch_size: int = 128, batch_tokens: int = 4096):
         import torch
         from stanza.models.common.pretrain import Pretrain
         from stanza.models.common.vocab import EMPTY, PAD_ID, UNK, UNK_ID, VOCAB_PREFIX_SIZE
