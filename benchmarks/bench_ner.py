@@ -113,7 +113,8 @@ def main(argv=None) -> int:
         if ref and name != "stanza":
             same = [[s[:3] for s in a] == [s[:3] for s in b] for a, b in zip(ref["pred"], r["pred"])]
             differ = str(same.count(False))
-            max_diff = f"{max((abs(x[3] - y[3]) for a, b, ok in zip(ref['pred'], r['pred'], same) if ok for x, y in zip(a, b)), default=0):.2g}"
+            diffs = [abs(x[3] - y[3]) for a, b, ok in zip(ref["pred"], r["pred"], same) if ok for x, y in zip(a, b)]
+            max_diff = f"{max(diffs, default=0):.2g}"
         r.update(f1=f1, ratio=ratio, cpu_ratio=cpu_ratio, spans_differ=differ)
         print(f"{name:12} {r['load_s']:6.2f} {r['sentences_per_s']:7.0f} {ratio:8.2f} {r['sentences_per_cpu_s']:10.0f} "
               f"{cpu_ratio:8.2f} {r['peak_rss_mb']:11.0f} {f1:6.4f} {differ:>12} {max_diff:>14}")

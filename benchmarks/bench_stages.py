@@ -4,8 +4,8 @@ Text: the UD Hindi HDTB test sentences (news; evaluation-only licence, read in p
 ../shared) cut into documents of 20 sentences, plus corpus/. Each backend runs in its own child
 process (one document at a time through every stage, as a batch worker does), so its peak RSS and
 model load time are its own. Reports seconds and sentences/s per stage and for the whole pipeline,
-the speed of each backend relative to the first, model load time and peak RSS; "all (CPU)" counts CPU seconds instead of wall seconds (the steadier
-figure on a shared machine).
+the speed of each backend relative to the first, model load time and peak RSS; "all (CPU)" counts
+CPU seconds instead of wall seconds (the steadier figure on a shared machine).
 
     taskset -c 0 python benchmarks/bench_stages.py          # one core: stanza vs direct
     python benchmarks/bench_stages.py --backends stanza,direct,direct-int8 [--docs N] [--threads 1]
