@@ -65,6 +65,23 @@ def test_same_spans_on_ilner_sample(engines, split):
     assert_same(*engines, _ilner_sample(split))
 
 
+def test_same_spans_as_stanzas_own_decoder(engines):
+    """Both backends decode with crf.decode_batch; here the reference decodes with stanza's own
+    per-sentence Viterbi (its trainer's predict, our confidence hook removed)."""
+    _, direct = engines
+    plain = engine_mod._build("hi-ner", "stanza")
+    del plain.pipeline.processors["ner"].trainers[0].predict   # the class's predict again
+    plain._conf_hook = False
+    sents = _corpus_sentences() + TRICKY
+    try:
+        sents += _ilner_sample("dev", 100)
+    except pytest.skip.Exception:
+        pass
+    want, got = plain.tag(sents), direct.tag(sents)
+    assert [[s[:3] for s in x] for x in got] == [[s[:3] for s in x] for x in want]
+    assert all(s[3] == 1.0 for x in want for s in x)    # really without the hook
+
+
 def test_batching_does_not_change_results(engines):
     _, direct = engines
     sents = _corpus_sentences(60) + TRICKY
