@@ -3,6 +3,7 @@
     python benchmarks/bench_batch.py                       # 10, 100, 1000 docs; w1, w2, dask
     python benchmarks/bench_batch.py --sizes 1000,10000 --modes w2
     python benchmarks/bench_batch.py --sizes 10 --modes w1 --reduced    # a quick check
+    python benchmarks/bench_batch.py --sizes 1000 --modes w2 --ner hi-ner [--ner-backend stanza]
 
 Archives recombine the sentences of corpus/ (pipeline/batch/synthetic.py, 8-30 sentences a
 document) and are kept under --workdir between runs. Each measurement runs in a fresh
@@ -35,7 +36,10 @@ sys.path.insert(0, str(CODE))
 def _factory(ner: str, reduced: bool):
     from pipeline.batch.document import PipelineFactory
     skip = ("amounts", "relations", "triples") if reduced else ()
-    return PipelineFactory.of({"entities": {"ner": ner}}, skip=skip)
+    config = {"ner": ner}
+    if ner != "none" and os.environ.get("BENCH_NER_BACKEND"):
+        config["ner_backend"] = os.environ["BENCH_NER_BACKEND"]
+    return PipelineFactory.of({"entities": config}, skip=skip)
 
 
 class RssSampler(threading.Thread):
@@ -87,7 +91,10 @@ def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
 
 def measure(mode, corpus: Path, out: Path, ner: str, reduced: bool, code: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
+    # the frozen copy holds the code only: the model is read from this checkout
     env = dict(os.environ, BENCH_CODE=str(code), PYTHONPATH=str(code))
+    env.setdefault("HINDI_EXTRACT_MODELS", str(REPO / "models"))
+    env.setdefault("HINDI_EXTRACT_SHARED", str(REPO.parent / "shared"))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(corpus), str(out), "--ner", ner] \
         + (["--reduced"] if reduced else [])
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=code, env=env)
@@ -116,12 +123,16 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="10,100,1000", help="archive sizes (comma-separated), e.g. 10,100,1000,10000")
     ap.add_argument("--modes", default="w1,w2,dask", help="w1 (1 worker), w2 (2 workers), dask (LocalCluster, 2)")
     ap.add_argument("--ner", default="none", choices=["none", "hi-ner", "stanza-hi"])
+    ap.add_argument("--ner-backend", choices=["direct", "stanza"],
+                    help="how hi-ner is served (default: the pipeline's default, direct)")
     ap.add_argument("--reduced", action="store_true", help="skip amounts/relations/triples")
     ap.add_argument("--workdir", default="/tmp/hindi-extract-bench")
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     ap.add_argument("--rerun", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.ner_backend:
+        os.environ["BENCH_NER_BACKEND"] = a.ner_backend   # children inherit it
     if a.child:
         print(json.dumps(child(*a.child, a.ner, a.reduced)))
         return 0
@@ -140,7 +151,7 @@ def main(argv=None) -> int:
     except OSError:
         load = float("nan")
     print(f"# {os.cpu_count()} CPUs, load average {load:.2f} at start; pipeline: "
-          f"{'reduced' if a.reduced else 'full'}, ner={a.ner}")
+          f"{'reduced' if a.reduced else 'full'}, ner={a.ner}, ner backend={a.ner_backend or 'default'}")
     print(f"{'docs':>6} {'mode':>5} {'full s':>8} {'docs/s':>7} {'sent/s':>7} {'s/1k docs':>9} "
           f"{'rerun s':>8} {'rerun %':>7} {'rerun proc s':>12} {'RSS main MB':>11} {'RSS tree MB':>11}")
     for n in [int(x) for x in a.sizes.split(",")]:

@@ -1,72 +1,115 @@
-"""Per-stage throughput of the pipeline on real Hindi news text (one process).
+"""Per-stage throughput of the pipeline on real Hindi news text, every NER backend side by side.
 
 Text: the UD Hindi HDTB test sentences (news; evaluation-only licence, read in place from
-../shared) cut into documents of 20 sentences, plus corpus/. Reports seconds, sentences/s and
-MB/s for every stage, so a slow stage shows at once.
+../shared) cut into documents of 20 sentences, plus corpus/. Each backend runs in its own child
+process (one document at a time through every stage, as a batch worker does), so its peak RSS and
+model load time are its own. Reports seconds and sentences/s per stage and for the whole pipeline,
+the speed of each backend relative to the first, model load time and peak RSS; "all (CPU)" counts
+CPU seconds instead of wall seconds (the steadier figure on a shared machine).
 
-    python benchmarks/bench_stages.py [--ner hi-ner|none] [--docs N] [--threads 1]
+    taskset -c 0 python benchmarks/bench_stages.py          # one core: stanza vs direct
+    python benchmarks/bench_stages.py --backends stanza,direct,direct-int8 [--docs N] [--threads 1]
+    python benchmarks/bench_stages.py --ner none            # rules only
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
-from pipeline.core.doc import Document
-from pipeline.core.paths import shared_path
-from pipeline.core.runner import Pipeline
-from pipeline.evaluation.segmentation import read_conllu, rebuild
+BACKENDS = {"stanza": ("stanza", "none"), "direct": ("direct", "none"), "direct-int8": ("direct", "int8")}
 
 
 def documents(n_docs: int) -> list[str]:
+    from pipeline.evaluation.segmentation import read_conllu, rebuild
+    from pipeline.core.paths import shared_path
     sents = read_conllu(shared_path("data", "ud-hdtb-v1", "hi-ud-test.conllu"))
     docs = []
     for i in range(0, len(sents), 20):
         docs.append(rebuild(sents[i:i + 20])[0])
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
-    docs += [p.read_text(encoding="utf-8-sig") for p in sorted(corpus.glob("*.txt"))]
+    docs += [p.read_text(encoding="utf-8-sig") for p in sorted((REPO / "corpus").glob("*.txt"))]
     return docs[:n_docs] if n_docs else docs
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "none"])
-    ap.add_argument("--docs", type=int, default=0, help="limit the number of documents (0: all)")
-    ap.add_argument("--threads", type=int, default=1, help="torch threads (1 = one core)")
-    args = ap.parse_args()
+def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     import torch
-    torch.set_num_threads(args.threads)
+    torch.set_num_threads(threads)
+    from pipeline.core.doc import Document
+    from pipeline.core.runner import Pipeline
 
-    texts = documents(args.docs)
+    texts = documents(n_docs)
+    config = {"ner": ner}
+    if ner != "none":
+        config["ner_backend"], config["ner_quantize"] = BACKENDS[backend]
     t0 = time.perf_counter()
-    pipe = Pipeline({"entities": {"ner": args.ner}})
+    pipe = Pipeline({"entities": config})
     build = time.perf_counter() - t0
     t0 = time.perf_counter()
     for stage in pipe.stages:   # the NER model loads on first use: load it here, outside the timings
         getattr(stage, "engine", None)
     load = time.perf_counter() - t0
     totals = {s.name: 0.0 for s in pipe.stages}
+    cpu = dict(totals)
     n_sent = 0
-    mb = sum(len(t.encode()) for t in texts) / 1e6
     for n, text in enumerate(texts):
         doc = Document(doc_id=f"d{n}", path="", text=text)
         for stage in pipe.stages:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             stage(doc)
             totals[stage.name] += time.perf_counter() - t
+            cpu[stage.name] += time.process_time() - c
         n_sent += len(doc.sentences)
-    total = sum(totals.values())
-    print(f"{len(texts)} documents, {n_sent} sentences, {mb:.2f} MB; ner={args.ner}, torch threads={args.threads}; "
-          f"pipeline build {build:.1f} s, model load {load:.1f} s")
-    print(f"{'stage':10} {'seconds':>8} {'share':>6} {'sent/s':>9} {'MB/s':>7}")
-    for name, sec in totals.items():
-        print(f"{name:10} {sec:8.2f} {sec / total:6.1%} {n_sent / sec if sec else 0:9.0f} {mb / sec if sec else 0:7.2f}")
-    print(f"{'all':10} {total:8.2f} {1:6.1%} {n_sent / total:9.0f} {mb / total:7.2f}")
-    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return {"docs": len(texts), "sentences": n_sent, "mb": sum(len(t.encode()) for t in texts) / 1e6,
+            "build_s": build, "load_s": load, "stages": totals, "cpu": cpu,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "none"])
+    ap.add_argument("--backends", default="stanza,direct", help=f"comma-separated, of {sorted(BACKENDS)}")
+    ap.add_argument("--docs", type=int, default=0, help="limit the number of documents (0: all)")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (1 = one core)")
+    ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.ner, args.child, args.docs, args.threads)))
+        return 0
+
+    names = args.backends.split(",") if args.ner != "none" else ["rules"]
+    runs = {}
+    for name in names:
+        cmd = [sys.executable, __file__, "--child", name, "--ner", args.ner, "--docs", str(args.docs),
+               "--threads", str(args.threads)]
+        out = subprocess.run(cmd, check=True, cwd=REPO, capture_output=True, text=True).stdout
+        runs[name] = json.loads(out.strip().splitlines()[-1])
+    first = runs[names[0]]
+    print(f"{first['docs']} documents, {first['sentences']} sentences, {first['mb']:.2f} MB; ner={args.ner}, "
+          f"torch threads={args.threads}, load average {os.getloadavg()[0]:.2f}")
+    print(f"{'stage':10} " + " ".join(f"{n + ' s':>14} {'sent/s':>7}" for n in names))
+    for stage in first["stages"]:
+        cells = [(r["stages"][stage], first["sentences"] / r["stages"][stage] if r["stages"][stage] else 0)
+                 for r in runs.values()]
+        print(f"{stage:10} " + " ".join(f"{s:14.2f} {v:7.0f}" for s, v in cells))
+    totals = [sum(r["stages"].values()) for r in runs.values()]
+    print(f"{'all':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in totals))
+    print(f"{'x ' + names[0]:10} " + " ".join(f"{totals[0] / t:22.2f}" for t in totals))
+    cpus = [sum(r["cpu"].values()) for r in runs.values()]
+    print(f"{'all (CPU)':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in cpus))
+    print(f"{'x ' + names[0]:10} " + " ".join(f"{cpus[0] / t:22.2f}" for t in cpus))
+    print(f"{'load s':10} " + " ".join(f"{r['load_s']:22.2f}" for r in runs.values()))
+    print(f"{'peak RSS':10} " + " ".join(f"{r['peak_rss_mb']:19.0f} MB" for r in runs.values()))
+    if args.json:
+        Path(args.json).write_text(json.dumps(runs, indent=1))
     return 0
 
 

@@ -44,3 +44,17 @@ def test_single_token_sentences():
     paths, confs = decode_batch(em, torch.zeros(3, 3), [1, 1])
     assert paths == [[1], [0]]
     assert confs[0][0] == pytest.approx(np.exp(2) / (1 + np.exp(2) + np.exp(1)), abs=1e-6)
+
+
+@pytest.mark.parametrize("scale", [30.0, 80.0])
+def test_marginals_stable_at_extreme_scores(scale):
+    # the probability-space forward-backward renormalises each step: no underflow at large score ranges
+    rng = np.random.default_rng(7)
+    lens = np.array([40, 17, 1])
+    em = (rng.normal(size=(3, 40, 9)) * scale).astype(np.float32)
+    tr = (rng.normal(size=(9, 9)) * scale / 3).astype(np.float32)
+    paths, confs = decode_batch(em, tr, lens)
+    for i, n in enumerate(lens):
+        assert paths[i] == list(viterbi_decode(em[i, :n], tr)[0])
+        marg = _marginals(em[i, :n].astype(np.float64), tr.astype(np.float64))
+        assert np.allclose(confs[i], [marg[t, tag] for t, tag in enumerate(paths[i])], atol=1e-6)

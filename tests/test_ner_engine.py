@@ -1,4 +1,5 @@
-"""The shipped NER model (models/hi-ner), served offline. The model is loaded once per test session."""
+"""The shipped NER model (models/hi-ner), served offline by both backends (direct, the default, and
+stanza's Pipeline). Each is loaded once per test session."""
 from __future__ import annotations
 
 import contextlib
@@ -20,10 +21,10 @@ def no_network():
         yield
 
 
-@pytest.fixture(scope="session")
-def ner():
+@pytest.fixture(scope="session", params=["direct", "stanza"])
+def ner(request):
     with no_network():
-        return get_engine("hi-ner")
+        return get_engine("hi-ner", request.param)
 
 
 KNOWN = [
@@ -39,7 +40,7 @@ def _surface(tokens, spans):
 def test_loads_and_tags_without_network(ner):
     # a fresh engine, built and used with sockets refused
     with no_network():
-        eng = engine_mod._build("hi-ner")
+        eng = engine_mod._build("hi-ner", ner.backend)
         out = eng.tag([KNOWN[0][0].split()])
     assert out and out[0]
 
@@ -68,7 +69,8 @@ def test_span_format(ner):
 
 
 def test_engine_is_cached(ner):
-    assert get_engine("hi-ner") is ner
+    assert get_engine("hi-ner", ner.backend) is ner
+    assert (get_engine("hi-ner") is ner) == (ner.backend == "direct")   # direct is the default
     assert ner.pretrain_path is not None and ner.pretrain_path.is_file()
 
 

@@ -19,15 +19,27 @@ from .store import Store
 _W: dict[str, Any] = {}
 
 
-def _init_worker(factory, fp, escape, timeout, out) -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+def torch_threads(workers: int) -> int:
+    """Threads for torch in each of `workers` processes: the cores this process may use, shared out,
+    at least 1 (2 workers on 2 cores: 1 each, so they do not oversubscribe the machine)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores // max(1, workers))
+
+
+def _init_worker(factory, fp, escape, timeout, out, workers=1) -> None:
+    threads = torch_threads(workers)
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))   # torch reads it when first imported
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     except ValueError:
         pass
     _W.update(pipe=factory(), fp=fp, escape=escape, timeout=timeout, store=Store(Path(out)))
-    if "torch" in sys.modules:
-        sys.modules["torch"].set_num_threads(1)
+    if "torch" in sys.modules:   # already imported (a preloading start method): tell it directly
+        given = os.environ["OMP_NUM_THREADS"]
+        sys.modules["torch"].set_num_threads(int(given) if given.isdigit() and int(given) > 0 else threads)
 
 
 def _work(task) -> dict:
@@ -96,7 +108,7 @@ def run_local(todo, job: Job, on_done) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     ctx = _mp_context()
-    initargs = (factory, fp, escape, timeout, str(store.out))
+    initargs = (factory, fp, escape, timeout, str(store.out), workers)
     pending = deque(todo)
 
     def alone(task):

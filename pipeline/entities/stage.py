@@ -2,6 +2,9 @@
 
 Config: `ner` picks the model engine: "hi-ner" (our trained stanza model, shipped in models/),
 "stanza-hi" (stanza's own downloaded Hindi NER, if the user has it) or "none" (rules only).
+`ner_backend` serves the model "direct" (default: no stanza Pipeline, same spans, faster) or through
+"stanza"'s Pipeline (the reference); `ner_quantize` "int8" adds dynamic quantization (direct only).
+Both are part of version(), so a change reprocesses documents.
 """
 from __future__ import annotations
 
@@ -11,18 +14,25 @@ from .fusion import fuse, model_candidates
 from .lexicon import DATA_DIR, load
 
 ENGINES = ("hi-ner", "stanza-hi", "none")
+BACKENDS = ("direct", "stanza")
+QUANTIZE = ("none", "int8")
 
 
 class EntitiesStage(Stage):
     name = "entities"
     requires = ("norm", "sentences", "tokens")
     provides = ("entities",)
-    defaults = {"ner": "hi-ner"}
+    defaults = {"ner": "hi-ner", "ner_backend": "direct", "ner_quantize": "none"}
 
     def __init__(self, config=None):
         super().__init__(config)
         if self.config["ner"] not in ENGINES:
             raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
+        for key, allowed in (("ner_backend", BACKENDS), ("ner_quantize", QUANTIZE)):
+            if self.config[key] not in allowed:
+                raise ContractError(f"stage 'entities': {key} must be one of {allowed}, not {self.config[key]!r}")
+        if self.config["ner"] != "none" and self.config["ner_quantize"] != "none" and self._backend() != "direct":
+            raise ContractError("stage 'entities': ner_quantize needs the direct backend (ner 'hi-ner')")
         self._engine = None
         if self.config["ner"] != "none":  # a missing model is a build-time problem; loading waits for use
             from ..ner.engine import check_engine
@@ -36,14 +46,19 @@ class EntitiesStage(Stage):
         """The NER engine, loaded on first use (once per process)."""
         if self._engine is None and self.config["ner"] != "none":
             from ..ner.engine import get_engine
-            self._engine = get_engine(self.config["ner"])
+            self._engine = get_engine(self.config["ner"], self.config["ner_backend"], self.config["ner_quantize"])
         return self._engine
+
+    def _backend(self) -> str:
+        from ..ner.engine import resolved_backend
+        return resolved_backend(self.config["ner"], self.config["ner_backend"])
 
     def version(self) -> str:
         seeds = [self.config["ner"]]
         if self.config["ner"] != "none":
             from ..ner.engine import engine_version
             seeds.append(engine_version(self.config["ner"]))
+            seeds.append(f"backend={self._backend()} quantize={self.config['ner_quantize']}")
         return files_version(sorted(DATA_DIR.glob("*.tsv")), *seeds)
 
     def __call__(self, doc: Document) -> None:

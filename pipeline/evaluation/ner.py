@@ -10,6 +10,7 @@ training sentence).
   hindi-extract evaluate ner                      # our model (hi-ner) on hi-test, model + fused
   hindi-extract evaluate ner --split dev --no-fused
   hindi-extract evaluate ner --engine stanza-hi   # stanza's own Hindi NER, if installed locally
+  hindi-extract evaluate ner --split dev --no-fused --quantize int8   # the F1 cost of int8
 """
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hindi-extract evaluate ner", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--engine", default="hi-ner", help="NER engine name (hi-ner | stanza-hi)")
+    p.add_argument("--backend", default="direct", choices=["direct", "stanza"],
+                   help="how the model is served (direct: default; stanza: stanza's Pipeline, the reference)")
+    p.add_argument("--quantize", default="none", choices=["none", "int8"], help="int8: dynamic quantization (direct)")
     p.add_argument("--split", default="test", choices=sorted(SPLITS))
     p.add_argument("--file", default=None, help="score this token<TAB>tag file instead of an IL-NER split")
     p.add_argument("--ner-dir", default=None, help="NER data folder (default: <shared>/data/ner)")
@@ -89,9 +93,11 @@ def run(argv: list[str] | None = None) -> int:
 
     from ..ner.engine import get_engine
     t0 = time.perf_counter()
-    engine = get_engine(args.engine)
-    print(f"engine: {args.engine} ({engine.model_path}) loaded in {time.perf_counter() - t0:.1f}s")
-    results = {"data": str(path), "sentences": len(sentences), "engine": args.engine}
+    engine = get_engine(args.engine, args.backend, args.quantize)
+    print(f"engine: {args.engine} ({engine.model_path}, backend {engine.backend}, quantize {engine.quantize}) "
+          f"loaded in {time.perf_counter() - t0:.1f}s")
+    results = {"data": str(path), "sentences": len(sentences), "engine": args.engine, "backend": engine.backend,
+               "quantize": engine.quantize}
 
     pred, dt = _timed(engine.tag, sentences)
     s = score(gold, pred)

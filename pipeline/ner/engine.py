@@ -12,12 +12,17 @@ marginal probability (forward-backward over the same emission and transition sco
 tags inside the span, a cheap confidence in [0, 1]; if stanza's internals ever change shape the
 engine falls back to 1.0.
 
+Backends (get_engine(name, backend=..., quantize=...)):
+  "direct"     (default) our model served without the stanza Pipeline (direct.py): same spans, scores
+               equal, several times faster; quantize="int8" adds torch dynamic quantization;
+  "stanza"     the stanza Pipeline below: the reference the direct backend is tested against.
+
 Engines:
   "hi-ner"     our model in models/hi-ner (hi_ner.pt + hi_ner.pretrain.pt + resources.json);
   "stanza-hi"  stanza's own Hindi NER (IL-NER tags mapped to PER/LOC/ORG), only if already present
                in ~/stanza_resources (or $STANZA_RESOURCES_DIR); it is never downloaded.
 
-The pipeline is always built with download_method=None, an explicit resources file, and the model's
+The stanza pipeline is always built with download_method=None, an explicit resources file, and the model's
 pretrain passed explicitly (stanza silently uses random vectors if the pretrain is missing).
 """
 from __future__ import annotations
@@ -45,12 +50,16 @@ class NerModelNotFound(FileNotFoundError):
 
 
 class StanzaNerEngine:
-    """A stanza tokenize(pretokenized)+ner pipeline over explicit model files."""
+    """A stanza tokenize(pretokenized)+ner pipeline over explicit model files (the reference backend)."""
+
+    backend = "stanza"
+    quantize = "none"
 
     def __init__(self, model_path: str | Path, pretrain_path: str | Path | None, resources_path: str | Path,
                  *, name: str = "hi-ner", model_dir: str | Path | None = None,
-                 charlm_forward: str | Path | None = None, charlm_backward: str | Path | None = None,
+                 charlms: tuple[str | Path | None, str | Path | None] = (None, None),
                  batch_size: int = 64, stanza_resolves: bool = False):
+        """`charlms`: the (forward, backward) character LM files of a model trained with them."""
         import stanza  # deferred: importing stanza/torch takes ~2 s
 
         self.name = name
@@ -70,10 +79,9 @@ class StanzaNerEngine:
                                        f"silently uses random word vectors)")
             kwargs["ner_model_path"] = str(self.model_path)
             kwargs["ner_pretrain_path"] = str(self.pretrain_path)
-        if charlm_forward:
-            kwargs["ner_forward_charlm_path"] = str(charlm_forward)
-        if charlm_backward:
-            kwargs["ner_backward_charlm_path"] = str(charlm_backward)
+        for direction, path in zip(("forward", "backward"), charlms):
+            if path:
+                kwargs[f"ner_{direction}_charlm_path"] = str(path)
         self.pipeline = stanza.Pipeline(**kwargs)
         self._lock = threading.Lock()
         self._conf: list[list[float]] | None = None
@@ -162,7 +170,7 @@ class StanzaNerEngine:
         return results
 
 
-_ENGINES: dict[str, StanzaNerEngine] = {}
+_ENGINES: dict[tuple[str, str, str], object] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
@@ -226,14 +234,32 @@ def engine_version(name: str) -> str:
     return files_version(name, spec["model_path"], spec["pretrain_path"])
 
 
-def _build(name: str) -> StanzaNerEngine:
-    return StanzaNerEngine(**_spec(name))
+BACKENDS = ("direct", "stanza")
 
 
-def get_engine(name: str = "hi-ner") -> StanzaNerEngine:
-    """The process-wide engine `name` (built on first use, then cached)."""
+def resolved_backend(name: str, backend: str) -> str:
+    """The backend that serves engine `name`: "direct" only for our own model (explicit model and
+    pretrain files); stanza-hi is resolved by stanza itself (its pretrain, charlms) so stanza serves it."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown NER backend {backend!r}; known: {BACKENDS}")
+    return backend if name == "hi-ner" else "stanza"
+
+
+def _build(name: str, backend: str = "direct", quantize: str = "none"):
+    spec = _spec(name)
+    if resolved_backend(name, backend) == "direct":
+        from .direct import DirectNerEngine
+        return DirectNerEngine(spec["model_path"], spec["pretrain_path"], name=name, quantize=quantize)
+    if quantize != "none":
+        raise ValueError("int8 quantization is available with the direct NER backend only")
+    return StanzaNerEngine(**spec)
+
+
+def get_engine(name: str = "hi-ner", backend: str = "direct", quantize: str = "none"):
+    """The process-wide engine `name` served by `backend` (built on first use, then cached)."""
+    key = (name, resolved_backend(name, backend), quantize)
     with _ENGINES_LOCK:
-        eng = _ENGINES.get(name)
+        eng = _ENGINES.get(key)
         if eng is None:
-            eng = _ENGINES[name] = _build(name)
+            eng = _ENGINES[key] = _build(name, backend, quantize)
         return eng
