@@ -64,10 +64,13 @@ def source_hash() -> str:
 
 
 def fingerprint(pipe, factory) -> str:
-    """Everything besides a document's bytes that shapes its rows."""
+    """Everything besides a document's bytes that shapes its rows. The stages' effective config
+    (defaults filled in) counts, not how it was spelled: {"ner": "none"} and the CLI's fuller
+    {"ner": "none", "ner_backend": "direct", ...} share their caches."""
+    config = {s.name: s.config for s in pipe.stages}
     return json.dumps({"versions": pipe.versions(), "stages": [s.name for s in pipe.stages],
-                       "config": factory.config_json, "skip": list(factory.skip), "source": source_hash()},
-                      sort_keys=True)
+                       "config": config, "skip": list(factory.skip), "source": source_hash()},
+                      sort_keys=True, default=str)
 
 
 # ---------------------------------------------------------------------------------------------
