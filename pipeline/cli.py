@@ -13,7 +13,8 @@ EVALUATIONS = {
     "segmentation": "pipeline.evaluate_segmentation:run",
     "ner": "pipeline.ner.evaluate:run",
     "amounts": "pipeline.amounts.evaluate:run",
-    "relations": "pipeline.openie.evaluate:run",
+    "relations": "pipeline.evaluation.relations_gold:run",
+    "triples": "pipeline.openie.evaluate:run",
 }
 DELEGATED = {
     "train-ner": ("pipeline.ner.train:run", "train the Hindi NER model from the shared NER data"),

@@ -1,4 +1,4 @@
-"""`hindi-extract evaluate relations`: score our open triples on Hindi-BenchIE beside the other systems.
+"""`hindi-extract evaluate triples`: score our open triples on Hindi-BenchIE beside the other systems.
 
 Reads ../shared/benchmarks/hindi-benchie/ in place (or --bench DIR). Every system, ours included, is
 scored by the same scorer (pipeline.openie.benchie, the benchmark's matching rules).
@@ -40,7 +40,7 @@ def evaluate(bench: Path) -> list[tuple[str, Score]]:
 
 
 def run(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="hindi-extract evaluate relations", description=__doc__)
+    ap = argparse.ArgumentParser(prog="hindi-extract evaluate triples", description=__doc__)
     ap.add_argument("--bench", help="the hindi-benchie folder (default: ../shared/benchmarks/hindi-benchie)")
     ap.add_argument("--out", help="also write our triples here (submission format)")
     ap.add_argument("--details", action="store_true", help="print our extractions per sentence, matched or not")
@@ -50,7 +50,7 @@ def run(argv: list[str] | None = None) -> int:
         gold = parse_gold(bench / "hindi_benchie_gold.txt")
         sents = read_sentences(bench / "sents.txt")
     except (OSError, FileNotFoundError) as e:
-        print(f"hindi-extract evaluate relations: {e}", file=sys.stderr)
+        print(f"hindi-extract evaluate triples: {e}", file=sys.stderr)
         return 2
     ours, dt = our_extractions(sents)
     if a.out:
