@@ -107,6 +107,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    syntax: dict[str, Any] = field(default_factory=dict)   # sentence id -> syntax.analysis.SentenceSyntax
     relations: list[Relation] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
 

@@ -12,26 +12,41 @@ Each module holds the rule switches of its step as module constants (docs/openie
 """
 from __future__ import annotations
 
-from .chunks import Span, chunks_and_clauses
+from dataclasses import replace
+
+from .chunks import Clause, Span, chunks_and_clauses
 from .lexicon import load
 from .tagging import tag_tokens
 from .triples import OpenTriple, clause_triples, genitive_triples
-from .verbs import find_verb_groups
+from .verbs import VerbGroup, find_verb_groups
 
 DROP_PARENTHESES = True         # rule switch: text in brackets is left out of heads, relations and tails
+
+
+def analyse(tokens: list[str]) -> tuple[list[str], list[VerbGroup], list[Clause]]:
+    """Steps 1-3 (the analysis the syntax stage stores): tags, verb groups, clauses with their chunks."""
+    lex = load()
+    tags = tag_tokens(tokens, lex)
+    groups = find_verb_groups(tokens, tags, lex)
+    return tags, groups, chunks_and_clauses(tokens, tags, groups)
 
 
 def extract_triples(tokens: list[str]) -> list[OpenTriple]:
     """Open triples of one tokenized sentence, as token spans (see OpenTriple)."""
     if not tokens:
         return []
-    lex = load()
-    tags = tag_tokens(tokens, lex)
-    groups = find_verb_groups(tokens, tags, lex)
-    clauses = chunks_and_clauses(tokens, tags, groups)
+    tags, _, clauses = analyse(tokens)
+    return triples_of_analysis(tokens, tags, clauses)
+
+
+def triples_of_analysis(tokens: list[str], tags: list[str], clauses: list[Clause]) -> list[OpenTriple]:
+    """Step 4, the serializer: the triples of an analysed sentence. The clauses are not changed
+    (each is copied before the triple rules regroup its chunks)."""
+    if not tokens:
+        return []
     triples: list[OpenTriple] = []
     for cl in clauses:
-        triples.extend(clause_triples(tokens, tags, cl))
+        triples.extend(clause_triples(tokens, tags, replace(cl)))
     args = {t.head for t in triples} | {t.tail for t in triples
                                         if t.relation is not None and t.rule != "complement_clause"}
     triples.extend(genitive_triples(tokens, tags, args))

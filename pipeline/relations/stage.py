@@ -21,7 +21,7 @@ from .view import DATA_DIR, build_views
 
 class RelationsStage(Stage):
     name = "relations"
-    requires = ("sentences", "tokens", "entities", "amounts")
+    requires = ("sentences", "tokens", "entities", "amounts", "syntax")
     provides = ("relations", "dateline")
 
     def version(self) -> str:
