@@ -32,6 +32,12 @@ def _pairs(v: View, label: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         between = v.keys[j1:i2]
         if between and all(k in CONJ or k == "-" for k in between) and a.text != b.text:
             out.append(((i1, j1), (i2, j2)))
+        elif label == "PER" and between and between[0] in CONJ and b.role and a.text != b.text:
+            # the second person's title (and its country) between: 'X और ब्रिटेन की गृहमंत्री Y'
+            rest = [t for t in v.tokens[j1 + 1:i2] if t.start < b.role_start]
+            if all(v.ent_ending(n + 1) or v.ents.get(n) or v.keys[n] in ("की", "का", "के")
+                   for n in range(j1 + 1, j1 + 1 + len(rest))):
+                out.append(((i1, j1), (i2, j2)))
     return out
 
 
@@ -54,7 +60,7 @@ def meets(v: View) -> list[Relation]:
         return []
     qualifier = summit_phrase(v)
     out = []
-    for label, pred in (("PER", "meets"), ("LOC", "summit" if qualifier else "meets")):
+    for label, pred in (("PER", "meets"), ("LOC", "summit")):
         for (a, b) in _pairs(v, label):
             ea, eb = v.ents[a[0]][1], v.ents[b[0]][1]
             # countries meet "X और Y के बीच" (between), not in any list of places
@@ -85,6 +91,9 @@ def _agent(v: View, before: int) -> tuple[str, str, int] | None:
     for i, j, e in pers:
         if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS:
             return e.text, e.id, i
+    for i, j, e in pers:
+        if v.keys[j:j + 1] in (["की"], ["का"]):
+            return e.text, e.id, i
     return None
 
 
@@ -106,22 +115,25 @@ def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
             found = named_or_title(k, person_only=False)
             if found:
                 return found
-    if i - 1 > 0 and v.keys[i - 1] in ("की", "का", "के"):
-        return named_or_title(i - 1, person_only=True)
+    for k in range(i - 1, max(0, i - 5), -1):
+        if v.keys[k] in ("की", "का", "के"):
+            return named_or_title(k, person_only=True)
+        if v.tokens[k].kind == "punct" or v.ents.get(k) or v.ent_ending(k + 1):
+            break
     return None
 
 
 def visits(v: View) -> list[Relation]:
     out = []
     fill = lists().fillers
-    for wi, wj, _kind in lists().visit.find(v.keys):
+    for wi, wj, kind in lists().visit.find(v.keys):
         places, k = [], wi
         while k > 0:
             hit = v.ent_ending(k)
             if hit and hit[1].label == "LOC":
                 places.append(hit)
                 k = hit[0]
-            elif v.keys[k - 1] in fill or v.keys[k - 1] in CONJ:
+            elif v.keys[k - 1] in fill or v.keys[k - 1] in CONJ or (kind == "travel" and v.keys[k - 1] in ("नहीं", "न")):
                 k -= 1
             else:
                 break
@@ -130,6 +142,8 @@ def visits(v: View) -> list[Relation]:
         first = min(p[0] for p in places)
         agent = _subject_before(v, first)
         agent = agent or _agent(v, first)
+        if not agent:
+            continue                  # no traveller named: no row
         for start, ent in reversed(places):
             span = (min(start, agent[2]) if agent else start, wj)
             out.append(v.relation(agent[0] if agent else "", "visits", ent.text, "visits:places_before_visit_noun",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..doc import Amount, Document, Entity, Relation, Sentence, Token
 from ..entities.lexicon import Entry, Trie, key_tokens
@@ -45,7 +46,13 @@ class Phrases:
 @dataclass
 class Lists:
     metrics: Phrases
-    growth: Phrases
+    metric_aspect: dict[str, str]      # metric keyword (as matched) -> aspect it states
+    flows: frozenset[str]              # metrics that are transfers to a counterpart
+    aspects: Phrases
+    modality: Phrases
+    periods: Phrases
+    owner_anaphors: dict[str, str]
+    counterparts: list[tuple[tuple[str, ...], frozenset[str]]]
     meeting: Phrases
     visit: Phrases
     fillers: frozenset[str]
@@ -59,8 +66,17 @@ class Lists:
 
 @lru_cache(maxsize=1)
 def lists() -> Lists:
+    metric_rows = read_tsv(DATA_DIR / "metrics.tsv")
     return Lists(
-        metrics=Phrases("metrics.tsv"), growth=Phrases("growth_words.tsv"), meeting=Phrases("meeting_words.tsv"),
+        metrics=Phrases("metrics.tsv"),
+        metric_aspect={" ".join(key_tokens(r["keyword"])): r["aspect"] for r in metric_rows if r["aspect"]},
+        flows=frozenset(r["metric"] for r in metric_rows if r["flow"] == "yes"),
+        aspects=Phrases("aspect_words.tsv"), modality=Phrases("modality_words.tsv"),
+        periods=Phrases("period_words.tsv"),
+        owner_anaphors={match_key(r["word"]): r["refers_to"] for r in read_tsv(DATA_DIR / "owner_anaphors.tsv")},
+        counterparts=[(tuple(key_tokens(r["marker"])), frozenset(r["metrics"].split()))
+                      for r in read_tsv(DATA_DIR / "counterpart_markers.tsv")],
+        meeting=Phrases("meeting_words.tsv"),
         visit=Phrases("visit_words.tsv"),
         fillers=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "fillers.tsv")),
         status=Phrases("status_words.tsv"), units=Phrases("unit_words.tsv"),
@@ -77,6 +93,7 @@ class View:
     keys: list[str]
     ents: dict[int, tuple[int, Entity]] = field(default_factory=dict)    # first token -> (end token, entity)
     amts: dict[int, tuple[int, Amount]] = field(default_factory=dict)
+    syn: Any = None          # the sentence's syntax.analysis.SentenceSyntax (same token indices)
     _by_end: dict | None = field(default=None, repr=False)
 
     def ent_ending(self, j: int) -> tuple[int, Entity] | None:
@@ -125,7 +142,8 @@ def build_views(doc: Document) -> list[View]:
     views = {}
     for s in doc.sentences:
         toks = by_sent.get(s.id, [])
-        views[s.id] = View(doc, s, toks, [doc.norm.slice(t.start, t.end) for t in toks])
+        toks = sorted(toks, key=lambda t: (t.index, t.start))
+        views[s.id] = View(doc, s, toks, [doc.norm.slice(t.start, t.end) for t in toks], syn=doc.syntax.get(s.id))
     for ent in doc.entities:
         v = views.get(ent.sentence_id)
         span = v and _token_index(v.tokens, ent.start, ent.end)

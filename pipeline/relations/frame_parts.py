@@ -1,0 +1,186 @@
+"""The parts of a case frame, each read from one sentence's analysis: the period (same clause, else
+same sentence), the owner of a metric (pair, demonym, genitive chain, ने agent, X की ओर से), the
+counterpart (को, के लिए, से, के साथ), the aspect of a value, its modality and polarity, and the
+speaker a fact is attributed to. `DocState` holds what earlier sentences named, for the explicit
+anaphors only (देश, कंपनी, उसका, उन्होंने, यह ...)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..normalize import match_key
+from ..syntax.attribution import GENITIVE
+from ..syntax.features import DATA_DIR as SYNTAX_DATA
+from ..wordlists import read_tsv
+from .view import CONJ, DATA_DIR, View, lists
+
+PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_time")
+NEGATION = frozenset({"नहीं", "न", "मना", "इनकार", "इंकार", "रद्द"})
+QUALIFIER_AFTER = frozenset({"अधिक", "ज्यादा", "ज़्यादा", "कम"})
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> frozenset[str]:
+    return frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "anaphors.tsv"))
+
+
+@lru_cache(maxsize=1)
+def speaker_anaphors() -> dict[str, str]:
+    return {match_key(r["word"]): r["refers_to"] for r in read_tsv(SYNTAX_DATA / "speaker_anaphors.tsv")}
+
+
+@dataclass
+class DocState:
+    country: str = ""
+    org: str = ""
+    orgs: list[str] = field(default_factory=list)
+    person: str = ""
+    owner: str = ""
+    speaker: str = ""
+    pair: str = ""
+    group: str = ""
+    last_metric: dict | None = None      # the previous sentence's last metric frame
+    metric_sentence: int = -10
+    sentence: int = 0
+
+    def see_entities(self, v: View) -> None:
+        for _, _, e in v.entities():
+            if e.label == "LOC" and e.subtype == "country":
+                self.country = e.text
+            elif e.label == "ORG":
+                self.org = e.text
+                self.orgs.append(e.text)
+            elif e.label == "PER":
+                self.person = e.text
+        locs = [x for x in v.entities("LOC") if x[2].subtype == "country"]
+        for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
+            if a.text != b.text and v.keys[j1:i2] and all(k in CONJ or k == "-" for k in v.keys[j1:i2]):
+                self.pair = f"{a.text}-{b.text}"
+        if v.syn is not None and v.syn.attributions:
+            self.speaker = resolve_party(v, v.syn.attributions[0].speaker, self) or self.speaker
+
+
+def periods(v: View) -> list[tuple[int, int, str]]:
+    out = [(i, j, a.text) for i, j, a in v.amounts(*PERIOD_KINDS)]
+    taken = {k for i, j, _ in out for k in range(i, j)}
+    out += [(i, j, v.text(i, j)) for i, j, _ in lists().periods.find(v.keys) if i not in taken]
+    return sorted(out)
+
+
+def period_for(v: View, i: int) -> str:
+    """The period of a fact at token i: the nearest one in its clause (before it first), else the
+    sentence's first one."""
+    ps = periods(v)
+    if not ps:
+        return ""
+    syn = v.syn
+    if syn is not None:
+        cl = syn.clause_of[i] if i < len(syn.clause_of) else -1
+        same = [p for p in ps if cl >= 0 and syn.clause_of[p[0]] == cl]
+        before = [p for p in same if p[1] <= i]
+        if before:
+            return before[-1][2]
+        if same:
+            return same[0][2]
+    return ps[0][2]
+
+
+def window(v: View, i: int) -> range:
+    """The tokens of the clause around token i, through the finite verb that governs it."""
+    syn = v.syn
+    if syn is None or not syn.spans:
+        return range(0, len(v.keys))
+    cl = syn.clause_at(i)
+    start, end = (cl.start, cl.end) if cl else (i, len(v.keys))
+    for g in syn.groups:
+        if g.finite and g.start >= i:
+            end = max(end, g.end)
+            break
+    return range(start, min(end, len(v.keys)))
+
+
+def modality_for(v: View, i: int, flow: bool) -> str:
+    w = window(v, i)
+    found = {val for a, b, val in lists().modality.find(v.keys) if a in w}
+    if "target" in found:
+        return "target"
+    if "projection" in found:
+        return "projection"
+    if "planned" in found:
+        return "planned" if flow else "actual"
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    if cl and (cl.features.tense == "future" or cl.features.modality == "possible"):
+        return "planned" if flow else "projection"
+    return "actual"
+
+
+def polarity_for(v: View, i: int) -> str:
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    if cl and cl.features.negation:
+        return "negative"
+    return "negative" if any(v.keys[k] in NEGATION for k in window(v, i) if k >= i) else "positive"
+
+
+def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
+    """growth / decline / share from the words after the amount; level after a converb (बढ़कर 36 अरब)
+    or before 'से <converb>' (40 फीसदी से घटकर: the old level)."""
+    levels, keys = lists().levels, v.keys
+    if i > 0 and keys[i - 1] in levels:
+        return "level"
+    k = j
+    if keys[k:k + 1] == ["से"] and any(x in levels for x in keys[k + 1:k + 4]):
+        return "level"
+    if keys[k:k + 1] == ["से"] and keys[k + 1:k + 2] and keys[k + 1] in QUALIFIER_AFTER:
+        k += 2                                      # '20 प्रतिशत से ज्यादा रकम': a qualifier
+    skipped = 0
+    while k < len(keys) and skipped < 3:
+        hit = lists().aspects.at(keys, k)
+        if hit:
+            return hit[1]
+        if keys[k] in GENITIVE or (skipped == 1 and v.tokens[k].kind == "word"):
+            skipped += 1
+            k += 1
+            continue
+        break
+    return inherent or "level"
+
+
+def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
+    """The text of a speaker or owner phrase: an entity as written; a pronoun or generic noun
+    (उन्होंने, कंपनी, मंत्रालय) the earlier party it names."""
+    a, b = span
+    hit = v.ent_ending(b)
+    if hit and hit[0] >= a:
+        return hit[1].text
+    last = v.keys[b - 1]
+    kind = speaker_anaphors().get(last)
+    if kind == "PER" or (kind == "ANY" and not state.org):
+        return state.speaker or state.person
+    if kind in ("ORG", "ANY"):
+        named = [o for o in reversed(state.orgs) if last in o]
+        return named[0] if named else (state.speaker if kind == "ANY" else state.org)
+    return v.text(a, b)
+
+
+def attribution(v: View, state: DocState) -> tuple[str, set[int]]:
+    """(speaker text, the tokens of speaker phrases) of the sentence."""
+    syn = v.syn
+    if syn is None or not syn.attributions:
+        return "", set()
+    tokens = {k for at in syn.attributions for k in range(*at.speaker)}
+    return resolve_party(v, syn.attributions[0].speaker, state), tokens
+
+
+def pair_before(v: View, end: int, state: DocState) -> str:
+    """'X-Y', 'X और Y के बीच' or 'दोनों देशों के बीच' before token end: the two parties as 'X-Y'."""
+    locs = [x for x in v.entities("LOC") if x[1] <= end]
+    for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
+        between = v.keys[j1:i2]
+        if between == ["-"] or (all(k in CONJ for k in between) and v.keys[j2:j2 + 2] == ["के", "बीच"]):
+            return f"{a.text}-{b.text}"
+        if between == ["-"] and v.keys[j2:j2 + 2] == ["के", "बीच"]:
+            return f"{a.text}-{b.text}"
+    for k in range(0, max(0, end - 2)):
+        if v.keys[k:k + 4] == ["दोनों", "देशों", "के", "बीच"] and state.pair:
+            return state.pair
+    return ""

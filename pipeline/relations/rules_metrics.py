@@ -1,0 +1,145 @@
+"""Metric frames: a value amount (money, percent, basis points), the metric it measures, the metric's
+owner, the counterpart, and the value's aspect, modality, polarity, period and attribution.
+
+The metric is the metric word the amount modifies ('10 अरब डॉलर के ऋण'), else the nearest one before
+it in its clause, then in its sentence, else (after an explicit anaphor: यह, इस ...) the previous
+sentence's. An amount restated in another unit ('2.33 करोड़ डॉलर यानी करीब 194 करोड़ रुपये') gives a
+second fact with the same fields. No owner found, no fact: a fact stated wrongly is worse than none."""
+from __future__ import annotations
+
+from ..doc import Relation
+from ..syntax.attribution import GENITIVE
+from .frame_parts import (DocState, anaphors, aspect_for, attribution, modality_for, pair_before, period_for,
+                          polarity_for, resolve_party)
+from .view import View, lists
+
+VALUE_KINDS = ("money", "percent", "basis_points")
+RESTATE = frozenset({"यानी", "यानि", "या", "अर्थात", "(", "करीब", "लगभग", "तकरीबन", "मतलब"})
+TRADE = ("trade", "bilateral_trade")
+MAX_BEFORE = 12        # tokens between a metric word and an amount of it in the same sentence
+
+
+def _metric_words(v: View) -> list[tuple[int, int, str]]:
+    """Metric words outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name)."""
+    inside = {k for i, j, _ in v.entities() for k in range(i, j)}
+    return [m for m in lists().metrics.find(v.keys) if m[0] not in inside]
+
+
+def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
+    chains: list[list] = []
+    for i, j, a in v.amounts(*VALUE_KINDS):
+        between = v.keys[chains[-1][-1][1]:i] if chains else []
+        if between and len(between) <= 4 and all(k in RESTATE or k == "," for k in between) \
+                and any(k != "," for k in between):
+            chains[-1].append((i, j, a))
+        else:
+            chains.append([(i, j, a)])
+    return chains
+
+
+def _metric_for(v: View, metrics, i: int, j: int) -> tuple[int, int, str] | None:
+    fill, dem = lists().fillers, lists().demonyms
+    k = j
+    while k < len(v.keys) and k - j < 4 and (v.keys[k] in fill or v.keys[k] in dem):
+        k += 1
+    after = [m for m in metrics if m[0] == k and k > j]
+    if after:
+        return after[0]
+    syn = v.syn
+    cl = syn.clause_of[i] if syn is not None and i < len(syn.clause_of) else -1
+    before = [m for m in metrics if m[1] <= i and i - m[1] <= MAX_BEFORE]
+    same = [m for m in before if syn is not None and syn.clause_of[m[0]] == cl]
+    return (same or before or [None])[-1]
+
+
+def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState) -> str:
+    """'X का/की/के [कुल ...] METRIC', a demonym before it, or a pronoun genitive (उसका)."""
+    fill, dem, keys = lists().fillers, lists().demonyms, v.keys
+    k = mi
+    while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in GENITIVE:
+        k -= 1
+    if k > 0 and keys[k - 1] in dem:
+        return dem[keys[k - 1]]
+    anaph = lists().owner_anaphors
+    if k > 0 and anaph.get(keys[k - 1]) == "owner":
+        return _pronoun_owner(v, speaker_tokens, state)
+    if k > 1 and keys[k - 1] in GENITIVE:
+        hit = v.ent_ending(k - 1)
+        if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speaker_tokens:
+            return hit[1].text
+        if anaph.get(keys[k - 2]) == "country" and state.country:
+            return state.country
+        if anaph.get(keys[k - 2]) == "ORG" and state.org:
+            return state.org
+    return ""
+
+
+def _pronoun_owner(v: View, speaker_tokens: set[int], state: DocState) -> str:
+    """उसका / उसकी in a reported clause is the speaker's ('कंपनी ने कहा कि उसका मुनाफा ...')."""
+    if v.syn is not None and v.syn.attributions:
+        return resolve_party(v, v.syn.attributions[0].speaker, state)
+    return state.owner
+
+
+def _agent_owner(v: View, i: int, speaker_tokens: set[int]) -> str:
+    """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
+    for a, b, ent in reversed(v.entities()):
+        if b > i or a in speaker_tokens or ent.label == "PER":
+            continue
+        k = b + 3 if v.keys[b:b + 1] == ["("] and v.keys[b + 2:b + 3] == [")"] else b
+        if v.keys[k:k + 1] in (["ने"], ["द्वारा"]) or v.keys[k:k + 3] == ["की", "ओर", "से"]:
+            return ent.text
+    return ""
+
+
+def _counterpart(v: View, predicate: str, i: int, owner: str) -> str:
+    best = None
+    for marker, preds in lists().counterparts:
+        if predicate not in preds:
+            continue
+        n = len(marker)
+        for a, b, ent in v.entities():
+            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != marker:
+                continue
+            dist = abs(i - b)
+            if dist <= 12 and (best is None or dist < best[0]):
+                best = (dist, ent.text)
+    return best[1] if best else ""
+
+
+def metric_frames(v: View, state: DocState) -> list[Relation]:
+    metrics = _metric_words(v)
+    speaker, speaker_tokens = attribution(v, state)
+    out: list[Relation] = []
+    has_anaphor = any(k in anaphors() for k in v.keys)
+    for chain in _restatement_chains(v):
+        i0, j_last = chain[0][0], chain[-1][1]
+        hit = _metric_for(v, metrics, chain[-1][0], j_last) or _metric_for(v, metrics, i0, chain[0][1])
+        frame = None
+        if hit:
+            mi, mj, predicate = hit
+            owner = (pair_before(v, mj, state) if predicate in TRADE else "") \
+                or _genitive_owner(v, mi, speaker_tokens, state) or _agent_owner(v, i0, speaker_tokens) \
+                or (state.owner if state.sentence - state.metric_sentence <= 2 else "")
+            inherent = lists().metric_aspect.get(" ".join(v.keys[mi:mj]), "")
+            frame = dict(predicate=predicate, subject=owner, inherent=inherent,
+                         counterpart=_counterpart(v, predicate, i0, owner))
+        elif has_anaphor and state.last_metric and state.sentence - state.metric_sentence == 1:
+            frame = dict(state.last_metric, inherent="")
+        if not frame or not frame["subject"]:
+            continue
+        if frame["predicate"] == "trade" and "-" in frame["subject"]:
+            frame["predicate"] = "bilateral_trade"
+        flow = frame["predicate"] in lists().flows
+        i_first, j_first, first = chain[0]
+        aspect = aspect_for(v, i_first, j_first, frame["inherent"] if first.kind != "money" else "")
+        fields = dict(counterpart=frame["counterpart"], period=period_for(v, i_first) or frame.get("period", ""),
+                      aspect=aspect, modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
+                      attributed_to=speaker)
+        for i, j, a in chain:
+            out.append(v.relation(frame["subject"], frame["predicate"], a.text, "metric:frame", (min(i, i0), j),
+                                  object_id=a.id, qualifier=a.qualifier, **fields))
+        state.owner, state.metric_sentence = frame["subject"], state.sentence
+        state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
+                                 counterpart=frame["counterpart"], period=fields["period"])
+    return out
