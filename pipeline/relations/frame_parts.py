@@ -14,6 +14,7 @@ from ..syntax.features import DATA_DIR as SYNTAX_DATA
 from ..wordlists import read_tsv
 from .view import CONJ, DATA_DIR, View, lists
 
+HOME = "भारत"          # the home country of Hindi news: a national office without a country is its
 PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_time")
 NEGATION = frozenset({"नहीं", "न", "मना", "इनकार", "इंकार", "रद्द"})
 QUALIFIER_AFTER = frozenset({"अधिक", "ज्यादा", "ज़्यादा", "कम"})

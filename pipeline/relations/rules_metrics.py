@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..doc import Relation
 from ..syntax.attribution import GENITIVE
-from .frame_parts import (DocState, anaphors, aspect_for, attribution, modality_for, pair_before, period_for,
+from .frame_parts import (HOME, QUALIFIER_AFTER, DocState, window, anaphors, aspect_for, attribution, modality_for, pair_before, period_for,
                           polarity_for, resolve_party)
+from .rules_people import POSTPOSITIONS
 from .view import View, lists
 
 VALUE_KINDS = ("money", "percent", "basis_points")
@@ -25,9 +26,19 @@ def _metric_words(v: View) -> list[tuple[int, int, str]]:
     return [m for m in lists().metrics.find(v.keys) if m[0] not in inside]
 
 
+def _values(v: View) -> list[tuple[int, int, object]]:
+    """Money, percent and basis points; a plain number with a scale (4,850 करोड़) or a count noun
+    after it (41,124 इकाइयों)."""
+    out = []
+    for i, j, a in v.amounts():
+        if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or lists().count_units.at(v.keys, j))):
+            out.append((i, j, a))
+    return out
+
+
 def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
     chains: list[list] = []
-    for i, j, a in v.amounts(*VALUE_KINDS):
+    for i, j, a in _values(v):
         between = v.keys[chains[-1][-1][1]:i] if chains else []
         if between and len(between) <= 4 and all(k in RESTATE or k == "," for k in between) \
                 and any(k != "," for k in between):
@@ -40,16 +51,30 @@ def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
 def _metric_for(v: View, metrics, i: int, j: int) -> tuple[int, int, str] | None:
     fill, dem = lists().fillers, lists().demonyms
     k = j
-    while k < len(v.keys) and k - j < 4 and (v.keys[k] in fill or v.keys[k] in dem):
-        k += 1
-    after = [m for m in metrics if m[0] == k and k > j]
-    if after:
-        return after[0]
+    if v.keys[k:k + 1] == ["से"] and v.keys[k + 1:k + 2] and v.keys[k + 1] in QUALIFIER_AFTER:
+        k += 2                                  # '12.3 बिलियन डॉलर से ज्यादा के रियायती ऋण'
+    starts = {m[0]: m for m in metrics}
+    plain = 0
+    while k < len(v.keys) and k - j < 6 and k not in starts:
+        if v.keys[k] in fill or v.keys[k] in dem:
+            k += 1
+        elif plain == 0 and k > j and v.keys[k - 1] in GENITIVE and v.tokens[k].kind == "word" \
+                and k not in v.ents:
+            plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
+        else:
+            break
+    if k in starts and k > j:
+        return starts[k]
     syn = v.syn
     cl = syn.clause_of[i] if syn is not None and i < len(syn.clause_of) else -1
     before = [m for m in metrics if m[1] <= i and i - m[1] <= MAX_BEFORE]
     same = [m for m in before if syn is not None and syn.clause_of[m[0]] == cl]
-    return (same or before or [None])[-1]
+    pick = (same or before or [None])[-1]
+    if pick and pick[2] == "gdp" and v.keys[pick[1]:pick[1] + 1] in (["के"], ["का"]):
+        earlier = [m for m in (same or before) if m[1] <= pick[0] and m[2] != "gdp"]
+        if earlier:
+            return earlier[-1]                  # 'घाटे को जीडीपी के 4.9 प्रतिशत': a share of GDP
+    return pick
 
 
 def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState) -> str:
@@ -58,6 +83,13 @@ def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState)
     k = mi
     while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in GENITIVE:
         k -= 1
+    if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
+        n = k
+        while n > 0 and k - n < 2 and v.tokens[n - 1].kind == "word" and keys[n - 1] not in GENITIVE \
+                and not v.ent_ending(n) and lists().owner_anaphors.get(keys[n - 1]) != "owner":
+            n -= 1
+        if n > 0 and n < k and (keys[n - 1] in GENITIVE or lists().owner_anaphors.get(keys[n - 1]) == "owner"):
+            k = n
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
     anaph = lists().owner_anaphors
@@ -86,7 +118,8 @@ def _agent_owner(v: View, i: int, speaker_tokens: set[int]) -> str:
     for a, b, ent in reversed(v.entities()):
         if b > i or a in speaker_tokens or ent.label == "PER":
             continue
-        k = b + 3 if v.keys[b:b + 1] == ["("] and v.keys[b + 2:b + 3] == [")"] else b
+        k = b + 3 if v.keys[b:b + 1] == ["("] and v.keys[b + 2:b + 3] == [")"] else \
+            b + 1 if v.keys[b:b + 1] == [")"] else b
         if v.keys[k:k + 1] in (["ने"], ["द्वारा"]) or v.keys[k:k + 3] == ["की", "ओर", "से"]:
             return ent.text
     return ""
@@ -107,6 +140,58 @@ def _counterpart(v: View, predicate: str, i: int, owner: str) -> str:
     return best[1] if best else ""
 
 
+def _owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens: set[int],
+           state: DocState) -> tuple[str | None, str]:
+    """(owner, the person who announces it): a pair for trade, the genitive chain or demonym, the
+    body marked ने / द्वारा / की ओर से, a national office marked ने giving a transfer (its country),
+    the clause's nominative body, देश (the country named before), the previous sentences' owner;
+    "" when the passage names no party at all; None when unsure."""
+    if predicate in TRADE:
+        pair = pair_before(v, mj, state)
+        if pair:
+            return pair, ""
+    owner = _genitive_owner(v, mi, speaker_tokens, state) or _agent_owner(v, i, speaker_tokens)
+    if owner:
+        return owner, ""
+    w = window(v, i)
+    if predicate in lists().flows:
+        person = _person_agent(v, w, speaker_tokens)
+        if person:
+            return person
+    for a, b, e in v.entities():
+        if a in w and e.label in ("LOC", "ORG") and a not in speaker_tokens and b < len(v.keys) \
+                and v.keys[b] not in POSTPOSITIONS and v.keys[b] != "(" and b <= i:
+            return e.text, ""
+    if "देश" in (v.keys[k] for k in w) and state.country:
+        return state.country, ""
+    if state.owner and state.sentence - state.metric_sentence <= 2:
+        return state.owner, ""
+    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speaker_tokens]
+    return (None if named or state.owner else ""), ""
+
+
+def _person_agent(v: View, w: range, speaker_tokens: set[int]) -> tuple[str, str] | None:
+    """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the
+    one its title names, else the home country); the person is who announced it."""
+    titles = {b: a for a, b in v.titles()}
+    for k in w:
+        if v.keys[k] != "ने" or k in speaker_tokens:
+            continue
+        hit = v.ent_ending(k)
+        if hit and hit[1].label == "PER":
+            ent = hit[1]
+            country = HOME
+            if ent.role_start >= 0:
+                r0 = next((n for n, t in enumerate(v.tokens) if t.start >= ent.role_start), None)
+                gen = v.ent_ending(r0 - 1) if r0 and r0 > 1 and v.keys[r0 - 1] in GENITIVE else None
+                if gen and gen[1].subtype == "country":
+                    country = gen[1].text
+            return (country, ent.text) if ent.role else None
+        if k in titles:
+            return HOME, v.text(titles[k], k)
+    return None
+
+
 def metric_frames(v: View, state: DocState) -> list[Relation]:
     metrics = _metric_words(v)
     speaker, speaker_tokens = attribution(v, state)
@@ -118,15 +203,13 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
         frame = None
         if hit:
             mi, mj, predicate = hit
-            owner = (pair_before(v, mj, state) if predicate in TRADE else "") \
-                or _genitive_owner(v, mi, speaker_tokens, state) or _agent_owner(v, i0, speaker_tokens) \
-                or (state.owner if state.sentence - state.metric_sentence <= 2 else "")
+            owner, person = _owner(v, predicate, mi, mj, i0, speaker_tokens, state)
             inherent = lists().metric_aspect.get(" ".join(v.keys[mi:mj]), "")
-            frame = dict(predicate=predicate, subject=owner, inherent=inherent,
+            frame = dict(predicate=predicate, subject=owner, inherent=inherent, person=person,
                          counterpart=_counterpart(v, predicate, i0, owner))
         elif has_anaphor and state.last_metric and state.sentence - state.metric_sentence == 1:
             frame = dict(state.last_metric, inherent="")
-        if not frame or not frame["subject"]:
+        if not frame or frame["subject"] is None:
             continue
         if frame["predicate"] == "trade" and "-" in frame["subject"]:
             frame["predicate"] = "bilateral_trade"
@@ -135,11 +218,11 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
         aspect = aspect_for(v, i_first, j_first, frame["inherent"] if first.kind != "money" else "")
         fields = dict(counterpart=frame["counterpart"], period=period_for(v, i_first) or frame.get("period", ""),
                       aspect=aspect, modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
-                      attributed_to=speaker)
+                      attributed_to=speaker or frame.get("person", ""))
         for i, j, a in chain:
             out.append(v.relation(frame["subject"], frame["predicate"], a.text, "metric:frame", (min(i, i0), j),
                                   object_id=a.id, qualifier=a.qualifier, **fields))
-        state.owner, state.metric_sentence = frame["subject"], state.sentence
+        state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=frame["counterpart"], period=fields["period"])
     return out

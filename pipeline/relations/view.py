@@ -53,6 +53,7 @@ class Lists:
     periods: Phrases
     owner_anaphors: dict[str, str]
     counterparts: list[tuple[tuple[str, ...], frozenset[str]]]
+    count_units: Phrases
     meeting: Phrases
     visit: Phrases
     fillers: frozenset[str]
@@ -76,7 +77,7 @@ def lists() -> Lists:
         owner_anaphors={match_key(r["word"]): r["refers_to"] for r in read_tsv(DATA_DIR / "owner_anaphors.tsv")},
         counterparts=[(tuple(key_tokens(r["marker"])), frozenset(r["metrics"].split()))
                       for r in read_tsv(DATA_DIR / "counterpart_markers.tsv")],
-        meeting=Phrases("meeting_words.tsv"),
+        count_units=Phrases("count_units.tsv"), meeting=Phrases("meeting_words.tsv"),
         visit=Phrases("visit_words.tsv"),
         fillers=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "fillers.tsv")),
         status=Phrases("status_words.tsv"), units=Phrases("unit_words.tsv"),
