@@ -13,7 +13,7 @@ from ..wordlists import read_tsv
 from .frame_parts import DocState, attribution, modality_for, period_for, polarity_for
 from .view import CONJ, DATA_DIR, Phrases, View, lists
 
-DASHES = frozenset({"—", "–", "-", ":", "--"})
+DASHES = frozenset({"—", "–", "-", ":", "--"})     # compared stripped: the dash's key is ' - '
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,7 @@ def _countries(v: View, start: int, stop: int) -> list:
         if hit and hit[1].label == "LOC":
             out.append(hit[1])
             k = hit[0]
-        elif v.keys[k] in CONJ or v.tokens[k].kind != "word" and v.keys[k] not in (")", "—", "।"):
+        elif v.keys[k] in CONJ or v.tokens[k].kind != "word" and v.keys[k].strip() not in (")", "—", "-", "।"):
             k += 1
         else:
             break
@@ -107,9 +107,9 @@ def memberships(v: View, state: DocState) -> list[Relation]:
         if not group and "समूह" in v.keys[max(0, a - 5):a]:
             group = state.group
         k = b
-        while k < len(v.keys) and k - b < 3 and v.keys[k] not in DASHES:
+        while k < len(v.keys) and k - b < 3 and v.keys[k].strip() not in DASHES:
             k += 1
-        if group and v.keys[k:k + 1] and v.keys[k] in DASHES:
+        if group and v.keys[k:k + 1] and v.keys[k].strip() in DASHES:
             members = _countries(v, k + 1, len(v.keys))
             if len(members) >= 2:
                 out += [v.relation(c.text, "member_of", group, "member_of:members_after_dash") for c in members]

@@ -160,7 +160,7 @@ def _owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens: se
             return person
     for a, b, e in v.entities():
         if a in w and e.label in ("LOC", "ORG") and a not in speaker_tokens and b < len(v.keys) \
-                and v.keys[b] not in POSTPOSITIONS and v.keys[b] != "(" and b <= i:
+                and v.keys[b] not in POSTPOSITIONS and v.tokens[b].kind in ("word", "number") and b <= i:
             return e.text, ""
     if "देश" in (v.keys[k] for k in w) and state.country:
         return state.country, ""

@@ -66,6 +66,11 @@ def meets(v: View) -> list[Relation]:
             # countries meet "X और Y के बीच" (between), not in any list of places
             if label == "LOC" and v.keys[b[1]:b[1] + 2] != ["के", "बीच"]:
                 continue
+            # people listed together are not a meeting: the pair must be its agents or its parties
+            after = v.keys[b[1]:b[1] + 3]
+            if label == "PER" and after[:2] != ["के", "बीच"] and after[:1] not in (["की"], ["का"], ["ने"]) \
+                    and not lists().meeting.at(v.keys, b[1]):
+                continue
             out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
                                   subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
     # X (ने) ... Y से / Y के साथ मुलाकात की, मिलेंगे; X ने Y की अगवानी की / Y का स्वागत किया
@@ -88,8 +93,9 @@ def _agent(v: View, before: int) -> tuple[str, str, int] | None:
     for i, j, e in pers:
         if v.keys[j:j + 1] == ["ने"]:
             return e.text, e.id, i
-    for i, j, e in pers:
-        if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS:
+    cl = v.syn.clause_at(before) if v.syn is not None and before < len(v.keys) else None
+    for i, j, e in reversed(pers):
+        if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS and (cl is None or i >= cl.start):
             return e.text, e.id, i
     for i, j, e in pers:
         if v.keys[j:j + 1] in (["की"], ["का"]):
@@ -110,7 +116,8 @@ def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
             return v.text(title_by_end[k], k), "", title_by_end[k]
         return None
 
-    for k in range(i - 1, 0, -1):
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    for k in range(i - 1, cl.start if cl else 0, -1):     # the ने of this clause, not of a reporting verb
         if v.keys[k] == "ने":
             found = named_or_title(k, person_only=False)
             if found:
@@ -120,6 +127,21 @@ def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
             return named_or_title(k, person_only=True)
         if v.tokens[k].kind == "punct" or v.ents.get(k) or v.ent_ending(k + 1):
             break
+    return None
+
+
+def _agent_after(v: View, j: int) -> tuple[str, str, int] | None:
+    """'... के दौरे पर पहुंचे जयशंकर', 'रवांडा पहुंचे प्रधानमंत्री नरेन्द्र मोदी': the traveller
+    after an arrival participle."""
+    k = j
+    while k < len(v.keys) and k - j < 3 and (v.keys[k] == "पर" or lists().visit.at(v.keys, k)):
+        hit = lists().visit.at(v.keys, k)
+        k += hit[0] if hit else 1
+    if k == j and not (j > 0 and lists().visit.at(v.keys, j - 1)):
+        return None
+    for a, b, e in v.entities("PER"):
+        if k <= a <= k + 3:
+            return e.text, e.id, a
     return None
 
 
@@ -133,7 +155,8 @@ def visits(v: View) -> list[Relation]:
             if hit and hit[1].label == "LOC":
                 places.append(hit)
                 k = hit[0]
-            elif v.keys[k - 1] in fill or v.keys[k - 1] in CONJ or (kind == "travel" and v.keys[k - 1] in ("नहीं", "न")):
+            elif v.keys[k - 1] in fill or v.keys[k - 1] in CONJ or v.keys[k - 1].strip() in ("-", "—", "–") \
+                    or (kind == "travel" and v.keys[k - 1] in ("नहीं", "न")):
                 k -= 1
             else:
                 break
@@ -141,9 +164,9 @@ def visits(v: View) -> list[Relation]:
             continue
         first = min(p[0] for p in places)
         agent = _subject_before(v, first)
-        agent = agent or _agent(v, first)
-        if not agent:
-            continue                  # no traveller named: no row
+        agent = agent or _agent(v, first) or _agent_after(v, wj)
+        if not agent or (not agent[1] and {"किसी", "कोई"} & set(v.keys[max(0, agent[2] - 2):agent[2]])):
+            continue                  # no traveller named ('किसी विदेशी राष्ट्राध्यक्ष का'): no row
         for start, ent in reversed(places):
             span = (min(start, agent[2]) if agent else start, wj)
             out.append(v.relation(agent[0] if agent else "", "visits", ent.text, "visits:places_before_visit_noun",

@@ -23,6 +23,7 @@ from .frame_parts import DocState, attribution, modality_for, period_for, polari
 from .rules_events import agreements, memberships
 from .rules_facts import Context, facility_status, locations, topics
 from .rules_metrics import metric_frames
+from .rules_meetings import hyphen_summits, titled_meetings
 from .rules_people import meets, role, visits
 from .view import DATA_DIR, View, build_views
 
@@ -48,27 +49,55 @@ class RelationsStage(Stage):
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
         holders: dict[str, str] = {}
+        people: dict[str, str] = {}      # a surname -> the fullest name written for it (मोदी -> नरेंद्र मोदी)
         for n, v in enumerate(views):
             ctx.next_sentence()
             state.sentence = n
             for _, _, e in v.entities("PER"):
                 if e.role:
                     holders[_last_word(e.role)] = e.text
-            events = meets(v) + visits(v)
+            for _, _, e in v.entities("PER"):
+                last = e.text.split()[-1] if e.text.split() else ""
+                if len(e.text) > len(people.get(last, "")):
+                    people[last] = e.text
+            events = meets(v) + titled_meetings(v) + visits(v) + hyphen_summits(v)
             for r in events:
                 _decorate(v, r, state, holders)
-            found = role(v) + events + agreements(v, state) + memberships(v, state) + metric_frames(v, state)
+            roles = [r for r in role(v) if not _verb_in(v, r)]
+            found = roles + events + agreements(v, state) + memberships(v, state) + metric_frames(v, state)
             found += facility_status(v, ctx) + topics(v, ctx) + locations(v)
             state.see_entities(v)
             for r in found:
-                key = (r.subject, r.predicate, fold(r.object))
-                if r.predicate in EVENTS and (r.object, r.predicate, fold(r.subject)) in seen:
+                if r.predicate in EVENTS + ("role",):
+                    r.subject, r.object = _full(r.subject, people), _full(r.object, people)
+                r.attributed_to = _full(holders.get(_last_word(r.attributed_to), r.attributed_to), people)
+                key = (_surname(r.subject), r.predicate, fold(r.object))
+                if r.predicate in EVENTS and (_surname(r.object), r.predicate, fold(r.subject)) in seen:
                     continue
-                if key in seen or not r.subject:
+                if key in seen or (not r.subject and r.aspect == ""):
                     continue
                 seen.add(key)
                 r.id = f"{doc.doc_id}:r{len(doc.relations)}"
                 doc.relations.append(r)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else ""
+
+
+def _full(name: str, people: dict[str, str]) -> str:
+    words = name.split()
+    return people.get(words[-1], name) if len(words) == 1 else name
+
+
+def _verb_in(v: View, r: Relation) -> bool:
+    """A 'person' whose name holds a verb form is a tagging error ('विदेश मंत्री जुटेंगे')."""
+    if v.syn is None:
+        return False
+    inside = [n for n, t in enumerate(v.tokens) if r.end - len(r.subject) <= t.start < r.end]
+    after = inside[-1] + 1 if inside else len(v.tokens)
+    return any(v.syn.tags[n] in ("LV", "AUX") for n in inside) or (
+        after < len(v.tokens) and v.syn.tags[after] == "AUX" and v.keys[after] in ("है", "हैं", "था", "थे", "थी"))
 
 
 def _last_word(title: str) -> str:
@@ -86,6 +115,8 @@ def _decorate(v: View, r: Relation, state: DocState, holders: dict[str, str]) ->
     k = _token_at(v, r.end - 1)
     r.modality = modality_for(v, k, True)
     r.polarity = polarity_for(v, k)
+    if r.polarity == "negative" and r.modality == "actual":
+        r.modality = "planned"          # a cancelled or refused event was a planned one
     r.period = period_for(v, k)
     r.attributed_to = attribution(v, state)[0]
     titles = load_entity_lexicon().titles
