@@ -32,7 +32,8 @@ def speaker_anaphors() -> dict[str, str]:
 
 @dataclass
 class DocState:
-    country: str = ""
+    countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
+    names: list[str] = field(default_factory=list)             # every name so far, in order
     org: str = ""
     orgs: list[str] = field(default_factory=list)
     person: str = ""
@@ -44,10 +45,22 @@ class DocState:
     metric_sentence: int = -10
     sentence: int = 0
 
-    def see_entities(self, v: View) -> None:
-        for _, _, e in v.entities():
+    @property
+    def country(self) -> str:
+        """The country the text is most about so far (देश); the first named wins a tie."""
+        return max(self.countries, key=lambda c: self.countries[c]) if self.countries else ""
+
+    def named(self, word: str) -> str:
+        """The last name holding `word` (बैंक -> विश्वबैंक, मंत्रालय -> वित्त मंत्रालय)."""
+        return next((n for n in reversed(self.names) if word in n), "")
+
+    def see_entities(self, v: View, upto: int | None = None) -> None:
+        for a, _, e in v.entities():
+            if upto is not None and a >= upto:
+                break
+            self.names.append(e.text)
             if e.label == "LOC" and e.subtype == "country":
-                self.country = e.text
+                self.countries[e.text] = self.countries.get(e.text, 0) + 1
             elif e.label == "ORG":
                 self.org = e.text
                 self.orgs.append(e.text)
@@ -158,8 +171,7 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
     if kind == "PER" or (kind == "ANY" and not state.org):
         return state.speaker or state.person
     if kind in ("ORG", "ANY"):
-        named = [o for o in reversed(state.orgs) if last in o]
-        return named[0] if named else (state.speaker if kind == "ANY" else state.org)
+        return state.named(last) or (state.speaker if kind == "ANY" else state.org)
     return v.text(a, b)
 
 

@@ -99,10 +99,13 @@ def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState)
         hit = v.ent_ending(k - 1)
         if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speaker_tokens:
             return hit[1].text
-        if anaph.get(keys[k - 2]) == "country" and state.country:
-            return state.country
-        if anaph.get(keys[k - 2]) == "ORG" and state.org:
-            return state.org
+        kind = anaph.get(keys[k - 2])
+        if kind == "country":
+            return state.country or v.text(k - 2, k - 1)        # देश, as written, when none was named
+        if kind == "ORG":
+            return state.named(keys[k - 2]) or state.org
+        if kind == "self":
+            return v.text(k - 2, k - 1)
     return ""
 
 
@@ -120,8 +123,17 @@ def _agent_owner(v: View, i: int, speaker_tokens: set[int]) -> str:
             continue
         k = b + 3 if v.keys[b:b + 1] == ["("] and v.keys[b + 2:b + 3] == [")"] else \
             b + 1 if v.keys[b:b + 1] == [")"] else b
+        if v.keys[k:k + 1] == ["के"]:               # 'एमपीसी के सभी सदस्यों ने': the body of its members
+            n = k + 1
+            while n < min(i, k + 4) and v.tokens[n].kind == "word" and v.keys[n] not in ("ने", "द्वारा"):
+                n += 1
+            k = n if v.keys[n:n + 1] == ["ने"] else k
         if v.keys[k:k + 1] in (["ने"], ["द्वारा"]) or v.keys[k:k + 3] == ["की", "ओर", "से"]:
-            return ent.text
+            outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
+            return outer[1].text if outer else ent.text     # 'भारतीय रिजर्व बैंक (आरबीआई) ने'
+    for k in range(1, i):
+        if v.keys[k] == "ने" and lists().owner_anaphors.get(v.keys[k - 1]) == "self" and k - 1 not in speaker_tokens:
+            return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
     return ""
 
 
@@ -167,7 +179,8 @@ def _owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens: se
     if state.owner and state.sentence - state.metric_sentence <= 2:
         return state.owner, ""
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speaker_tokens]
-    return (None if named or state.owner else ""), ""
+    agent = any(v.keys[k] == "ने" and k not in speaker_tokens and k - 1 not in speaker_tokens for k in w)
+    return (None if named or state.owner or agent else ""), ""
 
 
 def _person_agent(v: View, w: range, speaker_tokens: set[int]) -> tuple[str, str] | None:
@@ -215,7 +228,7 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
             frame["predicate"] = "bilateral_trade"
         flow = frame["predicate"] in lists().flows
         i_first, j_first, first = chain[0]
-        aspect = aspect_for(v, i_first, j_first, frame["inherent"] if first.kind != "money" else "")
+        aspect = aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
         fields = dict(counterpart=frame["counterpart"], period=period_for(v, i_first) or frame.get("period", ""),
                       aspect=aspect, modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
                       attributed_to=speaker or frame.get("person", ""))

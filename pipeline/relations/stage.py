@@ -49,6 +49,7 @@ class RelationsStage(Stage):
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
         holders: dict[str, str] = {}
+        aliases: dict[str, str] = {}     # a short form -> the full name it was introduced with
         people: dict[str, str] = {}      # a surname -> the fullest name written for it (मोदी -> नरेंद्र मोदी)
         for n, v in enumerate(views):
             ctx.next_sentence()
@@ -67,7 +68,10 @@ class RelationsStage(Stage):
             found = roles + events + agreements(v, state) + memberships(v, state) + metric_frames(v, state)
             found += facility_status(v, ctx) + topics(v, ctx) + locations(v)
             state.see_entities(v)
+            aliases.update(_short_forms(v))
             for r in found:
+                r.subject, r.counterpart = aliases.get(r.subject, r.subject), aliases.get(r.counterpart, r.counterpart)
+                r.attributed_to = aliases.get(r.attributed_to, r.attributed_to)
                 if r.predicate in EVENTS + ("role",):
                     r.subject, r.object = _full(r.subject, people), _full(r.object, people)
                 r.attributed_to = _full(holders.get(_last_word(r.attributed_to), r.attributed_to), people)
@@ -79,6 +83,17 @@ class RelationsStage(Stage):
                 seen.add(key)
                 r.id = f"{doc.doc_id}:r{len(doc.relations)}"
                 doc.relations.append(r)
+
+
+def _short_forms(v: View) -> dict[str, str]:
+    """'मौद्रिक नीति समिति (एमपीसी)', 'भारतीय रिजर्व बैंक (आरबीआई)': the short form names the full one."""
+    out = {}
+    for a, b, e in v.entities():
+        if v.keys[b:b + 1] == ["("]:
+            inner = v.ents.get(b + 1)
+            if inner and v.keys[inner[0]:inner[0] + 1] == [")"]:
+                out[inner[1].text] = e.text
+    return out
 
 
 def _surname(name: str) -> str:
