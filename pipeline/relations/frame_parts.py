@@ -81,22 +81,36 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def period_for(v: View, i: int) -> str:
-    """The period of a fact at token i: the nearest one in its clause (before it first), else the
-    sentence's first one."""
+@lru_cache(maxsize=1)
+def period_anaphors():
+    from .view import Phrases
+    return Phrases("period_anaphors.tsv")
+
+
+RELATIVE = frozenset({"जो", "जबकि", "जिसे", "जिसमें", "जिनमें"})
+
+
+def period_for(v: View, i: int, carried: str = "") -> str:
+    """The period of a fact at token i: the nearest one in its clause (before it first; after it
+    only up to a relative or contrastive clause: 'जो पिछले साल ...', 'जबकि ...'), else a period
+    word pointing back (इसी महीने, इस दौरान: the previous fact's), else the sentence's first one
+    before it."""
     ps = periods(v)
-    if not ps:
-        return ""
     syn = v.syn
-    if syn is not None:
+    stop = next((k for k in range(i, len(v.keys)) if v.keys[k] in RELATIVE), len(v.keys))
+    start = max((k + 1 for k in range(0, i) if v.keys[k] in RELATIVE), default=0)
+    if syn is not None and ps:
         cl = syn.clause_of[i] if i < len(syn.clause_of) else -1
-        same = [p for p in ps if cl >= 0 and syn.clause_of[p[0]] == cl]
+        same = [p for p in ps if cl >= 0 and syn.clause_of[p[0]] == cl and start <= p[0] < stop]
         before = [p for p in same if p[1] <= i]
         if before:
             return before[-1][2]
         if same:
             return same[0][2]
-    return ps[0][2]
+    if carried and any(a < stop for a, _, _ in period_anaphors().find(v.keys)):
+        return carried
+    earlier = [p for p in ps if p[1] <= i and (start == 0 or p[0] >= start)]
+    return earlier[0][2] if earlier else ""
 
 
 def window(v: View, i: int) -> range:
@@ -151,7 +165,7 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
         hit = lists().aspects.at(keys, k)
         if hit:
             return hit[1]
-        if keys[k] in GENITIVE or (skipped == 1 and v.tokens[k].kind == "word"):
+        if keys[k] in GENITIVE or keys[k] == "," or (skipped == 1 and v.tokens[k].kind == "word"):
             skipped += 1
             k += 1
             continue
@@ -167,11 +181,11 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
     if hit and hit[0] >= a:
         return hit[1].text
     last = v.keys[b - 1]
-    kind = speaker_anaphors().get(last)
+    kind = speaker_anaphors().get(last) if b - a == 1 else None      # 'चीन के सीमा शुल्क विभाग': as written
     if kind == "PER" or (kind == "ANY" and not state.org):
         return state.speaker or state.person
     if kind in ("ORG", "ANY"):
-        return state.named(last) or (state.speaker if kind == "ANY" else state.org)
+        return state.named(last) or (state.speaker if kind == "ANY" else state.org or state.owner)
     return v.text(a, b)
 
 

@@ -17,7 +17,7 @@ from .view import View, lists
 VALUE_KINDS = ("money", "percent", "basis_points")
 RESTATE = frozenset({"यानी", "यानि", "या", "अर्थात", "(", "करीब", "लगभग", "तकरीबन", "मतलब"})
 TRADE = ("trade", "bilateral_trade")
-MAX_BEFORE = 12        # tokens between a metric word and an amount of it in the same sentence
+MAX_BEFORE = 20        # tokens between a metric word and an amount of it in the same sentence
 
 
 def _metric_words(v: View) -> list[tuple[int, int, str]]:
@@ -56,8 +56,12 @@ def _metric_for(v: View, metrics, i: int, j: int) -> tuple[int, int, str] | None
     starts = {m[0]: m for m in metrics}
     plain = 0
     while k < len(v.keys) and k - j < 6 and k not in starts:
+        unit = lists().count_units.at(v.keys, k)
         if v.keys[k] in fill or v.keys[k] in dem:
             k += 1
+        elif unit:
+            k += unit[0]                        # '10,400 यात्री वाहन बेचे'
+            plain = 1
         elif plain == 0 and k > j and v.keys[k - 1] in GENITIVE and v.tokens[k].kind == "word" \
                 and k not in v.ents:
             plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
@@ -166,6 +170,10 @@ def _owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens: se
     if owner:
         return owner, ""
     w = window(v, i)
+    if any(lists().owner_anaphors.get(v.keys[k]) == "owner" and v.keys[k].endswith("ने") for k in w if k < i):
+        owner = _pronoun_owner(v, speaker_tokens, state)     # 'कंपनी ने बताया कि ... उसने 55,074 इकाइयां बेची'
+        if owner:
+            return owner, ""
     if predicate in lists().flows:
         person = _person_agent(v, w, speaker_tokens)
         if person:
@@ -210,6 +218,8 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
     speaker, speaker_tokens = attribution(v, state)
     out: list[Relation] = []
     has_anaphor = any(k in anaphors() for k in v.keys)
+    # an anaphor continues the last metric of this sentence or of the two before it
+    carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
         i0, j_last = chain[0][0], chain[-1][1]
         hit = _metric_for(v, metrics, chain[-1][0], j_last) or _metric_for(v, metrics, i0, chain[0][1])
@@ -220,8 +230,8 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
             inherent = lists().metric_aspect.get(" ".join(v.keys[mi:mj]), "")
             frame = dict(predicate=predicate, subject=owner, inherent=inherent, person=person,
                          counterpart=_counterpart(v, predicate, i0, owner))
-        elif has_anaphor and state.last_metric and state.sentence - state.metric_sentence == 1:
-            frame = dict(state.last_metric, inherent="")
+        elif has_anaphor and carried:
+            frame = dict(carried, inherent="")
         if not frame or frame["subject"] is None:
             continue
         if frame["predicate"] == "trade" and "-" in frame["subject"]:
@@ -229,7 +239,9 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
         flow = frame["predicate"] in lists().flows
         i_first, j_first, first = chain[0]
         aspect = aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
-        fields = dict(counterpart=frame["counterpart"], period=period_for(v, i_first) or frame.get("period", ""),
+        last_period = (state.last_metric or {}).get("period", "")
+        fields = dict(counterpart=frame["counterpart"],
+                      period=period_for(v, i_first, last_period) or (frame.get("period", "") if not hit else ""),
                       aspect=aspect, modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
                       attributed_to=speaker or frame.get("person", ""))
         for i, j, a in chain:

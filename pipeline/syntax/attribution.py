@@ -52,7 +52,12 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
                 continue
             cue = (i, i + len(words))
             speaker = _speaker(keys, tags, ends, ents, cue, kind)
-            if speaker and keys[speaker[1] - 1] not in _cues()[1]:     # 'आंकड़ों के मुताबिक': not a speaker
+            if speaker and keys[speaker[1] - 1] in _cues()[1]:
+                # 'वाणिज्य मंत्रालय के डाटा के अनुसार': the data's owner; 'आंकड़ों के मुताबिक': nobody
+                a, b = speaker
+                owner = ends.get(b - 2) if b - 2 > a and keys[b - 2] in GENITIVE else None
+                speaker = (owner, b - 2) if owner is not None else None
+            if speaker:
                 out.append(Attribution(speaker, cue, kind))
             break
     return out
