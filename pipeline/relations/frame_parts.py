@@ -26,6 +26,11 @@ def anaphors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def reference_nouns() -> frozenset[str]:
+    return frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "reference_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
 def speaker_anaphors() -> dict[str, str]:
     return {match_key(r["word"]): r["refers_to"] for r in read_tsv(SYNTAX_DATA / "speaker_anaphors.tsv")}
 

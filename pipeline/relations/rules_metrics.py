@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..doc import Relation
 from ..syntax.attribution import GENITIVE
-from .frame_parts import (HOME, QUALIFIER_AFTER, DocState, window, anaphors, aspect_for, attribution, modality_for, pair_before, period_for,
+from .frame_parts import (HOME, QUALIFIER_AFTER, DocState, reference_nouns, window, anaphors, aspect_for, attribution, modality_for, pair_before, period_for,
                           polarity_for, resolve_party)
 from .rules_people import POSTPOSITIONS
 from .view import View, lists
@@ -67,7 +67,7 @@ def _metric_for(v: View, metrics, i: int, j: int) -> tuple[int, int, str] | None
             plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
         else:
             break
-    if k in starts and k > j:
+    if k in starts:
         return starts[k]
     syn = v.syn
     cl = syn.clause_of[i] if syn is not None and i < len(syn.clause_of) else -1
@@ -84,12 +84,20 @@ def _metric_for(v: View, metrics, i: int, j: int) -> tuple[int, int, str] | None
 def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState) -> str:
     """'X का/की/के [कुल ...] METRIC', a demonym before it, or a pronoun genitive (उसका)."""
     fill, dem, keys = lists().fillers, lists().demonyms, v.keys
+    tags = v.syn.tags if v.syn is not None else ["W"] * len(keys)
     k = mi
+    if k > 0 and keys[k - 1] in dem:
+        return dem[keys[k - 1]]
+    hit = v.ent_ending(k - 2) if k > 2 else None       # 'चीन का अमेरिका के साथ व्यापार अधिशेष': past the partner
+    if hit and any(tuple(keys[k - len(m):k]) == m for m, _ in lists().counterparts) and len(keys[k - 2:k]) == 2:
+        k = hit[0]
+    elif hit is None and k > 1 and v.ent_ending(k - 1) and keys[k - 1] in ("को",):
+        k = v.ent_ending(k - 1)[0]
     while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in GENITIVE:
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
         n = k
-        while n > 0 and k - n < 2 and v.tokens[n - 1].kind == "word" and keys[n - 1] not in GENITIVE \
+        while n > 0 and k - n < 2 and tags[n - 1] == "W" and keys[n - 1] not in GENITIVE \
                 and not v.ent_ending(n) and lists().owner_anaphors.get(keys[n - 1]) != "owner":
             n -= 1
         if n > 0 and n < k and (keys[n - 1] in GENITIVE or lists().owner_anaphors.get(keys[n - 1]) == "owner"):
@@ -213,11 +221,41 @@ def _person_agent(v: View, w: range, speaker_tokens: set[int]) -> tuple[str, str
     return None
 
 
+def _has_anaphor(v: View) -> bool:
+    """A pronoun that stands for the previous fact ('तब से यह 65 बिलियन डॉलर', 'यह आंकड़ा'), not a
+    determiner of another noun ('इस बीच, सरकार ने ...')."""
+    tags = v.syn.tags if v.syn is not None else []
+    for k, key in enumerate(v.keys):
+        if key in anaphors():
+            n = k + 1
+            while n < len(v.keys) and v.keys[n] in RESTATE:      # 'यह करीब 118 अरब डॉलर'
+                n += 1
+            nxt = v.keys[n] if n < len(v.keys) else ""
+            if nxt in reference_nouns() or (n < len(tags) and tags[n] not in ("W", "DET")) or n in v.amts:
+                return True
+    return False
+
+
+def _remember_metric(v: View, metrics, state: DocState, speaker_tokens: set[int]) -> None:
+    """A sentence naming a metric of a named owner without a value ('भारत-रूस द्विपक्षीय व्यापार में
+    2023-24 में तीव्र वृद्धि हुई') is what a following 'यह 65 बिलियन डॉलर' continues."""
+    for mi, mj, predicate in metrics:
+        owner = (pair_before(v, mj, state) if predicate in TRADE else "") or \
+            _genitive_owner(v, mi, speaker_tokens, state)
+        if owner:
+            if predicate == "trade" and "-" in owner:
+                predicate = "bilateral_trade"
+            state.last_metric = dict(predicate=predicate, subject=owner, counterpart="",
+                                     period=period_for(v, mi))
+            state.owner, state.metric_sentence = owner, state.sentence
+            return
+
+
 def metric_frames(v: View, state: DocState) -> list[Relation]:
     metrics = _metric_words(v)
     speaker, speaker_tokens = attribution(v, state)
     out: list[Relation] = []
-    has_anaphor = any(k in anaphors() for k in v.keys)
+    has_anaphor = _has_anaphor(v)
     # an anaphor continues the last metric of this sentence or of the two before it
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
@@ -250,4 +288,6 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=frame["counterpart"], period=fields["period"])
+    if not out and metrics:
+        _remember_metric(v, metrics, state, speaker_tokens)
     return out

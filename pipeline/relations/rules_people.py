@@ -68,8 +68,9 @@ def meets(v: View) -> list[Relation]:
                 continue
             # people listed together are not a meeting: the pair must be its agents or its parties
             after = v.keys[b[1]:b[1] + 3]
+            right_after = any(j == a[0] for _, j, _ in lists().meeting.find(v.keys))   # 'शिखर सम्मेलन मोदी और पुतिन को'
             if label == "PER" and after[:2] != ["के", "बीच"] and after[:1] not in (["की"], ["का"], ["ने"]) \
-                    and not lists().meeting.at(v.keys, b[1]):
+                    and not lists().meeting.at(v.keys, b[1]) and not right_after:
                 continue
             out.append(v.relation(ea.text, pred, eb.text, f"{pred}:pair_with_meeting_word", (a[0], b[1]),
                                   subject_id=ea.id, object_id=eb.id, qualifier=qualifier, period=period_of(v)))
@@ -94,9 +95,11 @@ def _agent(v: View, before: int) -> tuple[str, str, int] | None:
         if v.keys[j:j + 1] == ["ने"]:
             return e.text, e.id, i
     cl = v.syn.clause_at(before) if v.syn is not None and before < len(v.keys) else None
-    for i, j, e in reversed(pers):
-        if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS and (cl is None or i >= cl.start):
-            return e.text, e.id, i
+    nominative = [(i, j, e) for i, j, e in pers if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS]
+    in_clause = [x for x in nominative if cl is None or x[0] >= cl.start]
+    if in_clause or nominative:                      # the nearest in its clause, else in the sentence
+        i, _, e = (in_clause or nominative)[-1]
+        return e.text, e.id, i
     for i, j, e in pers:
         if v.keys[j:j + 1] in (["की"], ["का"]):
             return e.text, e.id, i
