@@ -79,10 +79,22 @@ class DocState:
             self.speaker = resolve_party(v, v.syn.attributions[0].speaker, self) or self.speaker
 
 
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "comparison_words.tsv")),
+            frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "duration_prefixes.tsv")))
+
+
 def periods(v: View) -> list[tuple[int, int, str]]:
+    """Dates, years, months, relative times and period words, and durations after बीते / अगले;
+    not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले')."""
+    comparison, prefixes = _period_words()
     out = [(i, j, a.text) for i, j, a in v.amounts(*PERIOD_KINDS)]
+    out += [(i - 1, j, v.text(i - 1, j)) for i, j, a in v.amounts("duration") if i > 0 and v.keys[i - 1] in prefixes]
+    out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])]
     taken = {k for i, j, _ in out for k in range(i, j)}
-    out += [(i, j, v.text(i, j)) for i, j, _ in lists().periods.find(v.keys) if i not in taken]
+    out += [(i, j, v.text(i, j)) for i, j, _ in lists().periods.find(v.keys) if i not in taken
+            and not any(k in comparison for k in v.keys[j:j + 6])]
     return sorted(out)
 
 

@@ -256,6 +256,7 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
     speaker, speaker_tokens = attribution(v, state)
     out: list[Relation] = []
     has_anaphor = _has_anaphor(v)
+    main_period = ""
     # an anaphor continues the last metric of this sentence or of the two before it
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
@@ -286,8 +287,9 @@ def metric_frames(v: View, state: DocState) -> list[Relation]:
             out.append(v.relation(frame["subject"], frame["predicate"], a.text, "metric:frame", (min(i, i0), j),
                                   object_id=a.id, qualifier=a.qualifier, **fields))
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
+        main_period = main_period or fields["period"]          # what इस दौरान later points back to
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
-                                 counterpart=frame["counterpart"], period=fields["period"])
+                                 counterpart=frame["counterpart"], period=main_period)
     if not out and metrics:
         _remember_metric(v, metrics, state, speaker_tokens)
     return out
