@@ -17,7 +17,7 @@ def _pipeline():
     try:
         return PipelineFactory.of({"entities": {"ner": "none"}})()
     except Exception:  # noqa: BLE001 - other stages still being written
-        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=("amounts", "relations", "triples"))()
+        return PipelineFactory.of({"entities": {"ner": "none"}}, skip=("amounts", "syntax", "relations", "triples"))()
 
 
 PIPE = _pipeline()

@@ -93,7 +93,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     out += [(i - 1, j, v.text(i - 1, j)) for i, j, a in v.amounts("duration") if i > 0 and v.keys[i - 1] in prefixes]
     out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])]
     taken = {k for i, j, _ in out for k in range(i, j)}
-    out += [(i, j, v.text(i, j)) for i, j, _ in lists().periods.find(v.keys) if i not in taken
+    out += [(i, j, v.text(i, j)) for i, j, _ in v.find(lists().periods) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]
     return sorted(out)
 
@@ -146,7 +146,7 @@ def window(v: View, i: int) -> range:
 
 def modality_for(v: View, i: int, flow: bool) -> str:
     w = window(v, i)
-    found = {val for a, b, val in lists().modality.find(v.keys) if a in w}
+    found = {val for a, b, val in v.find(lists().modality) if a in w}
     if "target" in found:
         return "target"
     if "projection" in found:

@@ -43,7 +43,7 @@ def _signing_parties(v: View, before: int, state: DocState) -> list[str]:
 def agreements(v: View, state: DocState) -> list[Relation]:
     signing, _ = _words()
     sign_at = next((k for k, key in enumerate(v.keys) if key in signing), None)
-    heads = lists().agreements.find(v.keys)
+    heads = v.find(lists().agreements)
     if sign_at is None or not heads:
         return []
     i, j, _ = heads[0]
@@ -102,7 +102,7 @@ def memberships(v: View, state: DocState) -> list[Relation]:
                     out += [v.relation(c.text, "member_of", org.text, "member_of:grouping_with_members")
                             for c in members]
     _, member_words = _words()
-    for a, b, _ in member_words.find(v.keys):
+    for a, b, _ in v.find(member_words):
         group = next((e.text for i, j, e in reversed(v.entities("ORG")) if j <= a and a - j <= 5), "")
         if not group and "समूह" in v.keys[max(0, a - 5):a]:
             group = state.group

@@ -31,8 +31,8 @@ def facility_status(v: View, ctx: Context) -> list[Relation]:
     facs = [(i, j, e) for i, j, e in v.entities("LOC") if e.subtype == "facility"]
     if facs:
         ctx.facility, ctx.facility_id, ctx.facility_age = facs[0][2].text, facs[0][2].id, 0
-    status = lists().status.find(v.keys)
-    units = lists().units.find(v.keys)
+    status = v.find(lists().status)
+    units = v.find(lists().units)
     if not status or not units or not ctx.facility:
         return []
     out = []
@@ -68,7 +68,7 @@ def topics(v: View, ctx: Context) -> list[Relation]:
                 out.append(v.relation(ctx.summit or "वार्ता", "reviews", v.text(a, b), "topics:list_after_review",
                                       (a, b)))
     ctx.summit = summit_phrase(v)
-    ctx.topic_pending = bool(lists().topics.find(v.keys))
+    ctx.topic_pending = bool(v.find(lists().topics))
     return out
 
 

@@ -20,7 +20,7 @@ def _title_phrase_at(v: View, k: int) -> tuple[int, int] | None:
 
 
 def titled_meetings(v: View) -> list[Relation]:
-    if not lists().meeting.find(v.keys):
+    if not v.find(lists().meeting):
         return []
     out = []
     titles = {a: b for a, b in v.titles()}
@@ -43,7 +43,7 @@ def titled_meetings(v: View) -> list[Relation]:
 def hyphen_summits(v: View) -> list[Relation]:
     out = []
     locs = v.entities("LOC")
-    summit_at = [i for i, j, kind in lists().meeting.find(v.keys) if kind == "summit"]
+    summit_at = [i for i, j, kind in v.find(lists().meeting) if kind == "summit"]
     for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
         if v.keys[j1:i2] == ["-"] and any(0 <= s - j2 <= 3 for s in summit_at):
             out.append(v.relation(a.text, "summit", b.text, "summit:hyphen_pair_summit", (i1, j2)))

@@ -23,7 +23,7 @@ MAX_BEFORE = 20        # tokens between a metric word and an amount of it in the
 def _metric_words(v: View) -> list[tuple[int, int, str]]:
     """Metric words outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name)."""
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
-    return [m for m in lists().metrics.find(v.keys) if m[0] not in inside]
+    return [m for m in v.find(lists().metrics) if m[0] not in inside]
 
 
 def _values(v: View) -> list[tuple[int, int, object]]:

@@ -44,7 +44,7 @@ def _pairs(v: View, label: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
 def summit_phrase(v: View) -> str:
     """The sentence's summit word extended back over its ordinal and adjectives
     (22वां वार्षिक शिखर सम्मेलन), or "" when the sentence names no summit."""
-    hit = next(((i, j) for i, j, kind in lists().meeting.find(v.keys) if kind == "summit"), None)
+    hit = next(((i, j) for i, j, kind in v.find(lists().meeting) if kind == "summit"), None)
     if hit is None:
         return ""
     k, j = hit
@@ -56,7 +56,7 @@ def summit_phrase(v: View) -> str:
 
 
 def meets(v: View) -> list[Relation]:
-    if not lists().meeting.find(v.keys):
+    if not v.find(lists().meeting):
         return []
     qualifier = summit_phrase(v)
     out = []
@@ -68,7 +68,7 @@ def meets(v: View) -> list[Relation]:
                 continue
             # people listed together are not a meeting: the pair must be its agents or its parties
             after = v.keys[b[1]:b[1] + 3]
-            right_after = any(j == a[0] for _, j, _ in lists().meeting.find(v.keys))   # 'शिखर सम्मेलन मोदी और पुतिन को'
+            right_after = any(j == a[0] for _, j, _ in v.find(lists().meeting))   # 'शिखर सम्मेलन मोदी और पुतिन को'
             if label == "PER" and after[:2] != ["के", "बीच"] and after[:1] not in (["की"], ["का"], ["ने"]) \
                     and not lists().meeting.at(v.keys, b[1]) and not right_after:
                 continue
@@ -151,7 +151,7 @@ def _agent_after(v: View, j: int) -> tuple[str, str, int] | None:
 def visits(v: View) -> list[Relation]:
     out = []
     fill = lists().fillers
-    for wi, wj, kind in lists().visit.find(v.keys):
+    for wi, wj, kind in v.find(lists().visit):
         places, k = [], wi
         while k > 0:
             hit = v.ent_ending(k)

@@ -27,7 +27,9 @@ class Phrases:
         self.trie = Trie(entries)
 
     def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
-        """(length, value) of the longest phrase starting at token i."""
+        """(length, value) of the longest phrase starting at token i (None past the end)."""
+        if not 0 <= i < len(keys):
+            return None
         e = self.trie.longest(keys, i)
         return (len(e.keys), e.label) if e else None
 
@@ -96,6 +98,15 @@ class View:
     amts: dict[int, tuple[int, Amount]] = field(default_factory=dict)
     syn: Any = None          # the sentence's syntax.analysis.SentenceSyntax (same token indices)
     _by_end: dict | None = field(default=None, repr=False)
+    _found: dict = field(default_factory=dict, repr=False)
+    _titles: list | None = field(default=None, repr=False)
+
+    def find(self, phrases: "Phrases") -> list[tuple[int, int, str]]:
+        """phrases.find over this sentence, computed once per word list."""
+        key = id(phrases)
+        if key not in self._found:
+            self._found[key] = phrases.find(self.keys)
+        return self._found[key]
 
     def ent_ending(self, j: int) -> tuple[int, Entity] | None:
         """(first token, entity) of an entity ending at token j (exclusive)."""
@@ -110,6 +121,11 @@ class View:
         return [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
 
     def titles(self) -> list[tuple[int, int]]:
+        if self._titles is None:
+            self._titles = self._find_titles()
+        return self._titles
+
+    def _find_titles(self) -> list[tuple[int, int]]:
         lex, out, i = load_entity_lexicon(), [], 0
         while i < len(self.keys):
             e = lex.titles.longest(self.keys, i)
@@ -144,7 +160,9 @@ def build_views(doc: Document) -> list[View]:
     for s in doc.sentences:
         toks = by_sent.get(s.id, [])
         toks = sorted(toks, key=lambda t: (t.index, t.start))
-        views[s.id] = View(doc, s, toks, [doc.norm.slice(t.start, t.end) for t in toks], syn=doc.syntax.get(s.id))
+        syn = doc.syntax.get(s.id)
+        keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
+        views[s.id] = View(doc, s, toks, keys, syn=syn)
     for ent in doc.entities:
         v = views.get(ent.sentence_id)
         span = v and _token_index(v.tokens, ent.start, ent.end)
