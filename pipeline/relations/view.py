@@ -25,6 +25,7 @@ class Phrases:
         cols = list(rows[0]) if rows else ["word"]
         entries = [Entry(key_tokens(r[cols[0]]), r[cols[1]] if len(cols) > 1 else "yes", "", "") for r in rows]
         self.trie = Trie(entries)
+        self.firsts = frozenset(e.keys[0] for e in entries if e.keys)
 
     def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
         """(length, value) of the longest phrase starting at token i (None past the end)."""
@@ -34,9 +35,9 @@ class Phrases:
         return (len(e.keys), e.label) if e else None
 
     def find(self, keys: list[str]) -> list[tuple[int, int, str]]:
-        out, i = [], 0
+        out, i, firsts = [], 0, self.firsts
         while i < len(keys):
-            hit = self.at(keys, i)
+            hit = self.at(keys, i) if keys[i] in firsts else None
             if hit:
                 out.append((i, i + hit[0], hit[1]))
                 i += hit[0]
@@ -115,10 +116,17 @@ class View:
         return self._by_end.get(j)
 
     def entities(self, label: str | None = None) -> list[tuple[int, int, Entity]]:
-        return [(i, e, ent) for i, (e, ent) in sorted(self.ents.items()) if label is None or ent.label == label]
+        key = ("e", label)
+        if key not in self._found:
+            self._found[key] = [(i, e, ent) for i, (e, ent) in sorted(self.ents.items())
+                                if label is None or ent.label == label]
+        return self._found[key]
 
     def amounts(self, *kinds: str) -> list[tuple[int, int, Amount]]:
-        return [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
+        key = ("a",) + kinds
+        if key not in self._found:
+            self._found[key] = [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
+        return self._found[key]
 
     def titles(self) -> list[tuple[int, int]]:
         if self._titles is None:
