@@ -95,7 +95,14 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     taken = {k for i, j, _ in out for k in range(i, j)}
     out += [(i, j, v.text(i, j)) for i, j, _ in v.find(lists().periods) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]
-    return sorted(out)
+    merged: list[tuple[int, int, str]] = []
+    for i, j, _ in sorted(out):              # 'दिसंबर तिमाही', 'इस साल नवंबर', 'पिछली तिमाही': one period
+        if i > 0 and v.keys[i - 1] in prefixes and not (merged and merged[-1][1] == i - 1):
+            i -= 1
+        if merged and merged[-1][1] == i:
+            i = merged.pop()[0]
+        merged.append((i, j, v.text(i, j)))
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +161,9 @@ def modality_for(v: View, i: int, flow: bool) -> str:
     if "planned" in found:
         return "planned" if flow else "actual"
     cl = v.syn.clause_at(i) if v.syn is not None else None
-    if cl and (cl.features.tense == "future" or cl.features.modality == "possible"):
+    if cl and cl.features.modality == "possible":
+        return "projection"                 # may happen: expected, not announced
+    if cl and cl.features.tense == "future":
         return "planned" if flow else "projection"
     return "actual"
 
@@ -220,7 +229,8 @@ def pair_before(v: View, end: int, state: DocState) -> str:
     locs = [x for x in v.entities("LOC") if x[1] <= end]
     for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
         between = v.keys[j1:i2]
-        if between == ["-"] or (all(k in CONJ for k in between) and v.keys[j2:j2 + 2] == ["के", "बीच"]):
+        if between == ["-"] or (between and all(k in CONJ for k in between) and
+                                (v.keys[j2:j2 + 2] == ["के", "बीच"] or v.keys[j2:j2 + 1] == ["ने"])):
             return f"{a.text}-{b.text}"
         if between == ["-"] and v.keys[j2:j2 + 2] == ["के", "बीच"]:
             return f"{a.text}-{b.text}"

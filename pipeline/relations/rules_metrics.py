@@ -88,11 +88,11 @@ def _genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState)
     k = mi
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
-    hit = v.ent_ending(k - 2) if k > 2 else None       # 'चीन का अमेरिका के साथ व्यापार अधिशेष': past the partner
-    if hit and any(tuple(keys[k - len(m):k]) == m for m, _ in lists().counterparts) and len(keys[k - 2:k]) == 2:
-        k = hit[0]
-    elif hit is None and k > 1 and v.ent_ending(k - 1) and keys[k - 1] in ("को",):
-        k = v.ent_ending(k - 1)[0]
+    for m, _ in lists().counterparts:                  # 'चीन का अमेरिका के साथ व्यापार अधिशेष': past the partner
+        hit = v.ent_ending(k - len(m)) if k > len(m) else None
+        if hit and tuple(keys[k - len(m):k]) == m:
+            k = hit[0]
+            break
     while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in GENITIVE:
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
