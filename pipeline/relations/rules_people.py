@@ -121,6 +121,8 @@ def _subject_before(v: View, i: int) -> tuple[str, str, int] | None:
 
     cl = v.syn.clause_at(i) if v.syn is not None else None
     for k in range(i - 1, cl.start if cl else 0, -1):     # the ने of this clause, not of a reporting verb
+        if v.keys[k] == "कि":
+            break
         if v.keys[k] == "ने":
             found = named_or_title(k, person_only=False)
             if found:

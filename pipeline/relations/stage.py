@@ -111,7 +111,8 @@ def _verb_in(v: View, r: Relation) -> bool:
         return False
     inside = [n for n, t in enumerate(v.tokens) if r.end - len(r.subject) <= t.start < r.end]
     after = inside[-1] + 1 if inside else len(v.tokens)
-    return any(v.syn.tags[n] in ("LV", "AUX") for n in inside) or (
+    future = ("ेंगे", "ेंगी", "ेगा", "ेगी")
+    return any(v.syn.tags[n] in ("LV", "AUX") or v.keys[n].endswith(future) for n in inside) or (
         after < len(v.tokens) and v.syn.tags[after] == "AUX" and v.keys[after] in ("है", "हैं", "था", "थे", "थी"))
 
 
