@@ -88,18 +88,19 @@ def meets(v: View) -> list[Relation]:
 
 
 def _agent(v: View, before: int) -> tuple[str, str, int] | None:
-    """(text, id, first token) of the clause's agent before token `before`: the PER marked by ने,
-    else the first PER of the sentence in the direct case (not followed by a postposition)."""
+    """(text, id, first token) of the agent before token `before`: the PER marked by ने in the same
+    clause, else its nearest PER in the direct case (not followed by a postposition), else the same
+    in the sentence, else a PER possessor (X की ... से मुलाकात)."""
     pers = [(i, j, e) for i, j, e in v.entities("PER") if j <= before]
-    for i, j, e in pers:
-        if v.keys[j:j + 1] == ["ने"]:
-            return e.text, e.id, i
     cl = v.syn.clause_at(before) if v.syn is not None and before < len(v.keys) else None
+    ergative = [x for x in pers if v.keys[x[1]:x[1] + 1] == ["ने"]]
     nominative = [(i, j, e) for i, j, e in pers if j < len(v.keys) and v.keys[j] not in POSTPOSITIONS]
-    in_clause = [x for x in nominative if cl is None or x[0] >= cl.start]
-    if in_clause or nominative:                      # the nearest in its clause, else in the sentence
-        i, _, e = (in_clause or nominative)[-1]
-        return e.text, e.id, i
+    inside = (lambda xs: [x for x in xs if cl is None or x[0] >= cl.start])
+    # the clause's own agent first ('मोदी ने कहा कि दिसानायक भारत आए': दिसानायक), else the sentence's
+    for found in (inside(ergative), inside(nominative)[-1:], ergative, nominative[-1:]):
+        if found:
+            i, _, e = found[0]
+            return e.text, e.id, i
     for i, j, e in pers:
         if v.keys[j:j + 1] in (["की"], ["का"]):
             return e.text, e.id, i
