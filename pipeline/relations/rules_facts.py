@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Relation
-from .rules_people import period_of, summit_phrase
+from .rules_people import summit_phrase
 from .view import CONJ, View, lists
 
 

@@ -22,8 +22,8 @@ from .dateline import dateline
 from .frame_parts import DocState, attribution, modality_for, period_for, polarity_for
 from .rules_events import agreements, memberships
 from .rules_facts import Context, facility_status, locations, topics
-from .rules_metrics import metric_frames
 from .rules_meetings import hyphen_summits, titled_meetings
+from .rules_metrics import metric_frames
 from .rules_people import meets, role, visits
 from .view import DATA_DIR, View, build_views
 
