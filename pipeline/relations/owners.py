@@ -5,7 +5,7 @@ A speaker is never the owner."""
 from __future__ import annotations
 
 from ..syntax.attribution import GENITIVE
-from .frame_parts import HOME, DocState, pair_before, resolve_party, window
+from .frame_parts import HOME, DocState, pair_before, periods, resolve_party, window
 from .rules_people import POSTPOSITIONS
 from .view import View, lists
 
@@ -119,7 +119,8 @@ def find_owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens
             return person
     for a, b, e in v.entities():
         if a in w and e.label in ("LOC", "ORG") and a not in speaker_tokens and b < len(v.keys) \
-                and v.keys[b] not in POSTPOSITIONS and v.tokens[b].kind in ("word", "number") and b <= i:
+                and v.keys[b] not in POSTPOSITIONS and v.tokens[b].kind in ("word", "number") and b <= i \
+                and (_unmarked(v, a) or _time_or_adverb_after(v, b)):
             return e.text, ""
     if "देश" in (v.keys[k] for k in w) and state.country:
         return state.country, ""
@@ -130,13 +131,33 @@ def find_owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens
     return (None if named or state.owner or agent else ""), ""
 
 
+def _unmarked(v: View, a: int) -> bool:
+    """Is the noun chunk holding token a in the direct case (no case marker closes it)? 'भारत 28
+    अप्रैल को ...' yes; 'अफ्रीका फोरम शिखर सम्मेलन के ...' no."""
+    if v.syn is None:
+        return True
+    for cl in v.syn.clauses:
+        for c in cl.chunks:
+            if c.start <= a < c.end:
+                return not c.marker
+    return True
+
+
+def _time_or_adverb_after(v: View, b: int) -> bool:
+    """'टाटा मोटर्स अगले पांच साल में ...', 'भारत 28 अप्रैल को ...': a time after the name, not a noun
+    it modifies."""
+    tag = v.syn.tags[b] if v.syn is not None and b < len(v.syn.tags) else ""
+    return v.tokens[b].kind == "number" or tag in ("ADV", "PART") or any(p[0] == b for p in periods(v))
+
+
 def person_agent(v: View, w: range, speaker_tokens: set[int]) -> tuple[str, str] | None:
     """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the
     one its title names, else the home country); the person is who announced it."""
     titles = {b: a for a, b in v.titles()}
+    announces = any(val == "planned" and a in w for a, _, val in v.find(lists().modality))
     for k in w:
-        if v.keys[k] != "ने" or k in speaker_tokens:
-            continue
+        if v.keys[k] != "ने" or (k - 1 in speaker_tokens and not announces):
+            continue                     # 'मंत्री ने बताया कि ...': who reports does not give the money
         hit = v.ent_ending(k)
         if hit and hit[1].label == "PER":
             ent = hit[1]
