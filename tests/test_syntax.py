@@ -28,6 +28,8 @@ def test_examples(pipe, case):
         assert speakers == []
     for s in case.get("speakers", []):
         assert s in speakers, speakers
+    if "converbs" in case:
+        assert [syn.tokens[i] for i in syn.converbs] == case["converbs"]
     if "clauses" in case:
         got = [[c.kind, c.features.tense, c.features.modality, c.features.negation] for c in syn.spans]
         assert got == case["clauses"]
