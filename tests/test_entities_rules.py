@@ -11,7 +11,7 @@ EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/entit
 
 @pytest.fixture(scope="module")
 def rules_pipe():
-    return Pipeline({"entities": {"ner": "none"}}, skip=("amounts", "relations", "triples"))
+    return Pipeline({"entities": {"ner": "none"}}, skip=("amounts", "syntax", "relations", "triples"))
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[c["text"][:30] for c in EXAMPLES])

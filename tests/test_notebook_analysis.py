@@ -141,3 +141,18 @@ def test_strip_notebook(tmp_path):
     assert notebook.strip_notebook(p) is False
     cell = nbformat.read(str(p), as_version=4).cells[0]
     assert cell.outputs == [] and cell.execution_count is None
+
+
+def test_trade_between_reads_the_counterpart(t):
+    """A row whose counterpart names the partner pairs both sides; one naming a third country does not."""
+    tables = dict(t)
+    rel = t["relations"].copy()
+    rel["counterpart"] = rel["counterpart"].astype(object)      # read back empty: all NaN
+    exports = rel.index[rel["object"] == "4 बिलियन डॉलर"][0]
+    rel.loc[exports, "counterpart"] = "रूस"
+    tables["relations"] = rel
+    ru = money.trade_between(tables, "Russia")
+    row = ru[ru["amount"] == "4 बिलियन डॉलर"].iloc[0]
+    assert (row["scope"], row["counterpart"], row["aspect"]) == ("pair", "रूस", "level")
+    rel.loc[exports, "counterpart"] = "चीन"
+    assert "4 बिलियन डॉलर" not in money.trade_between(tables, "Russia")["amount"].tolist()

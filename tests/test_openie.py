@@ -10,6 +10,7 @@ from pipeline.evaluation import benchie
 from pipeline.syntax.lexicon import DATA_DIR, read_tsv
 from pipeline.triples.extract import extract_triples, tag_tokens, triples_for_text
 from pipeline.triples.stage import TriplesStage
+from pipeline.syntax.stage import SyntaxStage
 
 # on the test half of the frozen split (even sent_id): measured 0.566 (all 112: 0.579; IndIE 0.516 on
 # the same half). The rules were developed on all 112 sentences before the split; see docs/openie.md
@@ -201,8 +202,12 @@ def test_triples_stage():
     text = "राम ने सीता को एक किताब दी .\nदिल्ली की सरकार ने नया कानून लागू किया है ."
     doc = _doc(text)
     st = TriplesStage()
-    check_contracts([st], available=("text", "sentences", "tokens"))
+    check_contracts([SyntaxStage(), st], available=("text", "sentences", "tokens", "entities", "amounts"))
+    SyntaxStage()(doc)
+    analysis = {sid: (list(a.tags), [c.chunks[:] for c in a.clauses]) for sid, a in doc.syntax.items()}
     st(doc)
+    # the serializer leaves the analysis it reads unchanged (relations read the same analysis)
+    assert analysis == {sid: (a.tags, [c.chunks for c in a.clauses]) for sid, a in doc.syntax.items()}
     assert doc.triples
     assert {t.sentence_id for t in doc.triples} == {"d1:s0", "d1:s1"}
     ids = [t.id for t in doc.triples]
@@ -218,7 +223,7 @@ def test_triples_stage():
 
 def test_stage_contract_and_config():
     assert TriplesStage.name == "triples"
-    assert TriplesStage.requires == ("sentences", "tokens")
+    assert TriplesStage.requires == ("sentences", "tokens", "syntax")
     assert TriplesStage.provides == ("triples",)
     with pytest.raises(Exception):
         TriplesStage({"nope": 1})

@@ -14,12 +14,12 @@ def test_every_problem_reported_at_once():
     msg = str(e.value)
     assert "'tokens' requires ['norm', 'sentences']" in msg
     assert "'sentences' requires ['norm']" in msg
-    assert "'relations' requires ['entities', 'amounts']" in msg
+    assert "'relations' requires ['entities', 'amounts', 'syntax']" in msg
     assert "appears twice" in msg
 
 
 def test_the_stage_list_is_valid_and_ordered():
-    assert [n for n, _ in STAGES] == ["normalize", "sentences", "tokens", "entities", "amounts", "relations",
+    assert [n for n, _ in STAGES] == ["normalize", "sentences", "tokens", "entities", "amounts", "syntax", "relations",
                                       "triples"]
     check_contracts([NormalizeStage(), SentencesStage(), TokensStage()])
 

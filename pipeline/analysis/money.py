@@ -76,8 +76,9 @@ def amounts_by_period(t: Tables) -> pd.DataFrame:
 def trade_between(t: Tables, country: str, home: str = HOME) -> pd.DataFrame:
     """All trade values (bilateral trade, trade, exports, imports) between `home` and `country`.
 
-    `scope` says how sure the pairing is: 'pair' when the relation names both countries
-    (भारत-रूस द्विपक्षीय व्यापार), 'sentence' when it names one and the sentence the other,
+    `scope` says how sure the pairing is: 'pair' when the relation names both countries, in its
+    subject or its counterpart (भारत-रूस द्विपक्षीय व्यापार; भारत का अमेरिका को निर्यात: subject भारत,
+    counterpart अमेरिका), 'sentence' when it names one and the sentence the other,
     'document' when the relation names only the home side and X is the foreign country the document
     mentions most (4 बिलियन डॉलर के भारतीय निर्यात, in a briefing on Russia). A relation that names a
     third country is never counted."""
@@ -88,11 +89,12 @@ def trade_between(t: Tables, country: str, home: str = HOME) -> pd.DataFrame:
         scope = _trade_scope(x, ours, theirs, main_partner)
         if scope is None:
             continue
-        rows.append(dict(doc_id=x.doc_id, predicate=x.predicate, subject=x.subject, amount=x.object,
-                         value=_exact(x.normalized_value), currency=x.currency, period=x.period,
-                         qualifier=x.qualifier, scope=scope, evidence=x.text, relation_id=x.relation_id))
-    cols = ["doc_id", "predicate", "subject", "amount", "value", "currency", "period", "qualifier", "scope",
-            "evidence", "relation_id"]
+        rows.append(dict(doc_id=x.doc_id, predicate=x.predicate, subject=x.subject, counterpart=_text(x.counterpart),
+                         amount=x.object, value=_exact(x.normalized_value), currency=x.currency, period=x.period,
+                         aspect=_text(x.aspect), modality=_text(x.modality), qualifier=x.qualifier, scope=scope,
+                         evidence=x.text, relation_id=x.relation_id))
+    cols = ["doc_id", "predicate", "subject", "counterpart", "amount", "value", "currency", "period", "aspect",
+            "modality", "qualifier", "scope", "evidence", "relation_id"]
     out = pd.DataFrame(rows, columns=cols)
     order = {"pair": 0, "sentence": 1, "document": 2}
     return out.sort_values(["scope", "doc_id", "relation_id"], key=lambda c: c.map(order) if c.name == "scope"
@@ -103,11 +105,18 @@ def _trade_relations(t: Tables) -> pd.DataFrame:
     """The trade relations, with their parties, their amount's value and currency, and their sentence."""
     r, a, s = t["relations"], t["amounts"], t["sentences"]
     trade = r[r["predicate"].isin(TRADE_PREDICATES)].copy()
+    for col in ("counterpart", "aspect", "modality"):     # tables written before schema v2 lack them
+        if col not in trade:
+            trade[col] = ""
     trade["parties"] = relation_parties(t).loc[trade.index]
     trade = trade.merge(a[["amount_id", "normalized_value", "currency"]], how="left",
                         left_on="object_id", right_on="amount_id")
     return trade.merge(s[["sentence_id", "text"]].rename(columns={"text": "sentence"}), how="left",
                        on="sentence_id")
+
+
+def _text(v) -> str:
+    return v if isinstance(v, str) else ""
 
 
 def _mentions(text, names) -> bool:
@@ -117,9 +126,11 @@ def _mentions(text, names) -> bool:
 def _trade_scope(x, ours: set[str], theirs: set[str], main_partner: dict[str, str]) -> str | None:
     """How a trade relation (a row of _trade_relations) pairs the two sides: 'pair', 'sentence',
     'document', or None when it does not (another partner is named, or neither side is)."""
-    arg = " ".join(str(v) for v in (x.subject, x.object, *x.parties) if isinstance(v, str))
+    arg = " ".join(str(v) for v in (x.subject, x.object, x.counterpart, *x.parties) if isinstance(v, str))
     has_home, has_country = _mentions(arg, ours), _mentions(arg, theirs)
     others = [p for p in x.parties if p not in ours and p not in theirs]
+    if _text(x.counterpart) and not _mentions(x.counterpart, ours | theirs):
+        others.append(x.counterpart)   # exports to a third country
     if others or not (has_home or has_country):
         return None             # another partner is named, or neither side is
     if has_home and has_country:

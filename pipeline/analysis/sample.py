@@ -114,10 +114,11 @@ def _add_relations(doc: Document) -> None:
         """A relation whose evidence is `ev`; `ids` are its subject's and object's row ids."""
         subject_id, object_id = ids
         p = _find(doc.text, ev, 0)
+        aspect = "level" if object_id in {a.id for a in doc.amounts} else ""
         doc.relations.append(Relation(id=f"{did}:r{len(doc.relations)}", sentence_id=doc.sentence_at(p).id,
                                       subject=subj, predicate=pred, object=obj, start=p, end=p + len(ev),
                                       text=ev, subject_id=subject_id, object_id=object_id, period=period,
-                                      qualifier=qualifier, rule=rule or f"{pred}:sample"))
+                                      aspect=aspect, qualifier=qualifier, rule=rule or f"{pred}:sample"))
 
     india, russia = by_text["भारत"], by_text["रूस"]
     rel("भारत", "summit", "रूस", "भारत और रूस के बीच 22वां वार्षिक शिखर सम्मेलन", (india[0].id, russia[0].id),

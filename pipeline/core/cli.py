@@ -15,7 +15,7 @@ EVALUATIONS = {
     "segmentation": "pipeline.evaluation.segmentation:run",
     "ner": "pipeline.evaluation.ner:run",
     "amounts": "pipeline.evaluation.amounts:run",
-    "relations": "pipeline.evaluation.triples:run",   # to be repointed at the relations gold (relations v2)
+    "relations": "pipeline.evaluation.relations_gold:run",
     "triples": "pipeline.evaluation.triples:run",
 }
 DELEGATED = {

@@ -71,7 +71,12 @@ class Relation:
     text: str
     subject_id: str = ""     # entity / amount span ids, when the argument is one
     object_id: str = ""
+    counterpart: str = ""    # the other party: trade partner, recipient of aid/a loan, agreement's name
     period: str = ""
+    aspect: str = ""         # metrics: level | growth | decline | share; "" for people/events
+    modality: str = "actual"     # actual | target | projection | planned
+    polarity: str = "positive"   # positive | negative (denied, cancelled)
+    attributed_to: str = ""  # whose statement the fact is (X ने कहा, X के अनुसार), as written
     qualifier: str = ""
     rule: str = ""
     score: float = 1.0
@@ -102,6 +107,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    syntax: dict[str, Any] = field(default_factory=dict)   # sentence id -> syntax.analysis.SentenceSyntax
     relations: list[Relation] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
 

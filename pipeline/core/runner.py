@@ -1,6 +1,6 @@
 """The one explicit stage list, and running it over one document or a folder.
 
-read -> normalize -> sentences -> tokens -> entities -> amounts -> relations -> triples -> tables
+read -> normalize -> sentences -> tokens -> entities -> amounts -> syntax -> relations -> triples -> tables
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ STAGES: list[tuple[str, str]] = [
     ("tokens", "pipeline.text.tokens:TokensStage"),
     ("entities", "pipeline.entities.stage:EntitiesStage"),
     ("amounts", "pipeline.amounts.stage:AmountsStage"),
+    ("syntax", "pipeline.syntax.stage:SyntaxStage"),
     ("relations", "pipeline.relations.stage:RelationsStage"),
     ("triples", "pipeline.triples.stage:TriplesStage"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .lexicon import Lexicon, load
 
@@ -12,6 +13,7 @@ BOUNDARY_PUNCT = frozenset({".", "।", "?", "!", ",", ";", ":", "-", "--", "|",
 _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
 
 
+@lru_cache(maxsize=4096)
 def _is_punct(t: str) -> bool:
     return all(unicodedata.category(c)[0] in "PS" for c in t) or t in ("।", "॥")
 
@@ -43,6 +45,22 @@ def _word_class_order(lex) -> tuple[tuple[str, tuple], ...]:
             ("DET", (lex.determiner,)))
 
 
+_WORD_CLASS: dict[int, dict[str, str]] = {}
+
+
+def _word_class(lex: Lexicon) -> dict[str, str]:
+    """Each listed word's tag, the first list in _word_class_order that holds it (built once)."""
+    key = id(lex)
+    if key not in _WORD_CLASS:
+        table: dict[str, str] = {}
+        for tag, sets in _word_class_order(lex):
+            for words in sets:
+                for w in words:
+                    table.setdefault(w, tag)
+        _WORD_CLASS[key] = table
+    return _WORD_CLASS[key]
+
+
 def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
     lex = lex or load()
@@ -50,6 +68,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     tags = [""] * n
     i = 0
     by_first, by_second = _compound_index(lex)
+    word_class = _word_class(lex)
     while i < n:
         if i > 0 and not tags[i]:
             for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
@@ -73,7 +92,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
         elif _NUM.match(t):
             tags[i] = "NUM"
-        elif (tag := next((tag for tag, sets in _word_class_order(lex) if any(t in w for w in sets)), None)):
+        elif (tag := word_class.get(t)):
             tags[i] = tag
         elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
             tags[i] = "CNJ"

@@ -3,20 +3,19 @@
 No model; every word list is a TSV file in `data/` (see docs/openie.md for the full method, the scorer,
 results and weaknesses). The steps, one module each:
 
-1. `tagging.py`: one tag a token, from the word lists;
-2. `verbs.py`: verb groups, finite or participles;
-3. `chunks.py`: noun chunks, grouped into clauses in the same pass;
-4. `triples.py`: the triples of each clause, then genitive property triples over their arguments.
+1. `syntax/tagging.py`: one tag a token, from the word lists;
+2. `syntax/verbs.py`: verb groups, finite or participles;
+3. `syntax/chunks.py`: noun chunks, grouped into clauses in the same pass (1-3: `syntax.analysis.analyse`);
+4. `triples/rules.py`: the triples of each clause, then genitive property triples over their arguments.
 
 Each module holds the rule switches of its step as module constants (docs/openie.md gives their effect).
 """
 from __future__ import annotations
 
-from ..syntax.chunks import chunks_and_clauses
-from ..syntax.clauses import Span
-from ..syntax.lexicon import load
-from ..syntax.tagging import tag_tokens
-from ..syntax.verbs import find_verb_groups
+from dataclasses import replace
+
+from ..syntax.analysis import analyse
+from ..syntax.clauses import Clause, Span
 from .rules import OpenTriple, clause_triples, genitive_triples
 
 DROP_PARENTHESES = True         # rule switch: text in brackets is left out of heads, relations and tails
@@ -26,13 +25,18 @@ def extract_triples(tokens: list[str]) -> list[OpenTriple]:
     """Open triples of one tokenized sentence, as token spans (see OpenTriple)."""
     if not tokens:
         return []
-    lex = load()
-    tags = tag_tokens(tokens, lex)
-    groups = find_verb_groups(tokens, tags, lex)
-    clauses = chunks_and_clauses(tokens, tags, groups)
+    tags, _, clauses = analyse(tokens)
+    return triples_of_analysis(tokens, tags, clauses)
+
+
+def triples_of_analysis(tokens: list[str], tags: list[str], clauses: list[Clause]) -> list[OpenTriple]:
+    """Step 4, the serializer: the triples of an analysed sentence. The clauses are not changed
+    (each is copied before the triple rules regroup its chunks)."""
+    if not tokens:
+        return []
     triples: list[OpenTriple] = []
     for cl in clauses:
-        triples.extend(clause_triples(tokens, tags, cl))
+        triples.extend(clause_triples(tokens, tags, replace(cl)))
     args = {t.head for t in triples} | {t.tail for t in triples
                                         if t.relation is not None and t.rule != "complement_clause"}
     triples.extend(genitive_triples(tokens, tags, args))

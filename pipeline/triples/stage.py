@@ -1,4 +1,5 @@
-"""Stage `triples`: open (head, relation, tail) triples for every sentence of a Document."""
+"""Stage `triples`: open (head, relation, tail) triples for every sentence of a Document, serialized
+from the `syntax` stage's analysis (the same analysis the relations read)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 from ..core.doc import Document, Triple
 from ..core.stage import Stage, files_version
 from ..syntax.lexicon import DATA_DIR
-from .extract import extract_triples, span_indices
+from .extract import span_indices, triples_of_analysis
 
 # The rule code that version() hashes along with the word lists
 _SYNTAX_DIR = DATA_DIR.parent
@@ -17,21 +18,18 @@ _EXTRACTOR_MODULES = tuple(_SYNTAX_DIR / f for f in ("tagging.py", "verbs.py", "
 
 class TriplesStage(Stage):
     name = "triples"
-    requires = ("sentences", "tokens")
+    requires = ("sentences", "tokens", "syntax")
     provides = ("triples",)
     defaults = {"skip_punct": True}
 
     def __call__(self, doc: Document) -> None:
-        by_sentence: dict[str, list] = {}
-        for tok in doc.tokens:
-            by_sentence.setdefault(tok.sentence_id, []).append(tok)
         n = len(doc.triples)
         for s in doc.sentences:
-            toks = sorted(by_sentence.get(s.id, []), key=lambda t: (t.index, t.start))
-            if not toks:
+            syn = doc.syntax.get(s.id)
+            if syn is None or not syn.tokens:
                 continue
-            texts = [t.text for t in toks]
-            for tr in extract_triples(texts):
+            texts = syn.tokens
+            for tr in triples_of_analysis(texts, syn.tags, syn.clauses):
                 sp = self.config["skip_punct"]
                 head = _join(texts, tr.head, tr.skip, sp)
                 tail = _join(texts, tr.tail, tr.skip, sp)

@@ -128,8 +128,8 @@ footer { max-width: 1100px; margin: 24px auto; padding: 0 24px; color: #888; fon
 ENTITY_COLUMNS = ["entity_id", "text", "label", "subtype", "canonical", "source", "score", "role"]
 AMOUNT_COLUMNS = ["amount_id", "text", "kind", "value", "normalized_value", "currency", "unit", "scale",
                   "qualifier"]
-RELATION_COLUMNS = ["relation_id", "subject", "subject_id", "predicate", "object", "object_id", "period",
-                    "qualifier", "text", "rule"]
+RELATION_COLUMNS = ["relation_id", "subject", "subject_id", "predicate", "object", "object_id", "counterpart",
+                    "period", "aspect", "modality", "polarity", "attributed_to", "qualifier", "text", "rule"]
 TRIPLE_COLUMNS = ["triple_id", "head", "relation", "tail", "text"]
 
 

@@ -53,5 +53,18 @@ def render_terminal(text: str, rows: dict[str, pd.DataFrame], color: bool = True
     lines.append(f"== relations ({len(r)})")
     for x in r.itertuples(index=False):
         period = f"  [{x.period}]" if isinstance(x.period, str) and x.period else ""
-        lines.append(f"  {x.predicate:16} {_safe(str(x.subject))} → {_safe(str(x.object))}{_safe(period)}")
+        extra = "".join(f" {k}={v}" for k, v in _relation_attributes(x))
+        lines.append(f"  {x.predicate:16} {_safe(str(x.subject))} → {_safe(str(x.object))}{_safe(period)}"
+                     f"{_safe(extra)}")
     return "\n".join(lines) + "\n"
+
+
+def _relation_attributes(x) -> list[tuple[str, str]]:
+    """The schema-v2 attributes of a relations row that say more than the defaults."""
+    out = []
+    for k, default in (("counterpart", ""), ("aspect", ""), ("modality", "actual"), ("polarity", "positive"),
+                       ("attributed_to", "")):
+        v = getattr(x, k, "")
+        if isinstance(v, str) and v and v != default:
+            out.append((k, v))
+    return out

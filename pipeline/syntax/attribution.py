@@ -1,0 +1,116 @@
+"""Attribution: who states the facts of a sentence. The cues (data/reporting.tsv) are reporting verbs
+(X ने कहा / बताया / जानकारी दी), stance nouns (X का कहना है), according-to phrases (X के अनुसार /
+मुताबिक) and release phrases (X द्वारा जारी, X की ओर से जारी). The speaker is the noun phrase the cue
+marks; the relations stage makes it `attributed_to` and keeps it out of the subject."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.normalize import match_key
+from ..text.wordlists import read_tsv
+from .features import DATA_DIR
+
+Span = tuple[int, int]
+GENITIVE = ("का", "की", "के")
+MAX_BACK = 14          # tokens between a reporting verb and its ने phrase
+
+
+@dataclass
+class Attribution:
+    speaker: Span        # tokens of the speaker's noun phrase
+    cue: Span
+    kind: str            # verb | stance | according | issued
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    sources = set()
+    for r in read_tsv(DATA_DIR / "reporting.tsv"):
+        words = tuple(match_key(w) for w in r["phrase"].split())
+        if r["kind"] == "source_noun":
+            sources.add(words[0])
+            continue
+        by_first.setdefault(words[0], []).append((words, r["kind"]))
+    for v in by_first.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return by_first, frozenset(sources)
+
+
+def source_nouns() -> frozenset[str]:
+    return _cues()[1]
+
+
+def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[int, object]]) -> list[Attribution]:
+    by_first, _ = _cues()
+    ends = {e: i for i, (e, _) in ents.items()}
+    out = []
+    for i, k in enumerate(keys):
+        for words, kind in by_first.get(k, ()):
+            if tuple(keys[i:i + len(words)]) != words:
+                continue
+            cue = (i, i + len(words))
+            speaker = _speaker(keys, tags, ends, ents, cue, kind)
+            if speaker and keys[speaker[1] - 1] in _cues()[1]:
+                # 'वाणिज्य मंत्रालय के डाटा के अनुसार': the data's owner; 'आंकड़ों के मुताबिक': nobody
+                a, b = speaker
+                owner = ends.get(b - 2) if b - 2 > a and keys[b - 2] in GENITIVE else None
+                speaker = (owner, b - 2) if owner is not None else None
+            if speaker:
+                out.append(Attribution(speaker, cue, kind))
+            break
+    return out
+
+
+def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
+    i = cue[0]
+    if kind == "verb":
+        for k in range(i - 1, max(-1, i - 1 - MAX_BACK), -1):
+            if keys[k] == "ने":
+                return _np_ending(keys, tags, ends, k)
+            if tags[k] == "PRK" and keys[k].endswith("ने"):
+                return (k, k + 1)                       # उन्होंने, उसने
+            if keys[k] == "कि":
+                break
+        pers = [(a, e) for a, (e, ent) in sorted(ents.items()) if e <= i and getattr(ent, "label", "") == "PER"]
+        if pers and (pers[-1][1] >= len(keys) or keys[pers[-1][1]] not in GENITIVE + ("को", "से", "में", "ने")):
+            return pers[-1]                              # प्रवक्ता रणधीर जायसवाल बोले
+        return None
+    if kind == "stance":
+        return _np_ending(keys, tags, ends, i - 1) if i > 0 and keys[i - 1] in GENITIVE else None
+    if kind == "according":
+        return _np_ending(keys, tags, ends, i)
+    if kind == "issued":                                 # X द्वारा जारी, X की ओर से शुक्रवार को जारी, X ने जारी
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if keys[k] in ("द्वारा", "ने"):
+                return _np_ending(keys, tags, ends, k)
+            if k >= 2 and keys[k - 2:k + 1] == ["की", "ओर", "से"]:
+                return _np_ending(keys, tags, ends, k - 2)
+    return None
+
+
+def _np_ending(keys, tags, ends, k: int) -> Span | None:
+    """The noun phrase ending at token k: an entity (past a bracketed short form: भारतीय रिजर्व बैंक
+    (आरबीआई) ने), else the run of plain words before k (कंपनी ने, मंत्रालय के अनुसार)."""
+    if k <= 0:
+        return None
+    if keys[k - 1] == ")":
+        j = k - 1
+        while j > 0 and keys[j] != "(":
+            j -= 1
+        if j > 0 and j in ends:
+            return (ends[j], j)
+    if k in ends:
+        return (ends[k], k)
+    j = k
+    while j > 0 and tags[j - 1] in ("W",) and k - j < 4:
+        j -= 1
+    if j < k and j > 0 and keys[j - 1] in GENITIVE:     # विश्वबैंक के अध्यक्ष, मंत्रालय के अधिकारियों
+        if j - 1 in ends:
+            return (ends[j - 1], k)
+        i = j - 1
+        while i > 0 and tags[i - 1] == "W" and j - 1 - i < 3:
+            i -= 1
+        return (i, k) if i < j - 1 else (j, k)
+    return (j, k) if j < k else None

@@ -1,0 +1,47 @@
+"""Stage `syntax`: analyse every sentence once (pipeline.syntax.analysis) and store the result on
+the Document (`doc.syntax`, sentence id -> SentenceSyntax); `relations` reads it, `triples`
+serializes it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.doc import Document
+from ..text.normalize import match_key
+from ..core.stage import Stage, files_version
+from .analysis import analyse_sentence
+
+
+def sentence_tokens(doc: Document) -> dict[str, list]:
+    """Each sentence's tokens in reading order (the order every token index of the analysis uses)."""
+    by_sentence: dict[str, list] = {}
+    for tok in doc.tokens:
+        by_sentence.setdefault(tok.sentence_id, []).append(tok)
+    return {sid: sorted(toks, key=lambda t: (t.index, t.start)) for sid, toks in by_sentence.items()}
+
+
+def _token_index(tokens, start: int, end: int) -> tuple[int, int] | None:
+    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+class SyntaxStage(Stage):
+    name = "syntax"
+    requires = ("sentences", "tokens", "entities", "amounts")
+    provides = ("syntax",)
+
+    def version(self) -> str:
+        here = Path(__file__).parent      # the chunker, its word lists and the analysis built on them
+        return files_version(sorted(here.glob("data/*.tsv")) + sorted(here.glob("*.py")))
+
+    def __call__(self, doc: Document) -> None:
+        toks = sentence_tokens(doc)
+        ents: dict[str, dict[int, tuple[int, object]]] = {}
+        for e in doc.entities:
+            t = toks.get(e.sentence_id, [])
+            span = _token_index(t, e.start, e.end)
+            if span:
+                ents.setdefault(e.sentence_id, {})[span[0]] = (span[1], e)
+        for s in doc.sentences:
+            t = toks.get(s.id, [])
+            keys = [doc.norm.slice(x.start, x.end) if doc.norm is not None else match_key(x.text) for x in t]
+            doc.syntax[s.id] = analyse_sentence(s.id, [x.text for x in t], keys, ents.get(s.id, {}))
