@@ -77,9 +77,10 @@ def test_misc_entities_are_neither_person_nor_place(rules_pipe):
                                   "भारत और संयुक्त अरब अमीरात ने व्यापक आर्थिक भागीदारी समझौते पर हस्ताक्षर किए।", "misc")
     misc = {e.id for e in doc.entities if e.label == "MISC"}
     assert len(misc) == 2
-    facts = {(r.subject, r.predicate, r.object) for r in doc.relations}
+    facts = {(r.subject, r.predicate, r.object): r for r in doc.relations}
     assert ("मोदी", "meets", "पुतिन") in facts
-    assert ("भारत", "agreement_signed", "व्यापक आर्थिक भागीदारी समझौते") in facts
+    # schema v2: the other signing party is the object, the agreement's name the counterpart
+    assert "व्यापक आर्थिक भागीदारी समझौत" in facts[("भारत", "agreement_signed", "संयुक्त अरब अमीरात")].counterpart
     assert not [r for r in doc.relations if {r.subject_id, r.object_id} & misc]
 
 

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..core.paths import shared_path
 from .relations import ATTRIBUTES, FIELDS, Report, attribute_agrees, group_of, score
 
 V1_NAMES = {"foreign_investment": "investment", "oil_imports": "imports", "crude_oil_imports": "imports",
@@ -80,14 +81,19 @@ def print_report(rep: Report, name: str, details: bool = True) -> None:
         print(f"  {pid} {_fmt(g)}: {diffs}")
 
 
+DEV_FILES = ("economy.jsonl", "diplomacy.jsonl")
+
+
 def run(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="hindi-extract evaluate relations", description=__doc__)
-    ap.add_argument("--gold", required=True, action="append", metavar="FILE",
-                    help="a gold file in the schema of relations-dev/SCHEMA.md (JSON Lines); repeatable")
+    ap.add_argument("--gold", action="append", metavar="FILE",
+                    help="a gold file in the schema of relations-dev/SCHEMA.md (JSON Lines); repeatable "
+                         "(default: both files of ../shared/data/relations-dev)")
     ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"])
     ap.add_argument("--summary", action="store_true", help="scores only, no lists of missed/extra facts")
     a = ap.parse_args(argv)
-    for path in a.gold:
+    golds = a.gold or [shared_path("data", "relations-dev", name) for name in DEV_FILES]
+    for path in golds:
         try:
             passages = read_gold(Path(path))
         except (OSError, ValueError) as e:
