@@ -254,3 +254,32 @@ def test_evaluate_command(capsys):
         assert name in out
     assert "test (56)" in out and "dev (56)" in out and "all (112)" in out
     assert "sentences/s" in out
+
+
+# ---- rule switches are stage config (syntax/switches.py, triples/switches.py), not module globals ----
+
+SWITCH_TEXT = "मोदी ( प्रधानमंत्री ) ने कल मास्को में पुतिन के साथ व्यापार समझौते पर हस्ताक्षर किए।"
+
+
+def _triples_with(config: dict) -> list[tuple[str, str, str]]:
+    from pipeline.core.runner import Pipeline
+    doc = Pipeline({"entities": {"ner": "none"}, **config}).process_text(SWITCH_TEXT)
+    return [(t.head, t.relation, t.tail) for t in doc.triples]
+
+
+def test_rule_switches_are_stage_config_with_their_defaults_in_one_place():
+    from dataclasses import asdict
+
+    from pipeline.syntax.switches import ChunkerSwitches
+    from pipeline.triples.switches import TripleSwitches
+    assert SyntaxStage.defaults == asdict(ChunkerSwitches())
+    assert {k: v for k, v in TriplesStage.defaults.items() if k != "skip_punct"} == asdict(TripleSwitches())
+    default = _triples_with({})
+    assert ("मोदी ने", "हस्ताक्षर किए", "मास्को में") in default
+    # each stage's switch reaches its rules, and only through the config
+    assert ("मोदी प्रधानमंत्री ने", "हस्ताक्षर किए", "मास्को में") in _triples_with(
+        {"triples": {"drop_parentheses": False}})
+    assert ("मोदी ने", "हस्ताक्षर किए", "कल मास्को में") in _triples_with({"syntax": {"adv_closes": False}})
+    assert _triples_with({}) == default
+    with pytest.raises(ValueError):
+        _triples_with({"syntax": {"no_such_switch": True}})

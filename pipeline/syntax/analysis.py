@@ -6,23 +6,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .attribution import Attribution, find_attributions
 from .chunks import chunks_and_clauses
 from .clauses import Clause
+from .features import VerbFeatures, features_of
 from .lexicon import load
+from .switches import DEFAULT, ChunkerSwitches
 from .tagging import tag_tokens
 from .verbs import VerbGroup, find_verb_groups
-from .attribution import Attribution, find_attributions
-from .features import VerbFeatures, features_of
 
 Span = tuple[int, int]
 
 
-def analyse(tokens: list[str]) -> tuple[list[str], list[VerbGroup], list[Clause]]:
+def analyse(tokens: list[str], sw: ChunkerSwitches = DEFAULT) -> tuple[list[str], list[VerbGroup], list[Clause]]:
     """Steps 1-3 (the analysis the syntax stage stores): tags, verb groups, clauses with their chunks."""
     lex = load()
     tags = tag_tokens(tokens, lex)
-    groups = find_verb_groups(tokens, tags, lex)
-    return tags, groups, chunks_and_clauses(tokens, tags, groups)
+    groups = find_verb_groups(tokens, tags, lex, sw.prefix_blockers)
+    return tags, groups, chunks_and_clauses(tokens, tags, groups, sw)
 
 
 @dataclass
@@ -55,9 +56,9 @@ class SentenceSyntax:
 
 
 def analyse_sentence(sentence_id: str, tokens: list[str], keys: list[str], ents: dict[int, tuple[int, object]],
-                     ) -> SentenceSyntax:
+                     sw: ChunkerSwitches = DEFAULT) -> SentenceSyntax:
     """ents: first token -> (end token, entity), for the speakers of attributions."""
-    tags, groups, clauses = analyse(tokens) if tokens else ([], [], [])
+    tags, groups, clauses = analyse(tokens, sw) if tokens else ([], [], [])
     syn = SentenceSyntax(sentence_id, tokens, keys, tags, groups, clauses)
     syn.spans = [_span(cl, keys, tags) for cl in clauses]
     _kinds(syn)

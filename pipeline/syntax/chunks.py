@@ -9,6 +9,7 @@ import re
 # Chunk, Clause and Span are defined in clauses.py (with the pass's bookkeeping) and imported from here
 from .clauses import Clause, ClauseBuilder
 from .lexicon import load
+from .switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 _LEX = load()
@@ -18,24 +19,16 @@ _TIME_HEADS = _LEX.time_heads
 _PERSONAL = _LEX.personal
 _PRONOUNS = _LEX.pronouns
 YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
-# Rule switches (the chosen settings; docs/openie.md lists each one's measured effect on Hindi-BenchIE).
 # Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
-ADV_CLOSES = True
-DET_AFTER_GEN = True
-NUM_SPLIT_STRICT = True
-PP_GENITIVE = True
-SCRAMBLED_CONJUNCT = True       # also read by triples.py
-NONFINITE_MERGE_PK = True
-COMMA_LISTS = True
-GEN_SPLIT = False
 
 _MANNER_NOUNS = ("तरह", "रूप", "ढंग", "प्रकार")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
-def chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup]) -> list[Clause]:
+def chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup],
+                       sw: ChunkerSwitches = DEFAULT) -> list[Clause]:
     """The clauses of a tagged sentence (its verb groups found), each with its noun chunks."""
-    clauses = _ChunkReader(tokens, tags, groups).read()
+    clauses = _ChunkReader(tokens, tags, groups, sw).read()
     _attach_complements(clauses, tokens, tags)
     return clauses
 
@@ -78,7 +71,7 @@ class _ChunkReader(ClauseBuilder):
         if not chunk:
             return False
         prev_tag = tags[chunk[-1]]
-        if GEN_SPLIT and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
+        if self.sw.gen_split and tag == "W" and len(chunk) >= 3 and prev_tag == "W" \
                 and tags[chunk[-2]] == "PG" and tags[chunk[0]] != "PG":
             return True                  # गोधरा ट्रेन कांड की सुनवाई | अहमदाबाद के …
         if tag == "ADV" and prev_tag in ("W", "NUM") and (
@@ -92,9 +85,9 @@ class _ChunkReader(ClauseBuilder):
         if prev_tag in ("W", "NUM") and (
                 (tag == "DET" and not (i + 1 < self.n and tags[i + 1] in ("LV", "AUX")))
                 or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
-                    and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i))):
+                    and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i, self.sw))):
             return True
-        if DET_AFTER_GEN and tag == "DET" and tokens[i] == "एक" and (
+        if self.sw.det_after_gen and tag == "DET" and tokens[i] == "एक" and (
                 prev_tag == "PG"
                 or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]][-2:] in ("का", "की", "के"))):
             return True                  # … जिले का | एक गाँव; उनका | एक कहानी संग्रह
@@ -126,7 +119,7 @@ class _ChunkReader(ClauseBuilder):
             self.chunk.append(i)          # 1 अक्टूबर , 1960 को
             self.i += 1
             return True
-        if COMMA_LISTS and tokens[i] == "," and self.chunk and not after_vg \
+        if self.sw.comma_lists and tokens[i] == "," and self.chunk and not after_vg \
                 and _comma_in_list(tokens, tags, i, self.finite_starts):
             self.chunk.append(i)          # अमेरिका , संयुक्त राजशाही व कनाडा में
             self.i += 1
@@ -159,9 +152,9 @@ class _ChunkReader(ClauseBuilder):
         tags, n = self.tags, self.n
         if tag in ("PK", "PRK"):
             self.i = after = self.absorb_particles(i + 1)
-            if tag == "PK" and PP_GENITIVE and after < n and tags[after] == "PG" and after not in self.finite_starts:
+            if tag == "PK" and self.sw.pp_genitive and after < n and tags[after] == "PG" and after not in self.finite_starts:
                 return True             # … जन्म से पूर्व के वर्षों को: the phrase modifies the next noun
-            kind = "nonfinite" if NONFINITE_MERGE_PK and any(tags[k] in ("LV", "AUX") for k in self.chunk) else "np"
+            kind = "nonfinite" if self.sw.nonfinite_merge_pk and any(tags[k] in ("LV", "AUX") for k in self.chunk) else "np"
             self.close(self.tokens[after - 1] if tag == "PRK" else _marker(self.tokens, self.chunk, tags), kind)
             return True
         if tag == "PC":
@@ -170,7 +163,7 @@ class _ChunkReader(ClauseBuilder):
                 self.chunk.append(j)
                 j += 1
             self.i = after = self.absorb_particles(j)
-            if PP_GENITIVE and after < n and tags[after] == "PG" and after not in self.finite_starts:
+            if self.sw.pp_genitive and after < n and tags[after] == "PG" and after not in self.finite_starts:
                 return True
             kind = "nonfinite" if any(tags[k] in ("LV", "AUX") for k in self.chunk) else "np"
             self.close(_marker(self.tokens, self.chunk, tags), kind)
@@ -196,7 +189,7 @@ class _ChunkReader(ClauseBuilder):
     def _ends_chunk(self, i: int, tag: str) -> bool:
         """The token at i, just added, is the last of its chunk."""
         tokens, tags, chunk, n, lex = self.tokens, self.tags, self.chunk, self.n, self.lex
-        if SCRAMBLED_CONJUNCT and tag == "W" and tokens[i] in lex.conjunct_nouns and len(chunk) >= 2 \
+        if self.sw.scrambled_conjunct and tag == "W" and tokens[i] in lex.conjunct_nouns and len(chunk) >= 2 \
                 and tags[chunk[-2]] == "PG" and i + 1 < n and tags[i + 1] in ("W", "NUM", "DET", "ADV") \
                 and (i + 1) not in self.finite_starts and (i + 1) not in self.participle_starts:
             return True                  # बाशो की मृत्यु | 28 नवम्बर 1694 को हो गई
@@ -207,10 +200,10 @@ class _ChunkReader(ClauseBuilder):
                 and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
                         or tokens[k] in _PRONOUNS for k in chunk[:-1]):
             return True
-        if ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) == 1 and i + 1 < n \
+        if self.sw.adv_closes and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) == 1 and i + 1 < n \
                 and tags[i + 1] in ("W", "DET", "NUM"):
             return True                  # कल | प्रधानमंत्री द्वारा
-        return ADV_CLOSES and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 \
+        return self.sw.adv_closes and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) > 1 \
             and (i + 1 >= n or tags[i + 1] not in ("PK", "PC", "PG"))      # एक बार फिर | शाही सेना से
 
 
@@ -226,10 +219,10 @@ def _attach_complements(clauses: list[Clause], tokens: list[str], tags: list[str
                 cl.complement = (cl.vg.end + 1, end)
 
 
-def _starts_quantity(tokens: list[str], tags: list[str], i: int) -> bool:
+def _starts_quantity(tokens: list[str], tags: list[str], i: int, sw: ChunkerSwitches) -> bool:
     """A number after a noun opens a new phrase when it is a date, a year or a counted quantity
     (मृत्यु | 28 नवम्बर 1694 को); not when it ends a name (गुजरात क्वीन एक्स्प्रेस 9110)."""
-    if not NUM_SPLIT_STRICT:
+    if not sw.num_split_strict:
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     return bool(YEAR.match(tokens[i])) or nxt in _MONTHS or (i + 1 < len(tokens) and tags[i + 1] in ("PK", "PG", "PC"))

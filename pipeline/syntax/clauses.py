@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import load
+from .switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 Span = tuple[int, int]
@@ -40,8 +41,8 @@ class ClauseBuilder:
     (the clause being filled), `interrupted` (the clauses a relative pronoun opened a clause inside),
     `clauses` (those closed by their finite verb group), `i` (the next token to read)."""
 
-    def __init__(self, tokens: list[str], tags: list[str], groups: list[VerbGroup]):
-        self.tokens, self.tags, self.n = tokens, tags, len(tokens)
+    def __init__(self, tokens: list[str], tags: list[str], groups: list[VerbGroup], sw: ChunkerSwitches = DEFAULT):
+        self.tokens, self.tags, self.n, self.sw = tokens, tags, len(tokens), sw
         self.finite_starts = {g.start: g for g in groups if g.finite}
         self.participle_starts = {g.start: g for g in groups if not g.finite}
         self.lex = load()

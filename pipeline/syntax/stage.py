@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.doc import Document
-from ..text.normalize import match_key
 from ..core.stage import Stage, files_version
+from ..text.normalize import match_key
 from .analysis import analyse_sentence
+from .switches import ChunkerSwitches
+from .switches import defaults as chunker_defaults
 
 
 def sentence_tokens(doc: Document) -> dict[str, list]:
@@ -28,12 +30,14 @@ class SyntaxStage(Stage):
     name = "syntax"
     requires = ("sentences", "tokens", "entities", "amounts")
     provides = ("syntax",)
+    defaults = chunker_defaults()        # the chunker's rule switches (syntax/switches.py)
 
     def version(self) -> str:
         here = Path(__file__).parent      # the chunker, its word lists and the analysis built on them
         return files_version(sorted(here.glob("data/*.tsv")) + sorted(here.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
+        sw = ChunkerSwitches(**{**self.config, "prefix_blockers": tuple(self.config["prefix_blockers"])})
         toks = sentence_tokens(doc)
         ents: dict[str, dict[int, tuple[int, object]]] = {}
         for e in doc.entities:
@@ -44,4 +48,4 @@ class SyntaxStage(Stage):
         for s in doc.sentences:
             t = toks.get(s.id, [])
             keys = [doc.norm.slice(x.start, x.end) if doc.norm is not None else match_key(x.text) for x in t]
-            doc.syntax[s.id] = analyse_sentence(s.id, [x.text for x in t], keys, ents.get(s.id, {}))
+            doc.syntax[s.id] = analyse_sentence(s.id, [x.text for x in t], keys, ents.get(s.id, {}), sw)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, load
+from .switches import DEFAULT
 
 FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NEG = load().negation
-# Rule switch: tags that keep the word after them out of a light verb's group (एक किताब दी)
-PREFIX_BLOCKERS = ("DET", "NUM")
 
 _CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK", "RELG"})
 
@@ -33,7 +32,9 @@ class VerbGroup:
     finite: bool = True      # False: a participle modifying the following noun phrase
 
 
-def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = None) -> list[VerbGroup]:
+def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = None,
+                     prefix_blockers: tuple[str, ...] = DEFAULT.prefix_blockers) -> list[VerbGroup]:
+    """prefix_blockers: tags that keep the word after them out of a light verb's group (एक किताब दी)."""
     lex = lex or load()
     n = len(tokens)
     verbal = [t in ("AUX", "LV") for t in tags]
@@ -62,7 +63,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             elif not copular:
                 # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
                 if (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
-                        or tags[p - 1] not in PREFIX_BLOCKERS or tokens[p - 1][-2:] in ("का", "की", "के"):
+                        or tags[p - 1] not in prefix_blockers or tokens[p - 1][-2:] in ("का", "की", "के"):
                     s = p
             else:
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);

@@ -8,7 +8,7 @@ results and weaknesses). The steps, one module each:
 3. `syntax/chunks.py`: noun chunks, grouped into clauses in the same pass (1-3: `syntax.analysis.analyse`);
 4. `triples/rules.py`: the triples of each clause, then genitive property triples over their arguments.
 
-Each module holds the rule switches of its step as module constants (docs/openie.md gives their effect).
+The rule switches are stage config: syntax/switches.py (steps 1-3) and triples/switches.py (step 4).
 """
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from dataclasses import replace
 from ..syntax.analysis import analyse
 from ..syntax.clauses import Clause, Span
 from .rules import OpenTriple, clause_triples, genitive_triples
-
-DROP_PARENTHESES = True         # rule switch: text in brackets is left out of heads, relations and tails
+from .switches import DEFAULT, TripleSwitches
 
 
 def extract_triples(tokens: list[str]) -> list[OpenTriple]:
@@ -29,18 +28,19 @@ def extract_triples(tokens: list[str]) -> list[OpenTriple]:
     return triples_of_analysis(tokens, tags, clauses)
 
 
-def triples_of_analysis(tokens: list[str], tags: list[str], clauses: list[Clause]) -> list[OpenTriple]:
+def triples_of_analysis(tokens: list[str], tags: list[str], clauses: list[Clause],
+                        sw: TripleSwitches = DEFAULT) -> list[OpenTriple]:
     """Step 4, the serializer: the triples of an analysed sentence. The clauses are not changed
     (each is copied before the triple rules regroup its chunks)."""
     if not tokens:
         return []
     triples: list[OpenTriple] = []
     for cl in clauses:
-        triples.extend(clause_triples(tokens, tags, replace(cl)))
+        triples.extend(clause_triples(tokens, tags, replace(cl), sw))
     args = {t.head for t in triples} | {t.tail for t in triples
                                         if t.relation is not None and t.rule != "complement_clause"}
-    triples.extend(genitive_triples(tokens, tags, args))
-    parens = _parentheticals(tokens) if DROP_PARENTHESES else []
+    triples.extend(genitive_triples(tokens, tags, args, sw))
+    parens = _parentheticals(tokens) if sw.drop_parentheses else []
     seen, out = set(), []
     for t in triples:
         if parens:

@@ -5,26 +5,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..syntax.chunks import SCRAMBLED_CONJUNCT, YEAR
+from ..syntax.chunks import YEAR
 from ..syntax.clauses import Chunk, Clause, Span
 from ..syntax.lexicon import load
 from ..syntax.verbs import VerbGroup
+from .switches import DEFAULT, TripleSwitches
 
 _LEX = load()
 _MONTHS = _LEX.months
 _TIME_HEADS = _LEX.time_heads
 _PRONOUNS = _LEX.pronouns
 _BE_FORMS = _LEX.be_forms
-# Rule switches (the chosen settings; docs/openie.md lists each one's measured effect on Hindi-BenchIE).
 # Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
-TIME_MODE = "argument"          # dates are ordinary arguments ("property": (date, property, verb); "both")
-ATTACH_MODIFIERS = True
-PRONOUN_PLUS_NOUN = False
-GEN_MOD_WORDS = 0
-GEN_MOD_MAX = 3
-RESOLVE_RELATIVE = True
-RESOLVE_RELATIVE_ERGATIVE = False
-COPULA_PRONOUN = False
 SKIP_ADVERB_TAILS = True
 PRED_COMPLEMENT = True
 
@@ -58,11 +50,11 @@ def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
     return not c.marker and c.end - c.start == 2 and tags[c.start] == "DET" and tokens[c.start + 1] in lex.manner
 
 
-def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk]):
+def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk], sw: TripleSwitches):
     """A lone word between a case-marked chunk and a following noun phrase is an adjective or participle
     heading a modifier phrase (007 के गुप्त नाम से प्रसिद्ध | यह एजेंट): it takes the marked chunk as its
     complement and describes the next noun phrase -> (modifier, property, noun phrase)."""
-    if not ATTACH_MODIFIERS:
+    if not sw.attach_modifiers:
         return chunks, []
     out: list[Chunk] = []
     mods = []
@@ -84,10 +76,10 @@ def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk]):
     return out, mods
 
 
-def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: VerbGroup):
+def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: VerbGroup, sw: TripleSwitches):
     """X की मृत्यु 28 नवम्बर को हो गई: a genitive + conjunct noun chunk away from its light verb. The
     noun joins the relation (मृत्यु हो गई) and its possessor (X की) is the head, unless a ने agent is there."""
-    if not SCRAMBLED_CONJUNCT or tags[vg.start] not in ("LV", "AUX"):
+    if not sw.scrambled_conjunct or tags[vg.start] not in ("LV", "AUX"):
         return None, None
     lex = load()
     if any(c.marker == "ने" or (tags[c.end - 1] in ("PRK", "RELK") and tokens[c.end - 1].endswith("ने"))
@@ -117,7 +109,7 @@ def _split_copula_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk
     return chunks[:k] + [Chunk(c.start, c.start + 1, "", "np"), Chunk(c.start + 1, c.end, "", "np")] + chunks[k + 1:]
 
 
-def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> list[Chunk]:
+def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk], sw: TripleSwitches) -> list[Chunk]:
     """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
     (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
     if any(c.marker == "ने" or c.kind == "rel" or (tags[c.end - 1] == "PRK" and tokens[c.end - 1].endswith("ने"))
@@ -132,7 +124,7 @@ def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> l
         if not done and c.marker and c.kind == "np" and c.end - c.start >= 3 and tokens[c.start] in _PRONOUNS \
                 and tags[c.start + 1] not in ("PK", "PC", "PG"):
             cut = c.start + 1
-            if PRONOUN_PLUS_NOUN and c.end - c.start >= 4 and tags[c.start + 1] == "W" and tags[c.start + 2] == "W":
+            if sw.pronoun_plus_noun and c.end - c.start >= 4 and tags[c.start + 1] == "W" and tags[c.start + 2] == "W":
                 cut += 1            # यह देश | इंग्लैंड के शासन से
             out.append(Chunk(c.start, cut, "", "np"))
             out.append(Chunk(cut, c.end, c.marker, c.kind, c.participle))
@@ -161,19 +153,19 @@ def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk |
     return chunks[-1] if chunks else None
 
 
-def clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[OpenTriple]:
+def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwitches = DEFAULT) -> list[OpenTriple]:
     out: list[OpenTriple] = []
     vg = cl.vg
     if vg is None or not cl.chunks:
         return out
     rel = (vg.start, vg.end)
-    cl.chunks, modifiers = _attach_modifiers(tokens, tags, cl.chunks)
+    cl.chunks, modifiers = _attach_modifiers(tokens, tags, cl.chunks, sw)
     for m, target in modifiers:
         out.append(OpenTriple(m.span, None, target.span, "property", "participle_modifier"))
-    cl.chunks = _split_pronoun(tokens, tags, cl.chunks)
-    if COPULA_PRONOUN and vg.copular:
+    cl.chunks = _split_pronoun(tokens, tags, cl.chunks, sw)
+    if sw.copula_pronoun and vg.copular:
         cl.chunks = _split_copula_pronoun(tokens, tags, cl.chunks)
-    lead, possessor = _scrambled_conjunct(tokens, tags, cl, vg)
+    lead, possessor = _scrambled_conjunct(tokens, tags, cl, vg, sw)
     subj = possessor or _subject(tokens, tags, cl.chunks)
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
@@ -184,16 +176,16 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause) -> list[OpenT
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         return out + _complement(cl, subj, rel)
     head = subj.span
-    if RESOLVE_RELATIVE and subj.kind == "rel" and cl.antecedent is not None and (
-            tags[subj.start] == "REL" or (RESOLVE_RELATIVE_ERGATIVE and tokens[subj.start].endswith("ने"))):
+    if sw.resolve_relative and subj.kind == "rel" and cl.antecedent is not None and (
+            tags[subj.start] == "REL" or (sw.resolve_relative_ergative and tokens[subj.start].endswith("ने"))):
         head = cl.antecedent
     for c in cl.chunks:
         if c is subj or c.kind in ("modifier", "reladv"):
             continue
         if _is_temporal(tokens, c, tags) and c.kind == "np":
-            if TIME_MODE in ("property", "both"):
+            if sw.time_mode in ("property", "both"):
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
-            if TIME_MODE == "property":
+            if sw.time_mode == "property":
                 continue
         if (SKIP_ADVERB_TAILS or c.marker == "से") and _is_adverbial(tokens, tags, c):
             continue
@@ -210,7 +202,8 @@ def _complement(cl: Clause, subj: Chunk, rel: Span) -> list[OpenTriple]:
     return [OpenTriple(subj.span, rel, cl.complement, "", "complement_clause")]
 
 
-def genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> list[OpenTriple]:
+def genitive_triples(tokens: list[str], tags: list[str], spans: set[Span],
+                     sw: TripleSwitches = DEFAULT) -> list[OpenTriple]:
     out = []
     for s, e in sorted(spans):
         # drop the chunk's own closing marker and particles
@@ -219,9 +212,9 @@ def genitive_triples(tokens: list[str], tags: list[str], spans: set[Span]) -> li
             end -= 1
         for g in range(s + 1, end - 1):
             if tags[g] == "PG" and tags[g + 1] in ("W", "NUM", "DET"):
-                if GEN_MOD_MAX and g + 1 - s > GEN_MOD_MAX:
+                if sw.gen_mod_max and g + 1 - s > sw.gen_mod_max:
                     break           # a long modifier is usually a mis-chunked phrase
-                m0 = s if GEN_MOD_WORDS == 0 else max(s, g - GEN_MOD_WORDS)
+                m0 = s if sw.gen_mod_words == 0 else max(s, g - sw.gen_mod_words)
                 out.append(OpenTriple((m0, g + 1), None, (g + 1, e), "property", "genitive_modifier"))
                 break
     return out

@@ -8,6 +8,8 @@ from ..core.doc import Document, Triple
 from ..core.stage import Stage, files_version
 from ..syntax.lexicon import DATA_DIR
 from .extract import span_indices, triples_of_analysis
+from .switches import TripleSwitches
+from .switches import defaults as triple_defaults
 
 # The rule code that version() hashes along with the word lists
 _SYNTAX_DIR = DATA_DIR.parent
@@ -20,16 +22,17 @@ class TriplesStage(Stage):
     name = "triples"
     requires = ("sentences", "tokens", "syntax")
     provides = ("triples",)
-    defaults = {"skip_punct": True}
+    defaults = {"skip_punct": True, **triple_defaults()}   # skip_punct, then the rule switches (triples/switches.py)
 
     def __call__(self, doc: Document) -> None:
         n = len(doc.triples)
+        sw = TripleSwitches(**{k: v for k, v in self.config.items() if k != "skip_punct"})
         for s in doc.sentences:
             syn = doc.syntax.get(s.id)
             if syn is None or not syn.tokens:
                 continue
             texts = syn.tokens
-            for tr in triples_of_analysis(texts, syn.tags, syn.clauses):
+            for tr in triples_of_analysis(texts, syn.tags, syn.clauses, sw):
                 sp = self.config["skip_punct"]
                 head = _join(texts, tr.head, tr.skip, sp)
                 tail = _join(texts, tr.tail, tr.skip, sp)
