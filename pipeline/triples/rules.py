@@ -16,9 +16,6 @@ _MONTHS = _LEX.months
 _TIME_HEADS = _LEX.time_heads
 _PRONOUNS = _LEX.pronouns
 _BE_FORMS = _LEX.be_forms
-# Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
-SKIP_ADVERB_TAILS = True
-PRED_COMPLEMENT = True
 
 
 class OpenTriple(NamedTuple):
@@ -170,7 +167,7 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwi
     if len(cl.chunks) == 1:
         # only a subject: a predicate word before the auxiliaries is the complement (बैठक | रही | सफल)
         lead = vg.start
-        if PRED_COMPLEMENT and vg.end - vg.start >= 2 and tags[lead] == "W" and not subj.marker \
+        if sw.pred_complement and vg.end - vg.start >= 2 and tags[lead] == "W" and not subj.marker \
                 and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]) \
                 and not tokens[lead].endswith(("ता", "ती", "ते", "ना", "ने")):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
@@ -187,7 +184,7 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwi
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
             if sw.time_mode == "property":
                 continue
-        if (SKIP_ADVERB_TAILS or c.marker == "से") and _is_adverbial(tokens, tags, c):
+        if (sw.skip_adverb_tails or c.marker == "से") and _is_adverbial(tokens, tags, c):
             continue
         out.append(OpenTriple(head, rel, c.span, "", "conjunct_noun" if lead else
                               "subject_verb_argument" if head == subj.span else "relative_clause",
