@@ -106,3 +106,14 @@ def test_candra_o_typed_as_aa_and_candra_e_is_folded_with_exact_offsets(typed):
     assert text[slice(*n.to_original(a, a + 4))] == typed
     b = n.text.index("कॉलेज")
     assert text[slice(*n.to_original(b, b + 5))] == "काॅलेज"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["हज़ार", "क्\u200dषेत्र", " ", "\u00a0", "\r\n", "डाॅलर", "abc", "\ufeff", "।"]),
+                max_size=12), st.integers(0, 80), st.integers(0, 5))
+def test_to_norm_is_bisect_over_the_starts(parts, start, width):
+    """to_norm reads a precomputed index: it must equal bisect_left over the starts, past the end too."""
+    import bisect
+    n = normalize("".join(parts))
+    assert n.to_norm(start, start + width) == (bisect.bisect_left(n.starts, start),
+                                                bisect.bisect_left(n.starts, start + width))

@@ -8,11 +8,10 @@ character knows the original range it came from.
 """
 from __future__ import annotations
 
-import bisect
 import difflib
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -40,6 +39,8 @@ class Normalized:
     text: str
     starts: array   # starts[i]: original offset where normalized char i begins
     ends: array     # ends[i]: original offset where it ends
+    # original offset x -> the first normalized char i with starts[i] >= x (bisect_left, precomputed)
+    _norm_index: list[int] | None = field(default=None, repr=False, compare=False)
 
     def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
         if nend <= nstart:
@@ -49,12 +50,26 @@ class Normalized:
 
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
         """The normalized span [a, b) covering original chars [start, end)."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        index = self._norm_index
+        if index is None:     # built on the first call: later stages map every token, entity and amount
+            index = self._norm_index = _first_at_or_after(self.starts)
+        last = len(index) - 1
+        return index[min(start, last)], index[min(end, last)]
 
     def slice(self, start: int, end: int) -> str:
         """Normalized text of the original span [start, end)."""
         a, b = self.to_norm(start, end)
         return self.text[a:b]
+
+
+def _first_at_or_after(starts: array) -> list[int]:
+    """For every original offset x from 0 to the last start + 1: bisect_left(starts, x)."""
+    index, i, n = [], 0, len(starts)
+    for x in range((starts[-1] if n else 0) + 2):
+        while i < n and starts[i] < x:
+            i += 1
+        index.append(i)
+    return index
 
 
 def match_key(s: str) -> str:
