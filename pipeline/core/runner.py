@@ -50,6 +50,23 @@ class Pipeline:
                 raise StageError(stage.name, e) from e
         return doc
 
+    def process_many(self, docs: list[Document]) -> list[Document]:
+        """`process` over several documents at once, with the same rows: each stage runs over all of
+        them before the next, a stage with `process_batch(docs)` gets them in one call (the NER model
+        tags every sentence in one go). A StageError here does not say which document failed: a
+        caller that needs that redoes the documents one by one with `process`."""
+        for stage in self.stages:
+            try:
+                batch = getattr(stage, "process_batch", None)
+                if batch is not None:
+                    batch(docs)
+                else:
+                    for doc in docs:
+                        stage(doc)
+            except Exception as e:  # noqa: BLE001
+                raise StageError(stage.name, e) from e
+        return docs
+
     def process_text(self, text: str, doc_id: str = "text") -> Document:
         return self.process(Document(doc_id=doc_id, path="", text=text))
 
