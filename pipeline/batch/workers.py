@@ -137,7 +137,7 @@ def run_local(todo, job: Job, on_done) -> None:
                             del inflight[fut]
                             for meta in metas:
                                 on_done(meta)
-                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their document
+                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their group
                     ex.shutdown(wait=False, cancel_futures=True)
                     raise
         except BrokenProcessPool:
