@@ -4,7 +4,9 @@ Text: the UD Hindi HDTB test sentences (news; evaluation-only licence, read in p
 ../shared) cut into documents of 20 sentences, plus corpus/. Each backend runs in its own child
 process (one document at a time through every stage, as a batch worker does), so its peak RSS and
 model load time are its own (the load includes one untimed warm-up document: word lists, tries and
-regexes load on first use, once per worker). Reports seconds and sentences/s per stage and for the whole pipeline,
+regexes load on first use, once per worker). Two modes: "per doc" (one document at a time through
+every stage) and "grouped" (as the batch worker runs them: groups of documents through
+Pipeline.process_many, so the NER model tags a group's sentences in one call). Reports seconds and sentences/s per stage and for the whole pipeline,
 the speed of each backend relative to the first, model load time and peak RSS; "all (CPU)" counts
 CPU seconds instead of wall seconds (the steadier figure on a shared machine).
 
@@ -40,6 +42,9 @@ def documents(n_docs: int) -> list[str]:
     return docs[:n_docs] if n_docs else docs
 
 
+from pipeline.batch.document import GROUP_DOCS, groups  # noqa: E402 - after the sys.path line
+
+
 def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     import torch
     torch.set_num_threads(threads)
@@ -63,7 +68,7 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     totals = {s.name: 0.0 for s in pipe.stages}
     cpu = dict(totals)
     n_sent = 0
-    for n, text in enumerate(texts):
+    for n, text in enumerate(texts):          # mode "per doc": one document at a time through every stage
         doc = Document(doc_id=f"d{n}", path="", text=text)
         for stage in pipe.stages:
             t, c = time.perf_counter(), time.process_time()
@@ -71,9 +76,35 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
             totals[stage.name] += time.perf_counter() - t
             cpu[stage.name] += time.process_time() - c
         n_sent += len(doc.sentences)
+    # mode "grouped": as the batch worker runs them, groups of GROUP_DOCS through Pipeline.process_many
+    timings: dict[str, list[float]] = {}
+    for group in groups(list(enumerate(texts))):
+        pipe.process_many([Document(doc_id=f"d{n}", path="", text=text) for n, text in group], timings)
     return {"docs": len(texts), "sentences": n_sent, "mb": sum(len(t.encode()) for t in texts) / 1e6,
             "build_s": build, "load_s": load, "stages": totals, "cpu": cpu,
+            "grouped_stages": {k: v[0] for k, v in timings.items()},
+            "grouped_cpu": {k: v[1] for k, v in timings.items()},
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def report(runs: dict, names: list[str], mode: str, key: str, cpu_key: str) -> None:
+    first = runs[names[0]]
+    print(f"mode {mode}")
+    print(f"{'stage':10} " + " ".join(f"{n + ' s':>14} {'sent/s':>7}" for n in names))
+    for stage in first[key]:
+        cells = [(r[key][stage], first["sentences"] / r[key][stage] if r[key][stage] else 0)
+                 for r in runs.values()]
+        print(f"{stage:10} " + " ".join(f"{s:14.2f} {v:7.0f}" for s, v in cells))
+    pairs = [r[key].get("syntax", 0.0) + r[key].get("relations", 0.0) for r in runs.values()]
+    if all(pairs):      # one analysis feeds the relations: the target is on the two together
+        print(f"{'syntax+rel':10} " + " ".join(f"{s:14.2f} {first['sentences'] / s:7.0f}" for s in pairs)
+              + "   (target >= 3,000 sentences/s on one core)")
+    totals = [sum(r[key].values()) for r in runs.values()]
+    print(f"{'all':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in totals))
+    print(f"{'x ' + names[0]:10} " + " ".join(f"{totals[0] / t:22.2f}" for t in totals))
+    cpus = [sum(r[cpu_key].values()) for r in runs.values()]
+    print(f"{'all (CPU)':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in cpus))
+    print(f"{'x ' + names[0]:10} " + " ".join(f"{cpus[0] / t:22.2f}" for t in cpus))
 
 
 def main() -> int:
@@ -100,29 +131,24 @@ def main() -> int:
                    "--threads", str(args.threads)]
             out = subprocess.run(cmd, check=True, cwd=REPO, capture_output=True, text=True).stdout
             r = json.loads(out.strip().splitlines()[-1])
+            r["all_rounds"] = {key: [sum(r[key].values())] for key in ("stages", "grouped_stages")}
             if name in runs:          # per stage, the fastest round
-                for key in ("stages", "cpu"):
+                for key in ("stages", "cpu", "grouped_stages", "grouped_cpu"):
                     r[key] = {k: min(v, runs[name][key][k]) for k, v in r[key].items()}
+                for key, sums in runs[name]["all_rounds"].items():
+                    r["all_rounds"][key] = sums + r["all_rounds"][key]
             runs[name] = r
     first = runs[names[0]]
     print(f"{first['docs']} documents, {first['sentences']} sentences, {first['mb']:.2f} MB; ner={args.ner}, "
           f"torch threads={args.threads}, best of {args.rounds} round(s) per stage, "
           f"load average {os.getloadavg()[0]:.2f}")
-    print(f"{'stage':10} " + " ".join(f"{n + ' s':>14} {'sent/s':>7}" for n in names))
-    for stage in first["stages"]:
-        cells = [(r["stages"][stage], first["sentences"] / r["stages"][stage] if r["stages"][stage] else 0)
-                 for r in runs.values()]
-        print(f"{stage:10} " + " ".join(f"{s:14.2f} {v:7.0f}" for s, v in cells))
-    pairs = [r["stages"].get("syntax", 0.0) + r["stages"].get("relations", 0.0) for r in runs.values()]
-    if all(pairs):      # one analysis feeds the relations: the target is on the two together
-        print(f"{'syntax+rel':10} " + " ".join(f"{s:14.2f} {first['sentences'] / s:7.0f}" for s in pairs)
-              + "   (target >= 3,000 sentences/s on one core)")
-    totals = [sum(r["stages"].values()) for r in runs.values()]
-    print(f"{'all':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in totals))
-    print(f"{'x ' + names[0]:10} " + " ".join(f"{totals[0] / t:22.2f}" for t in totals))
-    cpus = [sum(r["cpu"].values()) for r in runs.values()]
-    print(f"{'all (CPU)':10} " + " ".join(f"{t:14.2f} {first['sentences'] / t:7.0f}" for t in cpus))
-    print(f"{'x ' + names[0]:10} " + " ".join(f"{cpus[0] / t:22.2f}" for t in cpus))
+    report(runs, names, "per doc (one document at a time through every stage)", "stages", "cpu")
+    report(runs, names, f"grouped (as the batch worker: up to {GROUP_DOCS} documents through process_many)",
+           "grouped_stages", "grouped_cpu")
+    for name, r in runs.items():     # the spread of the whole-pipeline wall time over the rounds
+        for key, mode in (("stages", "per doc"), ("grouped_stages", "grouped")):
+            rates = sorted(first["sentences"] / t for t in r["all_rounds"][key])
+            print(f"{name} {mode}: sentences/s per round " + ", ".join(f"{v:.0f}" for v in rates))
     print(f"{'load s':10} " + " ".join(f"{r['load_s']:22.2f}" for r in runs.values()))
     print(f"{'peak RSS':10} " + " ".join(f"{r['peak_rss_mb']:19.0f} MB" for r in runs.values()))
     if args.json:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.tables import error_row
-from .document import package, process_doc
+from .document import groups, package, process_group
 from .options import Job
 from .store import Store
 
@@ -42,11 +42,12 @@ def _init_worker(factory, fp, escape, timeout, out, workers=1) -> None:
         sys.modules["torch"].set_num_threads(int(given) if given.isdigit() and int(given) > 0 else threads)
 
 
-def _work(task) -> dict:
-    doc_id, path, problem = task
-    meta, blob = process_doc(_W["pipe"], doc_id, path, None, _W["fp"], _W["escape"], _W["timeout"], problem)
-    _W["store"].put(meta["key"], blob)
-    return meta
+def _work(group) -> list[dict]:
+    metas = []
+    for meta, blob in process_group(_W["pipe"], group, _W["fp"], _W["escape"], _W["timeout"]):
+        _W["store"].put(meta["key"], blob)
+        metas.append(meta)
+    return metas
 
 
 def _crash_meta(task, fp, escape) -> tuple[dict, bytes]:
@@ -100,21 +101,21 @@ def run_local(todo, job: Job, on_done) -> None:
     factory, pipe, fp, store = job.factory, job.pipe, job.fingerprint, job.store
     escape, timeout, workers = job.options.csv_escape, job.options.doc_timeout, job.options.workers
     if workers <= 1:
-        for doc_id, path, problem in todo:
-            meta, blob = process_doc(pipe, doc_id, path, None, fp, escape, timeout, problem)
-            store.put(meta["key"], blob)
-            on_done(meta)
+        for group in groups(list(todo)):
+            for meta, blob in process_group(pipe, group, fp, escape, timeout):
+                store.put(meta["key"], blob)
+                on_done(meta)
         return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     ctx = _mp_context()
     initargs = (factory, fp, escape, timeout, str(store.out), workers)
-    pending = deque(todo)
+    pending = deque(groups(list(todo), workers))
 
     def alone(task):
         with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=initargs) as ex:
             try:
-                return ex.submit(_work, task).result()
+                return ex.submit(_work, [task]).result()[0]
             except BrokenProcessPool:
                 meta, blob = _crash_meta(task, fp, escape)
                 store.put(meta["key"], blob)
@@ -128,16 +129,18 @@ def run_local(todo, job: Job, on_done) -> None:
                 try:
                     while pending or inflight:
                         while pending and len(inflight) < workers * 4:
-                            task = pending.popleft()
-                            inflight[ex.submit(_work, task)] = task
+                            group = pending.popleft()
+                            inflight[ex.submit(_work, group)] = group
                         done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                         for fut in done:
-                            meta = fut.result()   # BrokenProcessPool when a worker died
+                            metas = fut.result()   # BrokenProcessPool when a worker died
                             del inflight[fut]
-                            on_done(meta)
-                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their document
+                            for meta in metas:
+                                on_done(meta)
+                except KeyboardInterrupt:   # Ctrl-C: drop the queue, let the workers finish their group
                     ex.shutdown(wait=False, cancel_futures=True)
                     raise
         except BrokenProcessPool:
-            for task in inflight.values():   # the culprit is among these: retry each alone
-                on_done(alone(task))
+            for group in inflight.values():   # the culprit is among these: retry each document alone
+                for task in group:
+                    on_done(alone(task))

@@ -5,6 +5,7 @@ read -> normalize -> sentences -> tokens -> entities -> amounts -> syntax -> rel
 from __future__ import annotations
 
 import importlib
+import time
 from typing import Any
 
 from .doc import Document
@@ -49,6 +50,29 @@ class Pipeline:
             except Exception as e:  # noqa: BLE001 - any stage failure becomes an error row
                 raise StageError(stage.name, e) from e
         return doc
+
+    def process_many(self, docs: list[Document], timings: dict[str, list[float]] | None = None) -> list[Document]:
+        """`process` over several documents at once, with the same rows: each stage runs over all of
+        them before the next, a stage with `process_batch(docs)` gets them in one call (the NER model
+        tags every sentence in one go). A StageError here does not say which document failed: a
+        caller that needs that redoes the documents one by one with `process`. `timings`, if given,
+        adds each stage's [wall, CPU] seconds to timings[stage name] (benchmarks/bench_stages.py)."""
+        for stage in self.stages:
+            t, c = time.perf_counter(), time.process_time()
+            try:
+                batch = getattr(stage, "process_batch", None)
+                if batch is not None:
+                    batch(docs)
+                else:
+                    for doc in docs:
+                        stage(doc)
+            except Exception as e:  # noqa: BLE001
+                raise StageError(stage.name, e) from e
+            if timings is not None:
+                spent = timings.setdefault(stage.name, [0.0, 0.0])
+                spent[0] += time.perf_counter() - t
+                spent[1] += time.process_time() - c
+        return docs
 
     def process_text(self, text: str, doc_id: str = "text") -> Document:
         return self.process(Document(doc_id=doc_id, path="", text=text))

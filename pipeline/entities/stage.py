@@ -62,31 +62,47 @@ class EntitiesStage(Stage):
         return files_version(sorted(DATA_DIR.glob("*.tsv")), *seeds)
 
     def __call__(self, doc: Document) -> None:
-        lex = load()
-        by_sent: dict[str, list] = {}
-        for t in doc.tokens:
-            by_sent.setdefault(t.sentence_id, []).append(t)
-        sents = [s for s in doc.sentences if by_sent.get(s.id)]
-        norm = doc.norm
-        keyed = []
-        for s in sents:
-            toks = by_sent[s.id]
-            keys = [norm.slice(t.start, t.end) for t in toks]
-            keyed.append((s, toks, keys, [t.kind for t in toks]))
-        engine = self.engine
-        model_out = engine.tag([[t.text for t in toks] for _, toks, _, _ in keyed]) if engine else [[]] * len(keyed)
-        for (s, toks, keys, kinds), spans in zip(keyed, model_out):
-            fused, _titles = fuse(keys, kinds, model_candidates(spans), lex, with_model=engine is not None)
-            org_by_end = {c.j: c.i for c in fused if c.label == "ORG"}
-            for c in fused:
-                start, end = toks[c.i].start, toks[c.j - 1].end
-                ent = Entity(id=f"{doc.doc_id}:e{len(doc.entities)}", start=start, end=end,
-                             text=doc.text[start:end], sentence_id=s.id, label=c.label, subtype=c.subtype,
-                             source=c.source, score=round(c.score, 4), canonical=c.canonical)
-                if c.title:
-                    # an organisation right before the title belongs to the role: कांग्रेस विधायक, सपा प्रवक्ता
-                    first = org_by_end.get(c.title[0], c.title[0])
-                    ent.role_start, ent.role_end = toks[first].start, toks[c.title[1] - 1].end
-                    ent.role = doc.text[ent.role_start:ent.role_end]
-                doc.entities.append(ent)
+        self.process_batch([doc])
 
+    def process_batch(self, docs: list[Document]) -> None:
+        """Entities for several documents: one engine.tag call over all their sentences (the engine
+        buckets them by length), then each document fused on its own, as for one document."""
+        keyed = [_keyed_sentences(doc) for doc in docs]
+        engine = self.engine
+        flat = [[t.text for t in toks] for doc_keyed in keyed for _, toks, _, _ in doc_keyed]
+        model_out = engine.tag(flat) if engine and flat else [[]] * len(flat)
+        lex, at = load(), 0
+        for doc, doc_keyed in zip(docs, keyed):
+            _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None)
+            at += len(doc_keyed)
+
+
+def _keyed_sentences(doc: Document) -> list[tuple]:
+    """(sentence, its tokens, their normalized keys, their kinds) for each sentence with tokens."""
+    by_sent: dict[str, list] = {}
+    for t in doc.tokens:
+        by_sent.setdefault(t.sentence_id, []).append(t)
+    norm = doc.norm
+    keyed = []
+    for s in doc.sentences:
+        toks = by_sent.get(s.id)
+        if toks:
+            keyed.append((s, toks, [norm.slice(t.start, t.end) for t in toks], [t.kind for t in toks]))
+    return keyed
+
+
+def _add_entities(doc: Document, keyed: list[tuple], model_out, lex, with_model: bool) -> None:
+    for (s, toks, keys, kinds), spans in zip(keyed, model_out):
+        fused, _titles = fuse(keys, kinds, model_candidates(spans), lex, with_model=with_model)
+        org_by_end = {c.j: c.i for c in fused if c.label == "ORG"}
+        for c in fused:
+            start, end = toks[c.i].start, toks[c.j - 1].end
+            ent = Entity(id=f"{doc.doc_id}:e{len(doc.entities)}", start=start, end=end,
+                         text=doc.text[start:end], sentence_id=s.id, label=c.label, subtype=c.subtype,
+                         source=c.source, score=round(c.score, 4), canonical=c.canonical)
+            if c.title:
+                # an organisation right before the title belongs to the role: कांग्रेस विधायक, सपा प्रवक्ता
+                first = org_by_end.get(c.title[0], c.title[0])
+                ent.role_start, ent.role_end = toks[first].start, toks[c.title[1] - 1].end
+                ent.role = doc.text[ent.role_start:ent.role_end]
+            doc.entities.append(ent)
