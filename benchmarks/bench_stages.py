@@ -49,6 +49,7 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     import torch
     torch.set_num_threads(threads)
     from pipeline.core.doc import Document
+    from pipeline.batch.workers import settle
     from pipeline.core.runner import Pipeline
 
     texts = documents(n_docs)
@@ -64,6 +65,7 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     # word lists, tries and regexes also load on first use: one untimed document loads them (a batch
     # worker pays this once, like the model load)
     pipe.process(Document(doc_id="warm-up", path="", text=texts[0]))
+    settle(pipe)            # as a batch worker does after loading (pipeline/batch/workers.py)
     load = time.perf_counter() - t0
     totals = {s.name: 0.0 for s in pipe.stages}
     cpu = dict(totals)

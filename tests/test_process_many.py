@@ -145,3 +145,19 @@ def test_groups_cut_in_order_and_keep_workers_busy():
     assert [t for g in two for t in g] == tasks and len(two) >= 8
     assert groups(list(range(3)), workers=2) == [[0], [1], [2]]
     assert groups([]) == []
+
+
+def test_an_in_process_run_gives_the_collector_back_its_objects(tmp_path):
+    """settle() freezes the objects alive when a worker starts (so full collections skip the model);
+    an in-process run must unfreeze them at its end, or a notebook's later garbage would never be
+    collected."""
+    import gc
+
+    from pipeline.batch.document import PipelineFactory
+    from pipeline.batch.run import run_batch
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("भारत और रूस के बीच व्यापार बढ़ा।", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    run_batch(corpus, tmp_path / "o", factory=PipelineFactory.of({"entities": {"ner": "none"}}))
+    assert gc.get_freeze_count() == 0
