@@ -52,17 +52,16 @@ def facility_status(v: View, ctx: Context) -> list[Relation]:
 
 
 def topics(v: View, ctx: Context) -> list[Relation]:
-    """A verbless list ending in सहित/आदि after a sentence about reviewing/discussing."""
+    """What a meeting reviewed or discussed: a list of topics before पर / की + a discussion word in the
+    same sentence ("व्यापार, रक्षा और ऊर्जा पर चर्चा की"), or a verbless list ending in सहित / आदि
+    right after a sentence about reviewing or discussing."""
     out = []
     keys = v.keys[:-1] if v.tokens and v.tokens[-1].kind == "punct" else v.keys
-    if ctx.topic_pending and keys[-1:] in (["सहित"], ["आदि"]):
-        end = len(keys) - 1
-        items, start = [], 0
-        for k in range(end + 1):
-            if k == end or keys[k] in CONJ:
-                if k > start:
-                    items.append((start, k))
-                start = k + 1
+    subject = summit_phrase(v) or ctx.summit or "वार्ता"
+    for a, b in _topics_before_discussion(v):
+        out.append(v.relation(subject, "reviews", v.text(a, b), "topics:list_before_discussion", (a, b)))
+    if not out and ctx.topic_pending and keys[-1:] in (["सहित"], ["आदि"]):
+        items = _list_items(keys, 0, len(keys) - 1)
         if len(items) >= 2:
             for a, b in items:
                 out.append(v.relation(ctx.summit or "वार्ता", "reviews", v.text(a, b), "topics:list_after_review",
@@ -70,6 +69,42 @@ def topics(v: View, ctx: Context) -> list[Relation]:
     ctx.summit = summit_phrase(v)
     ctx.topic_pending = bool(v.find(lists().topics))
     return out
+
+
+# words that end a topic list on its left: the agent, other case phrases, clause openers
+_LIST_STOPS = frozenset({"ने", "को", "में", "से", "का", "की", "के", "बीच", "दौरान", "कि", "(", ")", ":", "।", "-"})
+_ITEM_MAX = 4         # words in one topic; longer runs are clauses, not list items
+
+
+def _list_items(keys: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The items of keys[start:end] separated by commas and conjunctions."""
+    items, a = [], start
+    for k in range(start, end + 1):
+        if k == end or keys[k] in CONJ:
+            if k > a:
+                items.append((a, k))
+            a = k + 1
+    return items
+
+
+def _topics_before_discussion(v: View) -> list[tuple[int, int]]:
+    """X, Y और Z पर चर्चा / की समीक्षा: two or more short items joined by commas and one conjunction
+    right before पर / की and a discussion word."""
+    keys = v.keys
+    for i, _, _ in v.find(lists().topics):
+        if i < 4 or keys[i - 1] not in ("पर", "की"):
+            continue
+        end, k = i - 1, i - 2
+        while k >= 0 and keys[k] not in _LIST_STOPS and k not in v.amts:
+            k -= 1
+        items = _list_items(keys, k + 1, end)
+        joined = [keys[x] for x in range(k + 1, end) if keys[x] in CONJ]
+        named = any(k + 1 <= x < end for x in v.ents)
+        # topics, not parties: a name in the list (भारत और रूस ऊर्जा पर बातचीत करेंगे) is no topic list
+        if len(items) >= 2 and not named and all(b - a <= _ITEM_MAX for a, b in items) \
+                and joined[-1:] != [","] and sum(x != "," for x in joined) == 1:
+            return items
+    return []
 
 
 def locations(v: View) -> list[Relation]:
