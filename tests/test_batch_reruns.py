@@ -120,17 +120,23 @@ def test_empty_corpus_writes_nothing(tmp_path, capsys):
     assert snapshot(out) == before
 
 
+def _run_until_cached(args: list[str], out, entries: int, **popen) -> subprocess.Popen:
+    """Start `hindi-extract ARGS` (SIGINT at its default) and return once `entries` documents are cached."""
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli"] + args, cwd=REPO, env=_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **popen)
+    t0 = time.monotonic()
+    while len(list((out / ".cache").rglob("*.pkl"))) < entries:
+        assert proc.poll() is None and time.monotonic() - t0 < 120, "the run ended before the SIGINT"
+        time.sleep(0.02)
+    return proc
+
+
 def test_sigint_prints_one_line_and_the_rerun_resumes_to_identical_tables(tmp_path, capsys):
     corpus, out, ref = tmp_path / "corpus", tmp_path / "out", tmp_path / "ref"
     make_archive(corpus, 200, seed=5)
     args = ["run", str(corpus), "--out", str(out), "--ner", "none"]
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli"] + args, cwd=REPO, env=_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    t0 = time.monotonic()
-    while len(list((out / ".cache").rglob("*.pkl"))) < 10:
-        assert proc.poll() is None and time.monotonic() - t0 < 120, "the run ended before the SIGINT"
-        time.sleep(0.02)
+    proc = _run_until_cached(args, out, 10)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
@@ -182,14 +188,8 @@ def test_ctrl_c_to_the_process_group_of_a_two_worker_run_is_one_line(tmp_path):
     import os
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     make_archive(corpus, 200, seed=6)
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli", "run", str(corpus), "--out", str(out),
-                             "--ner", "none", "--workers", "2"], cwd=REPO, env=_env(), start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    t0 = time.monotonic()
-    while len(list((out / ".cache").rglob("*.pkl"))) < 6:
-        assert proc.poll() is None and time.monotonic() - t0 < 120, "the run ended before the SIGINT"
-        time.sleep(0.02)
+    proc = _run_until_cached(["run", str(corpus), "--out", str(out), "--ner", "none", "--workers", "2"], out, 6,
+                             start_new_session=True)
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and stdout == ""
