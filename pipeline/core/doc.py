@@ -115,6 +115,14 @@ class Document:
         """Map a [nstart, nend) span of the normalized text to the original text."""
         return self.norm.to_original(nstart, nend)
 
+    def sentence_tokens(self) -> dict[str, list[Token]]:
+        """Each sentence's tokens in reading order: the order every token index of the later stages
+        (entities, syntax, relations) counts in."""
+        by_sentence: dict[str, list[Token]] = {}
+        for tok in self.tokens:
+            by_sentence.setdefault(tok.sentence_id, []).append(tok)
+        return {sid: sorted(toks, key=lambda t: (t.index, t.start)) for sid, toks in by_sentence.items()}
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing original offset `offset` (sentences are in text order)."""
         cache = getattr(self, "_sentence_starts", None)
@@ -124,3 +132,9 @@ class Document:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+
+def token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """[first, last + 1) of the tokens inside the original span [start, end), None if none is."""
+    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    return (idx[0], idx[-1] + 1) if idx else None

@@ -79,9 +79,7 @@ class EntitiesStage(Stage):
 
 def _keyed_sentences(doc: Document) -> list[tuple]:
     """(sentence, its tokens, their normalized keys, their kinds) for each sentence with tokens."""
-    by_sent: dict[str, list] = {}
-    for t in doc.tokens:
-        by_sent.setdefault(t.sentence_id, []).append(t)
+    by_sent = doc.sentence_tokens()
     norm = doc.norm
     keyed = []
     for s in doc.sentences:

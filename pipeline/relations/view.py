@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token
+from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
 from ..entities.lexicon import Entry, Trie, key_tokens
 from ..entities.lexicon import load as load_entity_lexicon
 from ..text.normalize import match_key
@@ -155,19 +155,11 @@ class View:
                         start=start, end=end, text=self.doc.text[start:end], rule=rule, **kw)
 
 
-def _token_index(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
-    return (idx[0], idx[-1] + 1) if idx else None
-
-
 def build_views(doc: Document) -> list[View]:
-    by_sent: dict[str, list[Token]] = {}
-    for t in doc.tokens:
-        by_sent.setdefault(t.sentence_id, []).append(t)
+    by_sent = doc.sentence_tokens()
     views = {}
     for s in doc.sentences:
         toks = by_sent.get(s.id, [])
-        toks = sorted(toks, key=lambda t: (t.index, t.start))
         syn = doc.syntax.get(s.id)
         keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
         views[s.id] = View(doc, s, toks, keys, syn=syn)
@@ -175,12 +167,12 @@ def build_views(doc: Document) -> list[View]:
         if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
             continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
-        span = v and _token_index(v.tokens, ent.start, ent.end)
+        span = v and token_span(v.tokens, ent.start, ent.end)
         if span:
             v.ents[span[0]] = (span[1], ent)
     for a in doc.amounts:
         v = views.get(a.sentence_id)
-        span = v and _token_index(v.tokens, a.start, a.end)
+        span = v and token_span(v.tokens, a.start, a.end)
         if span:
             v.amts[span[0]] = (span[1], a)
     return [views[s.id] for s in doc.sentences]

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.doc import Document
+from ..core.doc import Document, token_span
 from ..core.stage import Stage, files_version
 from ..text.normalize import match_key
 from .analysis import analyse_sentence
 from .switches import ChunkerSwitches
 from .switches import defaults as chunker_defaults
-
-
-def sentence_tokens(doc: Document) -> dict[str, list]:
-    """Each sentence's tokens in reading order (the order every token index of the analysis uses)."""
-    by_sentence: dict[str, list] = {}
-    for tok in doc.tokens:
-        by_sentence.setdefault(tok.sentence_id, []).append(tok)
-    return {sid: sorted(toks, key=lambda t: (t.index, t.start)) for sid, toks in by_sentence.items()}
-
-
-def _token_index(tokens, start: int, end: int) -> tuple[int, int] | None:
-    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
-    return (idx[0], idx[-1] + 1) if idx else None
 
 
 class SyntaxStage(Stage):
@@ -38,11 +25,11 @@ class SyntaxStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         sw = ChunkerSwitches(**{**self.config, "prefix_blockers": tuple(self.config["prefix_blockers"])})
-        toks = sentence_tokens(doc)
+        toks = doc.sentence_tokens()
         ents: dict[str, dict[int, tuple[int, object]]] = {}
         for e in doc.entities:
             t = toks.get(e.sentence_id, [])
-            span = _token_index(t, e.start, e.end)
+            span = token_span(t, e.start, e.end)
             if span:
                 ents.setdefault(e.sentence_id, {})[span[0]] = (span[1], e)
         for s in doc.sentences:
