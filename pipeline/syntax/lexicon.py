@@ -1,9 +1,12 @@
-"""Word lists of the open-IE rules, read from the TSV files in `data/` (one row a form)."""
+"""Word lists of the open-IE rules: the closed-class words from `pipeline/text/closed_class.py`, the
+chunker's own classes (light verbs, adverbs, conjunct nominals, months) from the TSV files in `data/`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from ..text import closed_class
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -55,37 +58,38 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    post = read_tsv("postpositions.tsv")
-    aux = read_tsv("auxiliaries.tsv")
     light = read_tsv("light_verbs.tsv")
     fw = read_tsv("function_words.tsv")
     wc = read_tsv("word_classes.tsv")
+    cc = closed_class.words
 
     def of(rows, kind):
         return frozenset(r[0] for r in rows if len(r) > 1 and r[1] == kind)
 
-    compound = sorted((tuple(r[0].split()) for r in post if r[1] == "compound"), key=len, reverse=True)
     kinds: dict[str, set] = {}
-    for fname, rows in (("postpositions", post), ("auxiliaries", aux), ("light_verbs", light),
-                        ("function_words", fw)):
+    for c in closed_class.classes():
+        for form, _ in closed_class.rows(c):
+            kinds.setdefault(form, set()).add(("closed_class", c))
+    for fname, rows in (("light_verbs", light), ("function_words", fw)):
         for r in rows:
             kinds.setdefault(r[0], set()).add((fname, r[1] if len(r) > 1 else ""))
     return Lexicon(
-        case=of(post, "case"), genitive=of(post, "genitive"), compound=tuple(compound),
-        copula=of(aux, "copula"), aux=frozenset(r[0] for r in aux),
+        case=cc("case"), genitive=cc("genitive"), compound=closed_class.phrases("compound_postposition"),
+        copula=cc("copula"), aux=cc("copula", "aux_aspect", "aux_passive", "aux_modal"),
         light=frozenset(r[0] for r in light),
-        coord=of(fw, "coord"), subord=of(fw, "subord"), relative=of(fw, "relative"), relative_adverb=of(fw, "relative_adverb"),
-        relative_genitive=of(fw, "relative_genitive"), manner=of(fw, "manner_noun"),
-        relative_case=of(fw, "relative_case"), pronoun_case=of(fw, "pronoun_case"),
-        particle=of(fw, "particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"), postp_adverb=of(fw, "postpositional_adverb"), not_conjunctive=of(fw, "not_conjunctive"),
-        determiner=of(fw, "determiner"), time_noun=of(fw, "time_noun"),
-        copular_like=of(aux, "copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
+        coord=cc("coord"), subord=cc("subord"), relative=cc("relative"), relative_adverb=cc("relative_adverb"),
+        relative_genitive=cc("relative_genitive"), manner=of(fw, "manner_noun"),
+        relative_case=cc("relative_case"), pronoun_case=cc("pronoun_case"),
+        particle=cc("particle"), adverb=of(fw, "adverb"), degree=of(fw, "degree"),
+        postp_adverb=of(fw, "postpositional_adverb"), not_conjunctive=of(fw, "not_conjunctive"),
+        determiner=cc("determiner"), time_noun=of(fw, "time_noun"),
+        copular_like=cc("copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
         speech=frozenset(r[0] for r in light if len(r) > 1 and (r[1] == "कहना" or (len(r) > 2 and
                                                                               r[2].startswith("intransitive")))),
         conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
         conjunct_nouns=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
         months=of(wc, "month"), time_heads=of(wc, "time_head"),
-        pronouns=of(wc, "pronoun") | of(wc, "pronoun_personal"), personal=of(wc, "pronoun_personal"),
-        be_forms=of(wc, "be_form"), negation=of(wc, "negation"),
+        pronouns=cc("pronoun", "pronoun_personal"), personal=cc("pronoun_personal"),
+        be_forms=cc("be_form"), negation=cc("negation"),
         kinds=kinds,
     )
