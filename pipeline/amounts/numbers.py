@@ -249,9 +249,8 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
         return None
     value = v + post_frac
     end = tail_end or els[-1].end
-    scale_el = max((e for e in els if e.kind == "scale"), key=lambda e: e.value, default=None)
     res = NumParse(els[0].start, end, value, ordinal=ordinal, fraction=fraction,
-                   scale=scale_el.text if scale_el else "",
+                   scale=_scale_words(text, els),
                    plain_digits=len(els) == 1 and els[0].kind == "atom" and els[0].text.isdigit()
                    and not ordinal and "," not in els[0].text,
                    words=any(not e.text[:1].isdigit() and e.text[:1] != "." for e in els),
@@ -259,6 +258,22 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
     if allow_and and not ordinal and not res.fraction:
         res = _join_and(text, res, els)
     return res
+
+
+def _scale_words(text: str, els: list[El]) -> str:
+    """The scale as written: the largest scale word, with the smaller scale words right before it
+    when only the leading number precedes them ("5 लाख करोड़" -> लाख करोड़, a stacked scale of 10^12;
+    but "1 लाख 25 हजार करोड़" -> करोड़, and "सात करोड़ 39 लाख" -> करोड़)."""
+    scales = [i for i, e in enumerate(els) if e.kind == "scale"]
+    if not scales:
+        return ""
+    top = min(scales, key=lambda i: (-els[i].value, i))
+    first = top
+    while first > 0 and els[first - 1].kind == "scale" and els[first - 1].value < els[first].value:
+        first -= 1
+    if first < top and any(e.kind == "scale" for e in els[:first]):
+        first = top
+    return text[els[first].start:els[top].end] if first < top else els[top].text
 
 
 def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:

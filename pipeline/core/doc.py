@@ -57,6 +57,8 @@ class Amount(Span):
     scale: str = ""         # scale word as written (बिलियन, करोड़ ...)
     qualifier: str = ""     # approx | more_than | less_than | up_to | ...
     normalized_value: int | Decimal | None = None   # plain count of the unit (money: currency units)
+    resolved: str = ""      # calendar kinds: the ISO 8601 value placed on the calendar (XXXX kept if unplaced)
+    anchor: str = ""        # how: written | <reference source>: <rule> | none: <reason>
 
 
 @dataclass

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..amounts.periods import period_values
 from .doc import Document
 
 CSV_ENCODING = "utf-8-sig"
@@ -30,15 +31,16 @@ COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "path", "encoding", "bytes", "chars", "sha256", "n_sentences", "n_tokens",
                   "n_entities", "n_amounts", "n_relations", "n_triples", "source_url", "source_url_start",
                   "source_url_end", "dateline", "dateline_start", "dateline_end", "dateline_place",
-                  "dateline_date"],
+                  "dateline_date", "reference_date", "reference_source"],
     "sentences": ["doc_id", "sentence_id", "index", "start", "end", "text"],
     "tokens": ["doc_id", "token_id", "sentence_id", "index", "start", "end", "text", "kind"],
     "entities": ["doc_id", "entity_id", "sentence_id", "start", "end", "text", "label", "subtype",
                  "canonical", "source", "score", "role", "role_start", "role_end"],
     "amounts": ["doc_id", "amount_id", "sentence_id", "start", "end", "text", "kind", "value", "value_min",
-                "value_max", "currency", "unit", "scale", "qualifier", "normalized_value"],
+                "value_max", "currency", "unit", "scale", "qualifier", "normalized_value", "resolved", "anchor"],
     "relations": ["doc_id", "relation_id", "sentence_id", "start", "end", "text", "subject", "subject_id",
-                  "predicate", "object", "object_id", "counterpart", "period", "aspect", "modality", "polarity",
+                  "predicate", "object", "object_id", "counterpart", "period", "period_value", "aspect", "modality",
+                  "polarity",
                   "attributed_to", "qualifier", "rule", "score"],
     "triples": ["doc_id", "triple_id", "sentence_id", "start", "end", "text", "head", "relation", "tail",
                 "rule"],
@@ -61,6 +63,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     d = doc.doc_id
     url = (doc.metadata.get("source_urls") or [{}])[-1]
     line = doc.metadata.get("dateline") or {}
+    ref = doc.metadata.get("reference") or {}
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     rows["documents"].append(dict(
         doc_id=d, path=doc.path, encoding=doc.encoding, bytes=doc.metadata.get("bytes"), chars=len(doc.text),
@@ -68,7 +71,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         n_entities=len(doc.entities), n_amounts=len(doc.amounts), n_relations=len(doc.relations),
         n_triples=len(doc.triples), source_url=url.get("text", ""), source_url_start=url.get("start"),
         source_url_end=url.get("end"), dateline=line.get("text", ""), dateline_start=line.get("start"),
-        dateline_end=line.get("end"), dateline_place=line.get("place", ""), dateline_date=line.get("date", "")))
+        dateline_end=line.get("end"), dateline_place=line.get("place", ""), dateline_date=line.get("date", ""),
+        reference_date=ref.get("date", ""), reference_source=ref.get("source", "")))
     for s in doc.sentences:
         rows["sentences"].append(dict(doc_id=d, sentence_id=s.id, index=s.index, start=s.start, end=s.end,
                                       text=s.text))
@@ -86,12 +90,15 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
                                     end=a.end, text=a.text, kind=a.kind, value=_exact(a.value),
                                     value_min=_exact(a.value_min), value_max=_exact(a.value_max),
                                     currency=a.currency, unit=a.unit, scale=a.scale, qualifier=a.qualifier,
-                                    normalized_value=_exact(a.normalized_value)))
+                                    normalized_value=_exact(a.normalized_value), resolved=a.resolved,
+                                    anchor=a.anchor))
+    periods = period_values(doc)
     for r in doc.relations:
         rows["relations"].append(dict(doc_id=d, relation_id=r.id, sentence_id=r.sentence_id, start=r.start,
                                       end=r.end, text=r.text, subject=r.subject, subject_id=r.subject_id,
                                       predicate=r.predicate, object=r.object, object_id=r.object_id,
-                                      counterpart=r.counterpart, period=r.period, aspect=r.aspect,
+                                      counterpart=r.counterpart, period=r.period,
+                                      period_value=periods.get(r.id, ""), aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
     for t in doc.triples:
