@@ -43,6 +43,7 @@ class Entity(Span):
     role: str = ""          # for PER introduced by a title: the title as written (विदेश सचिव)
     role_start: int = -1    # the title's offsets in the original text
     role_end: int = -1
+    index_id: str = ""      # the entity across the run (entities/index.py): one person, one id
 
 
 @dataclass

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from ..amounts.periods import period_values
+from ..entities.index import document_index_rows
 from .doc import Document
 
 CSV_ENCODING = "utf-8-sig"
@@ -35,7 +37,7 @@ COLUMNS: dict[str, list[str]] = {
     "sentences": ["doc_id", "sentence_id", "index", "start", "end", "text"],
     "tokens": ["doc_id", "token_id", "sentence_id", "index", "start", "end", "text", "kind"],
     "entities": ["doc_id", "entity_id", "sentence_id", "start", "end", "text", "label", "subtype",
-                 "canonical", "source", "score", "role", "role_start", "role_end"],
+                 "canonical", "index_id", "source", "score", "role", "role_start", "role_end"],
     "amounts": ["doc_id", "amount_id", "sentence_id", "start", "end", "text", "kind", "value", "value_min",
                 "value_max", "currency", "unit", "scale", "qualifier", "normalized_value", "resolved", "anchor"],
     "relations": ["doc_id", "relation_id", "sentence_id", "start", "end", "text", "subject", "subject_id",
@@ -47,6 +49,14 @@ COLUMNS: dict[str, list[str]] = {
     "errors": ["doc_id", "path", "stage", "kind", "offset", "reason"],
 }
 TABLES = list(COLUMNS)
+# tables of the whole run, merged across documents (not one document's rows)
+RUN_COLUMNS: dict[str, list[str]] = {
+    "entity_index": ["index_id", "label", "subtype", "canonical", "name", "aliases", "n_mentions", "n_documents",
+                     "first_date", "last_date"],
+}
+RUN_TABLES = list(RUN_COLUMNS)
+COLUMNS.update(RUN_COLUMNS)
+ALL_TABLES = TABLES + RUN_TABLES
 # columns holding exact numbers that may be Decimal: kept as strings in every format
 EXACT_COLUMNS = {"value", "value_min", "value_max", "normalized_value"}
 
@@ -82,7 +92,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     for e in doc.entities:
         rows["entities"].append(dict(doc_id=d, entity_id=e.id, sentence_id=e.sentence_id, start=e.start,
                                      end=e.end, text=e.text, label=e.label, subtype=e.subtype,
-                                     canonical=e.canonical, source=e.source, score=e.score, role=e.role,
+                                     canonical=e.canonical, index_id=e.index_id, source=e.source,
+                                     score=e.score, role=e.role,
                                      role_start=e.role_start if e.role else None,
                                      role_end=e.role_end if e.role else None))
     for a in doc.amounts:
@@ -101,11 +112,53 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
                                       period_value=periods.get(r.id, ""), aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
+    rows["entity_index"] = document_index_rows(doc.entities, ref.get("date", ""))
     for t in doc.triples:
         rows["triples"].append(dict(doc_id=d, triple_id=t.id, sentence_id=t.sentence_id, start=t.start,
                                     end=t.end, text=t.text, head=t.head, relation=t.relation, tail=t.tail,
                                     rule=t.rule))
     return rows
+
+
+class EntityIndex:
+    """The run's entity_index table, merged from each document's index rows (entities/index.py) as
+    they stream past: memory grows with the distinct entities, not the documents. The rows come out
+    in one order whatever the order documents were added in."""
+
+    def __init__(self) -> None:
+        self.acc: dict[str, dict] = {}
+
+    def add(self, rows: list[dict]) -> None:
+        for r in rows:
+            a = self.acc.get(r["index_id"])
+            if a is None:
+                self.acc[r["index_id"]] = dict(r, names=Counter(r["names"]), subtypes=Counter(r["subtypes"]))
+                continue
+            a["names"].update(r["names"])
+            a["subtypes"].update(r["subtypes"])
+            a["canonical"] = a["canonical"] or r["canonical"]
+            a["n_mentions"] += r["n_mentions"]
+            a["n_documents"] += r["n_documents"]
+            dates = [d for d in (a["first_date"], a["last_date"], r["first_date"], r["last_date"]) if d]
+            a["first_date"], a["last_date"] = (min(dates), max(dates)) if dates else ("", "")
+
+    def rows(self) -> list[dict]:
+        out = []
+        for iid, a in self.acc.items():
+            names = sorted(a["names"].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+            subtype = min(a["subtypes"].items(), key=lambda kv: (-kv[1], kv[0]))[0] if a["subtypes"] else ""
+            out.append(dict(index_id=iid, label=a["label"], subtype=subtype, canonical=a["canonical"],
+                            name=names[0][0], aliases="|".join(sorted(a["names"])), n_mentions=a["n_mentions"],
+                            n_documents=a["n_documents"], first_date=a["first_date"], last_date=a["last_date"]))
+        return sorted(out, key=lambda r: (r["label"], -r["n_mentions"], r["index_id"]))
+
+
+def entity_index_rows(per_document: list[list[dict]]) -> list[dict]:
+    """The entity_index rows of the documents whose index rows (document_rows' "entity_index") are given."""
+    index = EntityIndex()
+    for rows in per_document:
+        index.add(rows)
+    return index.rows()
 
 
 def error_row(doc_id: str, path: str, stage: str, kind: str, reason: str, offset: int | None = None) -> dict:
