@@ -123,18 +123,19 @@ def _as_organisation(c: Candidate | None, keys: list[str], lex: Lexicon) -> Cand
 
 def _office_before(i: int, titles: list, keys: list[str]) -> tuple[int, int] | None:
     """The office title right before token i, looking past honorifics (विदेश मंत्री डॉ. | एस. जयशंकर)
-    and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल)."""
+    and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल); of titles
+    written one after the other the first is the office, the next a rank (रक्षा मंत्री जनरल | मोहम्मद ...)."""
     by_end = {tj: (ti, tj, office) for ti, tj, office in titles}
-    comma = False
+    comma, found = False, None
     while True:
         if i not in by_end:
-            if comma or i < 1 or keys[i - 1] != ",":
-                return None
+            if found or comma or i < 1 or keys[i - 1] != ",":
+                return found
             comma, i = True, i - 1
             continue
         ti, tj, office = by_end[i]
         if office != "honorific":
-            return ti, tj
+            found = (ti, tj)
         i = ti
 
 
