@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[str]] = {
     "sentences": ["doc_id", "sentence_id", "index", "start", "end", "text"],
     "tokens": ["doc_id", "token_id", "sentence_id", "index", "start", "end", "text", "kind"],
     "entities": ["doc_id", "entity_id", "sentence_id", "start", "end", "text", "label", "subtype",
-                 "canonical", "index_id", "source", "score", "role", "role_start", "role_end"],
+                 "canonical", "source", "score", "role", "role_start", "role_end", "index_id"],
     "amounts": ["doc_id", "amount_id", "sentence_id", "start", "end", "text", "kind", "value", "value_min",
                 "value_max", "currency", "unit", "scale", "qualifier", "normalized_value", "resolved", "anchor"],
     "relations": ["doc_id", "relation_id", "sentence_id", "start", "end", "text", "subject", "subject_id",
