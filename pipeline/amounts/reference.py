@@ -21,6 +21,8 @@ from .anchoring import Reference
 
 AFTER_PLACE = re.compile(r"[ \t]*[,:\-–(।|]")
 MAX_GAP = 60                    # characters from the place to its date: "(भाषा)", "शुक्रवार,"
+MAX_GAP_WORDS = 1               # words between them, brackets left out: a weekday ("नई दिल्ली, शुक्रवार, 5 जुलाई")
+BRACKETS = re.compile(r"\([^)]*\)")
 HEADING_LINES, HEADING_WORDS = 3, 20
 FULL = re.compile(r"\d{4}-\d{2}-\d{2}")
 NO_YEAR_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})")
@@ -76,10 +78,12 @@ def _dateline(text: str, places, dates) -> tuple[int, int, str] | None:
     if m is None:
         return None
     for start, end, value in sorted(dates):
-        if start >= m.end() and start - place[1] <= MAX_GAP and (FULL.fullmatch(value) or NO_YEAR_DAY.fullmatch(value)):
+        if start < m.end():
+            continue
+        gap = BRACKETS.sub(" ", text[m.end():start]).replace(",", " ").split()
+        if start - place[1] <= MAX_GAP and len(gap) <= MAX_GAP_WORDS and (FULL.fullmatch(value) or NO_YEAR_DAY.fullmatch(value)):
             return start, end, value
-        if start >= m.end():
-            break
+        break
     return None
 
 

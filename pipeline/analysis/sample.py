@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token
-from ..core.tables import ALL_TABLES, document_rows, entity_index_rows, frame, write_table
+from ..core.tables import ALL_TABLES, document_rows, frame, write_table
 from ..entities.index import assign_index_ids
 
 SAMPLE_TEXT = (
@@ -143,7 +143,6 @@ def _add_relations(doc: Document) -> None:
 def write_sample_outputs(out_dir: str | Path, formats=("csv", "parquet")) -> Path:
     """Write the sample document's tables to out_dir, exactly as `hindi-extract run` would."""
     rows = document_rows(sample_document())
-    rows["entity_index"] = entity_index_rows([rows["entity_index"]])    # the run's table, of one document
     for t in ALL_TABLES:
         write_table(frame(t, rows[t]), Path(out_dir), t, formats)
     return Path(out_dir)

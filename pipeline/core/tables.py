@@ -57,6 +57,7 @@ RUN_COLUMNS: dict[str, list[str]] = {
 RUN_TABLES = list(RUN_COLUMNS)
 COLUMNS.update(RUN_COLUMNS)
 ALL_TABLES = TABLES + RUN_TABLES
+INDEX_PARTS = "_entity_index_parts"    # document_rows' key of a document's mergeable entity_index rows
 # columns holding exact numbers that may be Decimal: kept as strings in every format
 EXACT_COLUMNS = {"value", "value_min", "value_max", "normalized_value"}
 
@@ -92,10 +93,9 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     for e in doc.entities:
         rows["entities"].append(dict(doc_id=d, entity_id=e.id, sentence_id=e.sentence_id, start=e.start,
                                      end=e.end, text=e.text, label=e.label, subtype=e.subtype,
-                                     canonical=e.canonical, index_id=e.index_id, source=e.source,
-                                     score=e.score, role=e.role,
+                                     canonical=e.canonical, source=e.source, score=e.score, role=e.role,
                                      role_start=e.role_start if e.role else None,
-                                     role_end=e.role_end if e.role else None))
+                                     role_end=e.role_end if e.role else None, index_id=e.index_id))
     for a in doc.amounts:
         rows["amounts"].append(dict(doc_id=d, amount_id=a.id, sentence_id=a.sentence_id, start=a.start,
                                     end=a.end, text=a.text, kind=a.kind, value=_exact(a.value),
@@ -112,7 +112,9 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
                                       period_value=periods.get(r.id, ""), aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
-    rows["entity_index"] = document_index_rows(doc.entities, ref.get("date", ""))
+    parts = document_index_rows(doc.entities, ref.get("date", ""))
+    rows["entity_index"] = entity_index_rows([parts])      # this document alone, as the run's table has it
+    rows[INDEX_PARTS] = parts                              # what a batch run merges across documents
     for t in doc.triples:
         rows["triples"].append(dict(doc_id=d, triple_id=t.id, sentence_id=t.sentence_id, start=t.start,
                                     end=t.end, text=t.text, head=t.head, relation=t.relation, tail=t.tail,
@@ -154,7 +156,7 @@ class EntityIndex:
 
 
 def entity_index_rows(per_document: list[list[dict]]) -> list[dict]:
-    """The entity_index rows of the documents whose index rows (document_rows' "entity_index") are given."""
+    """The entity_index rows of the documents whose index parts (document_rows' INDEX_PARTS) are given."""
     index = EntityIndex()
     for rows in per_document:
         index.add(rows)

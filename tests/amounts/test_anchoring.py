@@ -107,3 +107,11 @@ def test_bad_dates_are_one_clear_error(tmp_path):
 def test_stacked_scale_is_written_whole():
     m, _, _ = _hit({"text": "जापान भारत में 5 लाख करोड़ येन का निवेश करेगा", "span": "5 लाख करोड़ येन"})
     assert (m.kind, m.value, m.currency) == ("money", 5 * 10 ** 12, "JPY") and m.scale == "लाख करोड"
+
+
+def test_a_date_in_the_first_sentence_is_no_dateline():
+    text = ("नई दिल्ली: सुप्रीम कोर्ट ने 5 जुलाई 2024 को दिए अपने फैसले की समीक्षा से जुड़ी याचिकाओं पर आज "
+            "सुनवाई की और केंद्र सरकार से चार सप्ताह के भीतर विस्तृत जवाब दाखिल करने को कहा।")
+    doc, by_text = _seed_amounts(text, {})
+    assert doc.metadata["reference"] == {"date": "", "source": ""}
+    assert by_text["आज"].anchor.startswith("none: no reference date")
