@@ -115,3 +115,20 @@ def test_a_date_in_the_first_sentence_is_no_dateline():
     doc, by_text = _seed_amounts(text, {})
     assert doc.metadata["reference"] == {"date": "", "source": ""}
     assert by_text["आज"].anchor.startswith("none: no reference date")
+
+
+def test_run_date_option_reaches_the_tables(tmp_path, seed_text, capsys):
+    from pipeline.core.cli import main
+    from pipeline.core.tables import read_table
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "seed.txt").write_text(seed_text, encoding="utf-8")
+    assert main(["run", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--ner", "none", "--date", "5/7/2024"]) == 2
+    assert "--date: '5/7/2024' is not a date" in capsys.readouterr().err and not (tmp_path / "o").exists()
+    assert main(["run", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--ner", "none", "--quiet",
+                 "--date", "2024-07-05"]) == 0
+    amounts = read_table(tmp_path / "o", "amounts").set_index("text")
+    assert amounts.loc["परसों", "resolved"] == "2024-07-03" and amounts.loc["पिछले साल दिसंबर", "resolved"] == "2023-12"
+    docs = read_table(tmp_path / "o", "documents")
+    assert (docs.reference_date[0], docs.reference_source[0]) == ("2024-07-05", "option")
+    rel = read_table(tmp_path / "o", "relations")
+    assert set(rel.loc[rel.period == "पिछले साल दिसंबर", "period_value"]) == {"2023-12"}
