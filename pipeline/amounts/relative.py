@@ -15,6 +15,7 @@ The value keeps X where the text leaves the calendar open (ISO 8601 / TIMEX3 sty
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import valid_day, year_after
 from .model import NO_YEAR, AmountMatch
@@ -45,6 +46,9 @@ def _phrase(text: str, pos: int, table: dict[str, str]) -> tuple[str, int] | Non
 
 def calendar_at(text: str, p: int) -> AmountMatch | None:
     """A relative calendar expression starting at p, or None."""
+    first = WORD.match(text, p)
+    if first is None or fold(first.group(1)) not in _first_words():
+        return None
     cal = tables().calendar
     day = _phrase(text, p, cal.get("day", {}))
     if day is not None:
@@ -121,6 +125,11 @@ def _day_month_follows(text: str, pos: int) -> bool:
 
 def trigger_words() -> set[str]:
     """First words of the calendar phrases, for the scanner (scan.py)."""
+    return set(_first_words())
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
     cal = tables().calendar
     words = set(cal.get("day", {})) | set(cal.get("determiner", {})) | set(tables().weekdays_alone)
-    return {w.split(" ")[0] for w in words}
+    return frozenset(w.split(" ")[0] for w in words)

@@ -175,3 +175,9 @@ def test_readme_quotes_what_evaluate_prints(capsys):
     assert re.search(rf"economy / diplomacy \| F1 {economy} \(P [\d.]+\) / {diplomacy} \(P", README), (economy, diplomacy)
     docs = (REPO / "docs" / "relations.md").read_text(encoding="utf-8")
     assert f"/ {economy} |" in docs and f"/ {diplomacy} |" in docs
+    shared_or_skip("peer-suites", "numbers")
+    main(["evaluate", "amounts"])
+    totals = {m[1]: (round(float(m[2])), round(float(m[3]))) for m in re.finditer(
+        r"^(\S+)\s+== suite total\s+\d+\s+\d+\s+\d+\s+([\d.]+)%\s+([\d.]+)%", capsys.readouterr().out, re.M)}
+    assert "dateparser (its own outputs) {}% / {}%".format(*totals["dateparser_hi"]) in README
+    assert "NeMo whole suite {}% / {}%".format(*totals["nemo_hi"]) in README
