@@ -87,12 +87,10 @@ def test_unknown_engine():
 
 def test_dev_slice_quality(ner):
     """A slice of IL-NER hi-dev scores like a trained model (random vectors would not)."""
-    from pipeline.core.paths import shared_dir
+    from conftest import shared_or_skip
     from pipeline.ner import data as nerdata
     from pipeline.ner.scoring import score
-    path = shared_dir() / "data" / "ner" / "il-ner-hi" / "hi-dev.txt"
-    if not path.is_file():
-        pytest.skip("shared NER data not available")
+    path = shared_or_skip("data", "ner", "il-ner-hi", "hi-dev.txt")
     data = nerdata.load(path)[:300]
     pred = ner.tag([t for t, _ in data])
     s = score([nerdata.spans(g) for _, g in data], pred)

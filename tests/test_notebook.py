@@ -80,6 +80,19 @@ def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     result = "".join(o.get("data", {}).get("text/plain", "") for c in nb.cells
                      if c.cell_type == "code" and "trade_between" in c.source for o in c.outputs)
     assert "65000000000" in result and "अरब यूरो" not in result       # India-Russia only
+    if folder == OUTPUTS:           # the worked queries of the entity index answer on corpus/
+        assert "मोदी और पुतिन" in _output_of(nb, 'meetings(t, "Narendra Modi"')
+        assert "2025-03-12" in _output_of(nb, 'meetings(t, "मोदी"')
+        pledged = _output_of(nb, "pledged_by_month")
+        assert "2025-02" in pledged and "200000000" in pledged and "7500000000" in pledged
+
+
+def _output_of(nb, call: str) -> str:
+    """The text/plain output of the one code cell holding `call` (an empty frame prints 'Empty')."""
+    [cell] = [c for c in nb.cells if c.cell_type == "code" and call in c.source]
+    text = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+    assert text and "Empty DataFrame" not in text, (call, text)
+    return text
 
 
 # --- the CSV files as a spreadsheet and pandas see them ------------------------------------------

@@ -75,7 +75,9 @@ def test_meets_edges(t):
     e = entities.meets_edges(t)
     pairs = {(r.source, r.target, r.predicate, r.kind) for r in e.itertuples()}
     assert ("Narendra Modi", "Vladimir Putin", "meets", "meets") in pairs
-    assert ("India", "Russia", "summit", "meets") in pairs
+    assert ("India", "Russia", "summit", "country-country") in pairs      # a summit of two countries
+    assert not [r for r in e.itertuples() if r.predicate == "visits"]       # a visit is no meeting
+    assert set(e.loc[e["kind"] == "meets", "predicate"]) == {"meets"}
     assert ("India", "Russia", "bilateral_trade", "country-country") in pairs
     assert e.loc[e["target"] == "Russia", "target_hindi"].iloc[0] == "रूस"
 

@@ -20,10 +20,8 @@ OUR_TEST_F1_FLOOR = 0.55
 
 
 def _bench():
-    try:
-        return benchie.benchmark_dir()
-    except FileNotFoundError as e:
-        pytest.skip(f"shared Hindi-BenchIE folder missing: {e}")
+    from conftest import shared_or_skip
+    return shared_or_skip("benchmarks", "hindi-benchie")
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.paths import shared_dir
 from pipeline.evaluation.relations import fold, matches, overlap, same_party, score
 from pipeline.evaluation.relations_gold import fact_of
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "relations-dev"
+GOLD_DIR = shared_dir() / "data" / "relations-dev"
 
 
 def fact(subject, predicate, obj, **kw):
@@ -89,7 +90,8 @@ def test_fact_of_reads_a_relation_with_defaults():
     assert f["aspect"] == "level" and f["counterpart"] == ""
 
 
-@pytest.mark.skipif(not (GOLD_DIR / "economy.jsonl").exists(), reason="needs ../shared/data/relations-dev")
+@pytest.mark.skipif(not (GOLD_DIR / "economy.jsonl").exists(),
+                    reason=f"{GOLD_DIR} not present (set HINDI_EXTRACT_SHARED)")
 def test_gold_files_use_only_the_inventory():
     from pipeline.evaluation.relations import group_of
     for name in ("economy.jsonl", "diplomacy.jsonl"):

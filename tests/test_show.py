@@ -126,7 +126,8 @@ def test_cli_writes_page_and_terminal(sample, tmp_path, monkeypatch, capsys):
     assert_all_highlighted(out.read_text(encoding="utf-8"), rows_mod.load(sample / "sample.txt", sample, "none")[2])
     monkeypatch.chdir(tmp_path)
     assert main(["show", str(sample / "sample.txt"), "--from", str(sample)]) == 0
-    assert (tmp_path / "sample.html").exists()                  # default: ./<name>.html, not beside the corpus
+    assert not (tmp_path / "sample.html").exists()              # never the current folder by default
+    assert (sample / ".views" / "sample.html").exists()         # but beside the input, in a folder runs skip
     capsys.readouterr()
     assert main(["show", str(sample / "sample.txt"), "--from", str(sample), "--terminal", "--color", "never"]) == 0
     assert "[65 बिलियन डॉलर]money" in capsys.readouterr().out

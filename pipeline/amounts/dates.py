@@ -108,7 +108,7 @@ def year_pair(text: str, p: int) -> AmountMatch | None:
     return AmountMatch(p, m.end(), m.group(), "date_range", f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}")
 
 
-def _year_after(text: str, pos: int) -> tuple[int, int] | None:
+def year_after(text: str, pos: int) -> tuple[int, int] | None:
     """A year (digits or words, 1000-2999) after a day-month: '15 अगस्त, 2023', 'मार्च दो हज़ार दस'."""
     sm = SEP.match(text, pos)
     n = parse_number(text, sm.end()) if sm else None
@@ -125,7 +125,7 @@ def day_month(text: str, start: int, day: int, pos: int) -> AmountMatch | None:
     if not mm:
         return None
     month, _, end = mm
-    y = _year_after(text, end)
+    y = year_after(text, end)
     year = y[0] if y else None
     if not valid_day(year, month, day):
         return None
@@ -144,7 +144,7 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     rng = _month_range(text, p, month, end)
     if rng:
         return rng
-    y = _year_after(text, end)
+    y = year_after(text, end)
     if y:
         return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
     km = OF_DAY.match(text, end)
@@ -152,7 +152,7 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1 <= n.value <= 31 or n.scale:
         return _month_alone(text, p, month, end)
     day = int(n.value)
-    y = _year_after(text, n.end)
+    y = year_after(text, n.end)
     year = y[0] if y else None
     if not valid_day(year, month, day):
         return None
@@ -197,7 +197,7 @@ def _month_range(text: str, p: int, month: int, end: int) -> AmountMatch | None:
     mm2 = match_month(text, sm.end()) if sm else None
     if not mm2:
         return None
-    month2, y = mm2[0], _year_after(text, mm2[2])
+    month2, y = mm2[0], year_after(text, mm2[2])
     q = _context()["quarter"].match(text, y[1] if y else mm2[2])
     if y:
         year1 = y[0] if month <= month2 else y[0] - 1

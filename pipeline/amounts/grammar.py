@@ -4,14 +4,14 @@ A trigger regex (digits, number words, month names, currency signs; built from t
 trie) finds candidate positions; at each one `_amount_at` reads the longest amount:
   [qualifier] [currency] NUMBER [range-connector NUMBER] [currency|percent|गुना|time unit|era]
   [sub-unit: "दो पैसे"] [qualifier]
-plus dates, times, fiscal years. Digits inside URLs, e-mails, phone numbers and IDs are skipped.
+plus dates, times, fiscal years, and relative calendar expressions (relative.py: कल, पिछले साल, सोमवार). Digits inside URLs, e-mails, phone numbers and IDs are skipped.
 """
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 
-from . import clock, dates
+from . import clock, dates, relative
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
@@ -79,6 +79,9 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
             return _money_pre(text, p, cur)
         if match_month(text, p):
             return dates.month_first(text, p)
+        cal = relative.calendar_at(text, p)
+        if cal is not None:
+            return cal
     else:
         for f in (dates.numeric_date, dates.time_at, dates.year_pair):
             am = f(text, p)

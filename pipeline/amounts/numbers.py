@@ -3,9 +3,9 @@ mixed ("सात करोड़ 39 लाख दो हजार चार स
 साढ़े/पौने, spoken decimals ("16 दशमलव आठ"), fractions ("तीन चौथाई", "एक बटा तीन", "3/4") and
 ordinals ("पच्चीसवां", "22वां", "एक सौ उन्नीसवीं").
 
-`parse_number(text, pos)` reads one expression starting at `pos` and returns a NumParse (value as
-an exact Fraction) or None. The value of a scale sequence is computed like a spoken number: the
-largest scale splits it (left x scale + right, right < scale), so stacked scales multiply.
+`parse_number(text, pos)` reads one expression starting at `pos` and returns a NumParse (value as an exact
+Fraction) or None. A scale sequence counts like a spoken number: the largest scale splits it (left x scale +
+right, right < scale), so stacked scales multiply; "1 लाख 25 हजार करोड़" has the scale करोड़, "5 लाख करोड़" लाख करोड़.
 """
 from __future__ import annotations
 
@@ -249,9 +249,8 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
         return None
     value = v + post_frac
     end = tail_end or els[-1].end
-    scale_el = max((e for e in els if e.kind == "scale"), key=lambda e: e.value, default=None)
     res = NumParse(els[0].start, end, value, ordinal=ordinal, fraction=fraction,
-                   scale=scale_el.text if scale_el else "",
+                   scale=_scale_words(text, els),
                    plain_digits=len(els) == 1 and els[0].kind == "atom" and els[0].text.isdigit()
                    and not ordinal and "," not in els[0].text,
                    words=any(not e.text[:1].isdigit() and e.text[:1] != "." for e in els),
@@ -259,6 +258,16 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
     if allow_and and not ordinal and not res.fraction:
         res = _join_and(text, res, els)
     return res
+
+
+def _scale_words(text: str, els: list[El]) -> str:
+    """The largest scale word as written, with smaller ones stacked before it: 5 लाख करोड़ -> लाख करोड़ (10^12)."""
+    top = min((i for i, e in enumerate(els) if e.kind == "scale"), key=lambda i: (-els[i].value, i), default=None)
+    first = top
+    while first and els[first - 1].kind == "scale" and els[first - 1].value < els[first].value:
+        first -= 1
+    stacked = top is not None and first != top and not any(e.kind == "scale" for e in els[:first])
+    return text[els[first].start:els[top].end] if stacked else els[top].text if top is not None else ""
 
 
 def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
@@ -274,20 +283,15 @@ def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
     last_scale = next((e.value for e in reversed(els) if e.kind == "scale"), None)
     if (last_scale is not None and right.value < last_scale and els[-1].kind == "scale") or \
             (right.fraction and right.value < 1):
-        res.value += right.value
-        res.end = right.end
-        res.ordinal = right.ordinal
-        res.fraction = res.fraction or right.fraction
-        res.plain_digits = False
-        res.n_atoms += right.n_atoms
+        res.value, res.end, res.ordinal, res.plain_digits = res.value + right.value, right.end, right.ordinal, False
+        res.fraction, res.n_atoms = res.fraction or right.fraction, res.n_atoms + right.n_atoms
     return res
 
 
 def _attachable(text: str, pos: int) -> bool:
     """Letters glued to digits that still leave a number: a currency, percent word, multiplier."""
     from .units import match_unit
-    return match_unit(text, pos, glued=True) is not None or bool(
-        GLUED.match(text, pos)) or text[pos] in "元"
+    return match_unit(text, pos, glued=True) is not None or bool(GLUED.match(text, pos)) or text[pos] in "元"
 
 
 def _decimal_scaled(els: list[El]) -> bool:

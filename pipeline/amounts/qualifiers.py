@@ -67,6 +67,7 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
     for am in out:
         prev = merged[-1] if merged else None
         if prev is not None and prev.kind == "date" and am.kind == "date" and \
+                "calendar" not in prev.extra and "calendar" not in am.extra and \
                 DATE_JOIN.fullmatch(text, prev.end, am.start):
             a, b = prev.value, am.value
             if a.startswith(NO_YEAR) and not b.startswith(NO_YEAR):

@@ -115,7 +115,12 @@ class Tables:
         self.count_nouns = frozenset(key(r[0]) for r in rows("count_nouns.tsv"))
         self.measures = {key(s): unit for s, unit in rows("measures.tsv")}
         self.months = {key(s): int(m) for s, m in rows("months.tsv")}
-        self.weekdays = {key(s): int(d) for s, d in rows("weekdays.tsv")}
+        self.weekdays = {key(s): int(d) for s, d, _ in rows("weekdays.tsv")}
+        self.weekdays_alone = {key(s): int(d) for s, d, alone in rows("weekdays.tsv") if alone == "yes"}
+        self.calendar: dict[str, dict[str, str]] = {}     # role -> spelling -> value (calendar.tsv)
+        for s, role, *value in rows("calendar.tsv"):
+            self.calendar.setdefault(role, {})[key(s)] = value[0] if value else ""
+        self.tense = [(key(s), match, direction) for s, match, direction in rows("tense.tsv")]
         self.qualifiers = {(key(s), pos): q for s, pos, q in rows("qualifiers.tsv")}
         self.time_units = {key(s): u for s, u in rows("time_units.tsv")}
         self.relative = {key(s): int(v) for s, v in rows("relative.tsv")}

@@ -88,7 +88,7 @@ def _rx() -> dict[str, regex.Pattern]:
         "cur_glued": regex.compile("(?P<u>" + bounded_alternation(cur_post) + ")"),
         "cur_pre": regex.compile("(?P<u>" + alternation(cur_pre) + rf")(?![\p{{L}}\p{{M}}]){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
         "mult": regex.compile(SP + "(?P<u>" + bounded_alternation(T.multipliers) + ")"),
-        "time": regex.compile(SP + "(?P<u>" + bounded_alternation(T.time_units) + ")"
+        "time": regex.compile(SP + "(?:-" + SP + ")?(?P<u>" + bounded_alternation(T.time_units) + ")"
                               + "(?:" + SP + "(?P<rel>" + bounded_alternation(T.relative) + "))?"),
         "era_post": regex.compile(SP + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if v]) + ")"),
         "era_pre": regex.compile(WORD_START + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if not v])

@@ -7,7 +7,9 @@ import pandas as pd
 
 from .outputs import Tables
 
-MEETING_PREDICATES = ("meets", "summit", "visits")
+MEETING_PREDICATES = ("meets", "summit", "visits")     # a subject that is no entity still names a party
+MEETING_COLUMNS = ["doc_id", "date", "period", "modality", "polarity", "subject", "object", "attributed_to",
+                   "evidence", "relation_id"]
 HOME = "India"
 EDGE_COLUMNS = ["source", "target", "predicate", "kind", "count", "evidence", "source_hindi", "target_hindi",
                 "source_label", "target_label"]
@@ -56,9 +58,10 @@ def relation_parties(t: Tables) -> pd.Series:
 
 
 def meets_edges(t: Tables) -> pd.DataFrame:
-    """Graph edges: who meets / visits / holds a summit with whom, plus any other relation that
-    joins two entities (a country pair's trade: भारत-रूस द्विपक्षीय व्यापार). One row per
-    (source, target, predicate) with the number of rows behind it."""
+    """Graph edges: who meets whom (kind `meets`: `meets` relations only; a visit is to a place and
+    is no meeting), and relations that join two places (kind `country-country`: a summit of two
+    countries, a country pair's trade: भारत-रूस द्विपक्षीय व्यापार). One row per (source, target,
+    predicate) with the number of rows behind it."""
     r = t["relations"]
     if r.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS)
@@ -90,9 +93,9 @@ def _edge_rows(t: Tables, labels: dict[str, str]) -> list[dict]:
         if len(parties) < 2:
             continue
         a, b = parties[0], parties[1]
-        if pred in MEETING_PREDICATES:
+        if pred == "meets":
             kind = "meets"
-        elif labels.get(a) == "LOC" and labels.get(b) == "LOC":
+        elif pred != "visits" and labels.get(a) == "LOC" and labels.get(b) == "LOC":
             kind = "country-country"
         else:
             continue
@@ -129,3 +132,63 @@ def main_foreign_country(t: Tables, home: str = HOME) -> dict[str, str]:
     counts = e.groupby(["doc_id", "name"]).size().reset_index(name="n")
     counts = counts.sort_values(["doc_id", "n", "name"], ascending=[True, False, True])
     return dict(counts.drop_duplicates("doc_id")[["doc_id", "name"]].itertuples(index=False, name=None))
+
+
+def index_ids(t: Tables, name: str) -> set[str]:
+    """The entity index ids of a name: its English canonical name, or any way the run wrote it
+    ('Narendra Modi', 'मोदी', 'नरेंद्र मोदी' -> the one id of Narendra Modi)."""
+    ix = t["entity_index"]
+    canon = ix["canonical"].fillna("").astype(str).str.lower()
+    spelled = ix["aliases"].fillna("").astype(str).map(lambda a: name in a.split("|"))
+    return set(ix.loc[(canon == name.lower()) | spelled | (ix["name"] == name), "index_id"])
+
+
+def party_ids(t: Tables, r: pd.DataFrame) -> list[tuple[set[str], set[str]]]:
+    """(subject's index ids, object's index ids) of each relation row, through the entity mentions
+    its subject_id / object_id name, else through the names its subject / object text is written as."""
+    by_mention = dict(zip(t["entities"]["entity_id"], t["entities"]["index_id"]))
+    ix = t["entity_index"]
+    by_alias: dict[str, set[str]] = {}
+    for iid, aliases in zip(ix["index_id"], ix["aliases"].fillna("")):
+        for a in str(aliases).split("|"):
+            by_alias.setdefault(a, set()).add(iid)
+
+    def ids(mention_ids, text) -> set[str]:
+        found = {by_mention[i] for i in str(mention_ids).split("|") if i in by_mention} if isinstance(
+            mention_ids, str) else set()
+        return found or by_alias.get(text, set()) if isinstance(text, str) else found
+    return [(ids(sid, subj), ids(oid, obj)) for sid, subj, oid, obj in
+            zip(r["subject_id"], r["subject"], r["object_id"], r["object"])]
+
+
+def meetings(t: Tables, x: str, y: str) -> pd.DataFrame:
+    """Every meeting of X with Y (either order), with its date on the calendar: the relation's
+    resolved period, else its document's reference date (empty when neither is known)."""
+    r = t["relations"]
+    r = r[r["predicate"] == "meets"]
+    xs, ys = index_ids(t, x), index_ids(t, y)
+    keep = [bool((a & xs and b & ys) or (a & ys and b & xs)) for a, b in party_ids(t, r)]
+    hits = r[keep]
+    dates = document_dates(t)
+    rows = [dict(doc_id=h.doc_id, date=calendar_date(h.period_value, dates.get(h.doc_id, "")),
+                 period=_str(h.period), modality=h.modality, polarity=h.polarity, subject=h.subject,
+                 object=h.object, attributed_to=_str(h.attributed_to), evidence=h.text, relation_id=h.relation_id)
+            for h in hits.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=MEETING_COLUMNS).sort_values(["date", "doc_id", "relation_id"]).reset_index(drop=True)
+
+
+def document_dates(t: Tables) -> dict[str, str]:
+    """doc_id -> its reference date (dateline, dated first line, --dates, --date; '' when none)."""
+    d = t["documents"]
+    return {i: _str(v) for i, v in zip(d["doc_id"], d["reference_date"])}
+
+
+def calendar_date(period_value, reference: str) -> str:
+    """A fact's date: its period placed on the calendar when that worked (no X left), else its
+    document's reference date."""
+    p = _str(period_value)
+    return p if p and "X" not in p else reference
+
+
+def _str(v) -> str:
+    return v if isinstance(v, str) else ""

@@ -1,13 +1,18 @@
 """Money in the tables, for the analyst notebook: every money amount as an exact value in plain units
 (`money_by_currency`), the values per period with the metric they measure (`amounts_by_period`), and
-the worked query, the trade values between India and another country (`trade_between`)."""
+the worked queries: the trade values between India and another country (`trade_between`) and the
+money one party pledged, by month (`pledged_by_month`)."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import pandas as pd
 
-from .entities import HOME, aliases, main_foreign_country, relation_parties
+from .entities import (HOME, party_ids, aliases, calendar_date, document_dates, index_ids, main_foreign_country,
+                       relation_parties)
 from .outputs import Tables
 
 TRADE_PREDICATES = ("bilateral_trade", "trade", "exports", "imports")
@@ -140,3 +145,60 @@ def _trade_scope(x, ours: set[str], theirs: set[str], main_partner: dict[str, st
     if has_home and main_partner.get(x.doc_id) in theirs:
         return "document"
     return None
+
+
+PLEDGE_COLUMNS = ["month", "currency", "total", "pledges", "to", "predicates", "modalities", "relation_ids"]
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+@lru_cache(maxsize=1)
+def flow_predicates() -> frozenset[str]:
+    """The metrics that are a transfer to a counterpart (loan, aid, grant, investment, line of credit
+    ...): the `flow` column of pipeline/relations/data/metrics.tsv."""
+    from ..relations.view import DATA_DIR
+    from ..text.wordlists import read_tsv
+    return frozenset(r["metric"] for r in read_tsv(DATA_DIR / "metrics.tsv") if r["flow"] == "yes")
+
+
+def month_of(date: str) -> str:
+    """YYYY-MM of a calendar value: a day or a month itself, a week's Thursday, a range's start; a
+    year alone stays the year; '' when there is none."""
+    start = date.split("/")[0]
+    w = WEEK.match(start)
+    if w:
+        return dt.date.fromisocalendar(int(w[1]), int(w[2]), 4).strftime("%Y-%m")
+    m = MONTH.match(start)
+    return m.group() if m else start[:4] if start[:4].isdigit() else ""
+
+
+def pledged_by_month(t: Tables, x: str) -> pd.DataFrame:
+    """The money X pledged, granted, lent or invested (the flow metrics), per month and currency: the
+    month of the relation's resolved period, else of its document's reference date. X is matched
+    through the entity index (any spelling: 'India', 'भारत'). Totals are exact (Decimal), never summed
+    across currencies."""
+    r = t["relations"]
+    r = r[r["predicate"].isin(flow_predicates())]
+    xs = index_ids(t, x)
+    r = r[[bool(subj & xs) for subj, _ in party_ids(t, r)]]
+    a = t["amounts"].set_index("amount_id")
+    dates = document_dates(t)
+    rows = []
+    for h in r.itertuples(index=False):
+        if h.object_id not in a.index or a.loc[h.object_id, "kind"] != "money":
+            continue
+        rows.append(dict(month=month_of(calendar_date(h.period_value, dates.get(h.doc_id, ""))),
+                         currency=a.loc[h.object_id, "currency"], value=_exact(a.loc[h.object_id, "normalized_value"]),
+                         to=_text(h.counterpart), predicate=h.predicate, modality=h.modality, relation_id=h.relation_id))
+    if not rows:
+        return pd.DataFrame(columns=PLEDGE_COLUMNS)
+    df = pd.DataFrame(rows)
+    g = df.groupby(["month", "currency"], sort=True)
+    out = pd.DataFrame({"total": g["value"].agg(lambda v: sum(v, Decimal(0))), "pledges": g.size(),
+                        "to": g["to"].agg(_joined), "predicates": g["predicate"].agg(_joined),
+                        "modalities": g["modality"].agg(_joined), "relation_ids": g["relation_id"].agg(_joined)})
+    return out.reset_index()[PLEDGE_COLUMNS]
+
+
+def _joined(values) -> str:
+    return "|".join(sorted({v for v in values if isinstance(v, str) and v}))

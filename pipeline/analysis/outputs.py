@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.tables import COLUMNS, CSV_ENCODING, TABLES, read_table
+from ..core.tables import ALL_TABLES, COLUMNS, CSV_ENCODING, read_table
 
 Tables = dict[str, pd.DataFrame]
 
@@ -23,6 +23,7 @@ TABLE_NOTES = {
     "relations": "typed facts: meets, summit, visits, trade, exports, imports, investment ...",
     "triples": "open (head, relation, tail) facts for what no typed rule covers",
     "errors": "files that could not be processed, and why",
+    "entity_index": "one row per person, place, organisation across the run: its id, names, counts, dates",
 }
 
 
@@ -43,16 +44,17 @@ def outputs_dir(start: str | Path | None = None) -> Path:
 def load_outputs(out_dir: str | Path) -> Tables:
     """Every table of a run as a DataFrame (text and exact-number columns as strings)."""
     out_dir = Path(out_dir)
-    missing = [t for t in TABLES if not (out_dir / f"{t}.csv").exists()]
+    missing = [t for t in ALL_TABLES if not (out_dir / f"{t}.csv").exists()]
     if missing:
-        raise FileNotFoundError(f"{out_dir} lacks {', '.join(m + '.csv' for m in missing)}")
-    return {t: read_table(out_dir, t) for t in TABLES}
+        raise FileNotFoundError(f"{out_dir} lacks {', '.join(m + '.csv' for m in missing)} (tables of an older "
+                                "version: run `hindi-extract run` again)")
+    return {t: read_table(out_dir, t) for t in ALL_TABLES}
 
 
 def data_dictionary(t: Tables) -> pd.DataFrame:
     """The tables in brief: rows, what a row is, and the columns."""
     return pd.DataFrame([dict(table=name, rows=len(t[name]), what=TABLE_NOTES[name],
-                              columns=", ".join(COLUMNS[name])) for name in TABLES]).set_index("table")
+                              columns=", ".join(COLUMNS[name])) for name in ALL_TABLES]).set_index("table")
 
 
 DUCKDB_SQL = """\
@@ -74,7 +76,7 @@ def duckdb_example(out_dir: str | Path, sql: str = DUCKDB_SQL) -> pd.DataFrame:
         return pd.DataFrame({"note": ["DuckDB is not installed: pip install duckdb"]})
     out_dir = Path(out_dir)
     paths = {}
-    for t in TABLES:
+    for t in ALL_TABLES:
         pq = out_dir / f"{t}.parquet"
         paths[t] = (pq if pq.exists() else out_dir / f"{t}.csv").as_posix().replace("'", "''")
     with duckdb.connect() as con:

@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token
-from ..core.tables import TABLES, document_rows, frame, write_table
+from ..core.tables import ALL_TABLES, document_rows, frame, write_table
+from ..entities.index import assign_index_ids
 
 SAMPLE_TEXT = (
     "विदेश सचिव विनय क्वात्रा ने कहा कि भारत और रूस के बीच 22वां वार्षिक शिखर सम्मेलन मोदी और पुतिन को "
@@ -91,6 +92,7 @@ def _add_entities(doc: Document) -> None:
     doc.entities.sort(key=lambda e: e.start)
     for i, e in enumerate(doc.entities):
         e.id = f"{did}:e{i}"
+    assign_index_ids(doc.entities)
 
 
 def _add_amounts(doc: Document) -> None:
@@ -141,6 +143,6 @@ def _add_relations(doc: Document) -> None:
 def write_sample_outputs(out_dir: str | Path, formats=("csv", "parquet")) -> Path:
     """Write the sample document's tables to out_dir, exactly as `hindi-extract run` would."""
     rows = document_rows(sample_document())
-    for t in TABLES:
+    for t in ALL_TABLES:
         write_table(frame(t, rows[t]), Path(out_dir), t, formats)
     return Path(out_dir)

@@ -73,7 +73,10 @@ def cmd_run(args) -> int:
         print("error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
     factory = PipelineFactory.of({"entities": {"ner": args.ner, "ner_backend": args.ner_backend,
-                                               "ner_quantize": args.ner_quantize}})   # each worker builds its own
+                                               "ner_quantize": args.ner_quantize},
+                                  "amounts": {"reference_date": args.date or "",
+                                              "dates_file": str(Path(args.dates).resolve()) if args.dates else ""}})
+    # (each worker builds its own pipeline from the factory)
     formats = ("csv", "parquet") if args.parquet else ("csv",)
     try:
         options = RunOptions(formats=formats, quiet=args.quiet, workers=args.workers, force=args.force,
@@ -93,16 +96,24 @@ def cmd_run(args) -> int:
     return EXIT_DOC_ERRORS if summary.failed else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="hindi-extract", description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+def _add_dates(run) -> None:
+    run.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="reference date of the documents that have no dateline or dated first line: "
+                          "relative dates (कल, परसों, पिछले साल, सोमवार) are placed against it (docs/amounts.md)")
+    run.add_argument("--dates", metavar="FILE",
+                     help="CSV or TSV with the columns doc_id and date (YYYY-MM-DD): each document's own "
+                          "reference date, used before --date")
+
+
+def _add_run(sub) -> None:
+    """The `run` command and its options."""
     run = sub.add_parser("run", help="process a folder of Hindi text files into tables",
                          description="Process every file under CORPUS_DIR and write OUT_DIR/<table>.csv "
                                      "(UTF-8 with BOM). Reruns process only new or changed files; outputs "
                                      "are replaced all at once (see docs/batch.md). Exit code 0: all "
                                      "documents processed; 1: some documents ended in the errors table; "
-                                     "2: usage error.")
+                                     "2: usage error; 130: interrupted (Ctrl-C: rerun the same command to "
+                                     "resume).")
     run.add_argument("corpus", metavar="CORPUS_DIR", help="folder of UTF-8 (or UTF-16 with BOM) text files")
     run.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the tables")
     run.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"],
@@ -135,10 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
                      help="links: OUT/<table>.csv are links into the current generation, replaced all at "
                           "once (default where the file system allows links); plain: regular files renamed "
                           "one by one, a run killed meanwhile is completed by the next (see docs/batch.md)")
+    _add_dates(run)
     run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
                      help="give up on a document after this long: an errors row, kind timeout, retried "
                           "when a later run allows more time (any engine; default 300; 0: no limit)")
     run.set_defaults(func=cmd_run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="hindi-extract", description=DESCRIPTION,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    _add_run(sub)
 
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")
     ev.add_argument("what", choices=sorted(EVALUATIONS))

@@ -56,6 +56,7 @@ class Lexicon:
     misc: Trie = field(default_factory=lambda: Trie(()))   # named schemes, events, agreements (misc_names.tsv), label MISC
     misc_heads: Trie = field(default_factory=lambda: Trie(()))   # योजना, शिखर सम्मेलन, समझौता ... (misc_heads.tsv, role head)
     misc_openers: Trie = field(default_factory=lambda: Trie(()))   # प्रधानमंत्री, मुख्यमंत्री ... (misc_heads.tsv, role opener)
+    title_names: frozenset[tuple[str, ...]] = frozenset()   # names whose first word is no title (title_names.tsv)
 
     def initial_at(self, keys: list[str], i: int) -> int:
         """End of the dotted initial at token i ("पी." or "पी" "."), or i when there is none."""
@@ -107,4 +108,6 @@ def load() -> Lexicon:
     words = [(key_tokens(r["word"]), r["role"], r["subtype"]) for r in _rows("misc_heads.tsv")]
     misc_heads = Trie(Entry(k, "MISC", sub, "") for k, role, sub in words if role == "head")
     openers = Trie(Entry(k, "OPENER", "", "") for k, role, _ in words if role == "opener")
-    return Lexicon(Trie(gaz), Trie(titles), heads, stop, ambiguous, initials, Trie(misc), misc_heads, openers)
+    title_names = frozenset(key_tokens(r["name"]) for r in _rows("title_names.tsv"))
+    return Lexicon(Trie(gaz), Trie(titles), heads, stop, ambiguous, initials, Trie(misc), misc_heads, openers,
+                   title_names)

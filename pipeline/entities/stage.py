@@ -8,9 +8,12 @@ Both are part of version(), so a change reprocesses documents.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core.doc import Document, Entity
 from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
+from .index import assign_index_ids
 from .lexicon import DATA_DIR, load
 
 ENGINES = ("hi-ner", "stanza-hi", "none")
@@ -59,7 +62,7 @@ class EntitiesStage(Stage):
             from ..ner.engine import engine_version
             seeds.append(engine_version(self.config["ner"]))
             seeds.append(f"backend={self._backend()} quantize={self.config['ner_quantize']}")
-        return files_version(sorted(DATA_DIR.glob("*.tsv")), *seeds)
+        return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")), *seeds)
 
     def __call__(self, doc: Document) -> None:
         self.process_batch([doc])
@@ -74,6 +77,7 @@ class EntitiesStage(Stage):
         lex, at = load(), 0
         for doc, doc_keyed in zip(docs, keyed):
             _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None)
+            assign_index_ids(doc.entities)
             at += len(doc_keyed)
 
 

@@ -37,6 +37,10 @@ def run(argv: list[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError) as e:
         print(f"hindi-extract triples: cannot read {a.sents_file}: {e}", file=sys.stderr)
         return 2
+    if not sents:
+        print(f"hindi-extract triples: {a.sents_file} holds no sent_id<TAB>sentence line (one sentence a line, "
+              "its id and a TAB before it; for plain text use `hindi-extract run`)", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     if a.out == "-":
         n = write_triples(sents, sys.stdout)
