@@ -5,7 +5,7 @@ import yaml
 
 from pipeline.core.runner import Pipeline
 
-EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/entities/examples.yaml")
+EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline/entities/examples.yaml")
                           .read_text(encoding="utf-8"))
 
 

@@ -10,7 +10,7 @@ import yaml
 from pipeline.core.runner import Pipeline
 from pipeline.syntax.stage import SyntaxStage
 
-CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline" / "syntax" / "examples.yaml")
+CASES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline" / "syntax" / "examples.yaml")
                        .read_text(encoding="utf-8"))
 
 

@@ -5,7 +5,7 @@ import yaml
 
 from pipeline.core.runner import Pipeline
 
-EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "pipeline/relations/examples.yaml")
+EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline/relations/examples.yaml")
                           .read_text(encoding="utf-8"))
 
 
@@ -86,7 +86,7 @@ def test_misc_entities_are_neither_person_nor_place(rules_pipe):
 
 def test_seed_facts_hold():
     """The seed briefing's facts, read by the current rules (outputs/ is regenerated after merging)."""
-    seed = Path(__file__).resolve().parents[1] / "corpus" / "india-russia-summit-briefing.txt"
+    seed = Path(__file__).resolve().parents[2] / "corpus" / "india-russia-summit-briefing.txt"
     doc = Pipeline(skip=("triples",)).process_text(seed.read_text(encoding="utf-8"), "seed")
     facts = {(r.subject, r.predicate, r.object): r for r in doc.relations}
     trade = facts[("भारत-रूस", "bilateral_trade", "65 बिलियन डॉलर")]

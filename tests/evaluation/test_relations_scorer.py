@@ -9,7 +9,7 @@ import pytest
 from pipeline.evaluation.relations import fold, matches, overlap, same_party, score
 from pipeline.evaluation.relations_gold import fact_of
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "relations-dev"
+GOLD_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "relations-dev"
 
 
 def fact(subject, predicate, obj, **kw):

@@ -18,7 +18,7 @@ from pipeline.views import show
 from pipeline.views import spans as spans_mod
 from pipeline.views import terminal as terminal_mod
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 OUTPUTS = REPO / "outputs"
 CHROMIUM = chromium_mod.find_chromium()
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (Debian package "

@@ -10,7 +10,7 @@ import yaml
 from pipeline.amounts.model import to_fraction
 from pipeline.evaluation.conformance import amounts
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "pipeline" / "amounts" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "amounts" / "examples"
 STRING_KINDS = {"date", "date_range", "quarter", "time", "fiscal_year"}
 FIELDS = ("kind", "value", "value_min", "value_max", "currency", "unit", "scale", "qualifier")
 

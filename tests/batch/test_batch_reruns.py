@@ -23,7 +23,7 @@ from pipeline.batch.synthetic import make_archive
 from pipeline.core import cli
 from pipeline.core.tables import TABLES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FACTORY = PipelineFactory.of({"entities": {"ner": "none"}})
 
 

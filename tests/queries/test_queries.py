@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.analysis import entities, money, notebook, outputs, sample
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

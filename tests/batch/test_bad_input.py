@@ -13,7 +13,7 @@ from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 from pipeline.core.tables import TABLES, read_table
 
-SEED = Path(__file__).resolve().parents[1] / "corpus" / "india-russia-summit-briefing.txt"
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "india-russia-summit-briefing.txt"
 
 
 RULES_ONLY = PipelineFactory.of({"entities": {"ner": "none"}})

@@ -16,7 +16,7 @@ from pipeline.analysis import outputs as outputs_mod
 from pipeline.analysis import sample as sample_mod
 from pipeline.views import charts
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MISSING = "missing from font"
 
 

@@ -21,7 +21,7 @@ stanza = pytest.importorskip("stanza")
 from packaging.requirements import Requirement  # noqa: E402
 from packaging.version import Version  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CHECKED_WITH = "1.15.0"
 # sha256 of `inspect.getsource(stanza.models.ner.trainer.Trainer.predict)` in CHECKED_WITH
 PREDICT_SHA256 = "d532c2093b45e25446f4e068f600b382d8818b2b703aad56062b9273d8db5228"

@@ -12,7 +12,7 @@ import pytest
 from pipeline.analysis import sample
 from pipeline.core.tables import TABLES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "explore.ipynb"
 OUTPUTS = REPO / "outputs"
 HAVE_OUTPUTS = (OUTPUTS / "documents.csv").exists()
