@@ -211,7 +211,7 @@ def test_parquet_single_files_match_csv(archive, tmp_path):
 
 
 def test_cli_run_options(archive, tmp_path, capsys):
-    from pipeline.core import cli
+    from pipeline import cli
     out = tmp_path / "out"
     args = ["run", str(archive), "--out", str(out), "--ner", "none"]
     assert cli.main(args + ["--quiet", "--workers", "1"]) == 0

@@ -20,7 +20,7 @@ from pipeline.batch.options import RunOptions
 from pipeline.batch.progress import Progress
 from pipeline.batch.run import NoInputs, run_batch
 from pipeline.batch.synthetic import make_archive
-from pipeline.core import cli
+from pipeline import cli
 from pipeline.core.tables import TABLES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,7 +83,7 @@ def test_rerun_in_a_fresh_clone_leaves_git_status_clean(archive, tmp_path):
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
     subprocess.run(git + ["init", "-q", str(repo)], check=True)
     args = ["run", "corpus", "--out", "outputs", "--ner", "none", "--quiet", "--layout", "plain"]
-    assert subprocess.run([sys.executable, "-m", "pipeline.core.cli"] + args, cwd=repo,
+    assert subprocess.run([sys.executable, "-m", "pipeline.cli"] + args, cwd=repo,
                           env=_env()).returncode == 0
     subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
     subprocess.run(git + ["commit", "-q", "-m", "outputs"], cwd=repo, check=True)
@@ -91,7 +91,7 @@ def test_rerun_in_a_fresh_clone_leaves_git_status_clean(archive, tmp_path):
     subprocess.run(git + ["clone", "-q", str(repo), str(clone)], check=True)
     assert not (clone / "outputs" / ".cache").exists()
     args.remove("--layout"), args.remove("plain")          # auto keeps the committed layout
-    assert subprocess.run([sys.executable, "-m", "pipeline.core.cli"] + args, cwd=clone,
+    assert subprocess.run([sys.executable, "-m", "pipeline.cli"] + args, cwd=clone,
                           env=_env()).returncode == 0
     status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True)
     assert status.stdout == ""
@@ -122,7 +122,7 @@ def test_empty_corpus_writes_nothing(tmp_path, capsys):
 
 def _run_until_cached(args: list[str], out, entries: int, **popen) -> subprocess.Popen:
     """Start `hindi-extract ARGS` (SIGINT at its default) and return once `entries` documents are cached."""
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli"] + args, cwd=REPO, env=_env(),
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli"] + args, cwd=REPO, env=_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **popen)
     t0 = time.monotonic()

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from pipeline.core.cli import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, build_parser, main
+from pipeline.cli import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, build_parser, main
 
 
 def test_help_mentions_every_command(capsys):
@@ -51,7 +51,7 @@ def test_output_piped_into_a_reader_that_leaves_early_ends_quietly(tmp_path):
     import sys
     sents = tmp_path / "sents.txt"
     sents.write_text("".join(f"{i}\tभारत ने रूस को {i} टन गेहूं भेजा .\n" for i in range(3000)), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.cli", "triples", str(sents), "--out", "-"],
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "triples", str(sents), "--out", "-"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = proc.stdout.readline()
     proc.stdout.close()                  # the reader leaves, as `head -1` does

@@ -143,7 +143,7 @@ def test_stage_config_keys_and_version():
 def test_cli_flags_reach_the_stage(tmp_path, monkeypatch):
     import pipeline.batch.run as cli_batch
     from pipeline.batch.inputs import BatchUsageError
-    from pipeline.core import cli
+    from pipeline import cli
     seen = {}
 
     def fake_run_batch(corpus, out, options=None, factory=None, **kw):

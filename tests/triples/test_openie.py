@@ -267,7 +267,7 @@ def test_submit_command(tmp_path):
 
 def test_evaluate_command(capsys):
     _bench()
-    from pipeline.core.cli import main
+    from pipeline.cli import main
     assert main(["evaluate", "triples"]) == 0
     out = capsys.readouterr().out
     for name in ("ours", "IndIE", "Gen2OIE", "PredPatt", "ArgOE", "Multi2OIE"):

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.analysis import outputs as outputs_mod
 from pipeline.analysis import sample as sample_mod
-from pipeline.core.cli import main
+from pipeline.cli import main
 from pipeline.core.doc import Amount, Document, Entity
 from pipeline.core.tables import TABLES, document_rows, frame
 from pipeline.views import chromium as chromium_mod

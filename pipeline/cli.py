@@ -44,7 +44,7 @@ def _call(spec: str, argv: list[str]) -> int:
 def _call_on_data(spec: str, argv: list[str]) -> int:
     """An evaluation or training command: a missing data set is one line (with the hint to set
     HINDI_EXTRACT_SHARED when it is the shared folder), not a traceback."""
-    from .paths import SharedDataMissing
+    from .core.paths import SharedDataMissing
     try:
         return _call(spec, argv)
     except SharedDataMissing as e:
@@ -56,11 +56,11 @@ def _call_on_data(spec: str, argv: list[str]) -> int:
 
 
 def cmd_run(args) -> int:
-    from ..batch.document import PipelineFactory
-    from ..batch.inputs import BatchUsageError
-    from ..batch.options import RunOptions
-    from ..batch.run import Interrupted, run_batch
-    from ..batch.store import OutputBusy
+    from .batch.document import PipelineFactory
+    from .batch.inputs import BatchUsageError
+    from .batch.options import RunOptions
+    from .batch.run import Interrupted, run_batch
+    from .batch.store import OutputBusy
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
