@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.batch.document import PipelineFactory
 from pipeline.core.doc import Document
-from pipeline.core.runner import STAGES
+from pipeline.runner import STAGES
 from pipeline.batch.render import render_csv
 from pipeline.core.tables import (
     COLUMNS,

@@ -40,7 +40,7 @@ def fact_of(r) -> dict:
 
 
 def predict(passages: list[dict], ner: str = "hi-ner") -> list[list[dict]]:
-    from ..core.runner import Pipeline
+    from ..runner import Pipeline
     pipe = Pipeline({"entities": {"ner": ner}})
     out = []
     for p in passages:

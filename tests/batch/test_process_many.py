@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.batch.document import GROUP_DOCS, groups, process_doc, process_group
 from pipeline.core.doc import Document
-from pipeline.core.runner import Pipeline, StageError
+from pipeline.runner import Pipeline, StageError
 from pipeline.core.tables import document_rows
 from pipeline.text.tokens import TokensStage
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.core.runner import STAGES, Pipeline
+from pipeline.runner import STAGES, Pipeline
 from pipeline.core.stage import ContractError, check_contracts
 from pipeline.relations.stage import RelationsStage
 from pipeline.text.normalize import NormalizeStage

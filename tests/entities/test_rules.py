@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 
 EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline/entities/examples.yaml")
                           .read_text(encoding="utf-8"))

@@ -24,7 +24,7 @@ def engines():
 
 
 def _corpus_sentences(limit=120):
-    from pipeline.core.runner import Pipeline
+    from pipeline.runner import Pipeline
     from conftest import REPO
     pipe = Pipeline(skip=("entities", "amounts", "syntax", "relations", "triples"))
     out = []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 from pipeline.syntax.stage import SyntaxStage
 
 CASES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline" / "syntax" / "examples.yaml")

@@ -282,7 +282,7 @@ SWITCH_TEXT = "मोदी ( प्रधानमंत्री ) ने क�
 
 
 def _triples_with(config: dict) -> list[tuple[str, str, str]]:
-    from pipeline.core.runner import Pipeline
+    from pipeline.runner import Pipeline
     doc = Pipeline({"entities": {"ner": "none"}, **config}).process_text(SWITCH_TEXT)
     return [(t.head, t.relation, t.tail) for t in doc.triples]
 

@@ -63,7 +63,7 @@ def test_every_entity_and_amount_is_highlighted(sample):
 
 
 def test_misc_names_are_highlighted_around_the_names_they_hold():
-    from pipeline.core.runner import Pipeline
+    from pipeline.runner import Pipeline
     doc = Pipeline({"entities": {"ner": "none"}}, skip=("relations", "triples")).process_text(
         "G20 शिखर सम्मेलन में आयुष्मान भारत योजना पर चर्चा हुई।", "misc.txt")
     rows = rows_of(doc)

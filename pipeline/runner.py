@@ -8,8 +8,8 @@ import importlib
 import time
 from typing import Any
 
-from .doc import Document
-from .stage import Stage, check_contracts
+from .core.doc import Document
+from .core.stage import Stage, check_contracts
 
 # (stage name, "module:Class"): the order is the pipeline
 STAGES: list[tuple[str, str]] = [
@@ -40,7 +40,7 @@ class Pipeline:
         check_contracts(self.stages)
 
     def versions(self) -> dict[str, str]:
-        from .. import __version__
+        from . import __version__
         return {"pipeline": __version__, **{s.name: s.version() for s in self.stages}}
 
     def process(self, doc: Document) -> Document:
