@@ -4,43 +4,45 @@ read -> normalize -> sentences -> tokens -> entities -> amounts -> syntax -> rel
 """
 from __future__ import annotations
 
-import importlib
 import time
 from typing import Any
 
+from . import __version__
+from .amounts.stage import AmountsStage
 from .core.doc import Document
 from .core.stage import Stage, check_contracts
+from .entities.stage import EntitiesStage
+from .relations.stage import RelationsStage
+from .syntax.stage import SyntaxStage
+from .text.normalize import NormalizeStage
+from .text.sentences import SentencesStage
+from .text.tokens import TokensStage
+from .triples.stage import TriplesStage
 
-# (stage name, "module:Class"): the order is the pipeline
-STAGES: list[tuple[str, str]] = [
-    ("normalize", "pipeline.text.normalize:NormalizeStage"),
-    ("sentences", "pipeline.text.sentences:SentencesStage"),
-    ("tokens", "pipeline.text.tokens:TokensStage"),
-    ("entities", "pipeline.entities.stage:EntitiesStage"),
-    ("amounts", "pipeline.amounts.stage:AmountsStage"),
-    ("syntax", "pipeline.syntax.stage:SyntaxStage"),
-    ("relations", "pipeline.relations.stage:RelationsStage"),
-    ("triples", "pipeline.triples.stage:TriplesStage"),
+# the order is the pipeline; each class's `name` is its config key
+STAGES: list[type[Stage]] = [
+    NormalizeStage,
+    SentencesStage,
+    TokensStage,
+    EntitiesStage,
+    AmountsStage,
+    SyntaxStage,
+    RelationsStage,
+    TriplesStage,
 ]
-
-
-def _load(spec: str) -> type[Stage]:
-    mod, cls = spec.split(":")
-    return getattr(importlib.import_module(mod), cls)
 
 
 class Pipeline:
     def __init__(self, config: dict[str, dict[str, Any]] | None = None, skip: tuple[str, ...] = ()):
         config = dict(config or {})
-        names = [n for n, _ in STAGES]
+        names = [cls.name for cls in STAGES]
         unknown = sorted(set(config) - set(names))
         if unknown:
             raise ValueError(f"config for unknown stages {unknown}; stages are {names}")
-        self.stages: list[Stage] = [_load(spec)(config.get(name)) for name, spec in STAGES if name not in skip]
+        self.stages: list[Stage] = [cls(config.get(cls.name)) for cls in STAGES if cls.name not in skip]
         check_contracts(self.stages)
 
     def versions(self) -> dict[str, str]:
-        from . import __version__
         return {"pipeline": __version__, **{s.name: s.version() for s in self.stages}}
 
     def process(self, doc: Document) -> Document:

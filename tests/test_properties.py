@@ -40,7 +40,7 @@ SPAN_TABLES = ["sentences", "tokens", "entities", "amounts", "relations", "tripl
 
 
 def test_the_property_tests_run_every_stage():
-    assert [s.name for s in PIPE.stages] == [name for name, _ in STAGES]
+    assert [s.name for s in PIPE.stages] == [stage.name for stage in STAGES]
 
 
 def check_offsets(text: str, rows: dict[str, list[dict]]) -> None:

@@ -82,7 +82,7 @@ def _mp_context():
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.runner", "pipeline.core.tables"]
-                                   + [spec.split(":")[0] for _, spec in _stage_specs()])
+                                   + [stage.__module__ for stage in _stage_specs()])
         _start_forkserver_deaf_to_ctrl_c()
         return ctx
     return mp.get_context("spawn")

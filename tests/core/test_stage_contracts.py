@@ -19,7 +19,7 @@ def test_every_problem_reported_at_once():
 
 
 def test_the_stage_list_is_valid_and_ordered():
-    assert [n for n, _ in STAGES] == ["normalize", "sentences", "tokens", "entities", "amounts", "syntax", "relations",
+    assert [stage.name for stage in STAGES] == ["normalize", "sentences", "tokens", "entities", "amounts", "syntax", "relations",
                                       "triples"]
     check_contracts([NormalizeStage(), SentencesStage(), TokensStage()])
 
