@@ -6,7 +6,7 @@
 Matplotlib >= 3.11 lays text out with libraqm (HarfBuzz), so conjuncts (क्ष, त्र), reordered
 i-matras (कि) and reph (र्व) are shaped, not drawn letter by letter.
 
-Every chart function takes the DataFrame of the matching `pipeline.analysis` function and
+Every chart function takes the DataFrame of the matching `pipeline.queries` function and
 returns a `matplotlib.figure.Figure` (not attached to pyplot: the notebook displays it by value,
 a script saves it with `save`).
 """
@@ -282,8 +282,8 @@ def save(fig: Figure, path: str | Path, dpi: int = 110) -> Path:
 
 def all_charts(t) -> dict[str, Figure]:
     """Every chart of the notebook from the loaded tables, by file stem."""
-    from ..analysis.entities import meets_edges, top_entities
-    from ..analysis.money import amounts_by_period, money_by_currency
+    from ..queries.entities import meets_edges, top_entities
+    from ..queries.money import amounts_by_period, money_by_currency
 
     return {
         "chart-top-entities": top_entities_chart(top_entities(t)),

@@ -39,7 +39,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> list[Path]:
     """docs/img: every notebook chart (PNG) and the briefing view of `file` (default: the run's
     first document) as Chromium shows it."""
-    from ..analysis.outputs import load_outputs
+    from ..queries.outputs import load_outputs
     from . import charts
 
     img_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.analysis import sample
+from pipeline.queries import sample
 from pipeline.core.tables import TABLES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def test_committed_notebook_has_no_outputs():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            assert cell["outputs"] == [], "strip it: python -m pipeline.analysis.notebook strip notebooks/explore.ipynb"
+            assert cell["outputs"] == [], "strip it: python -m pipeline.queries.notebook strip notebooks/explore.ipynb"
             assert cell["execution_count"] is None
 
 

@@ -1,4 +1,4 @@
-"""pipeline.analysis.notebook: what the notebook shows, on the hand-labelled sample run; and the copyable
+"""pipeline.queries.notebook: what the notebook shows, on the hand-labelled sample run; and the copyable
 pandas / DuckDB snippets of the notebook and docs/analysts.md still run."""
 import json
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.analysis import entities, money, notebook, outputs, sample
+from pipeline.queries import entities, money, notebook, outputs, sample
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from pipeline.analysis import outputs as outputs_mod
-from pipeline.analysis import sample as sample_mod
+from pipeline.queries import outputs as outputs_mod
+from pipeline.queries import sample as sample_mod
 from pipeline.views import charts
 
 REPO = Path(__file__).resolve().parents[2]

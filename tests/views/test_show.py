@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.analysis import outputs as outputs_mod
-from pipeline.analysis import sample as sample_mod
+from pipeline.queries import outputs as outputs_mod
+from pipeline.queries import sample as sample_mod
 from pipeline.cli import main
 from pipeline.core.doc import Amount, Document, Entity
 from pipeline.core.tables import TABLES, document_rows, frame

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# the functions live in analysis_*.py, by subject; every name is re-exported here, as the notebook,
-# the docs and pipeline.views.charts import them from pipeline.analysis.notebook
+# the functions themselves live in entities.py, money.py and outputs.py of this package, by subject
 
 
 def strip_notebook(path: str | Path) -> bool:
@@ -44,5 +43,5 @@ if __name__ == "__main__":
         for nb_path in sys.argv[2:]:
             print(f"{nb_path}: {'stripped' if strip_notebook(nb_path) else 'already clean'}")
     else:
-        print("usage: python -m pipeline.analysis.notebook strip NOTEBOOK.ipynb ...", file=sys.stderr)
+        print("usage: python -m pipeline.queries.notebook strip NOTEBOOK.ipynb ...", file=sys.stderr)
         sys.exit(2)
