@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.queries import sample
+from fixtures import sample
 from pipeline.core.tables import TABLES
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.queries import entities, money, notebook, outputs, sample
+from fixtures import sample
+from pipeline.queries import entities, money, notebook, outputs
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from pipeline.queries import outputs as outputs_mod
-from pipeline.queries import sample as sample_mod
+from fixtures import sample as sample_mod
 from pipeline.views import charts
 
 REPO = Path(__file__).resolve().parents[2]

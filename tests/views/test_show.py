@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from pipeline.queries import outputs as outputs_mod
-from pipeline.queries import sample as sample_mod
+from fixtures import sample as sample_mod
 from pipeline.cli import main
 from pipeline.core.doc import Amount, Document, Entity
 from pipeline.core.tables import TABLES, document_rows, frame
