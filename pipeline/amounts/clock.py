@@ -12,7 +12,7 @@ import regex
 
 from .model import AmountMatch
 from .numbers import NumParse, digit_value, parse_number
-from .tables import bounded_alternation, key, rows
+from .word_tables import bounded_alternation, key, rows
 from .units import SP
 
 _DOTTED = regex.compile(r"([0-9\u0966-\u096f]{1,2})\.([0-9\u0966-\u096f]{2})")

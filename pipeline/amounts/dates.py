@@ -16,7 +16,7 @@ import regex
 
 from .model import NO_YEAR, AmountMatch
 from .numbers import DIGITS, LEX, digit_value, parse_number
-from .tables import WORD_START, bounded_alternation, tables
+from .word_tables import WORD_START, bounded_alternation, tables
 from .units import SP, era_before, match_month, prev_token, weekday_before
 
 _D = f"[{DIGITS}]"

@@ -16,7 +16,7 @@ from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .scan import positions
-from .tables import fold, key, tables
+from .word_tables import fold, key, tables
 from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
+from .word_tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
 
 DIGITS = "0-9\u0966-\u096f"
 _D = f"[{DIGITS}]"

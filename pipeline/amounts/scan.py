@@ -15,7 +15,7 @@ import regex
 
 from . import dates
 from .numbers import DIGITS
-from .tables import tables
+from .word_tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
 URL = re.compile(r"(?:https?://|www\.)\S+")

@@ -5,7 +5,7 @@ from pipeline.core.doc import Amount, Document
 from pipeline.core.stage import Stage
 
 from .grammar import find_amounts
-from .tables import data_fingerprint
+from .word_tables import data_fingerprint
 
 BARE_EK = "एक"
 
