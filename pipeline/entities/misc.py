@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
-from .rules import Candidate
+from .gazetteers import Lexicon
+from .patterns import Candidate
 
 MAX_MODIFIERS = 6
 NAME_LIKE = re.compile(r"[A-Za-z]|[\u0900-\u097f][0-9\u0966-\u096f]")   # PM, G20, जी20 (not 22वां)

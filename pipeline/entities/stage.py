@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..core.doc import Document, Entity
 from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
-from .lexicon import DATA_DIR, load
+from .gazetteers import DATA_DIR, load
 
 ENGINES = ("hi-ner", "stanza-hi", "none")
 BACKENDS = ("direct", "stanza")

@@ -14,7 +14,7 @@ import bisect
 from pathlib import Path
 
 from ..core.doc import Document, Relation
-from ..entities.lexicon import load as load_entity_lexicon
+from ..entities.gazetteers import load as load_entity_lexicon
 from ..evaluation.relations import fold
 from ..core.stage import Stage, files_version
 from .dateline import dateline

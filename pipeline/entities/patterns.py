@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .gazetteers import Lexicon
 
 MAX_NAME_TOKENS = 3
 MAX_ORG_MODIFIERS = 4
