@@ -11,7 +11,7 @@ from .chunks import chunks_and_clauses
 from .clauses import Clause
 from .features import VerbFeatures, features_of
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .tagging import tag_tokens
 from .verbs import VerbGroup, find_verb_groups
 

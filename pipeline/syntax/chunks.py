@@ -9,7 +9,7 @@ import re
 # Chunk, Clause and Span are defined in clauses.py (with the pass's bookkeeping) and imported from here
 from .clauses import Clause, ClauseBuilder
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 _LEX = load()

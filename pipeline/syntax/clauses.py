@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 Span = tuple[int, int]

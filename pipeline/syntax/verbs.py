@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, load
-from .switches import DEFAULT
+from .chunker_switches import DEFAULT
 
 FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NEG = load().negation

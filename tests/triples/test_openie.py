@@ -276,7 +276,7 @@ def test_evaluate_command(capsys):
     assert "sentences/s" in out
 
 
-# ---- rule switches are stage config (syntax/switches.py, triples/switches.py), not module globals ----
+# ---- rule switches are stage config (syntax/chunker_switches.py, triples/switches.py), not module globals ----
 
 SWITCH_TEXT = "मोदी ( प्रधानमंत्री ) ने कल मास्को में पुतिन के साथ व्यापार समझौते पर हस्ताक्षर किए।"
 
@@ -290,7 +290,7 @@ def _triples_with(config: dict) -> list[tuple[str, str, str]]:
 def test_rule_switches_are_stage_config_with_their_defaults_in_one_place():
     from dataclasses import asdict
 
-    from pipeline.syntax.switches import ChunkerSwitches
+    from pipeline.syntax.chunker_switches import ChunkerSwitches
     from pipeline.triples.switches import TripleSwitches
     assert SyntaxStage.defaults == asdict(ChunkerSwitches())
     assert {k: v for k, v in TriplesStage.defaults.items() if k != "skip_punct"} == asdict(TripleSwitches())
