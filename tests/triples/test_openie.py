@@ -1,6 +1,8 @@
 """Open IE: scorer calibration on Hindi-BenchIE, our F1 floor, word lists, examples, stage, commands."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -172,7 +174,8 @@ def test_genitive_ki_before_full_stop_is_a_verb():
 
 # ---- examples.yaml -------------------------------------------------------------------------------
 
-_EXAMPLES = yaml.safe_load((DATA_DIR / "examples.yaml").read_text(encoding="utf-8"))
+_EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline" / "triples" / "examples.yaml")
+                           .read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("row", _EXAMPLES, ids=lambda r: r["sentence"][:30])
