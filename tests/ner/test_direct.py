@@ -105,7 +105,7 @@ def test_token_ids_are_stanzas(engines):
 
 
 def test_direct_loads_without_network():
-    from test_ner_engine import KNOWN, no_network
+    from fixtures.ner_cases import KNOWN, no_network
     with no_network():
         out = engine_mod._build("hi-ner", "direct").tag([KNOWN[0][0].split()])
     assert {lab for _, _, lab, _ in out[0]} >= {"PER", "LOC"}

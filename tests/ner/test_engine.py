@@ -2,35 +2,17 @@
 stanza's Pipeline). Each is loaded once per test session."""
 from __future__ import annotations
 
-import contextlib
-import socket
-from unittest import mock
-
 import pytest
 
+from fixtures.ner_cases import KNOWN, no_network
 from pipeline.ner import LABELS, NerModelNotFound, get_engine
 from pipeline.ner import engine as engine_mod
-
-
-@contextlib.contextmanager
-def no_network():
-    def refuse(*a, **k):
-        raise AssertionError("network access attempted")
-    with mock.patch.object(socket, "socket", side_effect=refuse), \
-            mock.patch.object(socket, "create_connection", side_effect=refuse):
-        yield
 
 
 @pytest.fixture(scope="session", params=["direct", "stanza"])
 def ner(request):
     with no_network():
         return get_engine("hi-ner", request.param)
-
-
-KNOWN = [
-    ("प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में एक बैठक की ।", {("मोदी", "PER"), ("दिल्ली", "LOC")}),
-    ("भारत और रूस के बीच व्यापार बढ़ा है ।", {("भारत", "LOC"), ("रूस", "LOC")}),
-]
 
 
 def _surface(tokens, spans):
