@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from .entities.options import BACKENDS, NER_CHOICES, QUANTIZE, NerOptions
+
 EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report Ctrl-C
 
@@ -72,8 +74,8 @@ def cmd_run(args) -> int:
     if args.scheduler and args.engine != "dask":
         print("error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
-    factory = PipelineFactory.of({"entities": {"ner": args.ner, "ner_backend": args.ner_backend,
-                                               "ner_quantize": args.ner_quantize}})   # each worker builds its own
+    ner = NerOptions(args.ner, args.ner_backend, args.ner_quantize)
+    factory = PipelineFactory.of(ner.pipeline_config())   # each worker builds its own
     formats = ("csv", "parquet") if args.parquet else ("csv",)
     try:
         options = RunOptions(formats=formats, quiet=args.quiet, workers=args.workers, force=args.force,
@@ -105,13 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
                                      "2: usage error.")
     run.add_argument("corpus", metavar="CORPUS_DIR", help="folder of UTF-8 (or UTF-16 with BOM) text files")
     run.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the tables")
-    run.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"],
+    run.add_argument("--ner", default=NerOptions.ner, choices=NER_CHOICES,
                      help="NER engine fused with the gazetteers (default: hi-ner, our shipped model; "
                           "stanza-hi: stanza's own Hindi NER if downloaded; none: rules only)")
-    run.add_argument("--ner-backend", default="direct", choices=["direct", "stanza"],
+    run.add_argument("--ner-backend", default=NerOptions.backend, choices=BACKENDS,
                      help="how the hi-ner model is served: direct (default; no stanza Pipeline, same entities, "
                           "faster) or stanza (stanza's Pipeline, the reference)")
-    run.add_argument("--ner-quantize", default="none", choices=["none", "int8"],
+    run.add_argument("--ner-quantize", default=NerOptions.quantize, choices=QUANTIZE,
                      help="int8: dynamic int8 quantization of the NER model (direct backend; faster, "
                           "slightly lower F1, see docs/ner.md)")
     run.add_argument("--parquet", action="store_true", help="also write OUT_DIR/<table>.parquet")

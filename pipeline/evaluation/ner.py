@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..core.paths import shared_path
 from ..ner import data as nerdata
+from ..ner.model_files import BACKENDS, ENGINE_NAMES, QUANTIZE
 from ..ner.scoring import format_table, score
 
 SPLITS = {"test": "hi-test.txt", "dev": "hi-dev.txt", "train": "hi-train.txt"}
@@ -30,10 +31,10 @@ SPLITS = {"test": "hi-test.txt", "dev": "hi-dev.txt", "train": "hi-train.txt"}
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hindi-extract evaluate ner", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--engine", default="hi-ner", help="NER engine name (hi-ner | stanza-hi)")
-    p.add_argument("--backend", default="direct", choices=["direct", "stanza"],
+    p.add_argument("--engine", default="hi-ner", choices=ENGINE_NAMES, help="NER engine name")
+    p.add_argument("--backend", default="direct", choices=BACKENDS,
                    help="how the model is served (direct: default; stanza: stanza's Pipeline, the reference)")
-    p.add_argument("--quantize", default="none", choices=["none", "int8"], help="int8: dynamic quantization (direct)")
+    p.add_argument("--quantize", default="none", choices=QUANTIZE, help="int8: dynamic quantization (direct)")
     p.add_argument("--split", default="test", choices=sorted(SPLITS))
     p.add_argument("--file", default=None, help="score this token<TAB>tag file instead of an IL-NER split")
     p.add_argument("--ner-dir", default=None, help="NER data folder (default: <shared>/data/ner)")

@@ -28,7 +28,7 @@ def _texts() -> list[str]:
 
 @pytest.fixture(scope="module")
 def pipe():
-    from pipeline.ner.engine import check_engine
+    from pipeline.ner.model_files import check_engine
     try:
         check_engine("hi-ner")
     except FileNotFoundError:
