@@ -14,6 +14,7 @@ import regex
 
 from pipeline.core.stage import files_version
 from pipeline.text.normalize import match_key
+from pipeline.text.tsv import read_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_END = r"(?![\p{L}\p{M}\p{N}])"
@@ -34,11 +35,8 @@ def key(s: str) -> str:
 
 
 def rows(name: str) -> list[list[str]]:
-    out = []
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.split("\t"))
-    return out
+    """The rows of data/<name> (header-less)."""
+    return read_rows(DATA_DIR / name)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..text.normalize import match_key
 from ..text.tokens import tokenize
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FUNCTION_CLASSES = {"postposition", "pronoun", "verb", "aux", "conjunction", "particle", "number"}

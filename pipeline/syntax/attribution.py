@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.normalize import match_key
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 from .features import DATA_DIR
 
 Span = tuple[int, int]

@@ -7,17 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text import closed_class
+from ..text.tsv import read_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of data/<name> (header-less)."""
+    return read_rows(DATA_DIR / name)
 
 
 @dataclass(frozen=True)
@@ -58,9 +55,9 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    light = read_tsv("light_verbs.tsv")
-    fw = read_tsv("function_words.tsv")
-    wc = read_tsv("word_classes.tsv")
+    light = data_rows("light_verbs.tsv")
+    fw = data_rows("function_words.tsv")
+    wc = data_rows("word_classes.tsv")
     cc = closed_class.words
 
     def of(rows, kind):
@@ -86,8 +83,8 @@ def load() -> Lexicon:
         copular_like=cc("copula") | frozenset(r[0] for r in light if len(r) > 1 and r[1] == "बनना"),
         speech=frozenset(r[0] for r in light if len(r) > 1 and (r[1] == "कहना" or (len(r) > 2 and
                                                                               r[2].startswith("intransitive")))),
-        conjunct=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv")),
-        conjunct_nouns=frozenset(r[0] for r in read_tsv("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
+        conjunct=frozenset(r[0] for r in data_rows("conjunct_nominals.tsv")),
+        conjunct_nouns=frozenset(r[0] for r in data_rows("conjunct_nominals.tsv") if len(r) > 2 and r[2] == "noun"),
         months=of(wc, "month"), time_heads=of(wc, "time_head"),
         pronouns=cc("pronoun", "pronoun_personal"), personal=cc("pronoun_personal"),
         be_forms=cc("be_form"), negation=cc("negation"),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .wordlists import DATA_DIR, read_tsv
+from .normalize import DATA_DIR
+from .tsv import read_tsv
 
 PATH = DATA_DIR / "closed_class.tsv"
 

@@ -13,14 +13,17 @@ import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from ..core.doc import Document
 from ..core.stage import Stage
+from .tsv import read_tsv
 
 _INDIC = IndicNormalizerFactory().get_normalizer("hi")
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 NUKTA = "\u093c"
 # composed nukta letters (composition exclusions in Unicode) -> base letter
@@ -87,7 +90,6 @@ _FINAL_VISARGA = regex.compile("([\u0900-\u0963\u0971-\u097f]+)\u0903(?![\u0900-
 
 @lru_cache(maxsize=1)
 def _visarga_words() -> frozenset[str]:
-    from .wordlists import DATA_DIR, read_tsv
     return frozenset(r["word"] for r in read_tsv(DATA_DIR / "visarga_words.tsv"))
 
 

@@ -29,7 +29,7 @@ def test_entity_examples(rules_pipe, case):
 
 def test_gazetteer_files_are_well_formed():
     from pipeline.entities.gazetteers import DATA_DIR, load
-    from pipeline.text.wordlists import read_tsv
+    from pipeline.text.tsv import read_tsv
     rows = read_tsv(DATA_DIR / "gazetteer.tsv")
     assert len(rows) > 3000
     assert {r["label"] for r in rows} == {"PER", "LOC", "ORG"}

@@ -9,7 +9,7 @@ import yaml
 from pipeline.core.doc import Document, Sentence, Token
 from pipeline.core.stage import check_contracts
 from pipeline.evaluation import benchie
-from pipeline.syntax.lexicon import DATA_DIR, read_tsv
+from pipeline.syntax.lexicon import DATA_DIR, data_rows
 from pipeline.text import closed_class
 from pipeline.syntax.stage import SyntaxStage
 from pipeline.syntax.tagging import tag_tokens
@@ -128,7 +128,7 @@ def _lists() -> dict[tuple[str, str | None], list[str]]:
         if ("closed_class", c) in _EXPECTED_TAG:
             out[("closed_class", c)] = [form for form, _ in closed_class.rows(c)]
     for fname in _SYNTAX_FILES:
-        for r in read_tsv(fname + ".tsv"):
+        for r in data_rows(fname + ".tsv"):
             key = (fname, r[1]) if (fname, r[1]) in _EXPECTED_TAG else (fname, None)
             out.setdefault(key, []).append(r[0])
     return out
@@ -160,7 +160,7 @@ def test_every_word_list_row_is_tagged(key):
 
 def test_word_lists_have_no_duplicate_rows():
     for fname in _SYNTAX_FILES:
-        forms = [r[0] for r in read_tsv(fname + ".tsv")]
+        forms = [r[0] for r in data_rows(fname + ".tsv")]
         assert len(forms) == len(set(forms)), fname
     for c in closed_class.classes():
         forms = [form for form, _ in closed_class.rows(c)]
