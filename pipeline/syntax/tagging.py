@@ -94,7 +94,7 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "NUM"
         elif (tag := word_class.get(t)):
             tags[i] = tag
-        elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
+        elif t.endswith(lex.conjunctive) and len(t) >= 4 and t not in lex.not_conjunctive:
             tags[i] = "CNJ"
         else:
             tags[i] = "W"
@@ -104,11 +104,12 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
         if tags[i] == "CNJ" and nxt in ("PK", "PG", "PC"):
             tags[i] = "W"
         # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
-        if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
+        if t in lex.conjunctive and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
             tags[i] = "CNJ"
     # बहुत से लोग: से after बहुत is "many", not a case marker
     for i in range(1, n - 1):
-        if tags[i] == "PK" and tokens[i] == "से" and tokens[i - 1] == "बहुत" and tags[i + 1] in ("W", "DET"):
+        if tags[i] == "PK" and tokens[i] == lex.instrumental and tokens[i - 1] in lex.quantity_with_se \
+                and tags[i + 1] in ("W", "DET"):
             tags[i] = "W"
     # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
     for i in range(1, n - 1):
@@ -117,9 +118,9 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "PUNCT_O"
     # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
     for i, t in enumerate(tokens):
-        if tags[i] == "PG" and t == "की":
+        if tags[i] == "PG" and t in lex.verb_or_genitive:
             nxt = tags[i + 1] if i + 1 < n else "END"
             if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG") \
-                    and not (i + 1 < n and tokens[i + 1] == "हो"):      # X की हो सकती हैं: a genitive
+                    and not (i + 1 < n and tokens[i + 1] in lex.subjunctive_be):   # X की हो सकती हैं: a genitive
                 tags[i] = "LV"
     return tags

@@ -10,6 +10,7 @@ from .chunker_switches import DEFAULT
 
 FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NEG = load().negation
+_ERGATIVE = load().ergative
 
 _CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK", "RELG"})
 
@@ -18,8 +19,8 @@ def _has_ergative(tokens: list[str], tags: list[str], covered: list[bool], p: in
     """Is there a ने-marked agent between the previous verb group and position p?"""
     for k in range(p - 1, -1, -1):
         if covered[k] or tags[k] in ("SC", "REL", "RELK", "RELG"):
-            return tags[k] == "RELK" and tokens[k].endswith("ने")
-        if (tags[k] == "PK" and tokens[k] == "ने") or (tags[k] == "PRK" and tokens[k].endswith("ने")):
+            return tags[k] == "RELK" and tokens[k].endswith(_ERGATIVE)
+        if (tags[k] == "PK" and tokens[k] == _ERGATIVE) or (tags[k] == "PRK" and tokens[k].endswith(_ERGATIVE)):
             return True
     return False
 
@@ -51,7 +52,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             i += 1
         e = i
         nxt = tags[e] if e < n else "END"
-        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == "तो")
+        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == lex.topic)
         if not finite and nxt not in ("W", "DET", "NUM", "ADV"):
             continue            # e.g. करने के बाद: a non-finite verb inside a postposition chunk
         run = tokens[s:e]
@@ -63,14 +64,14 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             elif not copular:
                 # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
                 if (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
-                        or tags[p - 1] not in prefix_blockers or tokens[p - 1][-2:] in ("का", "की", "के"):
+                        or tags[p - 1] not in prefix_blockers or tokens[p - 1].endswith(lex.genitive_endings):
                     s = p
             else:
                 # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
                 # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
                 q = p - 1
                 if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
-                        or tokens[p].endswith(("ते", "ती")) \
+                        or tokens[p].endswith(lex.imperfective_endings) \
                         or (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) \
                         or _has_ergative(tokens, tags, covered, p):
                     s = p
