@@ -19,6 +19,7 @@ The rule (also in docs/entities.md):
 """
 from __future__ import annotations
 
+from ..text import closed_class
 from ..text.normalize import match_key
 from ..text.tokens import tokenize
 from .gazetteers import Lexicon, load
@@ -27,7 +28,7 @@ from .patterns import (Candidate, extend_over_initials, gazetteer_matches, initi
                     person_after_titles, title_matches)
 
 _PRIORITY = {"fused": 0, "gazetteer": 1, "pattern": 2, "model": 3}
-_SEPARATORS = {"और", "एवं", "तथा", "व", "या", ",", "-", "/", "("}
+_SEPARATORS = closed_class.words("coord") | {",", "-", "/", "("}
 
 
 def rule_candidates(keys: list[str], kinds: list[str], lex: Lexicon) -> tuple[list[Candidate], list]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text import closed_class
 from .gazetteers import Lexicon
 
 MAX_NAME_TOKENS = 3
 MAX_ORG_MODIFIERS = 4
 MAX_INITIALS = 2
-_INNER_CONJ = {"एवं", "और", "तथा"}
+_INNER_CONJ = closed_class.words("coord_and")    # वाणिज्य एवं उद्योग मंत्रालय: one name
 
 
 @dataclass

@@ -20,6 +20,7 @@ from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
 
 from ..core.doc import Document
 from ..core.stage import Stage
+from . import closed_class
 from .tsv import read_tsv
 
 _INDIC = IndicNormalizerFactory().get_normalizer("hi")
@@ -95,7 +96,7 @@ def _visarga_words() -> frozenset[str]:
 
 def _colon_or_visarga(m: regex.Match) -> str:
     word = m.group(1)
-    adverb = len(word) >= 4 and word.endswith("त")     # मुख्यतः, संभवतः; not "खास बात:"
+    adverb = len(word) >= 4 and word.endswith(closed_class.endings("visarga_adverb_ending"))  # मुख्यतः; not "बात:"
     return m.group() if adverb or word in _visarga_words() else word + ":"
 
 
