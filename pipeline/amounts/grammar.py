@@ -12,6 +12,8 @@ import re
 from fractions import Fraction
 
 from . import clock, dates
+from .connectors import AND as BETWEEN
+from .connectors import BETWEEN_END, RANGE, RUPEE_NOUN, SUBUNIT_JOIN, role
 from .model import AmountMatch, exact, sortable
 from .numbers import DIGITS, NumParse, parse_number
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
@@ -21,23 +23,6 @@ from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
 PREV_WORD = re.compile(r"([\u0900-\u0963\u0971-\u097fA-Za-z]+)[ \t]*\Z")
-_NOT_WORD = r"(?![\u0900-\u0963\u0971-\u097fA-Za-z0-9])"
-
-
-def _words_rx(role: str, before: str, after: str) -> re.Pattern:
-    """A regex from the misc.tsv words of one role, longest first; spaces inside match any run of spaces."""
-    alts = sorted(tables().misc[role], key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") + (_NOT_WORD if w[-1].isalpha() or
-                                                                 "\u0900" <= w[-1] <= "\u097f" else "")
-                    for w in alts)
-    return re.compile(f"{before}(?:{body}){after}")
-
-
-RANGE = _words_rx("range", r"[ \t]*", r"[ \t]*")           # से, से लेकर, -, –, ~
-BETWEEN = _words_rx("and", r"[ \t]+", r"[ \t]+")           # और
-BETWEEN_END = _words_rx("between", r"[ \t]+", "")           # के बीच
-RUPEE_NOUN = _words_rx("rupee_noun", "[ \t]+(?:" + _words_rx("of", "", "[ \t]+").pattern + ")?", "")  # (का) मुआवजा
-SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 
 def find_numbers(text: str) -> list[NumParse]:
     """The number layer alone: bare number expressions (no ordinals), as Recognizers' NumberModel sees them."""
@@ -154,7 +139,7 @@ def _scale_of(n: NumParse) -> Fraction:
 
 def _ordinal(text: str, n: NumParse) -> AmountMatch | None:
     written = text[n.start:n.end]
-    if fold(written) == "पहले":
+    if fold(written) in tables().misc["before_adverb"]:
         after = NEXT_WORD.match(text, n.end)
         before = PREV_WORD.search(text[max(0, n.start - 30):n.start])
         ctx = tables().pahle_context
@@ -261,7 +246,8 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
     return qualify(text, _finish(text, am))
 
 
-YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\u0900-\u0963\u0971-\u097fA-Za-z])")
+YEAR_CONTEXT = re.compile(rf"[ \t]+(?:{role('year_after')}|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})"
+                          r"(?![\u0900-\u0963\u0971-\u097fA-Za-z])")   # 2020 में, 1947 ईस्वी, 2024 12:30
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:

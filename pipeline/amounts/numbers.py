@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..text import closed_class
+from .connectors import AND, GLUED, LIST_GOES_ON
+from .units import match_unit
 from .word_tables import DIGIT_ORDINAL_SUFFIXES, fold, tables
 
 DIGITS = "0-9\u0966-\u096f"
@@ -20,7 +23,7 @@ _D = f"[{DIGITS}]"
 # digits grouped by spaces ("1 414 021 100") or by comma-space ("21, 943, 407 लोग"): every group after the
 # first is three digits, and no list goes on after it ("100, 200, 500 और 2000" is four numbers); comma-space
 # also needs two groups and a word after it ("1, 234, 567" alone is a list, as Recognizers-Text reads it)
-_LIST_GOES_ON = rf"[ \t]*(?:,|और|या|तथा|एवं)[ \t]*{_D}"
+_LIST_GOES_ON = rf"{LIST_GOES_ON}{_D}"
 SPACED = (rf"{_D}{{1,3}}(?: {_D}{{3}})+(?!{_D}| {_D}|{_LIST_GOES_ON})"
           rf"|{_D}{{1,3}}(?:, {_D}{{3}}){{2,}}(?!{_D}|{_LIST_GOES_ON})(?=[ \t]*[\u0900-\u0963\u0971-\u097fA-Za-z])")
 NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{_D}|,{_D})(?:\.{_D}+)?"
@@ -28,9 +31,8 @@ NUM = (rf"(?:{_D}{{1,3}}(?:,{_D}{_D})*,{_D}{{3}}|{_D}{{1,3}}(?:,{_D}{{3}})+)(?!{
 LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
 LEX = re.compile(rf"(?P<sp>[ \t]*)(?:(?P<num>{NUM})|(?P<word>[{LETTER}]+)|(?P<sym>\S))")
 SLASH = re.compile(rf"/({_D}+)(?![{DIGITS}/])")
-GLUED = re.compile(r"%|गुना")
 LETTERS = re.compile(rf"[{LETTER}]+")
-_TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
+_TO_ASCII = closed_class.digit_table()
 
 
 def digit_value(s: str) -> Fraction:
@@ -135,7 +137,7 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
                 w = T.word(lm.group())
                 if suffix in DIGIT_ORDINAL_SUFFIXES and "." not in num:
                     want = DIGIT_ORDINAL_SUFFIXES[suffix]
-                    ok = want is None or atom.value in (want if isinstance(want, tuple) else (want,))
+                    ok = want is None or atom.value in want
                     if ok:
                         atom.end = lm.end()
                         els.append(atom)
@@ -264,7 +266,6 @@ def parse_number(text: str, pos: int, allow_and: bool = True) -> NumParse | None
 def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
     """"दो सौ दस खरब और तीन सौ", "3 सौ और 21", "एक सौ और तीन चौथाई": the right part must fit
     below the last scale (or be a fraction below 1 after a plain number)."""
-    from .grammar import BETWEEN as AND
     m = AND.match(text, res.end)
     if not m:
         return res
@@ -285,7 +286,6 @@ def _join_and(text: str, res: NumParse, els: list[El]) -> NumParse:
 
 def _attachable(text: str, pos: int) -> bool:
     """Letters glued to digits that still leave a number: a currency, percent word, multiplier."""
-    from .units import match_unit
     return match_unit(text, pos, glued=True) is not None or bool(
         GLUED.match(text, pos)) or text[pos] in "元"
 

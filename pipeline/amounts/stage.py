@@ -4,10 +4,11 @@ from __future__ import annotations
 from pipeline.core.doc import Amount, Document
 from pipeline.core.stage import Stage
 
+from ..text import closed_class
 from .grammar import find_amounts
 from .word_tables import data_fingerprint
 
-BARE_EK = "एक"
+BARE_EK = closed_class.word("indefinite_article")
 
 
 class AmountsStage(Stage):

@@ -13,21 +13,34 @@ from pathlib import Path
 import regex
 
 from pipeline.core.stage import files_version
+from pipeline.text import closed_class
 from pipeline.text.normalize import match_key
 from pipeline.text.tsv import read_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_END = r"(?![\p{L}\p{M}\p{N}])"
 WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
-ORDINAL_WORD_SUFFIXES = ("वां", "वीं", "वें", "वा", "वी", "वे")
-DIGIT_ORDINAL_SUFFIXES = {"वां": None, "वीं": None, "वें": None, "वा": None, "वी": None, "वे": None,
-                          "ला": 1, "ली": 1, "ले": 1, "रा": (2, 3), "री": (2, 3), "रे": (2, 3),
-                          "था": 4, "थी": 4, "थे": 4, "ठा": 6, "ठी": 6, "ठे": 6}
 
 
 def fold(s: str) -> str:
     """Extra fold on top of match_key: chandrabindu and anusvara are one mark."""
     return s.replace("\u0901", "\u0902")
+
+
+def _ordinal_suffixes() -> tuple[tuple[str, ...], dict[str, tuple[int, ...] | None]]:
+    """The ordinal endings of closed_class.tsv, folded: those that fit any number also make ordinal
+    words (सौवां, पच्चीसवां); after digits each fits the numbers of its note (1ला, 2रा; None: any)."""
+    words: dict[str, None] = {}
+    digits: dict[str, tuple[int, ...] | None] = {}
+    for form, fits in closed_class.rows("ordinal_suffix"):
+        k = fold(form)
+        if fits == "any":
+            words[k] = None
+        digits.setdefault(k, None if fits == "any" else tuple(int(v) for v in fits.split()))
+    return tuple(words), digits
+
+
+ORDINAL_WORD_SUFFIXES, DIGIT_ORDINAL_SUFFIXES = _ordinal_suffixes()
 
 
 def key(s: str) -> str:
