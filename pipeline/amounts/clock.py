@@ -11,7 +11,8 @@ from functools import lru_cache
 import regex
 
 from .model import AmountMatch
-from .numbers import NumParse, digit_value, parse_number
+from .numbers import parse_number
+from .numerals import NumParse, digit_value
 from .word_tables import bounded_alternation, key, rows
 from .units import SP
 

@@ -19,7 +19,8 @@ from .connectors import DAY_OF as OF_DAY
 from .connectors import FY_BEFORE
 from .connectors import MONTH_JOIN as MONTH_RANGE_SEP
 from .model import NO_YEAR, AmountMatch
-from .numbers import DIGITS, LEX, digit_value, parse_number
+from .numbers import parse_number
+from .numerals import DIGITS, LEX, digit_value
 from .connectors import alternatives
 from .word_tables import WORD_START, bounded_alternation, tables
 from .units import SP, era_before, match_month, prev_token, weekday_before

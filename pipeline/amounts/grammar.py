@@ -15,7 +15,8 @@ from . import clock, dates
 from .connectors import AND as BETWEEN
 from .connectors import BETWEEN_END, RANGE, RUPEE_NOUN, SUBUNIT_JOIN, role
 from .model import AmountMatch, exact, sortable
-from .numbers import DIGITS, NumParse, parse_number
+from .numbers import parse_number
+from .numerals import DIGITS, NumParse
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .scan import positions
 from .word_tables import fold, key, tables

@@ -14,7 +14,7 @@ from itertools import product
 import regex
 
 from . import dates
-from .numbers import DIGITS
+from .numerals import DIGITS
 from .word_tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
