@@ -191,6 +191,8 @@ def _subunit(text: str, pos: int, code: str):
 
 
 def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | None:
+    """The amount of a number (or a range) and the unit after it: money, percent, quantity, duration,
+    year ..., or a plain number."""
     last = n2 or n
     start, end = n.start, last.end
     v1 = -n.value if neg is not None else n.value
@@ -201,49 +203,63 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
     kind = "range" if n2 else ("fraction" if n.fraction else "number")
     am = AmountMatch(start, end, "", kind, scale=scale)
     if unit is not None:
-        if unit.kind == "money":
-            v1, v2 = v1 / unit.per, (v2 / unit.per if v2 is not None else None)
-            am.kind, am.currency, am.unit = "money", unit.code, unit.text
-            am.end = unit.end
-            sub = _subunit(text, unit.end, unit.code) if unit.per == 1 and v2 is None else None
-            if sub:
-                v1 += sub[0]
-                am.end = sub[1]
-        elif unit.kind in ("percent", "multiplier", "basis_points"):
-            am.kind, am.unit, am.end = unit.kind, {"percent": "%", "multiplier": "x"}.get(unit.kind, "bp"), unit.end
-        elif unit.kind == "quantity":
-            am.kind, am.unit, am.end = "quantity", unit.code, unit.end
-        elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
-            am.kind = "relative_time" if unit.sign else "duration"
-            am.unit, am.end = unit.code, unit.end
-            if unit.sign < 0:
-                v1, v2 = -v1, (-v2 if v2 is not None else None)
-        elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
-            am.kind, am.end = "year", unit.end
-            v1 = v1 * unit.sign
+        v1, v2 = _apply_unit(text, am, unit, n, v1, v2)
     if unit is None and am.kind in ("number", "range") and _implied_rupees(text, am.end, scale):
         am.kind, am.currency = "money", "INR"
     if am.kind in ("number", "range") and _is_year(text, n, n2):
-        if n2 is None:
-            am.kind = "year"
-            marker = dates.year_words_marker(text, n.start)
-            if marker is not None:
-                am.extra["pre_q"] = (marker, "")
-                _set_value(am, v1)
-                am.normalized_value = None
-                out = qualify(text, _finish(text, am))
-                out.full_start = min(out.full_start, marker)
-                return out
-        else:
-            a, b = int(n.value), int(n2.value)
-            if b < 100 and b > a % 100:
-                b = a - a % 100 + b
-            am.kind, v1, v2 = "date_range", None, None
-            am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
-            return qualify(text, _finish(text, am))
+        year = _as_year(text, am, n, n2, v1)
+        if year is not None:
+            return year
     _set_value(am, v1, v2)
     if am.kind in ("year",):
         am.normalized_value = None
+    return qualify(text, _finish(text, am))
+
+
+def _apply_unit(text: str, am: AmountMatch, unit, n: NumParse, v1, v2):
+    """The unit's kind, code and end on `am`; the values (v1, v2) in that unit."""
+    if unit.kind == "money":
+        v1, v2 = v1 / unit.per, (v2 / unit.per if v2 is not None else None)
+        am.kind, am.currency, am.unit = "money", unit.code, unit.text
+        am.end = unit.end
+        sub = _subunit(text, unit.end, unit.code) if unit.per == 1 and v2 is None else None
+        if sub:
+            v1 += sub[0]
+            am.end = sub[1]
+    elif unit.kind in ("percent", "multiplier", "basis_points"):
+        am.kind, am.unit, am.end = unit.kind, {"percent": "%", "multiplier": "x"}.get(unit.kind, "bp"), unit.end
+    elif unit.kind == "quantity":
+        am.kind, am.unit, am.end = "quantity", unit.code, unit.end
+    elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
+        am.kind = "relative_time" if unit.sign else "duration"
+        am.unit, am.end = unit.code, unit.end
+        if unit.sign < 0:
+            v1, v2 = -v1, (-v2 if v2 is not None else None)
+    elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
+        am.kind, am.end = "year", unit.end
+        v1 = v1 * unit.sign
+    return v1, v2
+
+
+def _as_year(text: str, am: AmountMatch, n: NumParse, n2: NumParse | None, v1) -> AmountMatch | None:
+    """A number that is a year ("सन 1947", "2020 में") or a range of years ("2021-2024"); None when
+    it is a plain year that the caller finishes (its kind is set)."""
+    if n2 is None:
+        am.kind = "year"
+        marker = dates.year_words_marker(text, n.start)
+        if marker is None:
+            return None
+        am.extra["pre_q"] = (marker, "")
+        _set_value(am, v1)
+        am.normalized_value = None
+        out = qualify(text, _finish(text, am))
+        out.full_start = min(out.full_start, marker)
+        return out
+    a, b = int(n.value), int(n2.value)
+    if b < 100 and b > a % 100:
+        b = a - a % 100 + b
+    am.kind = "date_range"
+    am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
     return qualify(text, _finish(text, am))
 
 
