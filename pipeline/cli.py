@@ -141,7 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="give up on a document after this long: an errors row, kind timeout, retried "
                           "when a later run allows more time (any engine; default 300; 0: no limit)")
     run.set_defaults(func=cmd_run)
+    _add_delegated(sub)
+    return ap
 
+
+def _add_delegated(sub) -> None:
+    """`evaluate WHAT ...` and the commands that parse their own options (DELEGATED)."""
     ev = sub.add_parser("evaluate", help="score a stage on the shared evaluation data")
     ev.add_argument("what", choices=sorted(EVALUATIONS))
     ev.add_argument("rest", nargs=argparse.REMAINDER, help="options of that evaluation (see --help after it)")
@@ -151,7 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
         p.set_defaults(func=lambda a, spec=spec: _call(spec, a.rest))
-    return ap
 
 
 def main(argv: list[str] | None = None) -> int:

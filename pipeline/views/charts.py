@@ -231,15 +231,7 @@ def meets_graph_chart(edges, top: int = 40) -> Figure:
     label.update(zip(edges["target"], edges.get("target_label", [""] * len(edges))))
     nodes = sorted(set(edges["source"]) | set(edges["target"]))
     pos = _layout(nodes, list(zip(edges["source"], edges["target"])))
-    seen: dict[tuple[str, str], int] = {}
-    paths = []
-    for e in edges.itertuples(index=False):
-        key = tuple(sorted((e.source, e.target)))
-        path = _edge_path(pos[e.source], pos[e.target], seen.get(key, 0),
-                          [xy for n, xy in pos.items() if n not in key])
-        seen[key] = seen.get(key, 0) + 1
-        ax.plot(*zip(*path), color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count, alpha=0.6, zorder=1)
-        paths.append((e.predicate, path))
+    paths = _draw_edges(ax, edges, pos)
     for n, (x, y) in pos.items():
         ax.scatter([x], [y], s=NODE_SIZE, color=COLORS.get(label.get(n, ""), "#bbbbbb"), edgecolors="#444444",
                    zorder=2)
@@ -266,6 +258,20 @@ def meets_graph_chart(edges, top: int = 40) -> Figure:
         place(t, along(path), taken, inside, r)
     fig.set_layout_engine("none")          # keep the measured positions when saved or shown
     return fig
+
+
+def _draw_edges(ax, edges, pos) -> list:
+    """One curve an edge (parallel edges of a pair bend apart, around the other nodes); (predicate, path) each."""
+    seen: dict[tuple[str, str], int] = {}
+    paths = []
+    for e in edges.itertuples(index=False):
+        key = tuple(sorted((e.source, e.target)))
+        path = _edge_path(pos[e.source], pos[e.target], seen.get(key, 0),
+                          [xy for n, xy in pos.items() if n not in key])
+        seen[key] = seen.get(key, 0) + 1
+        ax.plot(*zip(*path), color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count, alpha=0.6, zorder=1)
+        paths.append((e.predicate, path))
+    return paths
 
 
 def _finished(fig: Figure) -> Figure:
