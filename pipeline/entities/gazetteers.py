@@ -44,6 +44,19 @@ class Trie:
                 return e
         return None
 
+    def matches(self, keys: list[str], start: int = 0, accept=None) -> list[tuple[int, int, Entry]]:
+        """The longest match at each position, left to right, never overlapping: (i, j, entry) each.
+        After a match the scan goes on at its end; an entry `accept` refuses moves it on by one token."""
+        out, i = [], start
+        while i < len(keys):
+            e = self.longest(keys, i)
+            if e is not None and (accept is None or accept(e)):
+                out.append((i, i + len(e.keys), e))
+                i += len(e.keys)
+            else:
+                i += 1
+        return out
+
 
 @dataclass
 class Lexicon:

@@ -30,30 +30,13 @@ class Candidate:
 
 
 def gazetteer_matches(keys: list[str], lex: Lexicon) -> list[Candidate]:
-    out, i = [], 0
-    while i < len(keys):
-        e = lex.gazetteer.longest(keys, i)
-        if e:
-            n = len(e.keys)
-            out.append(Candidate(i, i + n, e.label, e.subtype, "gazetteer",
-                                 1.0 if n > 1 else 0.95, e.canonical))
-            i += n
-        else:
-            i += 1
-    return out
+    return [Candidate(i, j, e.label, e.subtype, "gazetteer", 1.0 if j - i > 1 else 0.95, e.canonical)
+            for i, j, e in lex.gazetteer.matches(keys)]
 
 
 def title_matches(keys: list[str], lex: Lexicon) -> list[tuple[int, int, str]]:
     """(i, j, office) of every title (longest match, left to right)."""
-    out, i = [], 0
-    while i < len(keys):
-        e = lex.titles.longest(keys, i)
-        if e:
-            out.append((i, i + len(e.keys), e.subtype))
-            i += len(e.keys)
-        else:
-            i += 1
-    return out
+    return [(i, j, e.subtype) for i, j, e in lex.titles.matches(keys)]
 
 
 def person_after_titles(keys: list[str], kinds: list[str], lex: Lexicon,
