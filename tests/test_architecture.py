@@ -203,6 +203,15 @@ def test_every_package_stands_on_a_floor():
     assert not unplaced(MODS), f"put these on a floor in FLOORS (and in docs/architecture.md): {unplaced(MODS)}"
 
 
+def test_the_docs_show_every_floor():
+    picture = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    layout = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in (n for names in FLOORS for n in names):
+        shown = f"{name}/" if (PKG / name).is_dir() else f"{name}.py"
+        assert shown in picture, f"docs/architecture.md does not show {shown}"
+        assert not (PKG / name).is_dir() or f"`pipeline/{shown}`" in layout, f"README's Layout lacks pipeline/{shown}"
+
+
 def test_floors_only_look_down():
     assert not upward_imports(EDGES), upward_imports(EDGES)
 
