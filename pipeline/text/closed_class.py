@@ -7,7 +7,6 @@ lists the known ones, so a typo never silently yields an empty set.
 from __future__ import annotations
 
 from functools import lru_cache
-
 from pathlib import Path
 
 from .tsv import read_tsv

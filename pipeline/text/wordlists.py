@@ -6,7 +6,7 @@ from functools import lru_cache
 from .normalize import DATA_DIR, match_key
 from .tsv import read_tsv
 
-__all__ = ["DATA_DIR", "abbreviations", "read_tsv"]   # read_tsv: also imported from here by older code
+__all__ = ["DATA_DIR", "abbreviations", "read_tsv"]   # read_tsv: the relations code imports it from here
 
 
 @lru_cache(maxsize=None)
