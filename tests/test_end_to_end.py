@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import regex
 
-from pipeline.core.cli import main
+from pipeline.cli import main
 from pipeline.core.tables import COLUMNS, TABLES, read_table
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,22 +14,27 @@ import re
 
 import regex
 
+from ..text import closed_class
+from .connectors import DAY_OF as OF_DAY
+from .connectors import FY_BEFORE
+from .connectors import MONTH_JOIN as MONTH_RANGE_SEP
 from .model import NO_YEAR, AmountMatch
-from .numbers import DIGITS, LEX, digit_value, parse_number
-from .tables import WORD_START, bounded_alternation, tables
+from .numbers import parse_number
+from .numerals import DIGITS, LEX, digit_value
+from .connectors import alternatives
+from .word_tables import WORD_START, bounded_alternation, tables
 from .units import SP, era_before, match_month, prev_token, weekday_before
 
 _D = f"[{DIGITS}]"
 NUMERIC_DATE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
 TIME = re.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
-YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
-FY_BEFORE = re.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
-OF_DAY = re.compile(r"[ \t]+(?:की[ \t]+)?")
+# "2023-24", "2021/2024"; not "2023-24 प्रतिशत" (a percent range)
+YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*"
+                       + alternatives(tables().percent) + ")")
 SEP = re.compile(r"[ \t]*,?[ \t]*")
-MONTH_RANGE_SEP = re.compile(r"[ \t]*(?:[-–]|से)[ \t]*")
 
 
-_TO_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_TO_DIGITS = closed_class.digit_table()
 
 
 def _int(s: str) -> int:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .dates import valid_day, year_after
 from .model import NO_YEAR, AmountMatch
 from .numbers import parse_number
-from .tables import fold, tables
+from .word_tables import fold, tables
 from .units import match_month
 
 WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097f]+)")

@@ -14,8 +14,8 @@ from itertools import product
 import regex
 
 from . import dates
-from .numbers import DIGITS
-from .tables import tables
+from .numerals import DIGITS
+from .word_tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
 URL = re.compile(r"(?:https?://|www\.)\S+")

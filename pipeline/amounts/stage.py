@@ -15,13 +15,14 @@ from pathlib import Path
 from pipeline.core.doc import Amount, Document
 from pipeline.core.stage import ContractError, Stage
 
+from ..text import closed_class
 from .anchoring import resolve
 from .grammar import find_amounts
 from .reference import Given, document_reference, parse_date, read_dates_file
-from .tables import data_fingerprint
 from .tense import direction_after
+from .word_tables import data_fingerprint
 
-BARE_EK = "एक"
+BARE_EK = closed_class.word("indefinite_article")
 DATE_KINDS = ("date", "date_range")
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .tables import fold, tables
+from ..text import closed_class
+from .word_tables import fold, tables
 
 TOKEN = re.compile(r"[\u0900-\u0963\u0971-\u097f]+|[।|?!;]")
-CLAUSE_END = frozenset({"।", "|", "?", "!", ";", "कि"})
+CLAUSE_END = frozenset({"।", "|", "?", "!", ";", closed_class.word("complementizer")})
 MIN_SUFFIX_WORD = 4      # the future suffixes only on words of more than 3 letters (not लगे, आगे)
 LOOK_BACK = 200          # characters before the date searched for an agent marker
 

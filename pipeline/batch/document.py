@@ -45,7 +45,7 @@ class PipelineFactory:
         return cls(json.dumps(config or {}, sort_keys=True), tuple(skip))
 
     def __call__(self):
-        from ..core.runner import Pipeline
+        from ..runner import Pipeline
         return Pipeline(json.loads(self.config_json), skip=self.skip)
 
 
@@ -108,7 +108,7 @@ def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escap
                 timeout: float | None = None, problem: tuple[str, str] | None = None) -> tuple[dict, bytes]:
     """Read (unless `data` is given), process, and package one document. Every failure becomes
     an `errors` row; `problem` = (kind, reason) makes the error row without reading."""
-    from ..core.runner import StageError
+    from ..runner import StageError
     t0 = time.perf_counter()
     sha = ""
     try:

@@ -76,6 +76,7 @@ class Relation:
     object_id: str = ""
     counterpart: str = ""    # the other party: trade partner, recipient of aid/a loan, agreement's name
     period: str = ""
+    period_value: str = ""   # the period resolved on the calendar (amounts/periods.py), "" when none
     aspect: str = ""         # metrics: level | growth | decline | share; "" for people/events
     modality: str = "actual"     # actual | target | projection | planned
     polarity: str = "positive"   # positive | negative (denied, cancelled)

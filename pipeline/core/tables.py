@@ -23,9 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..amounts.periods import period_values
-from ..entities.index import document_index_rows
-from .doc import Document
+from .doc import Document, Entity
 
 CSV_ENCODING = "utf-8-sig"
 
@@ -103,13 +101,12 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
                                     currency=a.currency, unit=a.unit, scale=a.scale, qualifier=a.qualifier,
                                     normalized_value=_exact(a.normalized_value), resolved=a.resolved,
                                     anchor=a.anchor))
-    periods = period_values(doc)
     for r in doc.relations:
         rows["relations"].append(dict(doc_id=d, relation_id=r.id, sentence_id=r.sentence_id, start=r.start,
                                       end=r.end, text=r.text, subject=r.subject, subject_id=r.subject_id,
                                       predicate=r.predicate, object=r.object, object_id=r.object_id,
                                       counterpart=r.counterpart, period=r.period,
-                                      period_value=periods.get(r.id, ""), aspect=r.aspect,
+                                      period_value=r.period_value, aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
     parts = document_index_rows(doc.entities, ref.get("date", ""))
@@ -153,6 +150,22 @@ class EntityIndex:
                             name=names[0][0], aliases="|".join(sorted(a["names"])), n_mentions=a["n_mentions"],
                             n_documents=a["n_documents"], first_date=a["first_date"], last_date=a["last_date"]))
         return sorted(out, key=lambda r: (r["label"], -r["n_mentions"], r["index_id"]))
+
+
+def document_index_rows(entities: list[Entity], date: str) -> list[dict]:
+    """One row per index id of one document: what the run's entity_index merges (its names counted,
+    the document's reference date as first and last date)."""
+    groups: dict[str, list[Entity]] = {}
+    for e in entities:
+        groups.setdefault(e.index_id, []).append(e)
+    rows = []
+    for iid, ents in groups.items():
+        rows.append(dict(index_id=iid, label=ents[0].label,
+                         subtypes=Counter(e.subtype for e in ents if e.subtype),
+                         canonical=next((e.canonical for e in ents if e.canonical), ""),
+                         names=Counter(e.text for e in ents), n_mentions=len(ents), n_documents=1,
+                         first_date=date, last_date=date))
+    return rows
 
 
 def entity_index_rows(per_document: list[list[dict]]) -> list[dict]:

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from functools import lru_cache
 
 from ..core.doc import Entity
 from ..text.normalize import match_key
 from ..text.wordlists import read_tsv
-from .lexicon import DATA_DIR
+from .gazetteers import DATA_DIR
 
 
 @lru_cache(maxsize=1)
@@ -63,19 +62,3 @@ def assign_index_ids(entities: list[Entity]) -> None:
                 keys[e.id] = next(iter(fulls))
     for e in entities:
         e.index_id = index_id(e.label, keys[e.id])
-
-
-def document_index_rows(entities: list[Entity], date: str) -> list[dict]:
-    """One row per index id of one document: what the run's entity_index merges (its names counted,
-    the document's reference date as first and last date)."""
-    groups: dict[str, list[Entity]] = {}
-    for e in entities:
-        groups.setdefault(e.index_id, []).append(e)
-    rows = []
-    for iid, ents in groups.items():
-        rows.append(dict(index_id=iid, label=ents[0].label,
-                         subtypes=Counter(e.subtype for e in ents if e.subtype),
-                         canonical=next((e.canonical for e in ents if e.canonical), ""),
-                         names=Counter(e.text for e in ents), n_mentions=len(ents), n_documents=1,
-                         first_date=date, last_date=date))
-    return rows

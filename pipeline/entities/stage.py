@@ -13,24 +13,21 @@ from pathlib import Path
 from ..core.doc import Document, Entity
 from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
+from .gazetteers import DATA_DIR, load
 from .index import assign_index_ids
-from .lexicon import DATA_DIR, load
-
-ENGINES = ("hi-ner", "stanza-hi", "none")
-BACKENDS = ("direct", "stanza")
-QUANTIZE = ("none", "int8")
+from .options import BACKENDS, NER_CHOICES, QUANTIZE, NerOptions
 
 
 class EntitiesStage(Stage):
     name = "entities"
     requires = ("norm", "sentences", "tokens")
     provides = ("entities",)
-    defaults = {"ner": "hi-ner", "ner_backend": "direct", "ner_quantize": "none"}
+    defaults = NerOptions().config()
 
     def __init__(self, config=None):
         super().__init__(config)
-        if self.config["ner"] not in ENGINES:
-            raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
+        if self.config["ner"] not in NER_CHOICES:
+            raise ContractError(f"stage 'entities': ner must be one of {NER_CHOICES}, not {self.config['ner']!r}")
         for key, allowed in (("ner_backend", BACKENDS), ("ner_quantize", QUANTIZE)):
             if self.config[key] not in allowed:
                 raise ContractError(f"stage 'entities': {key} must be one of {allowed}, not {self.config[key]!r}")
@@ -38,7 +35,7 @@ class EntitiesStage(Stage):
             raise ContractError("stage 'entities': ner_quantize needs the direct backend (ner 'hi-ner')")
         self._engine = None
         if self.config["ner"] != "none":  # a missing model is a build-time problem; loading waits for use
-            from ..ner.engine import check_engine
+            from ..ner.model_files import check_engine
             try:
                 check_engine(self.config["ner"])
             except FileNotFoundError as e:
@@ -53,13 +50,13 @@ class EntitiesStage(Stage):
         return self._engine
 
     def _backend(self) -> str:
-        from ..ner.engine import resolved_backend
+        from ..ner.model_files import resolved_backend
         return resolved_backend(self.config["ner"], self.config["ner_backend"])
 
     def version(self) -> str:
         seeds = [self.config["ner"]]
         if self.config["ner"] != "none":
-            from ..ner.engine import engine_version
+            from ..ner.model_files import engine_version
             seeds.append(engine_version(self.config["ner"]))
             seeds.append(f"backend={self._backend()} quantize={self.config['ner_quantize']}")
         return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")), *seeds)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 
 DATA = Path(__file__).resolve().parent / "data" / "scoring_words.tsv"
 PEOPLE_EVENTS = ("role", "meets", "visits", "summit", "member_of", "agreement_signed")

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..core.paths import shared_path
+from ..entities.options import NER_CHOICES
 from .relations import ATTRIBUTES, FIELDS, Report, attribute_agrees, group_of, score
 
 V1_NAMES = {"foreign_investment": "investment", "oil_imports": "imports", "crude_oil_imports": "imports",
@@ -40,7 +41,7 @@ def fact_of(r) -> dict:
 
 
 def predict(passages: list[dict], ner: str = "hi-ner") -> list[list[dict]]:
-    from ..core.runner import Pipeline
+    from ..runner import Pipeline
     pipe = Pipeline({"entities": {"ner": ner}})
     out = []
     for p in passages:
@@ -89,7 +90,7 @@ def run(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", action="append", metavar="FILE",
                     help="a gold file in the schema of relations-dev/SCHEMA.md (JSON Lines); repeatable "
                          "(default: both files of ../shared/data/relations-dev)")
-    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"])
+    ap.add_argument("--ner", default="hi-ner", choices=NER_CHOICES)
     ap.add_argument("--summary", action="store_true", help="scores only, no lists of missed/extra facts")
     a = ap.parse_args(argv)
     golds = a.gold or [shared_path("data", "relations-dev", name) for name in DEV_FILES]

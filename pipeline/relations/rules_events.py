@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..core.doc import Relation
-from ..entities.lexicon import load as load_entity_lexicon
+from ..entities.gazetteers import load as load_entity_lexicon
 from ..text.normalize import match_key
 from ..text.wordlists import read_tsv
 from .frame_parts import DocState, attribution, modality_for, period_for, polarity_for

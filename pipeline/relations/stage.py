@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+from ..amounts.periods import period_values
 from ..core.doc import Document, Relation
-from ..entities.lexicon import load as load_entity_lexicon
+from ..entities.gazetteers import load as load_entity_lexicon
 from ..evaluation.relations import fold
 from ..core.stage import Stage, files_version
 from .dateline import dateline
@@ -79,6 +80,9 @@ class RelationsStage(Stage):
                 seen.add(key)
                 r.id = f"{doc.doc_id}:r{len(doc.relations)}"
                 doc.relations.append(r)
+        values = period_values(doc)
+        for r in doc.relations:
+            r.period_value = values.get(r.id, "")
 
 
 def _short_forms(v: View) -> dict[str, str]:

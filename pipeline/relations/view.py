@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
-from ..entities.lexicon import Entry, Trie, key_tokens
-from ..entities.lexicon import load as load_entity_lexicon
+from ..entities.gazetteers import Entry, Trie, key_tokens
+from ..entities.gazetteers import load as load_entity_lexicon
 from ..text.normalize import match_key
 from ..text.wordlists import read_tsv
 

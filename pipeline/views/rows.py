@@ -40,7 +40,7 @@ def rows_from_tables(out_dir: Path, path: Path, loaded: dict[str, pd.DataFrame] 
 
 
 def rows_from_pipeline(path: Path, ner: str, date: str = "") -> tuple[str, dict[str, pd.DataFrame], str]:
-    from ..core.runner import Pipeline
+    from ..runner import Pipeline
     from ..core.tables import document_rows, frame
     from ..text.read import read_document
 

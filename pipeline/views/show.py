@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..entities.options import NER_CHOICES
 from .chromium import screenshot
 from .html import render_html
 from ..text.read import InputError
@@ -40,7 +41,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> list[Path]:
     """docs/img: every notebook chart (PNG) and the briefing view of `file` (default: the run's
     first document) as Chromium shows it."""
-    from ..analysis.outputs import load_outputs
+    from ..queries.outputs import load_outputs
     from . import charts
 
     img_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--from", dest="tables", metavar="OUT_DIR",
                     help="take the rows from the tables of a run (hindi-extract run ... --out OUT_DIR) "
                          "instead of running the pipeline on FILE")
-    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"],
+    ap.add_argument("--ner", default="hi-ner", choices=NER_CHOICES,
                     help="NER engine when the pipeline runs (as for `hindi-extract run`)")
     ap.add_argument("--embed-font", action="store_true",
                     help="embed Noto Sans Devanagari (subset) in the page, for machines with no Devanagari "

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pipeline.amounts.anchoring import resolve_text
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "amounts" / "examples" / "anchoring.yaml"
 DATA = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8"))
@@ -118,7 +118,7 @@ def test_a_date_in_the_first_sentence_is_no_dateline():
 
 
 def test_run_date_option_reaches_the_tables(tmp_path, seed_text, capsys):
-    from pipeline.core.cli import main
+    from pipeline.cli import main
     from pipeline.core.tables import read_table
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "seed.txt").write_text(seed_text, encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.cli import build_parser, main
+from pipeline.cli import build_parser, main
 
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")

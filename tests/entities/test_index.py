@@ -9,11 +9,12 @@ from pipeline.batch.document import PipelineFactory
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 from pipeline.core.doc import Entity
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 from pipeline.core.tables import entity_index_rows, read_table
 from pipeline.entities.fusion import fuse, model_candidates
-from pipeline.entities.index import assign_index_ids, document_index_rows, fold_name
-from pipeline.entities.lexicon import load
+from pipeline.entities.index import assign_index_ids, fold_name
+from pipeline.core.tables import document_index_rows
+from pipeline.entities.gazetteers import load
 from pipeline.text.normalize import match_key
 
 RULES = {"entities": {"ner": "none"}}
