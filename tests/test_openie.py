@@ -134,7 +134,9 @@ def _lists() -> dict[tuple[str, str | None], list[str]]:
 
 def test_every_tagged_class_is_a_list():
     untested = set(closed_class.classes()) - {c for src, c in _EXPECTED_TAG if src == "closed_class"}
-    assert untested <= {"honorific", "digit"}, untested   # not tagger classes: read by other stages
+    # not tagger classes: read by other stages (amounts, entities; relations: restatement ... inclusive)
+    assert untested <= {"honorific", "digit", "restatement", "approximator", "indefinite", "alternative",
+                        "collective", "inclusive"}, untested
 
 
 @pytest.mark.parametrize("key", list(_lists()), ids=lambda k: f"{k[0]}:{k[1] or '*'}")

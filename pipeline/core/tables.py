@@ -38,8 +38,8 @@ COLUMNS: dict[str, list[str]] = {
     "amounts": ["doc_id", "amount_id", "sentence_id", "start", "end", "text", "kind", "value", "value_min",
                 "value_max", "currency", "unit", "scale", "qualifier", "normalized_value"],
     "relations": ["doc_id", "relation_id", "sentence_id", "start", "end", "text", "subject", "subject_id",
-                  "predicate", "object", "object_id", "counterpart", "period", "aspect", "modality", "polarity",
-                  "attributed_to", "qualifier", "rule", "score"],
+                  "predicate", "object", "object_id", "counterpart", "counterpart_id", "period", "aspect",
+                  "modality", "polarity", "attributed_to", "qualifier", "rule", "score"],
     "triples": ["doc_id", "triple_id", "sentence_id", "start", "end", "text", "head", "relation", "tail",
                 "rule"],
     "errors": ["doc_id", "path", "stage", "kind", "offset", "reason"],
@@ -91,7 +91,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         rows["relations"].append(dict(doc_id=d, relation_id=r.id, sentence_id=r.sentence_id, start=r.start,
                                       end=r.end, text=r.text, subject=r.subject, subject_id=r.subject_id,
                                       predicate=r.predicate, object=r.object, object_id=r.object_id,
-                                      counterpart=r.counterpart, period=r.period, aspect=r.aspect,
+                                      counterpart=r.counterpart, counterpart_id=r.counterpart_id, period=r.period, aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
     for t in doc.triples:

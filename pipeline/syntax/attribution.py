@@ -53,7 +53,7 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
             cue = (i, i + len(words))
             speaker = _speaker(keys, tags, ends, ents, cue, kind)
             if speaker and keys[speaker[1] - 1] in _cues()[1]:
-                # 'वाणिज्य मंत्रालय के डाटा के अनुसार': the data's owner; 'आंकड़ों के मुताबिक': nobody
+                # 'उद्योग मंत्रालय के डाटा के मुताबिक': the data's owner; 'आंकड़ों के मुताबिक': nobody
                 a, b = speaker
                 owner = ends.get(b - 2) if b - 2 > a and keys[b - 2] in GENITIVE else None
                 speaker = (owner, b - 2) if owner is not None else None
@@ -81,7 +81,7 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
         return _np_ending(keys, tags, ends, i - 1) if i > 0 and keys[i - 1] in GENITIVE else None
     if kind == "according":
         return _np_ending(keys, tags, ends, i)
-    if kind == "issued":                                 # X द्वारा जारी, X की ओर से शुक्रवार को जारी, X ने जारी
+    if kind == "issued":                                 # X द्वारा जारी, X की ओर से कल जारी, X ने जारी
         for k in range(i - 1, max(-1, i - 6), -1):
             if keys[k] in ("द्वारा", "ने"):
                 return _np_ending(keys, tags, ends, k)
@@ -91,8 +91,8 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
 
 
 def _np_ending(keys, tags, ends, k: int) -> Span | None:
-    """The noun phrase ending at token k: an entity (past a bracketed short form: भारतीय रिजर्व बैंक
-    (आरबीआई) ने), else the run of plain words before k (कंपनी ने, मंत्रालय के अनुसार)."""
+    """The noun phrase ending at token k: an entity (past a bracketed short form: विश्व स्वास्थ्य
+    संगठन (डब्ल्यूएचओ) ने), else the run of plain words before k (कंपनी ने, मंत्रालय के अनुसार)."""
     if k <= 0:
         return None
     if keys[k - 1] == ")":

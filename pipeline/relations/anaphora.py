@@ -1,0 +1,176 @@
+"""What earlier sentences named, read only through explicit anaphors, and the chain rule.
+
+`DocState` is updated after every sentence. An anaphor names:
+- a person (उन्होंने, वे, उनकी): the last person the text made the actor of a fact (the traveller, the
+  one who met), else the last person named;
+- a title with no name (प्रधानमंत्री, मेहमान राष्ट्रपति): the person it introduced, the latest one with
+  that title (and that country, when one is written: पाकिस्तान के विदेश मंत्री);
+- दोनों नेता / दोनों देश: the last two persons / countries named together (a list, a hyphenated pair,
+  or the two parties of one fact), earlier in the same sentence first;
+- a grouping (इस संगठन, समूह): the last grouping named; देश (metric owners, owners.py): the country the
+  text is about, the one named most often so far.
+A person pronoun names a person earlier in its own sentence first (मोदी ने तय किया कि वे ...). The
+chain breaks at a paragraph boundary (a blank line): the persons, pairs, places and groups are
+forgotten, so an anaphor of the next paragraph names nobody until one is named again; what the text
+is about (देश), a person's full name (मोदी -> नरेंद्र मोदी) and short forms (आरबीआई -> भारतीय रिजर्व
+बैंक) are kept for the whole document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import cc, table
+
+if TYPE_CHECKING:
+    from .arguments import Arg
+    from .view import View
+
+Party = tuple[str, str]          # (text, entity id)
+
+
+@dataclass
+class DocState:
+    paragraph: int = 0
+    sentence: int = 0
+    countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
+    names: list[str] = field(default_factory=list)             # every name so far, in order
+    org: str = ""
+    person: Party = ("", "")
+    actor: Party = ("", "")
+    place: str = ""
+    group: Party = ("", "")
+    pair: tuple[Party, Party] | None = None
+    person_pair: tuple[Party, Party] | None = None
+    owner: str = ""
+    speaker: str = ""
+    holders: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)   # title word -> (name, id, country)
+    people: dict[str, str] = field(default_factory=dict)       # a surname -> the fullest name written for it
+    aliases: dict[str, str] = field(default_factory=dict)      # a short form -> the full name
+    ids: dict[str, str] = field(default_factory=dict)          # a name -> the id of its latest entity
+    last_metric: dict | None = None
+    trade_pair: tuple[str, int] = ("", -10)                    # the last pair whose trade was stated, its sentence
+    metric_sentence: int = -10
+
+    @property
+    def country(self) -> str:
+        """The country the text is most about so far; the first named wins a tie."""
+        return max(self.countries, key=lambda c: self.countries[c]) if self.countries else ""
+
+    def named(self, word: str) -> str:
+        """The last name holding `word` (बैंक -> विश्व बैंक, मंत्रालय -> वित्त मंत्रालय)."""
+        return next((n for n in reversed(self.names) if word in n), "")
+
+    def id_of(self, v: "View", name: str) -> str:
+        """The entity id of a party named in the text: of this sentence's entity with that name, else of
+        the latest one; a pair 'X-Y' gets both ids."""
+        if "-" in name and name not in self.ids and not any(e.text == name for _, _, e in v.entities()):
+            ids = [self.id_of(v, part) for part in name.split("-")]
+            return "|".join(ids) if all(ids) else ""
+        here = [e.id for _, _, e in v.entities() if e.text == name or self.aliases.get(e.text) == name]
+        return here[0] if here else self.ids.get(name, "")
+
+    def full_name(self, name: str) -> str:
+        words = name.split()
+        return self.people.get(words[-1], name) if len(words) == 1 else name
+
+    def start_sentence(self, v: "View", n: int) -> None:
+        """Before sentence n: a new paragraph breaks every chain."""
+        if v.paragraph != self.paragraph:
+            keep = (self.people, self.aliases, self.names, self.countries, self.ids)
+            self.__init__(paragraph=v.paragraph)
+            self.people, self.aliases, self.names, self.countries, self.ids = keep
+        self.sentence = n
+
+    def see_people(self, v: "View") -> None:
+        """Titles and full names of the sentence's persons (before its facts are read)."""
+        for i, j, e in v.entities("PER"):
+            last = e.text.split()[-1] if e.text.split() else ""
+            if len(e.text) > len(self.people.get(last, "")):
+                self.people[last] = e.text
+            if e.role:
+                country = _title_country(v, e)
+                self.holders.setdefault(e.role.split()[-1], []).append((self.full_name(e.text), e.id, country))
+
+
+def _title_country(v: "View", e) -> str:
+    start = v.token_at(e.role_start)
+    hit = v.ent_ending(start - 1) if start >= 2 and v.keys[start - 1] in cc("genitive") else None
+    return hit[1].text if hit and hit[1].label == "LOC" else ""
+
+
+def resolve_title(state: DocState, keys: list[str], country: str) -> Party:
+    """The person a bare title names: the latest holder of a title ending in the same word (and of the
+    same country, when one is written); ("", "") when none, or the title is a long description."""
+    if not keys or len(keys) > 2:
+        return "", ""
+    for name, eid, held_in in reversed(state.holders.get(keys[-1], [])):
+        if not country or country == held_in:
+            return name, eid
+    return "", ""
+
+
+def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
+    """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner)."""
+    if j >= len(v.keys) or any(a.start == j for a in args) or j in v.amts:
+        return True
+    return v.tag(j) not in ("W", "DET")
+
+
+def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: list["Arg"]) -> list["Arg"]:
+    """The argument(s) an anaphor at span names (none when the chain gives no antecedent)."""
+    from .arguments import Arg, read_marker
+    i, j = span
+    key = " ".join(v.keys[i:j])
+    refers, fused = table("party_anaphors.tsv", "word", "refers_to").get(key), \
+        table("party_anaphors.tsv", "word", "marker").get(key, "")
+    if table("party_anaphors.tsv", "word", "pronoun").get(key) and not _is_pronoun(v, j, args):
+        return []
+    parties: list[tuple[Party, str, str]] = []          # (party, kind, subtype)
+    if refers == "person":
+        named = [a for a in args if a.kind == "person" and a.end <= i and a.id and not a.anaphor]
+        person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
+        parties = [(person, "person", "")] if person[0] else []
+    elif refers == "person_pair" and state.person_pair:
+        parties = [(p, "person", "") for p in state.person_pair]
+    elif refers == "pair":
+        pair = _pair_before(args, i) or state.pair
+        parties = [(p, "place", "country") for p in pair] if pair else []
+    elif refers == "group" and state.group[0]:
+        parties = [(state.group, "body", "grouping")]
+    marker, after = (fused, j) if fused else read_marker(v, j)
+    return [Arg(i, j, kind, text, eid, sub, marker, after, anaphor=refers)
+            for (text, eid), kind, sub in parties]
+
+
+def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
+    """The last two countries listed together before token i in this sentence."""
+    from .arguments import groups
+    for members in reversed(groups([a for a in args if a.end <= i])):
+        countries = [a for a in members if a.kind == "place" and a.subtype == "country" and not a.anaphor]
+        if len(countries) == 2:
+            return (countries[0].text, countries[0].id), (countries[1].text, countries[1].id)
+    return None
+
+
+def see_arguments(state: DocState, args: list["Arg"]) -> None:
+    """After a sentence: its pairs, its group, its last place and person, the countries it names."""
+    from .arguments import groups
+    for members in groups(args):
+        named = [a for a in members if not a.anaphor]
+        countries = [a for a in named if a.kind == "place" and a.subtype == "country"]
+        persons = [a for a in named if a.kind == "person" and a.id]
+        if len(countries) == 2:
+            state.pair = ((countries[0].text, countries[0].id), (countries[1].text, countries[1].id))
+        if len(persons) == 2:
+            state.person_pair = ((persons[0].text, persons[0].id), (persons[1].text, persons[1].id))
+    for a in args:
+        if a.anaphor:
+            continue
+        if a.kind == "place":
+            state.place = a.text
+            if a.subtype == "country":
+                state.countries[a.text] = state.countries.get(a.text, 0) + 1
+        elif a.kind == "body" and a.subtype == "grouping":
+            state.group = (a.text, a.id)
+        elif a.kind == "person" and a.id:
+            state.person = (a.text, a.id)

@@ -1,0 +1,181 @@
+"""The arguments of one sentence, for any frame: every name (a person with the title and country written
+before it, a place, a body), every title of office standing for a person, and every explicit anaphor
+(उन्होंने, दोनों देशों ...) resolved to the party it names; each with the case marker that closes it and
+its coordination group ("भारत, जापान और अमेरिका ने": three arguments, one group, marker ने)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anaphora import DocState, resolve_anaphor, resolve_title
+from .lexicon import DASHES, cc, coordinators, markers, phrases
+from .view import View
+
+GROUP_KINDS = {"person": "person", "place": "party", "body": "party"}
+MAX_BRACKET = 8       # tokens of a bracketed short form or gloss after a name: (आईएमएफ), (Union Cabinet)
+
+
+@dataclass
+class Arg:
+    start: int               # first token (a person's title and its country included)
+    end: int                 # after the name
+    kind: str                # person | place | body
+    text: str                # the party as the fact names it (an anaphor: the party it names)
+    id: str = ""             # entity id(s), "|"-joined for a pair
+    subtype: str = ""        # the entity's subtype (country, grouping ...)
+    marker: str = ""         # the case marker after it ("" direct case), keys joined by spaces
+    after: int = 0           # the token after the marker
+    group: int = -1          # its coordination group (members of one list share it)
+    anaphor: str = ""        # the anaphor kind when it names an earlier party
+
+    @property
+    def is_genitive(self) -> bool:
+        return self.marker in cc("genitive")
+
+
+def fits(arg: Arg, kinds: frozenset[str]) -> bool:
+    """Does the argument have one of the kinds of a frame slot (frames.yaml)?"""
+    if arg.kind == "person":
+        return "person" in kinds
+    country = arg.kind == "place" and arg.subtype == "country"
+    group = arg.kind == "body" and arg.subtype in ("grouping", "intl_org", "") or arg.anaphor == "group"
+    return bool(("place" in kinds and arg.kind == "place") or ("country" in kinds and country)
+                or ("body" in kinds and arg.kind == "body") or ("group" in kinds and group)
+                or ("party" in kinds and (country or arg.kind == "body")))
+
+
+def read_marker(v: View, j: int) -> tuple[str, int]:
+    """(the case marker starting at token j past particles and a bracketed short form, the token after
+    it); after 'सहित / समेत' the marker of the phrase the name is included in."""
+    keys, k = v.keys, _past_bracket(v, j)
+    if k < len(keys) and keys[k] in cc("inclusive"):
+        for n in range(k + 1, min(len(keys), k + 5)):
+            if keys[n] in markers() and keys[n] not in cc("inclusive"):
+                return read_marker(v, n)
+    particles = cc("particle") - cc("negation")
+    while k < len(keys) and keys[k] in particles:
+        k += 1
+    for m in markers().get(keys[k] if k < len(keys) else "", ()):
+        if tuple(keys[k:k + len(m)]) == m:
+            n = k + len(m)
+            while n < len(keys) and keys[n] in particles:
+                n += 1
+            return " ".join(m), n
+    return "", j
+
+
+def _past_bracket(v: View, j: int) -> int:
+    """Past '(आईएमएफ)' after a name, or the dash closing a list set off by dashes before its marker
+    ('तीन देशों — A, B और C — की यात्रा')."""
+    if v.keys[j:j + 1] and v.keys[j].strip() in DASHES and j + 1 < len(v.keys) and v.keys[j + 1] in markers():
+        return j + 1
+    if v.keys[j:j + 1] == ["("]:
+        close = next((k for k in range(j + 1, min(len(v.keys), j + MAX_BRACKET + 2)) if v.keys[k] == ")"), None)
+        if close is not None:
+            return close + 1
+    return j
+
+
+def _person_args(v: View, state: DocState) -> list[Arg]:
+    out = []
+    for i, j, e in v.entities("PER"):
+        start = v.token_at(e.role_start) if e.role else i
+        while start > 0 and v.keys[start - 1] in cc("honorific"):
+            start -= 1                                   # 'श्री ट्रंप'
+        if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
+            start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
+        text, eid = state.full_name(e.text), e.id
+        out.append(Arg(min(start, i), j, "person", text, eid, e.subtype))
+    return out
+
+
+def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
+    """A title of office with no name after it stands for the person it introduced (प्रधानमंत्री ->
+    नरेंद्र मोदी), else for itself as written (आर्मेनिया के विदेश मंत्री)."""
+    out = []
+    for a, b in v.titles():
+        if a in taken or v.ents.get(b) or any(k in taken for k in range(a, b)):
+            continue
+        if any(k in cc("indefinite") for k in v.keys[max(0, a - 2):a]):
+            out.append(Arg(a, b, "person", "", anaphor="nobody"))   # 'किसी विदेशी राष्ट्राध्यक्ष का'
+            continue
+        start, country = a, ""
+        if a >= 2 and v.keys[a - 1] in cc("genitive"):
+            hit = v.ent_ending(a - 1)
+            place = phrases("party_anaphors.tsv").at(v.keys, a - 2)
+            if hit and hit[1].label == "LOC":
+                start, country = hit[0], hit[1].text
+            elif place and place[1] == "place" and state.place:
+                start, country = a - 2, state.place
+        name, eid = resolve_title(state, v.keys[a:b], country)
+        text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
+        out.append(Arg(start, b, "person", text, eid))
+    return out
+
+
+def _name_args(v: View, taken: set[int]) -> list[Arg]:
+    out = []
+    for i, j, e in v.entities():
+        if e.label in ("LOC", "ORG") and i not in taken:
+            out.append(Arg(i, j, "place" if e.label == "LOC" else "body", e.text, e.id, e.subtype))
+    return out
+
+
+def _anaphor_args(v: View, state: DocState, taken: set[int], found: list[Arg]) -> list[Arg]:
+    out = []
+    for i, j, _ in v.find(phrases("party_anaphors.tsv")):
+        if i in taken:
+            continue
+        for arg in resolve_anaphor(v, (i, j), state, found):
+            out.append(arg)
+    return out
+
+
+def _spans(args: list[Arg]) -> set[int]:
+    return {k for a in args for k in range(a.start, a.end)}
+
+
+def build(v: View, state: DocState) -> list[Arg]:
+    """The sentence's arguments in order, markers read, coordination groups formed (computed once)."""
+    if "args" in v._found:
+        return v._found["args"]
+    args = _person_args(v, state)
+    args += _title_args(v, state, _spans(args))
+    args += _name_args(v, _spans(args))
+    for a in args:
+        if not a.marker:
+            a.marker, a.after = read_marker(v, a.end)
+    args.sort(key=lambda a: a.start)
+    args += _anaphor_args(v, state, _spans(args), args)
+    args.sort(key=lambda a: (a.start, a.end))
+    _group(v, args)
+    v._found["args"] = args
+    return args
+
+
+def _joined(v: View, a: Arg, b: Arg) -> bool:
+    """Are two arguments members of one list: nothing but conjunctions and commas between them?"""
+    between = v.keys[a.end:b.start]
+    if a.marker or not between or b.start < a.end:
+        return False
+    return all(k in coordinators() for k in between) and GROUP_KINDS[a.kind] == GROUP_KINDS[b.kind] \
+        and a.text != b.text
+
+
+def _group(v: View, args: list[Arg]) -> None:
+    """Coordination groups (the two parties of a pair anaphor are one); a list takes the marker of its
+    last member."""
+    for k, a in enumerate(args):
+        prev = args[k - 1] if k else None
+        same = prev is not None and (prev.start, prev.end) == (a.start, a.end)
+        a.group = prev.group if prev is not None and (same or _joined(v, prev, a)) else (prev.group + 1 if prev else 0)
+    for members in groups(args):
+        last = members[-1]
+        for a in members[:-1]:
+            a.marker, a.after = last.marker, last.after
+
+
+def groups(args: list[Arg]) -> list[list[Arg]]:
+    out: dict[int, list[Arg]] = {}
+    for a in args:
+        out.setdefault(a.group, []).append(a)
+    return [out[g] for g in sorted(out)]

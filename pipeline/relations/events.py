@@ -1,0 +1,161 @@
+"""The event frames of data/frames.yaml applied to a sentence: at each trigger the slots are filled
+from the sentence's arguments (arguments.py) by their case markers and positions, one fact per member of
+a coordinated subject or object, and the fact takes its clause's period, modality, polarity and speaker."""
+from __future__ import annotations
+
+from ..core.doc import Relation
+from .anaphora import DocState
+from .arguments import Arg, build, fits, groups
+from .attributes import attribution, modality_for, period_for, polarity_for
+from .frames import GENITIVE, Frame, Place, Slot, event_frames
+from .lexicon import DASHES, cc, phrases
+from .view import View
+
+MAX_GAP = 4            # modifier words between an argument and the trigger it stands right before
+GAP_TAGS = frozenset({"W", "NUM", "DET", "ADV", "PART"})
+
+
+def _marker_fits(place: Place, arg: Arg) -> bool:
+    if place.marker == GENITIVE:
+        return arg.marker in cc("genitive")
+    return arg.marker == place.marker
+
+
+def _gap_ok(v: View, a: int, b: int, args: list[Arg]) -> bool:
+    """Only modifiers between token a and b: no name, no case marker (but a genitive after a number:
+    'पांच दिन की यात्रा'), no verb, no punctuation."""
+    if b - a > MAX_GAP or b < a:
+        return False
+    inside = any(a <= x.start < b for x in args)
+    tags = [v.tag(k) for k in range(a, b)]
+    ok = all(t in GAP_TAGS or (t == "PG" and k > a and v.tag(k - 1) == "NUM") for k, t in zip(range(a, b), tags))
+    return ok and not inside
+
+
+def _candidates(v: View, place: Place, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """The groups standing where the place says, nearest to the trigger first."""
+    t0, t1 = trig
+    cl = v.clause(t0)
+    out = []
+    for g in groups(args):
+        last, first = g[-1], g[0]
+        if not _marker_fits(place, last):
+            continue
+        if place.position == "after":
+            if first.start >= t1 and (v.clause(first.start) == cl or place.sentence):
+                out.append((first.start - t1, g))
+        elif last.after <= t0:
+            if place.position == "adjacent" and not _gap_ok(v, last.after, t0, args):
+                continue
+            if place.sentence or v.clause(last.end - 1) == cl or place.position == "adjacent":
+                out.append((t0 - last.after, g))
+    return [g for _, g in sorted(out, key=lambda x: x[0])]
+
+
+def _after_participle(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'जापान की यात्रा पर आए ब्रिटिश विदेश मंत्री X', 'नेपाल पहुंचे राष्ट्रपति X': the person right
+    after the trigger and its participle."""
+    t1 = trig[1]
+    for a in args:
+        if a.kind == "person" and t1 <= a.start <= t1 + 3 and not a.anaphor and \
+                all(v.tokens[k].kind == "word" and v.tag(k) not in ("CC", "SC", "REL") for k in range(t1, a.start)):
+            return [[x for x in args if x.group == a.group]]
+    return []
+
+
+def _list_after_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'... के सदस्य देश हैं — A, B और C': the list right after a dash following the trigger."""
+    t1 = trig[1]
+    dash = next((k for k in range(t1, min(len(v.keys), t1 + 3)) if v.keys[k].strip() in DASHES), None)
+    if dash is None:
+        return []
+    for g in groups(args):
+        if g[0].start == dash + 1 and len(g) >= 2:
+            return [g]
+    return []
+
+
+FINDERS = {"after_participle": _after_participle, "list_after_dash": _list_after_dash}
+
+
+def agreement_name(v: View, trig: tuple[int, int]) -> str:
+    """The agreement noun phrase before a signing word ('रक्षा सहयोग समझौते पर हस्ताक्षर'), back to the
+    first function word; "" when the clause names no agreement."""
+    heads = [(i, j) for i, j, _ in v.find(phrases("agreement_words.tsv")) if j <= trig[0]]
+    heads = [(i, j) for i, j in heads if v.clause(i) == v.clause(trig[0]) or trig[0] - j <= 3]
+    if not heads:
+        return ""
+    i, j = heads[-1]
+    k, stops = i, cc("case", "genitive", "subord", "determiner")
+    while k > 0 and i - k < 6 and v.keys[k - 1] not in stops and not v.ent_ending(k) and \
+            (v.tag(k - 1) == "W" or v.tag(k - 1) == "CC" and k > 1 and v.tag(k - 2) == "W"):
+        k -= 1                                   # 'आर्थिक सहयोग एवं व्यापार समझौते'
+    return v.text(k, j)
+
+
+def _fill(v: View, slot: Slot, trig: tuple[int, int], args: list[Arg]) -> list[Arg]:
+    """The members of the first group that stands where one of the slot's places says."""
+    for place in slot.places:
+        found = FINDERS[place.finder](v, trig, args) if place.finder else _candidates(v, place, trig, args)
+        for g in found:
+            members = [a for a in g if fits(a, slot.kinds)]
+            if members:
+                return members
+    return []
+
+
+def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg]) -> list[tuple[Arg, Arg]]:
+    """(subject, object) pairs of one trigger: a listed pair, else subject x object."""
+    if "pair" in frame.slots:
+        pair = _fill(v, frame.slots["pair"], trig, args)
+        if len(pair) >= 2:
+            return [(pair[0], other) for other in pair[1:]]
+    objects = _fill(v, frame.slots["object"], trig, args) if "object" in frame.slots else []
+    rest = [a for a in args if a not in objects]
+    subjects = _fill(v, frame.slots["subject"], trig, rest) if "subject" in frame.slots and objects else []
+    return [(s, o) for s in subjects for o in objects]
+
+
+def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
+    key = ("hits", id(frame.triggers), frame.stems)
+    if key not in v._found:
+        v._found[key] = frame.hits(v.keys)
+    if not v._found[key]:
+        return []
+    out = []
+    args = [a for a in build(v, state) if not any(k in speakers for k in range(a.start, a.end))]
+    inside = {k for i, j, _ in v.entities() for k in range(i, j)}
+    for trig in v._found[key]:
+        if trig[0] in inside:
+            continue
+        counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""
+        if "counterpart" in frame.required and not counterpart:
+            continue
+        for s, o in _parties(v, frame, trig, args):
+            if not s.text or not o.text:
+                continue                                 # an argument that names nobody
+            span = (min(s.start, o.start, trig[0]), max(s.end, o.end, trig[1]))
+            out.append(v.relation(s.text, frame.predicate, o.text, frame.rule, span, subject_id=s.id,
+                                  object_id=o.id, counterpart=counterpart))
+            _decorate(v, out[-1], trig, frame, state)
+    return out
+
+
+def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: DocState) -> None:
+    """The trigger clause's modality (planned for a future event), polarity, period and speaker."""
+    k = trig[0]
+    r.modality = modality_for(v, k, True, frame.modality, event=True)
+    r.polarity = polarity_for(v, k)
+    if r.polarity == "negative" and r.modality == "actual":
+        r.modality = "planned"          # a cancelled or refused event was a planned one
+    r.period = period_for(v, k)
+    r.attributed_to = attribution(v, state)[0]
+
+
+def events(v: View, state: DocState) -> list[Relation]:
+    """The facts of every event frame in the sentence."""
+    _, speakers = attribution(v, state)
+    out = []
+    for frame in event_frames():
+        out += frame_facts(v, frame, state, speakers)
+    return out

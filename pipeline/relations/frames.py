@@ -1,0 +1,157 @@
+"""Predicate frames as data: data/frames.yaml read into Frame records (triggers, slots, cues) for the
+event frames and MetricFrame records for the metric frames, and the trigger matcher over a sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from ..entities.lexicon import key_tokens
+from ..text.normalize import match_key
+from .lexicon import DATA_DIR, Phrases
+from .lexicon import cc as closed_class_keys
+
+PATH = DATA_DIR / "frames.yaml"
+KINDS = frozenset({"person", "place", "country", "body", "group", "party"})
+GENITIVE = "genitive"      # the marker of a place written with any genitive form (का / की / के)
+POSITIONS = {"=": "adjacent", ">": "after"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a slot's argument may stand: its case marker ('' direct case, 'का' any genitive),
+    its position to the trigger (before, adjacent, after), and whether the whole sentence is searched;
+    or a construction finder by name."""
+    marker: str = ""
+    position: str = "before"
+    sentence: bool = False
+    finder: str = ""
+
+
+@dataclass(frozen=True)
+class Slot:
+    kinds: frozenset[str]
+    places: tuple[Place, ...]
+
+
+@dataclass
+class Frame:
+    rule: str
+    predicate: str
+    triggers: Phrases
+    stems: tuple[str, ...] = ()
+    slots: dict[str, Slot] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    modality: dict[str, str] = field(default_factory=dict)     # cue word key -> modality
+
+    def hits(self, keys: list[str]) -> list[tuple[int, int]]:
+        """Token spans of the frame's triggers in a sentence."""
+        out = [(i, j) for i, j, _ in self.triggers.find(keys)]
+        if self.stems:
+            taken = {i for i, _ in out}
+            out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and self.stemmed(k)]
+            out.sort()
+        return out
+
+    def stemmed(self, key: str) -> bool:
+        """Does a word start with one of the frame's stems (and go on past it)?"""
+        cache = self.__dict__.setdefault("_stemmed", {})
+        if key not in cache:
+            cache[key] = any(key.startswith(s) and len(key) > len(s) for s in self.stems)
+        return cache[key]
+
+
+@dataclass(frozen=True)
+class MetricFrame:
+    predicate: str
+    counterpart: tuple[tuple[str, ...], ...] = ()    # case markers (as key tuples) of the other party
+    flow: bool = False
+    base_of_share: bool = False
+    pair_partner: bool = False         # one side's trade: the other member of the pair traded about is the partner
+    self_reported: bool = False        # the body that reports it owns it (a company's profit)
+
+
+@dataclass
+class Metrics:
+    frames: dict[str, MetricFrame]
+    triggers: Phrases                  # metric noun -> predicate
+    inherent: dict[str, str]           # metric noun (keys joined) -> the aspect it states
+    owner: tuple[str, ...]             # owner finders, in order
+    receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
+    home: str = ""                     # the home country (a national office's, when none is written)
+
+
+def parse_place(spec: str) -> Place:
+    spec = str(spec).strip()
+    if spec.startswith("@"):
+        return Place(finder=spec[1:])
+    position = POSITIONS.get(spec[:1], "before")
+    spec = spec[1:] if spec[:1] in POSITIONS else spec
+    sentence = spec.endswith("~")
+    marker = " ".join(key_tokens(spec.rstrip("~").strip()))
+    if marker in closed_class_keys("genitive"):
+        marker = GENITIVE
+    return Place(marker if marker != "-" else "", position, sentence)
+
+
+def parse_slot(spec: dict) -> Slot:
+    kinds = frozenset(spec.get("kinds") or ())
+    unknown = kinds - KINDS
+    if unknown:
+        raise ValueError(f"{PATH.name}: unknown argument kinds {sorted(unknown)} (known: {sorted(KINDS)})")
+    return Slot(kinds, tuple(parse_place(p) for p in spec.get("from") or ()))
+
+
+@lru_cache(maxsize=None)
+def _trigger_phrases(triggers: tuple[str, ...]) -> Phrases:
+    """One matcher per list of triggers (frames sharing a list share its matches)."""
+    return Phrases(rows=[(t, "yes") for t in triggers])
+
+
+def _event_frame(row: dict) -> Frame:
+    slots = {name: parse_slot(row[name]) for name in ("subject", "object", "pair", "counterpart") if name in row}
+    return Frame(rule=row["rule"], predicate=row["predicate"],
+                 triggers=_trigger_phrases(tuple(str(t) for t in row.get("triggers") or ())),
+                 stems=tuple(match_key(s) for s in row.get("stems") or ()), slots=slots,
+                 required=tuple(row.get("required") or ()),
+                 modality={match_key(k): v for k, v in (row.get("modality") or {}).items()})
+
+
+def _trigger(t) -> tuple[str, str]:
+    """A metric trigger: 'निर्यात' or {'विकास दर': 'growth'} -> (phrase, inherent aspect)."""
+    if isinstance(t, dict):
+        (phrase, aspect), = t.items()
+        return str(phrase), str(aspect)
+    return str(t), ""
+
+
+def _metrics(spec: dict) -> Metrics:
+    frames, rows, inherent = {}, [], {}
+    for row in spec["frames"]:
+        pred = row["predicate"]
+        frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
+                                   bool(row.get("flow")), bool(row.get("base_of_share")),
+                                   bool(row.get("pair_partner")), bool(row.get("self_reported")))
+        for t in row["triggers"]:
+            phrase, aspect = _trigger(t)
+            rows.append((phrase, pred))
+            if aspect:
+                inherent[" ".join(key_tokens(phrase))] = aspect
+    return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
+                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[list[Frame], Metrics, list[dict]]:
+    """(event frames, metric frames, role frames) of data/frames.yaml."""
+    spec = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    return [_event_frame(r) for r in spec["events"]], _metrics(spec["metrics"]), list(spec.get("roles") or ())
+
+
+def event_frames() -> list[Frame]:
+    return load()[0]
+
+
+def metrics() -> Metrics:
+    return load()[1]

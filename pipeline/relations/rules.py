@@ -1,0 +1,60 @@
+"""The rules of the relations stage as a table of named records: each rule's name (the `rule` column of
+the relations table, and the `rule` of its examples in examples.yaml), what it reads and what it writes.
+The event frames of data/frames.yaml are rules too, one per frame. Rules run in this order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from ..core.doc import Relation
+from .anaphora import DocState
+from .events import frame_facts
+from .frames import Frame, event_frames
+from .metrics import metric_facts
+from .roles import bracket_members, roles
+from .things import Context, facility_status, locations, topics
+from .view import View
+
+Run = Callable[[View, DocState, Context, set[int]], list[Relation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reads: str
+    writes: str
+    run: Run
+
+
+def _frame_rule(frame: Frame) -> Rule:
+    slots = ", ".join(f"{name}: {' | '.join(p.finder or (p.marker or '-') for p in s.places)}"
+                      for name, s in frame.slots.items())
+    return Rule(frame.rule, f"the triggers of frame {frame.rule} (frames.yaml); the arguments by slot ({slots})",
+                frame.predicate, lambda v, state, ctx, speakers: frame_facts(v, frame, state, speakers))
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    return (
+        Rule("role:title_before_name", "PER entities with a title of office before the name (entities stage)",
+             "role", lambda v, state, ctx, speakers: roles(v, state)),
+        *(_frame_rule(f) for f in event_frames()),
+        Rule("member_of:members_in_brackets", "a grouping entity, then a bracketed list of countries",
+             "member_of", lambda v, state, ctx, speakers: bracket_members(v, state)),
+        Rule("metric:value_frame", "value amounts (money, percent, basis points, counts), the metric nouns of "
+             "frames.yaml, the owner finders (owners.py), attributions", "the metrics of the inventory",
+             lambda v, state, ctx, speakers: metric_facts(v, state)),
+        Rule("status:units_with_status_word", "a facility entity (this or the previous sentence), unit nouns "
+             "with numbers, a status phrase (status_words.tsv)", "operational, under_construction, shut_down",
+             lambda v, state, ctx, speakers: facility_status(v, ctx)),
+        Rule("reviews:topic_list", "a list of short topics before a discussion word (topic_words.tsv) and the "
+             "agent phrase or meeting noun", "reviews", lambda v, state, ctx, speakers: topics(v, state)),
+        Rule("located_in:place_of_place", "two place entities joined by a genitive, a comma or a locative "
+             "with location_words.tsv",
+             "located_in", lambda v, state, ctx, speakers: locations(v, state)),
+    )
+
+
+def rule_names() -> tuple[str, ...]:
+    return tuple(r.name for r in rules())
