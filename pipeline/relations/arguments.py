@@ -152,6 +152,16 @@ def build(v: View, state: DocState) -> list[Arg]:
     return args
 
 
+def light_arguments(v: View, state: DocState) -> list[Arg]:
+    """The names of a sentence no rule read, for what later anaphors need (pairs, places, persons):
+    entities only, grouped, no markers, titles or anaphors."""
+    args = sorted(_person_args(v, state) + _name_args(v, set()), key=lambda a: (a.start, a.end))
+    for a in args:
+        a.after = a.end
+    _group(v, args)
+    return args
+
+
 def _joined(v: View, a: Arg, b: Arg) -> bool:
     """Are two arguments members of one list: nothing but conjunctions and commas between them?"""
     between = v.keys[a.end:b.start]

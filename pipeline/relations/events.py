@@ -116,16 +116,29 @@ def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg]) -> l
     return [(s, o) for s in subjects for o in objects]
 
 
+def _all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
+    """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
+    share its matches)."""
+    if "hits" not in v._found:
+        present, by_list, out = set(v.keys), {}, {}
+        for frame in event_frames():
+            key = (id(frame.triggers), frame.stems)
+            if key not in by_list:
+                by_list[key] = frame.hits(v.keys, present)
+            if by_list[key]:
+                out[frame.rule] = by_list[key]
+        v._found["hits"] = out
+    return v._found["hits"]
+
+
 def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
-    key = ("hits", id(frame.triggers), frame.stems)
-    if key not in v._found:
-        v._found[key] = frame.hits(v.keys)
-    if not v._found[key]:
+    hits = _all_hits(v).get(frame.rule)
+    if not hits:
         return []
     out = []
     args = [a for a in build(v, state) if not any(k in speakers for k in range(a.start, a.end))]
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
-    for trig in v._found[key]:
+    for trig in hits:
         if trig[0] in inside:
             continue
         counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""

@@ -45,21 +45,17 @@ class Frame:
     required: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)     # cue word key -> modality
 
-    def hits(self, keys: list[str]) -> list[tuple[int, int]]:
-        """Token spans of the frame's triggers in a sentence."""
-        out = [(i, j) for i, j, _ in self.triggers.find(keys)]
+    def hits(self, keys: list[str], present: frozenset[str] | set[str] | None = None) -> list[tuple[int, int]]:
+        """Token spans of the frame's triggers in a sentence (`present`: the sentence's keys, to skip
+        the scan of a sentence holding no first word of a trigger)."""
+        present = set(keys) if present is None else present
+        out = [(i, j) for i, j, _ in self.triggers.find(keys)] if present & self.triggers.firsts else []
         if self.stems:
             taken = {i for i, _ in out}
-            out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and self.stemmed(k)]
+            out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and k.startswith(self.stems)
+                    and k not in self.stems]
             out.sort()
         return out
-
-    def stemmed(self, key: str) -> bool:
-        """Does a word start with one of the frame's stems (and go on past it)?"""
-        cache = self.__dict__.setdefault("_stemmed", {})
-        if key not in cache:
-            cache[key] = any(key.startswith(s) and len(key) > len(s) for s in self.stems)
-        return cache[key]
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ class Phrases:
 
     def find(self, keys: list[str]) -> list[tuple[int, int, str]]:
         out, free, firsts = [], 0, self.firsts
+        if firsts.isdisjoint(keys):
+            return out
         for i, k in enumerate(keys):
             if i < free or k not in firsts:
                 continue

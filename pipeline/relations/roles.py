@@ -36,6 +36,8 @@ def bracket_members(v: View, state: DocState) -> list[Relation]:
     """A grouping followed by its members in brackets: 'ब्रिक्स (भारत, ब्राजील और चीन)', 'ब्रिक्स समूह
     (भारत, ...)': one member_of fact per member (a Latin gloss first is skipped: ब्रिक्स (BRICS))."""
     out = []
+    if "(" not in v.keys or not any(e.subtype == "grouping" for _, _, e in v.entities("ORG")):
+        return out
     args = build(v, state)
     for a in args:
         if a.kind != "body" or a.subtype != "grouping" or a.anaphor:

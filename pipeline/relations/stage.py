@@ -14,7 +14,7 @@ from ..core.doc import Document, Relation
 from ..core.stage import Stage, files_version
 from ..text.fold import fold
 from .anaphora import DocState, resolve_title, see_arguments
-from .arguments import build
+from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
 from .lexicon import DATA_DIR
@@ -56,7 +56,7 @@ class RelationsStage(Stage):
 
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     """After a sentence's rules: its arguments, names, short forms, speaker and actor are antecedents."""
-    see_arguments(state, build(v, state))
+    see_arguments(state, build(v, state) if "args" in v._found else light_arguments(v, state))
     for _, _, e in v.entities():
         state.names.append(e.text)
         state.ids[e.text] = e.id

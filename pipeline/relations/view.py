@@ -54,8 +54,9 @@ class View:
         """Token spans of the titles of office written in the sentence (entities/data/titles.tsv)."""
         if self._titles is None:
             lex, out, i = load_entity_lexicon(), [], 0
+            firsts = lex.titles.first
             while i < len(self.keys):
-                e = lex.titles.longest(self.keys, i)
+                e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
                 if e and e.subtype != "honorific":
                     out.append((i, i + len(e.keys)))
                     i += len(e.keys)
@@ -99,24 +100,31 @@ def _paragraphs(doc: Document) -> list[int]:
     return out
 
 
+def _span(v: View, index: tuple[dict, dict], start: int, end: int) -> tuple[int, int] | None:
+    """The token span of [start, end): by the tokens starting and ending there, else token_span."""
+    a, b = index[0].get(start), index[1].get(end)
+    return (a, b + 1) if a is not None and b is not None and a <= b else token_span(v.tokens, start, end)
+
+
 def build_views(doc: Document) -> list[View]:
     by_sent = doc.sentence_tokens()
-    views = {}
+    views, index = {}, {}
     for s, para in zip(doc.sentences, _paragraphs(doc)):
         toks = by_sent.get(s.id, [])
         syn = doc.syntax.get(s.id)
         keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
         views[s.id] = View(doc, s, toks, keys, syn=syn, paragraph=para)
+        index[s.id] = ({t.start: n for n, t in enumerate(toks)}, {t.end: n for n, t in enumerate(toks)})
     for ent in doc.entities:
         if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
             continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
-        span = v and token_span(v.tokens, ent.start, ent.end)
+        span = v and _span(v, index[ent.sentence_id], ent.start, ent.end)
         if span:
             v.ents[span[0]] = (span[1], ent)
     for a in doc.amounts:
         v = views.get(a.sentence_id)
-        span = v and token_span(v.tokens, a.start, a.end)
+        span = v and _span(v, index[a.sentence_id], a.start, a.end)
         if span:
             v.amts[span[0]] = (span[1], a)
     return [views[s.id] for s in doc.sentences]
