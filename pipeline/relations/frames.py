@@ -66,16 +66,24 @@ class MetricFrame:
     base_of_share: bool = False
     pair_partner: bool = False         # one side's trade: the other member of the pair traded about is the partner
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
+    national: bool = False             # a country's figure: owned by a country (or nobody named), a body reports it
+    document: bool = False             # 'X के बजट में': its noun followed by a locative names where a figure is written
+    list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
+    subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
+
+
+FLAGS = ("flow", "base_of_share", "pair_partner", "self_reported", "national", "document")
 
 
 @dataclass
 class Metrics:
     frames: dict[str, MetricFrame]
-    triggers: Phrases                  # metric noun -> predicate
+    triggers: Phrases                  # metric noun -> predicate ("" for a phrase that is no metric)
     inherent: dict[str, str]           # metric noun (keys joined) -> the aspect it states
     owner: tuple[str, ...]             # owner finders, in order
     receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
     home: str = ""                     # the home country (a national office's, when none is written)
+    verbs: frozenset[str] = frozenset()     # triggers that are verbs: they follow the value they state
 
 
 def parse_place(spec: str) -> Place:
@@ -123,19 +131,23 @@ def _trigger(t) -> tuple[str, str]:
 
 
 def _metrics(spec: dict) -> Metrics:
-    frames, rows, inherent = {}, [], {}
+    frames, rows, inherent, verbs = {}, [], {}, set()
     for row in spec["frames"]:
         pred = row["predicate"]
         frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
-                                   bool(row.get("flow")), bool(row.get("base_of_share")),
-                                   bool(row.get("pair_partner")), bool(row.get("self_reported")))
-        for t in row["triggers"]:
+                                   **{f: bool(row.get(f)) for f in FLAGS},
+                                   list_party=str(row.get("list_party", "subject")),
+                                   subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
+        for t in list(row["triggers"]) + list(row.get("verbs") or ()):
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))
             if aspect:
                 inherent[" ".join(key_tokens(phrase))] = aspect
+        verbs.update(" ".join(key_tokens(str(t))) for t in row.get("verbs") or ())
+    rows += [(str(t), "") for t in spec.get("not_metrics") or ()]
     return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
-                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
+                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")),
+                   frozenset(verbs))
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,8 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
     k = _past_partner(v, k, predicate or "trade_surplus")
+    basis = next((n for n in range(max(0, k - 4), k) if (phrases("basis_phrases.tsv").at(keys, n) or (0,))[0] == k - n), k)
+    k = basis                                 # 'कंपनी का समेकित आधार पर मुनाफा'
     while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in gen:
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
@@ -101,6 +103,21 @@ def pronoun_owner(v: View, state: DocState) -> str:
     return state.owner
 
 
+def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[str, str]:
+    """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
+    frame's `subject_markers` a few tokens before the metric noun, in its clause."""
+    frame = metrics().frames.get(predicate)
+    if not frame or not frame.subject_markers:
+        return "", ""
+    cl = v.clause(mi)
+    for a, b, ent in reversed(v.entities()):
+        if b > mi or mi - b > 7 or a in speakers or ent.label == "PER" or v.clause(a) != cl:
+            continue
+        if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
+            return ent.text, ent.id
+    return "", ""
+
+
 def _agent_end(v: View, b: int, i: int) -> int:
     """Past a bracketed short form and a members phrase ('समिति के सभी छह सदस्यों ने': the body acts)."""
     keys = v.keys
@@ -115,15 +132,16 @@ def _agent_end(v: View, b: int, i: int) -> int:
 
 
 def agent_owner(v: View, i: int, speakers: set[int]) -> str:
-    """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
-    agents = {marker("agent"), marker("passive_agent"), marker("behalf")}
-    for a, b, ent in reversed(v.entities()):
-        if b > i or a in speakers or ent.label == "PER":
-            continue
-        k = _agent_end(v, b, i)
-        if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
-            outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
-            return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
+    """The body marked by ने or द्वारा before the amount (not a speaker, not a person), else by की ओर से /
+    की तरफ से (with a ने agent, on whose behalf it acts: 'बैंक ने सरकार की ओर से ऋण दिया')."""
+    for agents in ({marker("agent"), marker("passive_agent")}, {marker("behalf"), marker("behalf_side")}):
+        for a, b, ent in reversed(v.entities()):
+            if b > i or a in speakers or ent.label == "PER":
+                continue
+            k = _agent_end(v, b, i)
+            if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
+                outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
+                return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
     for k in range(1, i):
         if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
@@ -134,7 +152,7 @@ def _noun_counterpart(v: View, i: int) -> tuple[str, str]:
     """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
     'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it)."""
     recipient = (marker("recipient"), marker("for"))
-    for k in range(i - 1, max(0, i - 8), -1):
+    for k in range(i - 1, max(0, i - 16, window(v, i).start - 1), -1):
         for m in recipient:
             n = len(m.split())
             if " ".join(v.keys[k:k + n]) == m and k > 0 and v.tag(k - 1) == "W" and not v.ent_ending(k) \
@@ -159,10 +177,21 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, 
                 best = (dist, ent.text, ent.id)
     if best:
         return best[1], best[2]
-    return _noun_counterpart(v, i) if frame and frame.flow else ("", "")
+    if frame and frame.flow:
+        return _country_word(v, i, frame.counterpart) or _noun_counterpart(v, i)
+    return "", ""
 
 
-def _giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
+def _country_word(v: View, i: int, marks) -> tuple[str, str] | None:
+    """'देश में आया निवेश': the word देश (the country the text is about) marked as the recipient."""
+    for k in window(v, i):
+        if _anaphor_kind(v.keys[k]) == "country" and k < i and any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
+                                                                     for m in marks):
+            return v.text(k, k + 1), ""
+    return None
+
+
+def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
     """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the one
     its title names, else the home country); the person is who announced it."""
     titles = {b: a for a, b in v.titles()}
@@ -208,7 +237,7 @@ def nominative_owner(v: View, i: int, speakers: set[int]) -> str:
     for a, b, e in v.entities():
         if a in w and e.label in ("LOC", "ORG") and a not in speakers and b < len(v.keys) and b <= i \
                 and v.keys[b] not in post and v.tokens[b].kind in ("word", "number") \
-                and (_unmarked(v, a) or _time_or_adverb_after(v, b)):
+                and (_unmarked(v, a) or _time_or_adverb_after(v, b) or b in v.ents):
             return e.text
     return ""
 
