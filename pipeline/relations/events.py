@@ -27,8 +27,9 @@ def _gap_ok(v: View, a: int, b: int, args: list[Arg]) -> bool:
     if b - a > MAX_GAP or b < a:
         return False
     inside = any(a <= x.start < b for x in args)
-    tags = [v.tag(k) for k in range(a, b)]
-    ok = all(t in GAP_TAGS or (t == "PG" and k > a and v.tag(k - 1) == "NUM") for k, t in zip(range(a, b), tags))
+    amount = {k for i, (j, _) in v.amts.items() for k in range(i, j)}
+    ok = all(v.tag(k) in GAP_TAGS or (v.tag(k) == "PG" and k > a and (v.tag(k - 1) == "NUM" or k - 1 in amount))
+             for k in range(a, b))
     return ok and not inside
 
 
@@ -75,7 +76,31 @@ def _list_after_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[li
     return []
 
 
-FINDERS = {"after_participle": _after_participle, "list_after_dash": _list_after_dash}
+def _possessor(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'मोदी की तीन दिवसीय जापान यात्रा', 'प्रधानमंत्री की रूस और ऑस्ट्रिया की यात्रा': the genitive
+    group right before the trigger, or right before the group that stands right before it."""
+    before = [g for g in groups(args) if g[-1].after <= trig[0]]
+    end = trig[0]
+    for g in reversed(before):
+        if not _gap_ok(v, g[-1].after, end, args):
+            return []
+        if g[-1].marker in cc("genitive") and any(a.kind == "person" for a in g):
+            return [g]
+        end = g[0].start
+    return []
+
+
+def _antecedent(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'X, जो ... के विदेश मंत्री हैं': the group right before the relative pronoun of the trigger's clause."""
+    rel = next((k for k in range(trig[0] - 1, -1, -1) if v.keys[k] in cc("relative", "relative_case")), None)
+    if rel is None or v.clause(rel) != v.clause(trig[0]):
+        return []
+    end = rel - 1 if rel > 0 and v.keys[rel - 1] == "," else rel
+    return [g for g in groups(args) if g[-1].end == end][:1]
+
+
+FINDERS = {"after_participle": _after_participle, "list_after_dash": _list_after_dash, "possessor": _possessor,
+           "antecedent": _antecedent}
 
 
 def agreement_name(v: View, trig: tuple[int, int]) -> str:
@@ -144,12 +169,14 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
         counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""
         if "counterpart" in frame.required and not counterpart:
             continue
+        titled = "title" in frame.slots["object"].kinds if "object" in frame.slots else False
         for s, o in _parties(v, frame, trig, args):
-            if not s.text or not o.text:
+            obj = o.title if titled else o.text
+            if not s.text or not obj:
                 continue                                 # an argument that names nobody
             span = (min(s.start, o.start, trig[0]), max(s.end, o.end, trig[1]))
-            out.append(v.relation(s.text, frame.predicate, o.text, frame.rule, span, subject_id=s.id,
-                                  object_id=o.id, counterpart=counterpart))
+            out.append(v.relation(s.text, frame.predicate, obj, frame.rule, span, subject_id=s.id,
+                                  object_id="" if titled else o.id, counterpart=counterpart))
             _decorate(v, out[-1], trig, frame, state)
     return out
 

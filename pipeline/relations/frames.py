@@ -13,7 +13,7 @@ from .lexicon import DATA_DIR, Phrases
 from .lexicon import cc as closed_class_keys
 
 PATH = DATA_DIR / "frames.yaml"
-KINDS = frozenset({"person", "place", "country", "body", "group", "party"})
+KINDS = frozenset({"person", "named", "title", "place", "country", "body", "group", "party"})
 GENITIVE = "genitive"      # the marker of a place written with any genitive form (का / की / के)
 POSITIONS = {"=": "adjacent", ">": "after"}
 
@@ -66,6 +66,8 @@ class MetricFrame:
     base_of_share: bool = False
     pair_partner: bool = False         # one side's trade: the other member of the pair traded about is the partner
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
+    national: bool = False             # a country's figure: no body owns it
+    after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
 
 
 @dataclass
@@ -128,7 +130,8 @@ def _metrics(spec: dict) -> Metrics:
         pred = row["predicate"]
         frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
                                    bool(row.get("flow")), bool(row.get("base_of_share")),
-                                   bool(row.get("pair_partner")), bool(row.get("self_reported")))
+                                   bool(row.get("pair_partner")), bool(row.get("self_reported")),
+                                   bool(row.get("national")), tuple(match_key(w) for w in row.get("after") or ()))
         for t in row["triggers"]:
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))

@@ -53,6 +53,15 @@ def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
     return chains
 
 
+def _verb_after(v: View, j: int) -> tuple[int, int, str] | None:
+    """A verb naming the metric right after the value: '20,516 करोड़ रुपये आवंटित किए'."""
+    for k in range(j, min(len(v.keys), j + 2)):
+        for frame in metrics().frames.values():
+            if v.keys[k] in frame.after:
+                return k, k + 1, frame.predicate
+    return None
+
+
 def _metric_after(v: View, j: int, starts: dict) -> tuple[int, int, str] | None:
     """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
     fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
@@ -73,7 +82,7 @@ def _metric_after(v: View, j: int, starts: dict) -> tuple[int, int, str] | None:
 
 
 def _metric_for(v: View, found, i: int, j: int) -> tuple[int, int, str] | None:
-    hit = _metric_after(v, j, {m[0]: m for m in found})
+    hit = _metric_after(v, j, {m[0]: m for m in found}) or _verb_after(v, j)
     if hit:
         return hit
     cl = v.clause(i)
@@ -83,8 +92,8 @@ def _metric_for(v: View, found, i: int, j: int) -> tuple[int, int, str] | None:
     frames = metrics().frames
     if pick and frames[pick[2]].base_of_share and v.keys[pick[1]:pick[1] + 1] and v.keys[pick[1]] in cc("genitive"):
         earlier = [m for m in (same or before) if m[1] <= pick[0] and not frames[m[2]].base_of_share]
-        if earlier:
-            return earlier[-1]                  # a share of the base noun: the earlier metric's value
+        # a share of the base noun is the earlier metric's value ('यह जीडीपी का 2.9 प्रतिशत': the last one's)
+        return earlier[-1] if earlier else None
     return pick
 
 
@@ -113,7 +122,7 @@ def _remember_metric(v: View, found, state: DocState, speakers: set[int]) -> Non
             if predicate == "trade" and "-" in owner:
                 predicate = "bilateral_trade"
             state.last_metric = dict(predicate=predicate, subject=owner, counterpart=("", ""),
-                                     period=period_for(v, mi))
+                                     period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
             state.owner, state.metric_sentence = owner, state.sentence
             return
 
@@ -122,12 +131,14 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     """(owner, its id, the person who announces it, counterpart override) by the owner finders of
     frames.yaml in order; owner "" when the passage names no party at all; None when unsure."""
     state, speakers = ctx
-    mi, mj = span
+    national = metrics().frames[predicate].national
+    bodies = {e.text for _, _, e in v.entities("ORG")} | {state.aliases.get(e.text, "") for _, _, e in v.entities("ORG")}
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
-        if found is not None and found[0]:
-            return found
-    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]
+        if found is not None and found[0] and not (national and found[0] in bodies):
+            return found                # a body never owns a country's figure: it reports it
+    named = [e for a, b, e in v.entities() if e.label in (("LOC",) if national else ("LOC", "ORG"))
+             and a not in speakers]
     w = window(v, i)
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in w)
     return (None if named or state.owner or agent else ""), "", "", None
@@ -144,7 +155,7 @@ def _direction(v, predicate, span, i, ctx):
     found = source_giver(v, i, predicate, ctx[0])
     if found:
         giver, taker = found
-        return giver.text, giver.id, "", (taker.text, taker.id)
+        return giver.text, giver.id, "", (taker.text, taker.id) if taker else None
     return None
 
 
@@ -219,12 +230,26 @@ def _frame_of(v: View, chain, found, state: DocState, speakers: set[int], carrie
     if not hit:
         return dict(carried, inherent="", hit=False) if carried and _has_anaphor(v) else None
     mi, mj, predicate = hit
+    short = _short_form(v, (mi, mj), carried)
+    if short:
+        return short
     owner, oid, person, other = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if owner is None:
         return None
     counterpart = other or find_counterpart(v, predicate, i0, owner)
     return dict(predicate=predicate, subject=owner, subject_id=oid, person=person, hit=True,
-                inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart)
+                inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart,
+                trigger=tuple(v.keys[mi:mj]))
+
+
+def _short_form(v: View, span: tuple[int, int], carried: dict | None) -> dict | None:
+    """A metric noun that shortens the last one ('चालू खाते का घाटा ... यह घाटा', 'व्यापार घाटा ...
+    घाटा'): the last frame goes on (its metric, owner and counterpart)."""
+    last = tuple((carried or {}).get("trigger", ()))
+    keys = tuple(v.keys[span[0]:span[1]])
+    if len(last) > len(keys) and last[-len(keys):] == keys:
+        return dict(carried, inherent="", hit=True, period="")
+    return None
 
 
 def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[Relation]:
@@ -260,9 +285,9 @@ def metric_facts(v: View, state: DocState) -> list[Relation]:
     speaker, speakers = attribution(v, state)
     out: list[Relation] = []
     main_period = ""
-    # an anaphor continues the last metric of this sentence or of the two before it
-    carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
+        # an anaphor continues the last metric of this sentence or of the two before it
+        carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
         frame = _frame_of(v, chain, found, state, speakers, carried)
         if not frame:
             continue
@@ -273,7 +298,8 @@ def metric_facts(v: View, state: DocState) -> list[Relation]:
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
         main_period = main_period or facts[0].period          # what इस दौरान later points back to
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
-                                 counterpart=frame["counterpart"], period=main_period)
+                                 counterpart=frame["counterpart"], period=main_period,
+                                 trigger=frame.get("trigger", ()))
     if not out and found:
         _remember_metric(v, found, state, speakers)
     return out

@@ -116,31 +116,38 @@ def _agent_end(v: View, b: int, i: int) -> int:
 
 def agent_owner(v: View, i: int, speakers: set[int]) -> str:
     """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
-    agents = {marker("agent"), marker("passive_agent"), marker("behalf")}
-    for a, b, ent in reversed(v.entities()):
-        if b > i or a in speakers or ent.label == "PER":
-            continue
-        k = _agent_end(v, b, i)
-        if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
-            outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
-            return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
+    for agents in ({marker("agent"), marker("passive_agent")}, {marker("behalf")}):   # who acts, then for whom
+        for a, b, ent in reversed(v.entities()):
+            if b > i or a in speakers or ent.label == "PER":
+                continue
+            k = _agent_end(v, b, i)
+            if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
+                outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
+                return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
     for k in range(1, i):
         if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
     return ""
 
 
-def _noun_counterpart(v: View, i: int) -> tuple[str, str]:
+def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
     """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
-    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it)."""
+    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it), or
+    देश with the metric's own marker ('देश में आया निवेश')."""
     recipient = (marker("recipient"), marker("for"))
-    for k in range(i - 1, max(0, i - 8), -1):
-        for m in recipient:
+    country = {m for m in (" ".join(x) for x in frame.counterpart)} - set(recipient)
+    for k in range(i - 1, max(0, i - 14), -1):
+        for m in recipient + tuple(country):
             n = len(m.split())
-            if " ".join(v.keys[k:k + n]) == m and k > 0 and v.tag(k - 1) == "W" and not v.ent_ending(k) \
-                    and not any(p[1] == k for p in periods(v)):
-                a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
-                return v.text(a, k), ""
+            if " ".join(v.keys[k:k + n]) != m or k == 0 or v.tag(k - 1) != "W" or v.ent_ending(k) \
+                    or any(p[1] == k for p in periods(v)):
+                continue
+            if m in country:
+                if _anaphor_kind(v.keys[k - 1]) == "country":
+                    return v.text(k - 1, k), ""
+                continue
+            a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
+            return v.text(a, k), ""
     return "", ""
 
 
@@ -159,7 +166,7 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, 
                 best = (dist, ent.text, ent.id)
     if best:
         return best[1], best[2]
-    return _noun_counterpart(v, i) if frame and frame.flow else ("", "")
+    return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
 
 
 def _giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
@@ -223,4 +230,4 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     args = [a for a in build(v, state) if a.start in w and a.kind in ("place", "body")]
     giver = next((a for a in args if a.marker == marker("source") and a.end <= i), None)
     taker = next((a for a in args if a.marker in (marker("agent"), "", marker("recipient")) and a is not giver), None)
-    return (giver, taker) if giver and taker else None
+    return (giver, taker) if giver else None

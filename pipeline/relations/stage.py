@@ -22,7 +22,7 @@ from .rules import rules
 from .things import Context
 from .view import View, build_views
 
-EVENTS = ("meets", "visits", "summit", "agreement_signed")
+EVENTS = ("meets", "visits", "summit", "agreement_signed", "member_of")
 ACTS = ("meets", "visits")        # their subject is who a later pronoun names
 
 
@@ -36,6 +36,7 @@ class RelationsStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         ctx, state, seen = Context(), DocState(), set()
+        state.aliases.update(_canonical_names(doc))
         views = build_views(doc)
         found_dateline = dateline(views)
         if found_dateline:
@@ -56,7 +57,7 @@ class RelationsStage(Stage):
 
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     """After a sentence's rules: its arguments, names, short forms, speaker and actor are antecedents."""
-    see_arguments(state, build(v, state) if "args" in v._found else light_arguments(v, state))
+    see_arguments(state, v, build(v, state) if "args" in v._found else light_arguments(v, state))
     for _, _, e in v.entities():
         state.names.append(e.text)
         state.ids[e.text] = e.id
@@ -68,6 +69,17 @@ def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     acts = [r for r in found if r.predicate in ACTS and r.subject_id]
     if acts:
         state.actor = (acts[-1].subject, acts[-1].subject_id)
+
+
+def _canonical_names(doc: Document) -> dict[str, str]:
+    """Bodies the gazetteer knows under one canonical name (आरबीआई, रिजर्व बैंक, भारतीय रिजर्व बैंक):
+    each written form names the longest one the document writes."""
+    longest: dict[str, str] = {}
+    for e in doc.entities:
+        if e.label == "ORG" and e.canonical and len(e.text) > len(longest.get(e.canonical, "")):
+            longest[e.canonical] = e.text
+    return {e.text: longest[e.canonical] for e in doc.entities
+            if e.label == "ORG" and e.canonical and e.text != longest[e.canonical]}
 
 
 def _short_forms(v: View) -> dict[str, str]:
