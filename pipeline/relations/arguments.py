@@ -68,14 +68,21 @@ def read_marker(v: View, j: int) -> tuple[str, int]:
 
 
 def _past_bracket(v: View, j: int) -> int:
-    """Past '(आईएमएफ)' after a name, or the dash closing a list set off by dashes before its marker
-    ('तीन देशों — A, B और C — की यात्रा')."""
+    """Past '(आईएमएफ)' after a name (and a group noun: 'ब्रिक्स (BRICS) समूह (...)'), or the dash
+    closing a list set off by dashes before its marker ('तीन देशों — A, B और C — की यात्रा')."""
     if v.keys[j:j + 1] and v.keys[j].strip() in DASHES and j + 1 < len(v.keys) and v.keys[j + 1] in markers():
         return j + 1
-    if v.keys[j:j + 1] == ["("]:
+    for _ in range(3):
+        group = phrases("party_anaphors.tsv").at(v.keys, j)
+        if group and group[1] == "group" and v.keys[j:j + 1] != ["("] and group[0] == 1:
+            j += 1
+            continue
+        if v.keys[j:j + 1] != ["("]:
+            break
         close = next((k for k in range(j + 1, min(len(v.keys), j + MAX_BRACKET + 2)) if v.keys[k] == ")"), None)
-        if close is not None:
-            return close + 1
+        if close is None:
+            break
+        j = close + 1
     return j
 
 
@@ -159,8 +166,9 @@ def _name_args(v: View, taken: set[int]) -> list[Arg]:
     मंत्रालय')."""
     out = []
     for i, j, e in v.entities():
-        if e.label not in ("LOC", "ORG") or i in taken:
-            continue
+        if e.label not in ("LOC", "ORG") or i in taken or \
+                (i > 1 and v.keys[i - 1] == "(" and v.ent_ending(i - 1) and v.keys[j:j + 1] == [")"]):
+            continue                                     # 'अर्जेंटीना (Argentina)': a gloss, not a party
         hit = v.ent_ending(i - 1) if i >= 2 and v.keys[i - 1] in cc("genitive") else None
         if e.label == "ORG" and hit and hit[1].label == "LOC" and hit[0] not in taken:
             out.append(Arg(hit[0], j, "body", v.text(hit[0], j), e.id, e.subtype))
@@ -227,7 +235,7 @@ def light_arguments(v: View, state: DocState) -> list[Arg]:
 
 def _joined(v: View, a: Arg, b: Arg) -> bool:
     """Are two arguments members of one list: nothing but conjunctions and commas between them?"""
-    between = v.keys[a.end:b.start]
+    between = v.keys[_past_bracket(v, a.end) if not a.marker else a.end:b.start]
     if a.marker or not between or b.start < a.end:
         return False
     return all(k in coordinators() for k in between) and GROUP_KINDS[a.kind] == GROUP_KINDS[b.kind] \

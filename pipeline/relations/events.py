@@ -99,7 +99,16 @@ def _antecedent(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Ar
     return [g for g in groups(args) if g[-1].end == end][:1]
 
 
-FINDERS = {"after_participle": _after_participle, "list_after_dash": _list_after_dash, "possessor": _possessor,
+def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'A, B, C और D — इन चार देशों को मिलाकर ...': the list ending right before a dash shortly before
+    the trigger."""
+    dash = next((k for k in range(trig[0] - 1, max(-1, trig[0] - 4), -1) if v.keys[k].strip() in DASHES), None)
+    if dash is None:
+        return []
+    return [g for g in groups(args) if g[-1].end == dash and len(g) >= 2][:1]
+
+
+FINDERS = {"after_participle": _after_participle, "list_before_dash": _list_before_dash, "list_after_dash": _list_after_dash, "possessor": _possessor,
            "antecedent": _antecedent}
 
 

@@ -20,14 +20,16 @@ from .owners import (TRADE, agent_owner, find_counterpart, genitive_owner, nomin
 from .owners import _giver_office as giver_office
 from .view import View
 
-VALUE_KINDS = ("money", "percent", "basis_points")
+VALUE_KINDS = ("money", "percent", "basis_points")     # and quantities (15 लाख टन) with a metric noun
 MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
 
 
 def metric_words(v: View) -> list[tuple[int, int, str]]:
     """Metric nouns outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name)."""
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
-    return [m for m in v.find(metrics().triggers) if m[0] not in inside]
+    found = [m for m in v.find(metrics().triggers) if m[0] not in inside]
+    ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
+    return [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
 
 
 def _values(v: View) -> list[tuple[int, int, object]]:
@@ -35,7 +37,8 @@ def _values(v: View) -> list[tuple[int, int, object]]:
     after it (41,124 इकाइयों)."""
     out = []
     for i, j, a in v.amounts():
-        if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))):
+        if a.kind in VALUE_KINDS or a.kind == "quantity" or \
+                (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))):
             out.append((i, j, a))
     return out
 
@@ -227,8 +230,11 @@ def _frame_of(v: View, chain, found, state: DocState, speakers: set[int], carrie
     """The metric frame of a chain of restated values: its metric, owner and counterpart."""
     i0, j_last = chain[0][0], chain[-1][1]
     hit = _metric_for(v, found, chain[-1][0], j_last) or _metric_for(v, found, i0, chain[0][1])
+    if hit and chain[0][2].kind == "quantity" and v.clause(hit[0]) != v.clause(i0):
+        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
     if not hit:
-        return dict(carried, inherent="", hit=False) if carried and _has_anaphor(v) else None
+        quantity = chain[0][2].kind == "quantity"
+        return dict(carried, inherent="", hit=False) if carried and _has_anaphor(v) and not quantity else None
     mi, mj, predicate = hit
     short = _short_form(v, (mi, mj), carried)
     if short:

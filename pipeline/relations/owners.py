@@ -14,7 +14,7 @@ from .anaphora import DocState
 from .arguments import Arg, build, groups
 from .attributes import periods, resolve_party, window
 from .frames import metrics
-from .lexicon import cc, marker, phrases, table, words
+from .lexicon import cc, marker, markers_of, phrases, table, words
 from .view import View
 
 TRADE = ("trade", "bilateral_trade")
@@ -116,9 +116,11 @@ def _agent_end(v: View, b: int, i: int) -> int:
 
 def agent_owner(v: View, i: int, speakers: set[int]) -> str:
     """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
-    for agents in ({marker("agent"), marker("passive_agent")}, {marker("behalf")}):   # who acts, then for whom
-        for a, b, ent in reversed(v.entities()):
-            if b > i or a in speakers or ent.label == "PER":
+    w = window(v, i)
+    for agents, scope in (((marker("agent"), marker("passive_agent")), w), (markers_of("behalf"), w),
+                          ((marker("agent"), marker("passive_agent")), None), (markers_of("behalf"), None)):
+        for a, b, ent in reversed(v.entities()):     # who acts, then for whom; in the value's clause first
+            if b > i or a in speakers or ent.label == "PER" or (scope is not None and a not in scope):
                 continue
             k = _agent_end(v, b, i)
             if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
@@ -127,7 +129,16 @@ def agent_owner(v: View, i: int, speakers: set[int]) -> str:
     for k in range(1, i):
         if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
-    return ""
+    return _relative_agent(v, i)
+
+
+def _relative_agent(v: View, i: int) -> str:
+    """'सिंगापुर से पैसा आया, जिसने 8 अरब डॉलर का निवेश किया': the place or body a relative pronoun
+    with the agent's case (जिसने) stands for, in the value's clause."""
+    rel = next((k for k in range(i - 1, -1, -1) if v.keys[k] in cc("relative_case")
+                and v.keys[k].endswith(marker("agent")) and v.clause(k) == v.clause(i)), None)
+    before = [e for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
+    return before[-1].text if before else ""
 
 
 def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
