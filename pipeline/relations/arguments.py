@@ -116,9 +116,11 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
     """A title of office with no name after it stands for the person it introduced (प्रधानमंत्री ->
     नरेंद्र मोदी), else for itself as written (आर्मेनिया के विदेश मंत्री)."""
     out = []
+    named = {k for i, j, _ in v.entities() for k in range(i, j)}
     for a, b in v.titles():
-        if a in taken or v.ents.get(b) or any(k in taken for k in range(a, b)) or v.keys[b:b + 1] == ["-"]:
-            continue                                     # 'मंत्री-स्तरीय': part of a compound
+        if a in taken or a in named or v.ents.get(b) or any(k in taken for k in range(a, b)) \
+                or v.keys[b:b + 1] == ["-"]:
+            continue                                     # 'राष्ट्रपति भवन', 'मंत्री-स्तरीय': part of a name
         if any(k in cc("indefinite") for k in v.keys[max(0, a - 2):a]):
             out.append(Arg(a, b, "person", "", anaphor="nobody"))   # 'किसी विदेशी राष्ट्राध्यक्ष का'
             continue

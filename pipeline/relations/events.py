@@ -8,7 +8,7 @@ from .anaphora import DocState
 from .arguments import Arg, build, fits, groups
 from .attributes import attribution, modality_for, period_for, polarity_for
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
-from .lexicon import DASHES, cc, phrases
+from .lexicon import DASHES, cc, marker, phrases
 from .view import View
 
 MAX_GAP = 4            # modifier words between an argument and the trigger it stands right before
@@ -26,10 +26,12 @@ def _gap_ok(v: View, a: int, b: int, args: list[Arg]) -> bool:
     'पांच दिन की यात्रा'), no verb, no punctuation."""
     if b - a > MAX_GAP or b < a:
         return False
-    inside = any(a <= x.start < b for x in args)
     amount = {k for i, (j, _) in v.amts.items() for k in range(i, j)}
-    ok = all(v.tag(k) in GAP_TAGS or (v.tag(k) == "PG" and k > a and (v.tag(k - 1) == "NUM" or k - 1 in amount))
-             for k in range(a, b))
+    place = {k for x in args if x.kind == "place" and a <= x.start and x.after <= b and x.marker == marker("in")
+             for k in range(x.start, x.after)}          # 'X और Y की न्यूयॉर्क में मुलाकात'
+    inside = any(a <= x.start < b and x.start not in place for x in args)
+    ok = all(k in place or v.tag(k) in GAP_TAGS or (v.tag(k) == "PG" and k > a and
+                                                    (v.tag(k - 1) == "NUM" or k - 1 in amount)) for k in range(a, b))
     return ok and not inside
 
 
@@ -60,7 +62,7 @@ def _after_participle(v: View, trig: tuple[int, int], args: list[Arg]) -> list[l
     for a in args:
         if a.kind == "person" and t1 <= a.start <= t1 + 3 and not a.anaphor and \
                 all(v.tokens[k].kind == "word" and v.tag(k) not in ("CC", "SC", "REL") for k in range(t1, a.start)):
-            return [[x for x in args if x.group == a.group]]
+            return [[a]]                # the participle's head only: 'दौरे पर गए X और Y के बीच': X travelled
     return []
 
 

@@ -237,24 +237,29 @@ def _frame_of(v: View, chain, found, state: DocState, speakers: set[int], carrie
         return dict(carried, inherent="", hit=False) if carried and _has_anaphor(v) and not quantity else None
     mi, mj, predicate = hit
     short = _short_form(v, (mi, mj), carried)
-    if short:
-        return short
+    trigger = tuple(v.keys[mi:mj]) if not short else short["trigger"]
+    predicate = short["predicate"] if short else predicate
     owner, oid, person, other = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
-    if owner is None:
+    if short and not owner and short["subject"] is not None:
+        owner, oid, other = short["subject"], "", short["counterpart"]     # the last frame's owner goes on
+    if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
+        state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="", trigger=trigger)
+        state.metric_sentence = state.sentence
         return None
     counterpart = other or find_counterpart(v, predicate, i0, owner)
     return dict(predicate=predicate, subject=owner, subject_id=oid, person=person, hit=True,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart,
-                trigger=tuple(v.keys[mi:mj]))
+                trigger=trigger)
 
 
 def _short_form(v: View, span: tuple[int, int], carried: dict | None) -> dict | None:
     """A metric noun that shortens the last one ('चालू खाते का घाटा ... यह घाटा', 'व्यापार घाटा ...
-    घाटा'): the last frame goes on (its metric, owner and counterpart)."""
+    घाटा'): the last frame, whose metric goes on (and its owner and counterpart, when the sentence
+    names no owner of its own)."""
     last = tuple((carried or {}).get("trigger", ()))
     keys = tuple(v.keys[span[0]:span[1]])
     if len(last) > len(keys) and last[-len(keys):] == keys:
-        return dict(carried, inherent="", hit=True, period="")
+        return carried
     return None
 
 
@@ -295,7 +300,7 @@ def metric_facts(v: View, state: DocState) -> list[Relation]:
         # an anaphor continues the last metric of this sentence or of the two before it
         carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
         frame = _frame_of(v, chain, found, state, speakers, carried)
-        if not frame:
+        if not frame or frame["subject"] is None:
             continue
         facts = _facts(v, chain, frame, state, speaker)
         out += facts
