@@ -172,7 +172,8 @@ def _name_args(v: View, taken: set[int]) -> list[Arg]:
                 (i > 1 and v.keys[i - 1] == "(" and v.ent_ending(i - 1) and v.keys[j:j + 1] == [")"]):
             continue                                     # 'अर्जेंटीना (Argentina)': a gloss, not a party
         hit = v.ent_ending(i - 1) if i >= 2 and v.keys[i - 1] in cc("genitive") else None
-        if e.label == "ORG" and hit and hit[1].label == "LOC" and hit[0] not in taken:
+        if e.label == "ORG" and hit and hit[1].label == "LOC" and hit[0] not in taken \
+                and e.subtype not in ("grouping", "intl_org"):
             out.append(Arg(hit[0], j, "body", v.text(hit[0], j), e.id, e.subtype))
             taken = taken | set(range(hit[0], j))
             out = [a for a in out if a.start != hit[0]]

@@ -117,7 +117,7 @@ FINDERS = {"after_participle": _after_participle, "list_before_dash": _list_befo
 def agreement_name(v: View, trig: tuple[int, int]) -> str:
     """The agreement noun phrase before a signing word ('रक्षा सहयोग समझौते पर हस्ताक्षर'), back to the
     first function word; "" when the clause names no agreement."""
-    heads = [(i, j) for i, j, _ in v.find(phrases("agreement_words.tsv")) if j <= trig[0]]
+    heads = [(i, j) for i, j, _ in v.find(phrases("agreement_words.tsv")) if j <= trig[1]]
     heads = [(i, j) for i, j in heads if v.clause(i) == v.clause(trig[0]) or trig[0] - j <= 3]
     if not heads:
         return ""
