@@ -8,7 +8,7 @@ from .anaphora import DocState
 from .arguments import Arg, build, fits, groups
 from .attributes import attribution, modality_for, period_for, polarity_for
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
-from .lexicon import DASHES, cc, marker, phrases
+from .lexicon import DASHES, cc, marker, phrases, words
 from .view import View
 
 MAX_GAP = 4            # modifier words between an argument and the trigger it stands right before
@@ -110,7 +110,19 @@ def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[l
     return [g for g in groups(args) if g[-1].end == dash and len(g) >= 2][:1]
 
 
-FINDERS = {"after_participle": _after_participle, "list_before_dash": _list_before_dash, "list_after_dash": _list_after_dash, "possessor": _possessor,
+def _invitee(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """'X ने Y को भारत आने का न्योता दिया': with an invitation noun right after the trigger, the person
+    marked को or से before it travels."""
+    k = trig[1]
+    if not (v.keys[k:k + 1] and v.keys[k] in cc("genitive") and v.keys[k + 1:k + 2]
+            and v.keys[k + 1] in words("invitation_words.tsv")):
+        return []
+    marked = [g for g in groups(args) if g[-1].marker in (marker("recipient"), marker("source"))
+              and g[-1].after <= trig[0] and not any(v.keys[n] in cc("subord") for n in range(g[-1].after, trig[0]))]
+    return marked[-1:]                  # none marked: who accepts it travels ('X ने आने का न्योता स्वीकारा')
+
+
+FINDERS = {"after_participle": _after_participle, "invitee": _invitee, "list_before_dash": _list_before_dash, "list_after_dash": _list_after_dash, "possessor": _possessor,
            "antecedent": _antecedent}
 
 
