@@ -229,9 +229,8 @@ def build(v: View, state: DocState) -> list[Arg]:
 def light_arguments(v: View, state: DocState) -> list[Arg]:
     """The names of a sentence no rule read, for what later anaphors need (pairs, places, persons):
     entities only, grouped, no markers, titles or anaphors."""
-    args = sorted(_person_args(v, state) + _name_args(v, set()), key=lambda a: (a.start, a.end))
-    for a in args:
-        a.after = a.end
+    args = [Arg(i, j, {"PER": "person", "LOC": "place"}.get(e.label, "body"), e.text, e.id, e.subtype, after=j)
+            for i, j, e in v.entities() if e.label in ("PER", "LOC", "ORG")]
     _group(v, args)
     return args
 

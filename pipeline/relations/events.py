@@ -3,6 +3,8 @@ from the sentence's arguments (arguments.py) by their case markers and positions
 a coordinated subject or object, and the fact takes its clause's period, modality, polarity and speaker."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core.doc import Relation
 from .anaphora import DocState
 from .arguments import Arg, build, fits, groups
@@ -164,11 +166,24 @@ def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg]) -> l
     return [(s, o) for s in subjects for o in objects]
 
 
+@lru_cache(maxsize=1)
+def _trigger_firsts() -> frozenset[str]:
+    return frozenset(k for f in event_frames() for k in f.triggers.firsts)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[str, ...]:
+    return tuple(s for f in event_frames() for s in f.stems)
+
+
 def _all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
     share its matches)."""
     if "hits" not in v._found:
         present, by_list, out = set(v.keys), {}, {}
+        if _trigger_firsts().isdisjoint(present) and not any(k.startswith(_stems()) for k in present):
+            v._found["hits"] = out
+            return out
         for frame in event_frames():
             key = (id(frame.triggers), frame.stems)
             if key not in by_list:
@@ -179,10 +194,32 @@ def _all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     return v._found["hits"]
 
 
+def _may_hold(v: View, kinds: frozenset[str]) -> bool:
+    """Can the sentence hold an argument of these kinds at all (names, titles, anaphor words)? A cheap
+    test before the arguments are built."""
+    key = ("may", kinds)
+    if key not in v._found:
+        labels = {e.label for _, _, e in v.entities()}
+        anaphors = bool(v.find(phrases("party_anaphors.tsv")))
+        titles = bool(v.titles())
+        v._found[key] = (("person" in kinds or "named" in kinds) and ("PER" in labels or titles or anaphors)) \
+            or ("title" in kinds and titles) or (bool(kinds & {"place", "country"}) and ("LOC" in labels or anaphors)) \
+            or (bool(kinds & {"body", "group", "party"}) and bool(labels & {"LOC", "ORG"}) or anaphors)
+    return v._found[key]
+
+
 def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
     hits = _all_hits(v).get(frame.rule)
-    if not hits:
+    if not hits or not all(_may_hold(v, frame.slots[s].kinds) for s in frame.required if s in frame.slots
+                           and frame.slots[s].kinds):
         return []
+    obj = frame.slots.get("object")
+    if obj and obj.places and all(p.position == "adjacent" for p in obj.places):
+        ends = {j for _, j, _ in v.entities()} | {j for _, j, _ in v.find(phrases("party_anaphors.tsv"))}
+        # an object right before the trigger, or no fact
+        hits = [t for t in hits if any(t[0] - MAX_GAP - 3 <= j <= t[0] for j in ends)]
+        if not hits:
+            return []
     out = []
     args = [a for a in build(v, state) if not any(k in speakers for k in range(a.start, a.end))]
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
@@ -215,10 +252,13 @@ def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: 
     r.attributed_to = attribution(v, state)[0]
 
 
-def events(v: View, state: DocState) -> list[Relation]:
-    """The facts of every event frame in the sentence."""
-    _, speakers = attribution(v, state)
+def events(v: View, state: DocState, speakers: set[int]) -> list[Relation]:
+    """The facts of every event frame whose triggers the sentence holds."""
+    hits = _all_hits(v)
+    if not hits:
+        return []
     out = []
     for frame in event_frames():
-        out += frame_facts(v, frame, state, speakers)
+        if frame.rule in hits:
+            out += frame_facts(v, frame, state, speakers)
     return out

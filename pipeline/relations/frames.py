@@ -49,7 +49,7 @@ class Frame:
         """Token spans of the frame's triggers in a sentence (`present`: the sentence's keys, to skip
         the scan of a sentence holding no first word of a trigger)."""
         present = set(keys) if present is None else present
-        out = [(i, j) for i, j, _ in self.triggers.find(keys)] if present & self.triggers.firsts else []
+        out = [] if self.triggers.firsts.isdisjoint(present) else [(i, j) for i, j, _ in self.triggers.find(keys)]
         if self.stems:
             taken = {i for i, _ in out}
             out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and k.startswith(self.stems)

@@ -17,8 +17,8 @@ from .anaphora import DocState, resolve_title, see_arguments
 from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
-from .lexicon import DATA_DIR
-from .rules import rules
+from .lexicon import DATA_DIR, phrases
+from .rules import runners
 from .things import Context
 from .view import View, build_views
 
@@ -46,13 +46,19 @@ class RelationsStage(Stage):
             state.start_sentence(v, n)
             state.see_people(v)
             _, speakers = attribution(v, state)
-            found = [r for rule in rules() for r in rule.run(v, state, ctx, speakers)]
+            found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
             _see_sentence(v, state, found)
             for r in found:
                 _finish(r, state)
                 if _keep(r, seen):
                     r.id = f"{doc.doc_id}:r{len(doc.relations)}"
                     doc.relations.append(r)
+
+
+def _may_state(v: View) -> bool:
+    """Can the sentence state a fact at all? Every rule needs a name, an amount, a title or a word that
+    names an earlier party; a sentence with none of them is skipped."""
+    return bool(v.ents or v.amts or v.titles() or v.find(phrases("party_anaphors.tsv")))
 
 
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
