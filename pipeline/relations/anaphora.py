@@ -113,7 +113,7 @@ def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
     """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner)."""
     if j >= len(v.keys) or any(a.start == j for a in args) or j in v.amts:
         return True
-    return v.tag(j) not in ("W", "DET")
+    return v.tag(j) != "W"                      # 'वे इस समय ...': a determiner never follows a determiner
 
 
 def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: list["Arg"]) -> list["Arg"]:
@@ -152,7 +152,7 @@ def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
     return None
 
 
-def see_arguments(state: DocState, args: list["Arg"]) -> None:
+def see_arguments(state: DocState, v: "View", args: list["Arg"]) -> None:
     """After a sentence: its pairs, its group, its last place and person, the countries it names."""
     from .arguments import groups
     for members in groups(args):
@@ -163,13 +163,14 @@ def see_arguments(state: DocState, args: list["Arg"]) -> None:
             state.pair = ((countries[0].text, countries[0].id), (countries[1].text, countries[1].id))
         if len(persons) == 2:
             state.person_pair = ((persons[0].text, persons[0].id), (persons[1].text, persons[1].id))
+    for _, _, e in v.entities("LOC"):
+        if e.subtype == "country":
+            state.countries[e.text] = state.countries.get(e.text, 0) + 1
     for a in args:
         if a.anaphor:
             continue
         if a.kind == "place":
             state.place = a.text
-            if a.subtype == "country":
-                state.countries[a.text] = state.countries.get(a.text, 0) + 1
         elif a.kind == "body" and a.subtype == "grouping":
             state.group = (a.text, a.id)
         elif a.kind == "person" and a.id:

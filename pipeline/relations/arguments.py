@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..entities.lexicon import load as load_entity_lexicon
 from .anaphora import DocState, resolve_anaphor, resolve_title
-from .lexicon import DASHES, cc, coordinators, markers, phrases
+from .lexicon import DASHES, cc, coordinators, marker, markers, phrases
 from .view import View
 
 GROUP_KINDS = {"person": "person", "place": "party", "body": "party"}
@@ -26,6 +27,7 @@ class Arg:
     after: int = 0           # the token after the marker
     group: int = -1          # its coordination group (members of one list share it)
     anaphor: str = ""        # the anaphor kind when it names an earlier party
+    title: str = ""          # a title of office standing alone: the title as written, with its chain
 
     @property
     def is_genitive(self) -> bool:
@@ -34,8 +36,10 @@ class Arg:
 
 def fits(arg: Arg, kinds: frozenset[str]) -> bool:
     """Does the argument have one of the kinds of a frame slot (frames.yaml)?"""
+    if "title" in kinds and arg.title:
+        return True
     if arg.kind == "person":
-        return "person" in kinds
+        return "person" in kinds or ("named" in kinds and not arg.title)
     country = arg.kind == "place" and arg.subtype == "country"
     group = arg.kind == "body" and arg.subtype in ("grouping", "intl_org", "") or arg.anaphor == "group"
     return bool(("place" in kinds and arg.kind == "place") or ("country" in kinds and country)
@@ -64,23 +68,43 @@ def read_marker(v: View, j: int) -> tuple[str, int]:
 
 
 def _past_bracket(v: View, j: int) -> int:
-    """Past '(आईएमएफ)' after a name, or the dash closing a list set off by dashes before its marker
-    ('तीन देशों — A, B और C — की यात्रा')."""
+    """Past '(आईएमएफ)' after a name (and a group noun: 'ब्रिक्स (BRICS) समूह (...)'), or the dash
+    closing a list set off by dashes before its marker ('तीन देशों — A, B और C — की यात्रा')."""
     if v.keys[j:j + 1] and v.keys[j].strip() in DASHES and j + 1 < len(v.keys) and v.keys[j + 1] in markers():
         return j + 1
-    if v.keys[j:j + 1] == ["("]:
+    for _ in range(3):
+        group = phrases("party_anaphors.tsv").at(v.keys, j)
+        if group and group[1] == "group" and v.keys[j:j + 1] != ["("] and group[0] == 1:
+            j += 1
+            continue
+        if v.keys[j:j + 1] != ["("]:
+            break
         close = next((k for k in range(j + 1, min(len(v.keys), j + MAX_BRACKET + 2)) if v.keys[k] == ")"), None)
-        if close is not None:
-            return close + 1
+        if close is None:
+            break
+        j = close + 1
     return j
 
 
+def _honorific_before(v: View, k: int) -> int:
+    """The start of the honorifics right before token k ('श्री', 'डॉ.', 'महामहिम')."""
+    lex = load_entity_lexicon()
+    while k > 0:
+        e = next((lex.titles.longest(v.keys, n) for n in (k - 1, k - 2) if n >= 0 and v.keys[n] in lex.titles.first
+                  and lex.titles.longest(v.keys, n) and n + len(lex.titles.longest(v.keys, n).keys) == k), None)
+        if not e or e.subtype != "honorific":
+            return k
+        k -= len(e.keys)
+    return k
+
+
 def _person_args(v: View, state: DocState) -> list[Arg]:
+    titles = {b: a for a, b in v.titles()}
     out = []
     for i, j, e in v.entities("PER"):
-        start = v.token_at(e.role_start) if e.role else i
-        while start > 0 and v.keys[start - 1] in cc("honorific"):
-            start -= 1                                   # 'श्री ट्रंप'
+        start = _honorific_before(v, v.token_at(e.role_start) if e.role else i)   # 'श्री ट्रंप', 'डॉ. X'
+        if not e.role and start in titles:
+            start = _honorific_before(v, titles[start])  # a title the entities stage left apart
         if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
             start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
         text, eid = state.full_name(e.text), e.id
@@ -92,9 +116,11 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
     """A title of office with no name after it stands for the person it introduced (प्रधानमंत्री ->
     नरेंद्र मोदी), else for itself as written (आर्मेनिया के विदेश मंत्री)."""
     out = []
+    named = {k for i, j, _ in v.entities() for k in range(i, j)}
     for a, b in v.titles():
-        if a in taken or v.ents.get(b) or any(k in taken for k in range(a, b)):
-            continue
+        if a in taken or a in named or v.ents.get(b) or any(k in taken for k in range(a, b)) \
+                or v.keys[b:b + 1] == ["-"]:
+            continue                                     # 'राष्ट्रपति भवन', 'मंत्री-स्तरीय': part of a name
         if any(k in cc("indefinite") for k in v.keys[max(0, a - 2):a]):
             out.append(Arg(a, b, "person", "", anaphor="nobody"))   # 'किसी विदेशी राष्ट्राध्यक्ष का'
             continue
@@ -108,15 +134,62 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
                 start, country = a - 2, state.place
         name, eid = resolve_title(state, v.keys[a:b], country)
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
-        out.append(Arg(start, b, "person", text, eid))
+        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a), b)))
     return out
 
 
+def _title_chain(v: View, a: int) -> int:
+    """The start of a title's written chain: 'जेनेवा में भारत के नए राजदूत' (a name or a short noun
+    phrase, a genitive or locative, again; and modifiers right before the title; no person, verb,
+    time or other case)."""
+    links = cc("genitive") | {marker("in")}
+
+    def words_before(k: int, most: int) -> int:
+        n = k
+        while n > 0 and k - n < most and v.tag(n - 1) in ("W", "NUM") and not v.ent_ending(n) \
+                and v.keys[n - 1] not in links:
+            n -= 1
+        return n
+
+    k = words_before(a, 2)
+    while k > 1 and v.keys[k - 1] in links:
+        hit = v.ent_ending(k - 1)
+        if hit and hit[1].label != "PER":
+            k = hit[0]
+        elif words_before(k - 1, 4) < k - 1:
+            k = words_before(k - 1, 4)
+        else:
+            break
+    return k
+
+
 def _name_args(v: View, taken: set[int]) -> list[Arg]:
+    """Places and bodies; a body with its country written before it is one party ('बेलारूस के वित्त
+    मंत्रालय')."""
     out = []
     for i, j, e in v.entities():
-        if e.label in ("LOC", "ORG") and i not in taken:
-            out.append(Arg(i, j, "place" if e.label == "LOC" else "body", e.text, e.id, e.subtype))
+        if e.label not in ("LOC", "ORG") or i in taken or \
+                (i > 1 and v.keys[i - 1] == "(" and v.ent_ending(i - 1) and v.keys[j:j + 1] == [")"]):
+            continue                                     # 'अर्जेंटीना (Argentina)': a gloss, not a party
+        hit = v.ent_ending(i - 1) if i >= 2 and v.keys[i - 1] in cc("genitive") else None
+        if e.label == "ORG" and hit and hit[1].label == "LOC" and hit[0] not in taken \
+                and e.subtype not in ("grouping", "intl_org"):
+            out.append(Arg(hit[0], j, "body", v.text(hit[0], j), e.id, e.subtype))
+            taken = taken | set(range(hit[0], j))
+            out = [a for a in out if a.start != hit[0]]
+            continue
+        out.append(Arg(i, j, "place" if e.label == "LOC" else "body", e.text, e.id, e.subtype))
+    return out
+
+
+def _surname_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
+    """A person named again by the surname alone, which the entities stage did not tag ('कैरी' after
+    'जॉन कैरी'): the full name written before."""
+    out = []
+    for k, key in enumerate(v.keys):
+        full = state.people.get(key)
+        if full and full != key and k not in taken and v.tag(k) == "W" and k not in v.ents:
+            out.append(Arg(k, k + 1, "person", full, state.ids.get(full, "")))
     return out
 
 
@@ -141,6 +214,7 @@ def build(v: View, state: DocState) -> list[Arg]:
     args = _person_args(v, state)
     args += _title_args(v, state, _spans(args))
     args += _name_args(v, _spans(args))
+    args += _surname_args(v, state, _spans(args))
     for a in args:
         if not a.marker:
             a.marker, a.after = read_marker(v, a.end)
@@ -155,16 +229,15 @@ def build(v: View, state: DocState) -> list[Arg]:
 def light_arguments(v: View, state: DocState) -> list[Arg]:
     """The names of a sentence no rule read, for what later anaphors need (pairs, places, persons):
     entities only, grouped, no markers, titles or anaphors."""
-    args = sorted(_person_args(v, state) + _name_args(v, set()), key=lambda a: (a.start, a.end))
-    for a in args:
-        a.after = a.end
+    args = [Arg(i, j, {"PER": "person", "LOC": "place"}.get(e.label, "body"), e.text, e.id, e.subtype, after=j)
+            for i, j, e in v.entities() if e.label in ("PER", "LOC", "ORG")]
     _group(v, args)
     return args
 
 
 def _joined(v: View, a: Arg, b: Arg) -> bool:
     """Are two arguments members of one list: nothing but conjunctions and commas between them?"""
-    between = v.keys[a.end:b.start]
+    between = v.keys[_past_bracket(v, a.end) if not a.marker else a.end:b.start]
     if a.marker or not between or b.start < a.end:
         return False
     return all(k in coordinators() for k in between) and GROUP_KINDS[a.kind] == GROUP_KINDS[b.kind] \
@@ -179,6 +252,10 @@ def _group(v: View, args: list[Arg]) -> None:
         same = prev is not None and (prev.start, prev.end) == (a.start, a.end)
         a.group = prev.group if prev is not None and (same or _joined(v, prev, a)) else (prev.group + 1 if prev else 0)
     for members in groups(args):
+        if len(members) == 2 and (members[0].start, members[0].end) != (members[1].start, members[1].end) \
+                and all(k == "," for k in v.keys[members[0].end:members[1].start]):
+            members[1].group = max(a.group for a in args) + 1      # 'X, Y के स्थान पर': an aside, no list
+            continue
         last = members[-1]
         for a in members[:-1]:
             a.marker, a.after = last.marker, last.after

@@ -77,6 +77,8 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
     else from its verb: future -> planned for a transfer or an event, possible -> projection (an event
     that may happen is planned: 'मुलाकात कर सकते हैं')."""
     w = window(v, i)
+    if share_of_base(v, i):
+        return "actual"                 # 'लक्ष्य के 40 प्रतिशत पर': the goal is the base of the share
     if cues:
         own = [cues[v.keys[k]] for k in w if v.keys[k] in cues]
         if own:
@@ -112,6 +114,8 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     levels, keys, genitive = words("level_words.tsv"), v.keys, cc("genitive")
     if i > 0 and keys[i - 1] in levels:
         return "level"
+    if share_of_base(v, i):
+        return "share"
     k = j
     if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
         k += 2                                      # '20 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
@@ -128,6 +132,23 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
             continue
         break
     return inherent or "level"
+
+
+def share_of_base(v: View, i: int) -> bool:
+    """An amount stated as a share of a base noun: 'पूरे साल के लक्ष्य के 40 प्रतिशत', 'बजट अनुमान का
+    (केवल) 25 प्रतिशत' (share_bases.tsv)."""
+    k = i - 1
+    if k > 0 and v.tag(k) in ("ADV", "W") and v.keys[k] not in cc("genitive"):
+        k -= 1                                       # one qualifier: 'का महज 17.2 प्रतिशत'
+    if k < 1 or v.keys[k] not in cc("genitive"):
+        return False
+    bases = phrases("share_bases.tsv")
+    return any(b == k for _, b, _ in v.find(bases)) or (k > 1 and v.keys[k - 1] == ")" and
+                                                        any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases)))
+
+
+def _bracket_start(v: View, close: int) -> int:
+    return next((n for n in range(close - 1, max(-1, close - 6), -1) if v.keys[n] == "("), -1)
 
 
 def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:

@@ -13,7 +13,7 @@ from .lexicon import DATA_DIR, Phrases
 from .lexicon import cc as closed_class_keys
 
 PATH = DATA_DIR / "frames.yaml"
-KINDS = frozenset({"person", "place", "country", "body", "group", "party"})
+KINDS = frozenset({"person", "named", "title", "place", "country", "body", "group", "party"})
 GENITIVE = "genitive"      # the marker of a place written with any genitive form (का / की / के)
 POSITIONS = {"=": "adjacent", ">": "after"}
 
@@ -49,7 +49,7 @@ class Frame:
         """Token spans of the frame's triggers in a sentence (`present`: the sentence's keys, to skip
         the scan of a sentence holding no first word of a trigger)."""
         present = set(keys) if present is None else present
-        out = [(i, j) for i, j, _ in self.triggers.find(keys)] if present & self.triggers.firsts else []
+        out = [] if self.triggers.firsts.isdisjoint(present) else [(i, j) for i, j, _ in self.triggers.find(keys)]
         if self.stems:
             taken = {i for i, _ in out}
             out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and k.startswith(self.stems)
@@ -66,13 +66,10 @@ class MetricFrame:
     base_of_share: bool = False
     pair_partner: bool = False         # one side's trade: the other member of the pair traded about is the partner
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
-    national: bool = False             # a country's figure: owned by a country (or nobody named), a body reports it
-    document: bool = False             # 'X के बजट में': its noun followed by a locative names where a figure is written
+    national: bool = False             # a country's figure: no body owns it
+    after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
     subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
-
-
-FLAGS = ("flow", "base_of_share", "pair_partner", "self_reported", "national", "document")
 
 
 @dataclass
@@ -83,7 +80,6 @@ class Metrics:
     owner: tuple[str, ...]             # owner finders, in order
     receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
     home: str = ""                     # the home country (a national office's, when none is written)
-    verbs: frozenset[str] = frozenset()     # triggers that are verbs: they follow the value they state
 
 
 def parse_place(spec: str) -> Place:
@@ -131,23 +127,23 @@ def _trigger(t) -> tuple[str, str]:
 
 
 def _metrics(spec: dict) -> Metrics:
-    frames, rows, inherent, verbs = {}, [], {}, set()
+    frames, rows, inherent = {}, [], {}
     for row in spec["frames"]:
         pred = row["predicate"]
         frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
-                                   **{f: bool(row.get(f)) for f in FLAGS},
-                                   list_party=str(row.get("list_party", "subject")),
-                                   subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
-        for t in list(row["triggers"]) + list(row.get("verbs") or ()):
+                                   bool(row.get("flow")), bool(row.get("base_of_share")),
+                                   bool(row.get("pair_partner")), bool(row.get("self_reported")),
+                                   bool(row.get("national")), tuple(match_key(w) for w in row.get("after") or ()),
+                                   str(row.get("list_party", "subject")),
+                                   tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
+        for t in row["triggers"]:
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))
             if aspect:
                 inherent[" ".join(key_tokens(phrase))] = aspect
-        verbs.update(" ".join(key_tokens(str(t))) for t in row.get("verbs") or ())
-    rows += [(str(t), "") for t in spec.get("not_metrics") or ()]
+    rows += [(str(t), "") for t in spec.get("not_metrics") or ()]      # longest match: no metric of their own
     return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
-                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")),
-                   frozenset(verbs))
+                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
 
 
 @lru_cache(maxsize=1)

@@ -120,6 +120,14 @@ def table(name: str, key: str, value: str, folder: Path = DATA_DIR) -> dict[str,
 
 
 @lru_cache(maxsize=None)
+def markers_of(role: str) -> tuple[str, ...]:
+    """The case markers (keys joined by spaces) of a role: agent (ने), source (से) ... (marker_roles.tsv)."""
+    rows = [r["marker"] for r in read_tsv(DATA_DIR / "marker_roles.tsv") if r["role"] == role]
+    if not rows:
+        raise KeyError(f"no marker role {role!r} in marker_roles.tsv")
+    return tuple(" ".join(match_key(w) for w in m.split()) for m in rows)
+
+
 def marker(role: str) -> str:
-    """The case marker (keys joined by spaces) of a role: agent (ने), source (से) ... (marker_roles.tsv)."""
-    return " ".join(match_key(w) for w in table("marker_roles.tsv", "role", "marker")[role].split())
+    """The first case marker of a role."""
+    return markers_of(role)[0]

@@ -23,7 +23,7 @@ def _party_ending(v: View, k: int):
 
 def _marked(v: View, i: int) -> Pair | None:
     """'बिहार को 500 करोड़', 'सिंगापुर से 8 अरब डॉलर': a party and its marker right before the value."""
-    for m in (marker("recipient"), marker("for"), marker("source"), marker("locative")):
+    for m in (marker("recipient"), marker("for"), marker("source"), marker("in")):
         n = len(m.split())
         k = i - n
         if k > 0 and " ".join(v.keys[k:i]) == m:

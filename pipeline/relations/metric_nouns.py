@@ -3,11 +3,12 @@ a value belongs to.
 
 The metric is the noun the value modifies ('10 अरब डॉलर के ऋण'), a verb stating it right after the value
 ('500 करोड़ रुपये आवंटित किए'), else the nearest noun before the value in its clause, then in its
-sentence. Not a metric of its own: a noun inside a name, a noun that is the base of a comparison
-('पिछले साल के आवंटन के मुकाबले'), a document the figure is written in ('X के बजट में'), and a
-denominator ('जीडीपी के 4.4 प्रतिशत', 'लक्ष्य के 30 प्रतिशत': the value is the earlier metric's). A bare
-head noun ('घाटा', 'यह भंडार', data/head_nouns.tsv) continues the last metric of its set that the
-paragraph stated (a deficit after a fiscal deficit is the fiscal deficit)."""
+sentence. Not a metric of its own: a noun inside a name, a short form in brackets after a metric noun,
+a noun that is the base of a comparison ('पिछले साल के आवंटन के मुकाबले'), a phrase of frames.yaml
+`not_metrics` (बजट अनुमान: the document a figure is written in), and a denominator ('जीडीपी के 4.4
+प्रतिशत': the value is the earlier metric's). A bare head noun ('घाटा', 'यह भंडार', data/head_nouns.tsv),
+or the last metric noun shortened ('चालू खाते का घाटा ... यह घाटा'), continues the paragraph's last
+metric of its set (a deficit after a fiscal deficit is the fiscal deficit)."""
 from __future__ import annotations
 
 from .anaphora import DocState
@@ -29,22 +30,18 @@ def _is_base(v: View, j: int) -> bool:
     return any(k in words("comparison_words.tsv") for k in v.keys[j:j + 3])
 
 
-def _is_document(v: View, hit: Hit) -> bool:
-    """'केंद्रीय बजट में', 'बजट के आंकड़े': a document noun followed by a locative or a genitive."""
-    frame = metrics().frames.get(hit[2])
-    return bool(frame and frame.document and v.keys[hit[1]:hit[1] + 1] and v.keys[hit[1]] in cc("case", "genitive"))
-
-
 def metric_words(v: View) -> list[Hit]:
-    """Metric nouns outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name), comparison bases
-    and documents; bare head nouns with the predicate '' until the paragraph resolves them."""
+    """Metric nouns outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name) and comparison
+    bases; bare head nouns with the predicate '' until the paragraph resolves them."""
     if "metric_words" in v._found:
         return v._found["metric_words"]
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
     found = [m for m in v.find(metrics().triggers) if m[0] not in inside and m[2]]
+    ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
+    found = [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
     taken = {k for i, j, _ in found for k in range(i, j)}
     found += [(i, j, "") for i, j, _ in v.find(phrases("head_nouns.tsv")) if i not in taken and i not in inside]
-    out = sorted(m for m in found if not _is_base(v, m[1]) and not _is_document(v, m))
+    out = sorted(m for m in found if not _is_base(v, m[1]))
     v._found["metric_words"] = out
     return out
 
@@ -54,9 +51,15 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
     noun takes the last metric of its set; with none, its own predicate (घाटा: a company's loss), or
     it is no metric."""
     last = (state.last_metric or {}).get("predicate", "")
+    trigger = tuple((state.last_metric or {}).get("trigger", ()))
     out, continued = [], set()
     for i, j, predicate in found:
-        heads = _heads().get(" ".join(v.keys[i:j]))
+        keys = tuple(v.keys[i:j])
+        if last and len(trigger) > len(keys) and trigger[-len(keys):] == keys:
+            out.append((i, j, last))            # 'चालू खाते का घाटा ... यह घाटा': the last noun, shortened
+            continued.add(i)
+            continue
+        heads = _heads().get(" ".join(keys))
         owned = i > 0 and (v.keys[i - 1] in cc("genitive") or v.keys[i - 1] in table("demonyms.tsv", "adjective",
                                                                                            "country"))
         if heads and owned and not predicate:
@@ -106,30 +109,36 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     return starts.get(k)
 
 
-def _verb_after(v: View, found: list[Hit], j: int) -> Hit | None:
-    """'500 करोड़ रुपये आवंटित किए': a metric verb right after the value (a word or two between)."""
-    verbs = metrics().verbs
-    return next((m for m in found if j <= m[0] <= j + 2 and " ".join(v.keys[m[0]:m[1]]) in verbs), None)
+def _verb_after(v: View, j: int) -> Hit | None:
+    """'20,516 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`)."""
+    for k in range(j, min(len(v.keys), j + 2)):
+        for frame in metrics().frames.values():
+            if v.keys[k] in frame.after:
+                return k, k + 1, frame.predicate
+    return None
 
 
 def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, bool]:
     """(the metric of the value at tokens [i, j), whether the value is a share of a denominator): the
     noun it modifies, a verb after it, else the nearest noun before it in its clause, then in its
     sentence; past a denominator, the noun before that (none: the previous fact's, if an anaphor)."""
-    nouns = [m for m in found if " ".join(v.keys[m[0]:m[1]]) not in metrics().verbs]
-    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _verb_after(v, found, j)
+    nouns = found
+    hit = _metric_after(v, j, {m[0]: m for m in nouns})
     if hit:
         return hit, False
     cl = v.clause(i)
     before = [m for m in nouns if m[1] <= i and i - m[1] <= MAX_BEFORE]
     same = [m for m in before if v.syn is not None and v.clause(m[0]) == cl]
+    verb = None if same else _verb_after(v, j)          # a noun of its clause names it before a verb does
+    if verb:
+        return verb, False
     pick = (same or before or [None])[-1]
     denominator = denominator_before(v, i)
     if pick and denominator and pick[0] == denominator[1]:
         base = {p for p, f in metrics().frames.items() if f.base_of_share}
         earlier = [m for m in same if m[1] <= pick[0] and m[2] not in base] or \
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
-        return (earlier[-1] if earlier else None), True
+        return (earlier[-1] if earlier else None), bool(denominator)
     return pick, False
 
 

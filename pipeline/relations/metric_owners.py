@@ -63,7 +63,7 @@ def _direction(v, predicate, span, i, ctx):
     found = source_giver(v, i, predicate, ctx[0])
     if found:
         giver, taker = found
-        return giver.text, giver.id, "", (taker.text, taker.id)
+        return giver.text, giver.id, "", (taker.text, taker.id) if taker else None
     return None
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from ..core.doc import Relation
 from .anaphora import DocState
-from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for
+from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
-from .lexicon import cc, phrases, table
+from .lexicon import cc, marker, markers_of, phrases, table
 from .metric_nouns import denominator_before, has_anaphor, metric_for, metric_words, resolve_heads
 from .metric_lists import list_party, listing, slot_of
 from .metric_owners import find_owner
@@ -59,7 +59,7 @@ def _remember_metric(v: View, found, state: DocState, speakers: set[int]) -> Non
             if predicate == "trade" and "-" in owner:
                 predicate = "bilateral_trade"
             state.last_metric = dict(predicate=predicate, subject=owner, counterpart=("", ""),
-                                     period=period_for(v, mi))
+                                     period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
             state.owner, state.metric_sentence = owner, state.sentence
             return
 
@@ -112,11 +112,19 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
     return owner, oid, counterpart
 
 
+def _agent_written(v: View, i: int) -> bool:
+    """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
+    agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
+    return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
+
+
 def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None:
     """The metric frame of a chain of restated values: its metric, owner and counterpart."""
     speakers, carried = ctx
     i0, topic = chain[0][0], _topic(state)
     hit, continued, share = _metric_of(v, chain, found, state)
+    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0)):
+        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
     paired = _paired(v, chain, hit[2] if hit else topic.get("predicate", ""), not hit)
     if not hit and paired:
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
@@ -127,12 +135,15 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if continued and not owner:
         owner, oid = topic.get("subject", owner), ""
     owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
-    if owner is None and counterpart[0] and all(e.text == counterpart[0] for a, _, e in v.entities()
-                                                if e.label in ("LOC", "ORG") and a not in speakers):
+    if owner is None and counterpart[0] and not _agent_written(v, i0) and \
+            all(e.text == counterpart[0] for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
-    if owner is None:
+    if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
+        state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
+                                 trigger=tuple(v.keys[mi:mj]))
+        state.metric_sentence = state.sentence
         return None
-    return dict(predicate=predicate, subject=owner, subject_id=oid, person=person or reporter, hit=mj > mi,
+    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, person=person or reporter, hit=mj > mi,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
                 rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
 
@@ -143,9 +154,6 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     flow = metrics().frames[frame["predicate"]].flow
     i_first, _, first = chain[0]
     aspect = aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
-    denominator = denominator_before(v, i_first)
-    if denominator and aspect == "level":
-        aspect = denominator[0]
     last_period = (state.last_metric or {}).get("period", "")
     counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _pair_partner(frame, state)
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
@@ -186,7 +194,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
         frame = _frame_of(v, chain, found, state, (speakers, carried))
-        if not frame:
+        if not frame or frame["subject"] is None:
             continue
         facts = _facts(v, chain, frame, state, speaker)
         out += facts
@@ -195,7 +203,8 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
         main_period = main_period or facts[0].period          # what इस दौरान later points back to
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
-                                 counterpart=frame["counterpart"], period=main_period)
+                                 counterpart=frame["counterpart"], period=main_period,
+                                 trigger=frame.get("trigger", ()))
     if not out and found:
         _remember_metric(v, found, state, speakers)
     return out

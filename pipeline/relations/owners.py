@@ -14,7 +14,7 @@ from .anaphora import DocState
 from .arguments import Arg, build, groups
 from .attributes import periods, resolve_party, window
 from .frames import metrics
-from .lexicon import cc, marker, phrases, table, words
+from .lexicon import cc, marker, markers_of, phrases, table, words
 from .view import View
 
 TRADE = ("trade", "bilateral_trade")
@@ -132,11 +132,12 @@ def _agent_end(v: View, b: int, i: int) -> int:
 
 
 def agent_owner(v: View, i: int, speakers: set[int]) -> str:
-    """The body marked by ने or द्वारा before the amount (not a speaker, not a person), else by की ओर से /
-    की तरफ से (with a ने agent, on whose behalf it acts: 'बैंक ने सरकार की ओर से ऋण दिया')."""
-    for agents in ({marker("agent"), marker("passive_agent")}, {marker("behalf"), marker("behalf_side")}):
-        for a, b, ent in reversed(v.entities()):
-            if b > i or a in speakers or ent.label == "PER":
+    """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
+    w = window(v, i)
+    for agents, scope in (((marker("agent"), marker("passive_agent")), w), (markers_of("behalf"), w),
+                          ((marker("agent"), marker("passive_agent")), None), (markers_of("behalf"), None)):
+        for a, b, ent in reversed(v.entities()):     # who acts, then for whom; in the value's clause first
+            if b > i or a in speakers or ent.label == "PER" or (scope is not None and a not in scope):
                 continue
             k = _agent_end(v, b, i)
             if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
@@ -145,20 +146,36 @@ def agent_owner(v: View, i: int, speakers: set[int]) -> str:
     for k in range(1, i):
         if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
-    return ""
+    return _relative_agent(v, i)
 
 
-def _noun_counterpart(v: View, i: int) -> tuple[str, str]:
+def _relative_agent(v: View, i: int) -> str:
+    """'सिंगापुर से पैसा आया, जिसने 8 अरब डॉलर का निवेश किया': the place or body a relative pronoun
+    with the agent's case (जिसने) stands for, in the value's clause."""
+    rel = next((k for k in range(i - 1, -1, -1) if v.keys[k] in cc("relative_case")
+                and v.keys[k].endswith(marker("agent")) and v.clause(k) == v.clause(i)), None)
+    before = [e for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
+    return before[-1].text if before else ""
+
+
+def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
     """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
-    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it)."""
+    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it), or
+    देश with the metric's own marker ('देश में आया निवेश')."""
     recipient = (marker("recipient"), marker("for"))
-    for k in range(i - 1, max(0, i - 16, window(v, i).start - 1), -1):
-        for m in recipient:
+    country = {m for m in (" ".join(x) for x in frame.counterpart)} - set(recipient)
+    for k in range(i - 1, max(0, i - 14), -1):
+        for m in recipient + tuple(country):
             n = len(m.split())
-            if " ".join(v.keys[k:k + n]) == m and k > 0 and v.tag(k - 1) == "W" and not v.ent_ending(k) \
-                    and not any(p[1] == k for p in periods(v)):
-                a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
-                return v.text(a, k), ""
+            if " ".join(v.keys[k:k + n]) != m or k == 0 or v.tag(k - 1) != "W" or v.ent_ending(k) \
+                    or any(p[1] == k for p in periods(v)):
+                continue
+            if m in country:
+                if _anaphor_kind(v.keys[k - 1]) == "country":
+                    return v.text(k - 1, k), ""
+                continue
+            a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
+            return v.text(a, k), ""
     return "", ""
 
 
@@ -177,18 +194,7 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, 
                 best = (dist, ent.text, ent.id)
     if best:
         return best[1], best[2]
-    if frame and frame.flow:
-        return _country_word(v, i, frame.counterpart) or _noun_counterpart(v, i)
-    return "", ""
-
-
-def _country_word(v: View, i: int, marks) -> tuple[str, str] | None:
-    """'देश में आया निवेश': the word देश (the country the text is about) marked as the recipient."""
-    for k in window(v, i):
-        if _anaphor_kind(v.keys[k]) == "country" and k < i and any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
-                                                                     for m in marks):
-            return v.text(k, k + 1), ""
-    return None
+    return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
 
 
 def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
@@ -252,4 +258,4 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     args = [a for a in build(v, state) if a.start in w and a.kind in ("place", "body")]
     giver = next((a for a in args if a.marker == marker("source") and a.end <= i), None)
     taker = next((a for a in args if a.marker in (marker("agent"), "", marker("recipient")) and a is not giver), None)
-    return (giver, taker) if giver and taker else None
+    return (giver, taker) if giver else None

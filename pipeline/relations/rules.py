@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..core.doc import Relation
 from .anaphora import DocState
-from .events import frame_facts
+from .events import events
 from .frames import Frame, event_frames
 from .metrics import metric_facts
 from .roles import bracket_members, roles
@@ -24,14 +24,18 @@ class Rule:
     name: str
     reads: str
     writes: str
-    run: Run
+    run: Run | None                # None: an event frame, run with the others by `events`
 
 
 def _frame_rule(frame: Frame) -> Rule:
     slots = ", ".join(f"{name}: {' | '.join(p.finder or (p.marker or '-') for p in s.places)}"
                       for name, s in frame.slots.items())
     return Rule(frame.rule, f"the triggers of frame {frame.rule} (frames.yaml); the arguments by slot ({slots})",
-                frame.predicate, lambda v, state, ctx, speakers: frame_facts(v, frame, state, speakers))
+                frame.predicate, None)
+
+
+def _events(v: View, state: DocState, ctx: Context, speakers: set[int]) -> list[Relation]:
+    return events(v, state, speakers)
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +44,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("role:title_before_name", "PER entities with a title of office before the name (entities stage)",
              "role", lambda v, state, ctx, speakers: roles(v, state)),
         *(_frame_rule(f) for f in event_frames()),
+        Rule("events", "every event frame above, in one pass over the sentence's triggers", "",
+             _events),
         Rule("member_of:members_in_brackets", "a grouping entity, then a bracketed list of countries",
              "member_of", lambda v, state, ctx, speakers: bracket_members(v, state)),
         Rule("metric:value_frame", "value amounts (money, percent, basis points, counts), the metric nouns of "
@@ -62,4 +68,10 @@ def rules() -> tuple[Rule, ...]:
 
 
 def rule_names() -> tuple[str, ...]:
-    return tuple(r.name for r in rules())
+    """The rules that make facts (their examples are in examples.yaml)."""
+    return tuple(r.name for r in rules() if r.writes)
+
+
+def runners() -> tuple[Rule, ...]:
+    """The rules the stage runs, in order (the event frames through `events`)."""
+    return tuple(r for r in rules() if r.run is not None)

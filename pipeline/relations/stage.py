@@ -17,12 +17,12 @@ from .anaphora import DocState, resolve_title, see_arguments
 from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
-from .lexicon import DATA_DIR
-from .rules import rules
+from .lexicon import DATA_DIR, phrases
+from .rules import runners
 from .things import Context
 from .view import View, build_views
 
-EVENTS = ("meets", "visits", "summit", "agreement_signed")
+EVENTS = ("meets", "visits", "summit", "agreement_signed", "member_of")
 ACTS = ("meets", "visits")        # their subject is who a later pronoun names
 
 
@@ -36,6 +36,7 @@ class RelationsStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         ctx, state, seen = Context(), DocState(), set()
+        state.aliases.update(_canonical_names(doc))
         views = build_views(doc)
         found_dateline = dateline(views)
         if found_dateline:
@@ -45,7 +46,7 @@ class RelationsStage(Stage):
             state.start_sentence(v, n)
             state.see_people(v)
             _, speakers = attribution(v, state)
-            found = [r for rule in rules() for r in rule.run(v, state, ctx, speakers)]
+            found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
             _see_sentence(v, state, found)
             for r in found:
                 _finish(r, state)
@@ -54,9 +55,15 @@ class RelationsStage(Stage):
                     doc.relations.append(r)
 
 
+def _may_state(v: View) -> bool:
+    """Can the sentence state a fact at all? Every rule needs a name, an amount, a title or a word that
+    names an earlier party; a sentence with none of them is skipped."""
+    return bool(v.ents or v.amts or v.titles() or v.find(phrases("party_anaphors.tsv")))
+
+
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     """After a sentence's rules: its arguments, names, short forms, speaker and actor are antecedents."""
-    see_arguments(state, build(v, state) if "args" in v._found else light_arguments(v, state))
+    see_arguments(state, v, build(v, state) if "args" in v._found else light_arguments(v, state))
     for _, _, e in v.entities():
         state.names.append(e.text)
         state.ids[e.text] = e.id
@@ -68,6 +75,17 @@ def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     acts = [r for r in found if r.predicate in ACTS and r.subject_id]
     if acts:
         state.actor = (acts[-1].subject, acts[-1].subject_id)
+
+
+def _canonical_names(doc: Document) -> dict[str, str]:
+    """Bodies the gazetteer knows under one canonical name (आरबीआई, रिजर्व बैंक, भारतीय रिजर्व बैंक):
+    each written form names the longest one the document writes."""
+    longest: dict[str, str] = {}
+    for e in doc.entities:
+        if e.label == "ORG" and e.canonical and len(e.text) > len(longest.get(e.canonical, "")):
+            longest[e.canonical] = e.text
+    return {e.text: longest[e.canonical] for e in doc.entities
+            if e.label == "ORG" and e.canonical and e.text != longest[e.canonical]}
 
 
 def _short_forms(v: View) -> dict[str, str]:
