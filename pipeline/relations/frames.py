@@ -80,6 +80,7 @@ class Metrics:
     owner: tuple[str, ...]             # owner finders, in order
     receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
     home: str = ""                     # the home country (a national office's, when none is written)
+    transfer_verbs: frozenset[str] = frozenset()   # verbs of giving after a value: they continue a transfer
 
 
 def parse_place(spec: str) -> Place:
@@ -143,7 +144,8 @@ def _metrics(spec: dict) -> Metrics:
                 inherent[" ".join(key_tokens(phrase))] = aspect
     rows += [(str(t), "") for t in spec.get("not_metrics") or ()]      # longest match: no metric of their own
     return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
-                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
+                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")),
+                   frozenset(match_key(w) for w in spec.get("transfer_verbs") or ()))
 
 
 @lru_cache(maxsize=1)

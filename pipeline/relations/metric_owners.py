@@ -15,6 +15,22 @@ from .view import View
 Found = tuple[str, str, str, tuple | None]     # owner, its id, the person announcing it, counterpart override
 
 
+def speaker_chain(v: View, speakers: set[int]) -> set[int]:
+    """The speakers' tokens with the body their title belongs to ('फियो के अध्यक्ष X ने कहा', 'संघ के एक
+    प्रवक्ता के अनुसार'): that body speaks through them, it owns no figure they report."""
+    out = set(speakers)
+    starts = {a for a in speakers if a - 1 not in speakers}
+    for a in starts:
+        ent = v.ents.get(a)
+        r = v.token_at(ent[1].role_start) if ent and ent[1].label == "PER" and ent[1].role_start >= 0 else a
+        for k in (r, a):
+            k = k - 1 if k > 1 and v.keys[k - 1] in cc("determiner", "pronoun") else k
+            hit = v.ent_ending(k - 1) if k > 1 and v.keys[k - 1] in cc("genitive") else None
+            if hit and hit[1].label in ("LOC", "ORG"):
+                out.update(range(hit[0], k))
+    return out
+
+
 def _anaphor_kinds() -> dict[str, str]:
     return table("owner_anaphors.tsv", "word", "refers_to")
 
@@ -54,7 +70,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
 
 def _pair(v, predicate, span, i, ctx):
     if predicate in TRADE:
-        text, ids = pair_before(v, span[1], ctx[0])
+        text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
         return text, ids, "", None
     return None
 
@@ -77,13 +93,23 @@ def _marked(v, predicate, span, i, ctx):
 
 
 def _agent(v, predicate, span, i, ctx):
-    return agent_owner(v, i, ctx[1]), "", "", None
+    """The body marked ने / द्वारा; a generic noun of a body (बैंक ने, कंपनी ने) names the last one."""
+    found = agent_owner(v, i, ctx[1])
+    if found:
+        return found, "", "", None
+    state = ctx[0]
+    for k in window(v, i):
+        if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
+                and k - 1 not in ctx[1] and not v.ent_ending(k):
+            return state.named(v.keys[k - 1]) or state.org, "", "", None
+    return None
 
 
 def _pronoun(v, predicate, span, i, ctx):
-    kinds = _anaphor_kinds()
-    if any(kinds.get(v.keys[k]) == "owner" and v.keys[k].endswith(marker("agent")) for k in window(v, i) if k < i):
-        return pronoun_owner(v, ctx[0]), "", "", None     # 'कंपनी ने बताया कि ... उसने 55,074 इकाइयां बेची'
+    kinds, keys = _anaphor_kinds(), v.keys
+    for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) == "owner"):
+        if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
+            return pronoun_owner(v, ctx[0]), "", "", None  # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
     return None
 
 

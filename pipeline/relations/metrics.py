@@ -14,9 +14,10 @@ from .anaphora import DocState
 from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
 from .lexicon import cc, marker, markers_of, phrases, table
-from .metric_nouns import denominator_before, has_anaphor, metric_for, metric_words, resolve_heads
+from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
+                           resolve_heads)
 from .metric_lists import list_party, listing, slot_of
-from .metric_owners import find_owner
+from .metric_owners import find_owner, speaker_chain
 from .owners import TRADE, find_counterpart, genitive_owner, pair_before
 from .view import View
 
@@ -72,6 +73,9 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
     if not hit and not share:
         hit, share = metric_for(v, nouns, i0, j0)
+    topic = _topic(state).get("predicate", "")
+    if hit and is_verb(v, hit) and topic and metrics().frames[topic].flow:
+        return (hit[0], hit[1], topic), True, share     # 'इसके अलावा बैंक ने 40 करोड़ डॉलर मंजूर किए': the loan goes on
     return hit, bool(hit and hit[0] in continued), share
 
 
@@ -103,7 +107,8 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
             counterpart = topic.get("counterpart", ("", ""))
         return owner, oid, counterpart
     if paired:
-        if (not owner or owner == paired[0][0]) and same:
+        listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p}
+        if (not owner or owner in listed) and same:
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
     counterpart = other or find_counterpart(v, predicate, i0, owner or "")
@@ -129,12 +134,16 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if not hit and paired:
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
     elif not hit:
-        return dict(topic, inherent="", hit=False, share=share) if topic and has_anaphor(v) else None
+        anaphor = has_anaphor(v) or share and continuer_before(v, i0)
+        return dict(topic, inherent="", hit=False, share=share) if topic and anaphor else None
     mi, mj, predicate = hit
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
-    if continued and not owner:
+    if continued and not owner and topic.get("subject") is not None:
         owner, oid = topic.get("subject", owner), ""
     owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
+    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0])
+    if predicate == "allocation" and head and not counterpart[1]:
+        predicate, counterpart = head, ("", "")   # 'रक्षा जरूरतों के लिए 2 लाख करोड़ रुपये रखे': the defence budget
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text == counterpart[0] for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
@@ -156,14 +165,25 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     aspect = aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
     last_period = (state.last_metric or {}).get("period", "")
     counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _pair_partner(frame, state)
+    part = _part(v, i_first) and state.last_metric or {}
+    if part and not counterpart and part.get("subject") == frame["subject"]:
+        counterpart, cid = part.get("counterpart", ("", ""))
+    modality = modality_for(v, i_first, flow)
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
-                  period=period_for(v, i_first, last_period) or ("" if frame["hit"] else frame.get("period", "")),
-                  modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
+                  period=period_for(v, i_first, last_period) or part.get("period", "") or
+                  ("" if frame["hit"] else frame.get("period", "")),
+                  modality=part.get("modality", modality) if modality == "actual" and part else modality,
+                  polarity=polarity_for(v, i_first),
                   attributed_to=speaker or frame.get("person", ""),
                   subject_id=frame.get("subject_id", "") or state.id_of(v, frame["subject"]))
     return [v.relation(frame["subject"], frame["predicate"], a.text, frame.get("rule", "metric:value_frame"),
                        (min(i, i_first), j),
                        object_id=a.id, qualifier=a.qualifier, **fields) for i, j, a in chain]
+
+
+def _part(v: View, i: int) -> bool:
+    """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
+    return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
 
 
 def _pair_partner(frame: dict, state: DocState) -> tuple[str, str]:
@@ -188,6 +208,7 @@ def metric_facts(v: View, state: DocState, rule: str) -> list[Relation]:
 def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
     speaker, speakers = attribution(v, state)
+    speakers = speaker_chain(v, speakers) if speakers else speakers
     out: list[Relation] = []
     main_period = ""
     # an anaphor continues the last metric of this sentence or of the two before it
@@ -202,9 +223,11 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
             state.trade_pair = (frame["subject"], state.sentence)
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
         main_period = main_period or facts[0].period          # what इस दौरान later points back to
+        if state.last_metric and state.last_metric.get("subject") is not None and _part(v, chain[0][0]):
+            continue                                          # a part: the whole stays the last figure
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
-                                 counterpart=frame["counterpart"], period=main_period,
-                                 trigger=frame.get("trigger", ()))
+                                 counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
+                                 trigger=frame.get("trigger", ()), modality=facts[0].modality)
     if not out and found:
         _remember_metric(v, found, state, speakers)
     return out
