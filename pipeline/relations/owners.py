@@ -180,7 +180,7 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, 
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
 
 
-def _giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
+def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
     """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the one
     its title names, else the home country); the person is who announced it."""
     titles = {b: a for a, b in v.titles()}
