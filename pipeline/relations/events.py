@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from ..core.doc import Relation
 from .anaphora import DocState
-from .arguments import Arg, build, fits, groups
+from .argument import Arg, fits, groups
+from .arguments import build
 from .attributes import attribution, modality_for, period_for, polarity_for
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
 from .lexicon import DASHES, cc, marker, phrases, words

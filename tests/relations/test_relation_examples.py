@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 from pipeline.evaluation.relations import METRICS, PEOPLE_EVENTS
 from pipeline.relations.frames import event_frames, load, metrics
 from pipeline.relations.rules import rule_names
