@@ -119,11 +119,12 @@ def rerun_cli(corpus, out, ner, reduced, mode):
 
 
 def main(argv=None) -> int:
+    from pipeline.entities.options import BACKENDS, NER_CHOICES
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,100,1000", help="archive sizes (comma-separated), e.g. 10,100,1000,10000")
     ap.add_argument("--modes", default="w1,w2,dask", help="w1 (1 worker), w2 (2 workers), dask (LocalCluster, 2)")
-    ap.add_argument("--ner", default="none", choices=["none", "hi-ner", "stanza-hi"])
-    ap.add_argument("--ner-backend", choices=["direct", "stanza"],
+    ap.add_argument("--ner", default="none", choices=NER_CHOICES)
+    ap.add_argument("--ner-backend", choices=BACKENDS,
                     help="how hi-ner is served (default: the pipeline's default, direct)")
     ap.add_argument("--reduced", action="store_true", help="skip amounts/relations/triples")
     ap.add_argument("--workdir", default="/tmp/hindi-extract-bench")

@@ -50,7 +50,7 @@ def child(ner: str, backend: str, n_docs: int, threads: int) -> dict:
     torch.set_num_threads(threads)
     from pipeline.core.doc import Document
     from pipeline.batch.workers import settle
-    from pipeline.core.runner import Pipeline
+    from pipeline.runner import Pipeline
 
     texts = documents(n_docs)
     config = {"ner": ner}

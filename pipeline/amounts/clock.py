@@ -11,8 +11,9 @@ from functools import lru_cache
 import regex
 
 from .model import AmountMatch
-from .numbers import NumParse, digit_value, parse_number
-from .tables import bounded_alternation, key, rows
+from .numbers import parse_number
+from .numerals import NumParse, digit_value
+from .word_tables import bounded_alternation, key, rows
 from .units import SP
 
 _DOTTED = regex.compile(r"([0-9\u0966-\u096f]{1,2})\.([0-9\u0966-\u096f]{2})")

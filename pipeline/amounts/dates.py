@@ -14,22 +14,27 @@ import re
 
 import regex
 
+from ..text import closed_class
+from .connectors import DAY_OF as OF_DAY
+from .connectors import FY_BEFORE
+from .connectors import MONTH_JOIN as MONTH_RANGE_SEP
 from .model import NO_YEAR, AmountMatch
-from .numbers import DIGITS, LEX, digit_value, parse_number
-from .tables import WORD_START, bounded_alternation, tables
+from .numbers import parse_number
+from .numerals import DIGITS, LEX, digit_value
+from .connectors import alternatives
+from .word_tables import WORD_START, bounded_alternation, tables
 from .units import SP, era_before, match_month, prev_token, weekday_before
 
 _D = f"[{DIGITS}]"
 NUMERIC_DATE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
 TIME = re.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
-YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*(?:प्रतिशत|फीसदी))")
-FY_BEFORE = re.compile(r"(?:वित्त|वित्तीय|FY|fy|वित्त-)[ \t]*(?:वर्ष|साल)?[ \t]*\Z")
-OF_DAY = re.compile(r"[ \t]+(?:की[ \t]+)?")
+# "2023-24", "2021/2024"; not "2023-24 प्रतिशत" (a percent range)
+YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*"
+                       + alternatives(tables().percent) + ")")
 SEP = re.compile(r"[ \t]*,?[ \t]*")
-MONTH_RANGE_SEP = re.compile(r"[ \t]*(?:[-–]|से)[ \t]*")
 
 
-_TO_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_TO_DIGITS = closed_class.digit_table()
 
 
 def _int(s: str) -> int:
@@ -108,7 +113,7 @@ def year_pair(text: str, p: int) -> AmountMatch | None:
     return AmountMatch(p, m.end(), m.group(), "date_range", f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}")
 
 
-def _year_after(text: str, pos: int) -> tuple[int, int] | None:
+def year_after(text: str, pos: int) -> tuple[int, int] | None:
     """A year (digits or words, 1000-2999) after a day-month: '15 अगस्त, 2023', 'मार्च दो हज़ार दस'."""
     sm = SEP.match(text, pos)
     n = parse_number(text, sm.end()) if sm else None
@@ -125,7 +130,7 @@ def day_month(text: str, start: int, day: int, pos: int) -> AmountMatch | None:
     if not mm:
         return None
     month, _, end = mm
-    y = _year_after(text, end)
+    y = year_after(text, end)
     year = y[0] if y else None
     if not valid_day(year, month, day):
         return None
@@ -144,7 +149,7 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     rng = _month_range(text, p, month, end)
     if rng:
         return rng
-    y = _year_after(text, end)
+    y = year_after(text, end)
     if y:
         return AmountMatch(p, y[1], text[p:y[1]], "date", iso(y[0], month, None))
     km = OF_DAY.match(text, end)
@@ -152,7 +157,7 @@ def month_first(text: str, p: int) -> AmountMatch | None:
     if n is None or n.ordinal or n.fraction or n.value.denominator != 1 or not 1 <= n.value <= 31 or n.scale:
         return _month_alone(text, p, month, end)
     day = int(n.value)
-    y = _year_after(text, n.end)
+    y = year_after(text, n.end)
     year = y[0] if y else None
     if not valid_day(year, month, day):
         return None
@@ -197,7 +202,7 @@ def _month_range(text: str, p: int, month: int, end: int) -> AmountMatch | None:
     mm2 = match_month(text, sm.end()) if sm else None
     if not mm2:
         return None
-    month2, y = mm2[0], _year_after(text, mm2[2])
+    month2, y = mm2[0], year_after(text, mm2[2])
     q = _context()["quarter"].match(text, y[1] if y else mm2[2])
     if y:
         year1 = y[0] if month <= month2 else y[0] - 1

@@ -4,40 +4,26 @@ A trigger regex (digits, number words, month names, currency signs; built from t
 trie) finds candidate positions; at each one `_amount_at` reads the longest amount:
   [qualifier] [currency] NUMBER [range-connector NUMBER] [currency|percent|गुना|time unit|era]
   [sub-unit: "दो पैसे"] [qualifier]
-plus dates, times, fiscal years. Digits inside URLs, e-mails, phone numbers and IDs are skipped.
+plus dates, times, fiscal years, and relative calendar expressions (relative.py: कल, पिछले साल, सोमवार). Digits inside URLs, e-mails, phone numbers and IDs are skipped.
 """
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 
-from . import clock, dates
+from . import clock, dates, relative
+from .connectors import AND as BETWEEN
+from .connectors import BETWEEN_END, RANGE, RUPEE_NOUN, SUBUNIT_JOIN, role
 from .model import AmountMatch, exact, sortable
-from .numbers import DIGITS, NumParse, parse_number
+from .numbers import parse_number
+from .numerals import DIGITS, NumParse
 from .qualifiers import merge_bounds, merge_date_ranges, merge_durations, qualify
 from .scan import positions
-from .tables import fold, key, tables
+from .word_tables import fold, key, tables
 from .units import NEXT_TOKEN, match_month, match_pre_currency, match_unit, neg_before
 
 NEXT_WORD = re.compile(r"[ \t]*([\u0900-\u0963\u0971-\u097fA-Za-z]+)")
 PREV_WORD = re.compile(r"([\u0900-\u0963\u0971-\u097fA-Za-z]+)[ \t]*\Z")
-_NOT_WORD = r"(?![\u0900-\u0963\u0971-\u097fA-Za-z0-9])"
-
-
-def _words_rx(role: str, before: str, after: str) -> re.Pattern:
-    """A regex from the misc.tsv words of one role, longest first; spaces inside match any run of spaces."""
-    alts = sorted(tables().misc[role], key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") + (_NOT_WORD if w[-1].isalpha() or
-                                                                 "\u0900" <= w[-1] <= "\u097f" else "")
-                    for w in alts)
-    return re.compile(f"{before}(?:{body}){after}")
-
-
-RANGE = _words_rx("range", r"[ \t]*", r"[ \t]*")           # से, से लेकर, -, –, ~
-BETWEEN = _words_rx("and", r"[ \t]+", r"[ \t]+")           # और
-BETWEEN_END = _words_rx("between", r"[ \t]+", "")           # के बीच
-RUPEE_NOUN = _words_rx("rupee_noun", "[ \t]+(?:" + _words_rx("of", "", "[ \t]+").pattern + ")?", "")  # (का) मुआवजा
-SUBUNIT_JOIN = re.compile(r"[ \t]*(?:और[ \t]+|,[ \t]*)?")
 
 def find_numbers(text: str) -> list[NumParse]:
     """The number layer alone: bare number expressions (no ordinals), as Recognizers' NumberModel sees them."""
@@ -79,6 +65,9 @@ def _amount_at(text: str, p: int) -> AmountMatch | None:
             return _money_pre(text, p, cur)
         if match_month(text, p):
             return dates.month_first(text, p)
+        cal = relative.calendar_at(text, p)
+        if cal is not None:
+            return cal
     else:
         for f in (dates.numeric_date, dates.time_at, dates.year_pair):
             am = f(text, p)
@@ -154,7 +143,7 @@ def _scale_of(n: NumParse) -> Fraction:
 
 def _ordinal(text: str, n: NumParse) -> AmountMatch | None:
     written = text[n.start:n.end]
-    if fold(written) == "पहले":
+    if fold(written) in tables().misc["before_adverb"]:
         after = NEXT_WORD.match(text, n.end)
         before = PREV_WORD.search(text[max(0, n.start - 30):n.start])
         ctx = tables().pahle_context
@@ -205,6 +194,8 @@ def _subunit(text: str, pos: int, code: str):
 
 
 def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | None:
+    """The amount of a number (or a range) and the unit after it: money, percent, quantity, duration,
+    year ..., or a plain number."""
     last = n2 or n
     start, end = n.start, last.end
     v1 = -n.value if neg is not None else n.value
@@ -215,53 +206,68 @@ def _build(text, n: NumParse, n2: NumParse | None, unit, neg) -> AmountMatch | N
     kind = "range" if n2 else ("fraction" if n.fraction else "number")
     am = AmountMatch(start, end, "", kind, scale=scale)
     if unit is not None:
-        if unit.kind == "money":
-            v1, v2 = v1 / unit.per, (v2 / unit.per if v2 is not None else None)
-            am.kind, am.currency, am.unit = "money", unit.code, unit.text
-            am.end = unit.end
-            sub = _subunit(text, unit.end, unit.code) if unit.per == 1 and v2 is None else None
-            if sub:
-                v1 += sub[0]
-                am.end = sub[1]
-        elif unit.kind in ("percent", "multiplier", "basis_points"):
-            am.kind, am.unit, am.end = unit.kind, {"percent": "%", "multiplier": "x"}.get(unit.kind, "bp"), unit.end
-        elif unit.kind == "quantity":
-            am.kind, am.unit, am.end = "quantity", unit.code, unit.end
-        elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
-            am.kind = "relative_time" if unit.sign else "duration"
-            am.unit, am.end = unit.code, unit.end
-            if unit.sign < 0:
-                v1, v2 = -v1, (-v2 if v2 is not None else None)
-        elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
-            am.kind, am.end = "year", unit.end
-            v1 = v1 * unit.sign
+        v1, v2 = _apply_unit(text, am, unit, n, v1, v2)
     if unit is None and am.kind in ("number", "range") and _implied_rupees(text, am.end, scale):
         am.kind, am.currency = "money", "INR"
     if am.kind in ("number", "range") and _is_year(text, n, n2):
-        if n2 is None:
-            am.kind = "year"
-            marker = dates.year_words_marker(text, n.start)
-            if marker is not None:
-                am.extra["pre_q"] = (marker, "")
-                _set_value(am, v1)
-                am.normalized_value = None
-                out = qualify(text, _finish(text, am))
-                out.full_start = min(out.full_start, marker)
-                return out
-        else:
-            a, b = int(n.value), int(n2.value)
-            if b < 100 and b > a % 100:
-                b = a - a % 100 + b
-            am.kind, v1, v2 = "date_range", None, None
-            am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
-            return qualify(text, _finish(text, am))
+        year = _as_year(text, am, n, n2, v1)
+        if year is not None:
+            return year
     _set_value(am, v1, v2)
     if am.kind in ("year",):
         am.normalized_value = None
     return qualify(text, _finish(text, am))
 
 
-YEAR_CONTEXT = re.compile(rf"[ \t]+(?:में|तक|ईस्वी|ई\.|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})(?![\u0900-\u0963\u0971-\u097fA-Za-z])")
+def _apply_unit(text: str, am: AmountMatch, unit, n: NumParse, v1, v2):
+    """The unit's kind, code and end on `am`; the values (v1, v2) in that unit."""
+    if unit.kind == "money":
+        v1, v2 = v1 / unit.per, (v2 / unit.per if v2 is not None else None)
+        am.kind, am.currency, am.unit = "money", unit.code, unit.text
+        am.end = unit.end
+        sub = _subunit(text, unit.end, unit.code) if unit.per == 1 and v2 is None else None
+        if sub:
+            v1 += sub[0]
+            am.end = sub[1]
+    elif unit.kind in ("percent", "multiplier", "basis_points"):
+        am.kind, am.unit, am.end = unit.kind, {"percent": "%", "multiplier": "x"}.get(unit.kind, "bp"), unit.end
+    elif unit.kind == "quantity":
+        am.kind, am.unit, am.end = "quantity", unit.code, unit.end
+    elif unit.kind == "time" and not n.plain_digits or (unit.kind == "time" and n.value < 1000):
+        am.kind = "relative_time" if unit.sign else "duration"
+        am.unit, am.end = unit.code, unit.end
+        if unit.sign < 0:
+            v1, v2 = -v1, (-v2 if v2 is not None else None)
+    elif unit.kind == "era" and v2 is None and v1.denominator == 1 and 0 < v1 <= 9999:
+        am.kind, am.end = "year", unit.end
+        v1 = v1 * unit.sign
+    return v1, v2
+
+
+def _as_year(text: str, am: AmountMatch, n: NumParse, n2: NumParse | None, v1) -> AmountMatch | None:
+    """A number that is a year ("सन 1947", "2020 में") or a range of years ("2021-2024"); None when
+    it is a plain year that the caller finishes (its kind is set)."""
+    if n2 is None:
+        am.kind = "year"
+        marker = dates.year_words_marker(text, n.start)
+        if marker is None:
+            return None
+        am.extra["pre_q"] = (marker, "")
+        _set_value(am, v1)
+        am.normalized_value = None
+        out = qualify(text, _finish(text, am))
+        out.full_start = min(out.full_start, marker)
+        return out
+    a, b = int(n.value), int(n2.value)
+    if b < 100 and b > a % 100:
+        b = a - a % 100 + b
+    am.kind = "date_range"
+    am.value, am.value_min, am.value_max = f"{a:04d}/{b:04d}", f"{a:04d}", f"{b:04d}"
+    return qualify(text, _finish(text, am))
+
+
+YEAR_CONTEXT = re.compile(rf"[ \t]+(?:{role('year_after')}|[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})"
+                          r"(?![\u0900-\u0963\u0971-\u097fA-Za-z])")   # 2020 में, 1947 ईस्वी, 2024 12:30
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:

@@ -4,12 +4,11 @@ neighbouring amounts: two dates joined by से/-/तक into a date range, a l
 """
 from __future__ import annotations
 
-import re
 
+from .connectors import BOUND_JOIN, DATE_JOIN, DURATION_JOIN
 from .model import NO_YEAR, AmountMatch
 from .units import qualifier_after, qualifier_before
 
-DATE_JOIN = re.compile(r"[ \t]*(?:-|–|से|से[ \t]+लेकर|तक)[ \t]*")
 OR_EQUAL = {"more_than": "at_least", "less_than": "at_most"}
 
 
@@ -38,7 +37,6 @@ def qualify(text: str, am: AmountMatch) -> AmountMatch:
 
 
 LOWER, UPPER = {"more_than", "at_least"}, {"less_than", "at_most", "up_to"}
-BOUND_JOIN = re.compile(r"(?:[ \t]*(?:बडी|बडा|है|,))*[ \t]*(?:और|पर|लेकिन|,)?[ \t]*")
 
 
 def merge_bounds(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
@@ -67,6 +65,7 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
     for am in out:
         prev = merged[-1] if merged else None
         if prev is not None and prev.kind == "date" and am.kind == "date" and \
+                "calendar" not in prev.extra and "calendar" not in am.extra and \
                 DATE_JOIN.fullmatch(text, prev.end, am.start):
             a, b = prev.value, am.value
             if a.startswith(NO_YEAR) and not b.startswith(NO_YEAR):
@@ -79,7 +78,6 @@ def merge_date_ranges(text: str, out: list[AmountMatch]) -> list[AmountMatch]:
     return merged
 
 
-DURATION_JOIN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:और[ \t]+)?")
 UNIT_FAMILIES = ({"year": 12, "month": 1},
                  {"fortnight": 1209600, "week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1})
 

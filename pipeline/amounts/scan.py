@@ -1,7 +1,7 @@
 """Candidate positions for the grammar: one fast pass of stdlib `re` over the words of the text.
 
 A Devanagari word is a candidate when it is in the trigger set (number words, ordinals, scales,
-fraction words, month names: all from the tables, in both anusvara/chandrabindu spellings); a digit
+fraction words, month names, the first words of relative calendar phrases: all from the tables, in both anusvara/chandrabindu spellings); a digit
 run when it is not glued to letters and not part of a URL, e-mail, phone number, IP address, version
 or exponent; currency signs always; Latin currency codes (Rs, USD, c$) when digits follow.
 """
@@ -14,8 +14,8 @@ from itertools import product
 import regex
 
 from . import dates
-from .numbers import DIGITS
-from .tables import tables
+from .numerals import DIGITS
+from .word_tables import tables
 
 WORD = "\u0900-\u0963\u0971-\u097f"
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -43,7 +43,8 @@ def _spellings(word: str):
 def trigger_sets() -> tuple[frozenset, frozenset, frozenset]:
     T = tables()
     words, dotted = set(), set()
-    for k in list(T.words) + list(T.months):
+    from .relative import trigger_words
+    for k in list(T.words) + list(T.months) + sorted(trigger_words()):
         for s in _spellings(k):
             (dotted if s[-1] in ".\u0970" else words).add(s.rstrip(".\u0970"))
     latin = {"FY", "fy"}      # fiscal years: FY26 (dates.fiscal_abbrev)

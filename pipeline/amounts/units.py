@@ -1,6 +1,6 @@
 """What stands around a number: currency, percent, multiplier, time unit, era, month, qualifier.
 
-Each matcher is a regex built from a data table (tables.py), anchored at a position.
+Each matcher is a regex built from a data table (word_tables.py), anchored at a position.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .tables import WORD_START, alternation, bounded_alternation, fold, tables
+from .word_tables import WORD_START, alternation, bounded_alternation, fold, tables
 
 SP = r"[ \t]*"
 LETTER = "\u0900-\u0963\u0971-\u097fA-Za-z\u00c0-\u024f\u0b80-\u0bff"
@@ -88,7 +88,7 @@ def _rx() -> dict[str, regex.Pattern]:
         "cur_glued": regex.compile("(?P<u>" + bounded_alternation(cur_post) + ")"),
         "cur_pre": regex.compile("(?P<u>" + alternation(cur_pre) + rf")(?![\p{{L}}\p{{M}}]){SP}(?=[0-9\u0966-\u096f.\p{{L}}])"),
         "mult": regex.compile(SP + "(?P<u>" + bounded_alternation(T.multipliers) + ")"),
-        "time": regex.compile(SP + "(?P<u>" + bounded_alternation(T.time_units) + ")"
+        "time": regex.compile(SP + "(?:-" + SP + ")?(?P<u>" + bounded_alternation(T.time_units) + ")"
                               + "(?:" + SP + "(?P<rel>" + bounded_alternation(T.relative) + "))?"),
         "era_post": regex.compile(SP + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if v]) + ")"),
         "era_pre": regex.compile(WORD_START + "(?P<u>" + bounded_alternation([k for k, v in T.eras.items() if not v])
@@ -104,7 +104,7 @@ def _rx() -> dict[str, regex.Pattern]:
 
 
 def _lookup(table: dict, written: str):
-    from .tables import key
+    from .word_tables import key
     k = fold(written)
     if k in table:
         return table[k]

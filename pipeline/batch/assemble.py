@@ -10,7 +10,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from ..core.tables import TABLES
+from ..core.tables import RUN_TABLES, TABLES, EntityIndex
 from .manifest_format import DOC_INDEX, file_sha256
 from .render import arrow_schema, arrow_table, render_csv, render_header
 from .store import Store, crashpoint
@@ -56,6 +56,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
     parts: dict[str, list[str]] = {t: [] for t in TABLES}
     counts = {t: 0 for t in TABLES}
     index = _HashedFile(gen / DOC_INDEX, bom=False)
+    entity_index = EntityIndex()
     n_failed = 0
 
     def flush(final=False):
@@ -93,6 +94,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
         if e.get("timed_out"):
             entry["timed_out"] = e["timed_out"]
         index.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        entity_index.add(pickle.loads(e["index"]) if "index" in e else [])
         n_failed += not e["ok"]
         if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
             flush()
@@ -101,6 +103,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
     if want_pq or want_ds:
         flush(final=True)
     files = {DOC_INDEX: dict(index.close(), rows=len(docs))}
+    files.update(_run_tables(gen, {"entity_index": entity_index.rows()}, want_pq, escape, counts))
     for t, f in csv_files.items():
         files[f"{t}.csv"] = dict(f.close(), rows=counts[t])
     for t, w in pq_writers.items():
@@ -119,3 +122,21 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
         with open(p, "rb") as fh:
             os.fsync(fh.fileno())
     return files, counts, len(docs), n_failed
+
+
+def _run_tables(gen: Path, tables: dict[str, list[dict]], want_pq: bool, escape: bool, counts: dict) -> dict:
+    """The tables merged across the run (RUN_TABLES: entity_index), as CSV (and Parquet)."""
+    files = {}
+    for t in RUN_TABLES:
+        rows = tables[t]
+        f = _HashedFile(gen / f"{t}.csv", bom=True)
+        f.write(render_header(t))
+        f.write(render_csv(t, rows, escape))
+        files[f"{t}.csv"] = dict(f.close(), rows=len(rows))
+        counts[t] = len(rows)
+        if want_pq:
+            import pyarrow.parquet as pq
+            pq.write_table(arrow_table(t, rows), gen / f"{t}.parquet")
+            sha, n = file_sha256(gen / f"{t}.parquet")
+            files[f"{t}.parquet"] = {"sha256": sha, "bytes": n, "rows": len(rows)}
+    return files

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.tables import TABLES, document_rows, error_row
+from ..core.tables import INDEX_PARTS, TABLES, document_rows, error_row
 from ..text.read import MAX_BYTES, InputError, document_from_bytes
 from .deadline import Deadline, DocTimeout
 from .manifest_format import cache_key
@@ -45,7 +45,7 @@ class PipelineFactory:
         return cls(json.dumps(config or {}, sort_keys=True), tuple(skip))
 
     def __call__(self):
-        from ..core.runner import Pipeline
+        from ..runner import Pipeline
         return Pipeline(json.loads(self.config_json), skip=self.skip)
 
 
@@ -108,7 +108,7 @@ def process_doc(pipe, doc_id: str, path: str, data: bytes | None, fp: str, escap
                 timeout: float | None = None, problem: tuple[str, str] | None = None) -> tuple[dict, bytes]:
     """Read (unless `data` is given), process, and package one document. Every failure becomes
     an `errors` row; `problem` = (kind, reason) makes the error row without reading."""
-    from ..core.runner import StageError
+    from ..runner import StageError
     t0 = time.perf_counter()
     sha = ""
     try:
@@ -178,7 +178,10 @@ def package(doc_id, path, sha, rows, fp, escape, seconds=0.0, timeout=None) -> t
     retry = any(r["kind"] in RETRY_KINDS for r in errs)
     timed_out = timeout if any(r["kind"] == "timeout" for r in errs) else None
     # rows pickled apart: assembling CSVs reads only the pre-rendered UTF-8 lines (fast)
+    index = rows.pop(INDEX_PARTS, [])      # merged across the run by assemble (core.tables.EntityIndex)
+    rows.pop("entity_index", None)         # (this document's own index: the run's replaces it)
     entry = {"rows": pickle.dumps(rows, protocol=5), "counts": {t: len(rows[t]) for t in TABLES},
+             "index": pickle.dumps(index, protocol=5),
              "escape": escape, "csv": {t: render_csv(t, rows[t], escape).encode("utf-8") for t in TABLES},
              "sha256": sha, "ok": not errs, "retry": retry, "timed_out": timed_out}
     content = sha if sha else f"unread:{errs[0]['kind'] if errs else ''}"

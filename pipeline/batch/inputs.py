@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..core.tables import TABLES
+from ..core.tables import ALL_TABLES
 from .manifest_format import MANIFEST
 
 
@@ -13,7 +13,7 @@ class BatchUsageError(ValueError):
     """The run cannot start (paths, options); nothing was written."""
 
 
-OUR_NAMES = {".current", ".cache", ".lock", MANIFEST, "parquet"} | {f"{t}.{x}" for t in TABLES
+OUR_NAMES = {".current", ".cache", ".lock", MANIFEST, "parquet"} | {f"{t}.{x}" for t in ALL_TABLES
                                                                     for x in ("csv", "parquet")}
 
 

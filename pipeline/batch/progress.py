@@ -29,7 +29,7 @@ class Summary:
         if self.up_to_date:
             out.append("  outputs already up to date; nothing rewritten" if not self.processed else
                        "  tables identical to the outputs already there; nothing rewritten")
-        out += [f"  {t:10} {n:>8} rows" for t, n in self.rows.items()]
+        out += [f"  {t:12} {n:>8} rows" for t, n in self.rows.items()]
         return out
 
 

@@ -9,7 +9,7 @@ from ..core.tables import COLUMNS, escape_cell
 
 INT_COLUMNS = {"index", "start", "end", "bytes", "chars", "n_sentences", "n_tokens", "n_entities", "n_amounts",
                "n_relations", "n_triples", "source_url_start", "source_url_end", "dateline_start", "dateline_end",
-               "role_start", "role_end", "offset"}
+               "role_start", "role_end", "offset", "n_mentions", "n_documents"}
 FLOAT_COLUMNS = {"score"}
 
 

@@ -210,8 +210,7 @@ def _publish(corpus: Path, keys: dict[str, str], job: Job, summary: Summary, pre
     manifest = dict(_recorded_options(job), format=FORMAT, tool_version=__version__, versions=job.versions,
                     corpus=str(corpus), tables=counts, files=files, documents=n_docs, failed=n_failed)
     unchanged = prev is not None and _same_content(prev, manifest) and not validate(store.out)
-    if not unchanged:
-        manifest["created"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    if not unchanged:   # (no time stamp in it: the same tables give the same manifest, byte for byte)
         store.commit(gen, manifest, sorted({n.split("/")[0] for n in files}), opts.layout)
     store.cleanup(keep_keys=set(keys.values()))      # (removes the unused generation too)
     crashpoint("cleaned")

@@ -4,6 +4,7 @@ per-document row cache. The layout and the commit protocol: see pipeline/batch/m
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import pickle
@@ -137,7 +138,10 @@ class Store:
     def commit(self, gen: Path, manifest: dict, names: list[str], layout: str = "links") -> None:
         """Write the manifest into `gen` (last), switch .current to it, then expose `names`.
         layout "plain": publish by renaming each file into OUT instead (see commit_plain)."""
-        manifest = dict(manifest, generation=gen.name[len(GEN_PREFIX):])
+        # the generation is named by its content: the same tables, whatever run made them, give the
+        # same manifest.json (git status stays clean after a --parquet run and a plain one again)
+        content = json.dumps({k: v for k, v in manifest.items() if k != "generation"}, sort_keys=True)
+        manifest = dict(manifest, generation=hashlib.sha256(content.encode()).hexdigest()[:16])
         ignore = self.out / ".gitignore"
         if not ignore.exists():   # OUT committed to git: the links and the current generation only
             atomic_write(ignore, lambda tmp: Path(tmp).write_text(

@@ -81,8 +81,8 @@ def _mp_context():
         return mp.get_context("fork")
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.core.runner", "pipeline.core.tables"]
-                                   + [spec.split(":")[0] for _, spec in _stage_specs()])
+        ctx.set_forkserver_preload(["pipeline.batch.run", "pipeline.runner", "pipeline.core.tables"]
+                                   + [stage.__module__ for stage in _stage_specs()])
         _start_forkserver_deaf_to_ctrl_c()
         return ctx
     return mp.get_context("spawn")
@@ -104,7 +104,7 @@ def _start_forkserver_deaf_to_ctrl_c() -> None:
 
 
 def _stage_specs():
-    from ..core.runner import STAGES
+    from ..runner import STAGES
     return STAGES
 
 

@@ -43,6 +43,7 @@ class Entity(Span):
     role: str = ""          # for PER introduced by a title: the title as written (विदेश सचिव)
     role_start: int = -1    # the title's offsets in the original text
     role_end: int = -1
+    index_id: str = ""      # the entity across the run (entities/index.py): one person, one id
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Amount(Span):
     scale: str = ""         # scale word as written (बिलियन, करोड़ ...)
     qualifier: str = ""     # approx | more_than | less_than | up_to | ...
     normalized_value: int | Decimal | None = None   # plain count of the unit (money: currency units)
+    resolved: str = ""      # calendar kinds: the ISO 8601 value placed on the calendar (XXXX kept if unplaced)
+    anchor: str = ""        # how: written | <reference source>: <rule> | none: <reason>
 
 
 @dataclass
@@ -74,6 +77,7 @@ class Relation:
     counterpart: str = ""    # the other party: trade partner, recipient of aid/a loan, agreement's name
     counterpart_id: str = ""  # its entity span id, when the counterpart is one
     period: str = ""
+    period_value: str = ""   # the period resolved on the calendar (amounts/periods.py), "" when none
     aspect: str = ""         # metrics: level | growth | decline | share; "" for people/events
     modality: str = "actual"     # actual | target | projection | planned
     polarity: str = "positive"   # positive | negative (denied, cancelled)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
-from .doc import Document
+from .doc import Document, Entity
 
 CSV_ENCODING = "utf-8-sig"
 
@@ -30,21 +31,30 @@ COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "path", "encoding", "bytes", "chars", "sha256", "n_sentences", "n_tokens",
                   "n_entities", "n_amounts", "n_relations", "n_triples", "source_url", "source_url_start",
                   "source_url_end", "dateline", "dateline_start", "dateline_end", "dateline_place",
-                  "dateline_date"],
+                  "dateline_date", "reference_date", "reference_source"],
     "sentences": ["doc_id", "sentence_id", "index", "start", "end", "text"],
     "tokens": ["doc_id", "token_id", "sentence_id", "index", "start", "end", "text", "kind"],
     "entities": ["doc_id", "entity_id", "sentence_id", "start", "end", "text", "label", "subtype",
-                 "canonical", "source", "score", "role", "role_start", "role_end"],
+                 "canonical", "source", "score", "role", "role_start", "role_end", "index_id"],
     "amounts": ["doc_id", "amount_id", "sentence_id", "start", "end", "text", "kind", "value", "value_min",
-                "value_max", "currency", "unit", "scale", "qualifier", "normalized_value"],
+                "value_max", "currency", "unit", "scale", "qualifier", "normalized_value", "resolved", "anchor"],
     "relations": ["doc_id", "relation_id", "sentence_id", "start", "end", "text", "subject", "subject_id",
-                  "predicate", "object", "object_id", "counterpart", "counterpart_id", "period", "aspect",
-                  "modality", "polarity", "attributed_to", "qualifier", "rule", "score"],
+                  "predicate", "object", "object_id", "counterpart", "counterpart_id", "period", "period_value",
+                  "aspect", "modality", "polarity", "attributed_to", "qualifier", "rule", "score"],
     "triples": ["doc_id", "triple_id", "sentence_id", "start", "end", "text", "head", "relation", "tail",
                 "rule"],
     "errors": ["doc_id", "path", "stage", "kind", "offset", "reason"],
 }
 TABLES = list(COLUMNS)
+# tables of the whole run, merged across documents (not one document's rows)
+RUN_COLUMNS: dict[str, list[str]] = {
+    "entity_index": ["index_id", "label", "subtype", "canonical", "name", "aliases", "n_mentions", "n_documents",
+                     "first_date", "last_date"],
+}
+RUN_TABLES = list(RUN_COLUMNS)
+COLUMNS.update(RUN_COLUMNS)
+ALL_TABLES = TABLES + RUN_TABLES
+INDEX_PARTS = "_entity_index_parts"    # document_rows' key of a document's mergeable entity_index rows
 # columns holding exact numbers that may be Decimal: kept as strings in every format
 EXACT_COLUMNS = {"value", "value_min", "value_max", "normalized_value"}
 
@@ -61,6 +71,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     d = doc.doc_id
     url = (doc.metadata.get("source_urls") or [{}])[-1]
     line = doc.metadata.get("dateline") or {}
+    ref = doc.metadata.get("reference") or {}
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     rows["documents"].append(dict(
         doc_id=d, path=doc.path, encoding=doc.encoding, bytes=doc.metadata.get("bytes"), chars=len(doc.text),
@@ -68,7 +79,8 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         n_entities=len(doc.entities), n_amounts=len(doc.amounts), n_relations=len(doc.relations),
         n_triples=len(doc.triples), source_url=url.get("text", ""), source_url_start=url.get("start"),
         source_url_end=url.get("end"), dateline=line.get("text", ""), dateline_start=line.get("start"),
-        dateline_end=line.get("end"), dateline_place=line.get("place", ""), dateline_date=line.get("date", "")))
+        dateline_end=line.get("end"), dateline_place=line.get("place", ""), dateline_date=line.get("date", ""),
+        reference_date=ref.get("date", ""), reference_source=ref.get("source", "")))
     for s in doc.sentences:
         rows["sentences"].append(dict(doc_id=d, sentence_id=s.id, index=s.index, start=s.start, end=s.end,
                                       text=s.text))
@@ -80,25 +92,87 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
                                      end=e.end, text=e.text, label=e.label, subtype=e.subtype,
                                      canonical=e.canonical, source=e.source, score=e.score, role=e.role,
                                      role_start=e.role_start if e.role else None,
-                                     role_end=e.role_end if e.role else None))
+                                     role_end=e.role_end if e.role else None, index_id=e.index_id))
     for a in doc.amounts:
         rows["amounts"].append(dict(doc_id=d, amount_id=a.id, sentence_id=a.sentence_id, start=a.start,
                                     end=a.end, text=a.text, kind=a.kind, value=_exact(a.value),
                                     value_min=_exact(a.value_min), value_max=_exact(a.value_max),
                                     currency=a.currency, unit=a.unit, scale=a.scale, qualifier=a.qualifier,
-                                    normalized_value=_exact(a.normalized_value)))
+                                    normalized_value=_exact(a.normalized_value), resolved=a.resolved,
+                                    anchor=a.anchor))
     for r in doc.relations:
         rows["relations"].append(dict(doc_id=d, relation_id=r.id, sentence_id=r.sentence_id, start=r.start,
                                       end=r.end, text=r.text, subject=r.subject, subject_id=r.subject_id,
                                       predicate=r.predicate, object=r.object, object_id=r.object_id,
-                                      counterpart=r.counterpart, counterpart_id=r.counterpart_id, period=r.period, aspect=r.aspect,
+                                      counterpart=r.counterpart, counterpart_id=r.counterpart_id, period=r.period,
+                                      period_value=r.period_value, aspect=r.aspect,
                                       modality=r.modality, polarity=r.polarity, attributed_to=r.attributed_to,
                                       qualifier=r.qualifier, rule=r.rule, score=r.score))
+    parts = document_index_rows(doc.entities, ref.get("date", ""))
+    rows["entity_index"] = entity_index_rows([parts])      # this document alone, as the run's table has it
+    rows[INDEX_PARTS] = parts                              # what a batch run merges across documents
     for t in doc.triples:
         rows["triples"].append(dict(doc_id=d, triple_id=t.id, sentence_id=t.sentence_id, start=t.start,
                                     end=t.end, text=t.text, head=t.head, relation=t.relation, tail=t.tail,
                                     rule=t.rule))
     return rows
+
+
+class EntityIndex:
+    """The run's entity_index table, merged from each document's index rows (entities/index.py) as
+    they stream past: memory grows with the distinct entities, not the documents. The rows come out
+    in one order whatever the order documents were added in."""
+
+    def __init__(self) -> None:
+        self.acc: dict[str, dict] = {}
+
+    def add(self, rows: list[dict]) -> None:
+        for r in rows:
+            a = self.acc.get(r["index_id"])
+            if a is None:
+                self.acc[r["index_id"]] = dict(r, names=Counter(r["names"]), subtypes=Counter(r["subtypes"]))
+                continue
+            a["names"].update(r["names"])
+            a["subtypes"].update(r["subtypes"])
+            a["canonical"] = a["canonical"] or r["canonical"]
+            a["n_mentions"] += r["n_mentions"]
+            a["n_documents"] += r["n_documents"]
+            dates = [d for d in (a["first_date"], a["last_date"], r["first_date"], r["last_date"]) if d]
+            a["first_date"], a["last_date"] = (min(dates), max(dates)) if dates else ("", "")
+
+    def rows(self) -> list[dict]:
+        out = []
+        for iid, a in self.acc.items():
+            names = sorted(a["names"].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+            subtype = min(a["subtypes"].items(), key=lambda kv: (-kv[1], kv[0]))[0] if a["subtypes"] else ""
+            out.append(dict(index_id=iid, label=a["label"], subtype=subtype, canonical=a["canonical"],
+                            name=names[0][0], aliases="|".join(sorted(a["names"])), n_mentions=a["n_mentions"],
+                            n_documents=a["n_documents"], first_date=a["first_date"], last_date=a["last_date"]))
+        return sorted(out, key=lambda r: (r["label"], -r["n_mentions"], r["index_id"]))
+
+
+def document_index_rows(entities: list[Entity], date: str) -> list[dict]:
+    """One row per index id of one document: what the run's entity_index merges (its names counted,
+    the document's reference date as first and last date)."""
+    groups: dict[str, list[Entity]] = {}
+    for e in entities:
+        groups.setdefault(e.index_id, []).append(e)
+    rows = []
+    for iid, ents in groups.items():
+        rows.append(dict(index_id=iid, label=ents[0].label,
+                         subtypes=Counter(e.subtype for e in ents if e.subtype),
+                         canonical=next((e.canonical for e in ents if e.canonical), ""),
+                         names=Counter(e.text for e in ents), n_mentions=len(ents), n_documents=1,
+                         first_date=date, last_date=date))
+    return rows
+
+
+def entity_index_rows(per_document: list[list[dict]]) -> list[dict]:
+    """The entity_index rows of the documents whose index parts (document_rows' INDEX_PARTS) are given."""
+    index = EntityIndex()
+    for rows in per_document:
+        index.add(rows)
+    return index.rows()
 
 
 def error_row(doc_id: str, path: str, stage: str, kind: str, reason: str, offset: int | None = None) -> dict:

@@ -19,15 +19,16 @@ The rule (also in docs/entities.md):
 """
 from __future__ import annotations
 
+from ..text import closed_class
 from ..text.normalize import match_key
 from ..text.tokens import tokenize
-from .lexicon import Lexicon, load
+from .gazetteers import Lexicon, load
 from .misc import add_misc, misc_candidates
-from .rules import (Candidate, extend_over_initials, gazetteer_matches, initials_then_name, org_head_matches,
+from .patterns import (Candidate, extend_over_initials, gazetteer_matches, initials_then_name, org_head_matches,
                     person_after_titles, title_matches)
 
 _PRIORITY = {"fused": 0, "gazetteer": 1, "pattern": 2, "model": 3}
-_SEPARATORS = {"और", "एवं", "तथा", "व", "या", ",", "-", "/", "("}
+_SEPARATORS = closed_class.words("coord") | {",", "-", "/", "("}
 
 
 def rule_candidates(keys: list[str], kinds: list[str], lex: Lexicon) -> tuple[list[Candidate], list]:
@@ -62,6 +63,7 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     gaz = [c for c in rules if c.source == "gazetteer"]
     rules = [c for c in rules if c.source != "pattern" or not _vetoed(c, keys, gaz, lex)]
     model = [m for m in model if not _vetoed(m, keys, gaz, lex)]
+    model = [m for m in (_as_organisation(_without_title(m, keys, lex), keys, lex) for m in model) if m is not None]
     for c in model + rules:
         if c.label == "PER":
             extend_over_initials(c, keys, lex)
@@ -87,6 +89,7 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     for c in pool:
         if all(c.j <= t.i or t.j <= c.i for t in taken):
             taken.append(c)
+    taken = [c for c in (_without_title(c, keys, lex) for c in taken) if c is not None]
     taken = add_misc(sorted(taken, key=lambda c: c.i), misc_candidates(keys, kinds, lex))
     for c in taken:
         if c.label == "PER":
@@ -94,20 +97,46 @@ def fuse(keys: list[str], kinds: list[str], model: list[Candidate], lex: Lexicon
     return taken, titles
 
 
+def _without_title(c: Candidate, keys: list[str], lex: Lexicon) -> Candidate | None:
+    """A person span never holds its title: पीएम मोदी -> मोदी (the title becomes the role), श्री राम नाथ
+    -> राम नाथ; a span of titles alone is none. Names in title_names.tsv keep their first word (शेख हसीना)."""
+    if c.label != "PER" or tuple(keys[c.i:c.j]) in lex.title_names:
+        return c
+    i = c.i
+    while i < c.j and (e := lex.titles.longest(keys, i)) is not None:
+        i += len(e.keys)
+    if i >= c.j:
+        return None
+    c.i = i
+    return c
+
+
+def _as_organisation(c: Candidate | None, keys: list[str], lex: Lexicon) -> Candidate | None:
+    """A model 'person' that ends with an organisation head is one: टाटा स्टील लिमिटेड, रिलायंस इंडस्ट्रीज."""
+    if c is None or c.label != "PER" or c.j - c.i < 2:
+        return c
+    head = next((lex.org_heads[" ".join(keys[c.j - n:c.j])] for n in (3, 2, 1)
+                 if c.j - n > c.i and " ".join(keys[c.j - n:c.j]) in lex.org_heads), None)
+    if head is not None and head.label == "ORG":
+        c.label, c.subtype = "ORG", head.subtype
+    return c
+
+
 def _office_before(i: int, titles: list, keys: list[str]) -> tuple[int, int] | None:
     """The office title right before token i, looking past honorifics (विदेश मंत्री डॉ. | एस. जयशंकर)
-    and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल)."""
+    and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल); of titles
+    written one after the other the first is the office, the next a rank (रक्षा मंत्री जनरल | मोहम्मद ...)."""
     by_end = {tj: (ti, tj, office) for ti, tj, office in titles}
-    comma = False
+    comma, found = False, None
     while True:
         if i not in by_end:
-            if comma or i < 1 or keys[i - 1] != ",":
-                return None
+            if found or comma or i < 1 or keys[i - 1] != ",":
+                return found
             comma, i = True, i - 1
             continue
         ti, tj, office = by_end[i]
         if office != "honorific":
-            return ti, tj
+            found = (ti, tj)
         i = ti
 
 

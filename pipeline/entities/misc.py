@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
-from .rules import Candidate
+from .gazetteers import Lexicon
+from .patterns import Candidate
 
 MAX_MODIFIERS = 6
 NAME_LIKE = re.compile(r"[A-Za-z]|[\u0900-\u097f][0-9\u0966-\u096f]")   # PM, G20, जी20 (not 22वां)
@@ -27,29 +27,16 @@ def misc_candidates(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Can
 
 
 def _listed(keys: list[str], lex: Lexicon) -> list[Candidate]:
-    out, i = [], 0
-    while i < len(keys):
-        e = lex.misc.longest(keys, i)
-        if e:
-            out.append(Candidate(i, i + len(e.keys), "MISC", e.subtype, "gazetteer", 1.0, e.canonical))
-            i += len(e.keys)
-        else:
-            i += 1
-    return out
+    return [Candidate(i, j, "MISC", e.subtype, "gazetteer", 1.0, e.canonical) for i, j, e in lex.misc.matches(keys)]
 
 
 def _headed(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
-    out, h = [], 1
-    while h < len(keys):
-        head = lex.misc_heads.longest(keys, h)
-        if head is None:
-            h += 1
-            continue
+    out = []
+    for h, end, head in lex.misc_heads.matches(keys, start=1):   # a head at the start has no name before it
         start = _name_start(keys, kinds, lex, h)
         # समझौता is also "compromise": one name before it is no agreement (भारत समझौता नहीं करेगा)
         if start is not None and (head.subtype != "agreement" or h - start >= 2):
-            out.append(Candidate(start, h + len(head.keys), "MISC", head.subtype, "pattern", 0.8))
-        h += len(head.keys)
+            out.append(Candidate(start, end, "MISC", head.subtype, "pattern", 0.8))
     return out
 
 

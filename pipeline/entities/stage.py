@@ -8,26 +8,26 @@ Both are part of version(), so a change reprocesses documents.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core.doc import Document, Entity
 from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
-from .lexicon import DATA_DIR, load
-
-ENGINES = ("hi-ner", "stanza-hi", "none")
-BACKENDS = ("direct", "stanza")
-QUANTIZE = ("none", "int8")
+from .gazetteers import DATA_DIR, load
+from .index import assign_index_ids
+from .options import BACKENDS, NER_CHOICES, QUANTIZE, NerOptions
 
 
 class EntitiesStage(Stage):
     name = "entities"
     requires = ("norm", "sentences", "tokens")
     provides = ("entities",)
-    defaults = {"ner": "hi-ner", "ner_backend": "direct", "ner_quantize": "none"}
+    defaults = NerOptions().config()
 
     def __init__(self, config=None):
         super().__init__(config)
-        if self.config["ner"] not in ENGINES:
-            raise ContractError(f"stage 'entities': ner must be one of {ENGINES}, not {self.config['ner']!r}")
+        if self.config["ner"] not in NER_CHOICES:
+            raise ContractError(f"stage 'entities': ner must be one of {NER_CHOICES}, not {self.config['ner']!r}")
         for key, allowed in (("ner_backend", BACKENDS), ("ner_quantize", QUANTIZE)):
             if self.config[key] not in allowed:
                 raise ContractError(f"stage 'entities': {key} must be one of {allowed}, not {self.config[key]!r}")
@@ -35,7 +35,7 @@ class EntitiesStage(Stage):
             raise ContractError("stage 'entities': ner_quantize needs the direct backend (ner 'hi-ner')")
         self._engine = None
         if self.config["ner"] != "none":  # a missing model is a build-time problem; loading waits for use
-            from ..ner.engine import check_engine
+            from ..ner.model_files import check_engine
             try:
                 check_engine(self.config["ner"])
             except FileNotFoundError as e:
@@ -50,16 +50,16 @@ class EntitiesStage(Stage):
         return self._engine
 
     def _backend(self) -> str:
-        from ..ner.engine import resolved_backend
+        from ..ner.model_files import resolved_backend
         return resolved_backend(self.config["ner"], self.config["ner_backend"])
 
     def version(self) -> str:
         seeds = [self.config["ner"]]
         if self.config["ner"] != "none":
-            from ..ner.engine import engine_version
+            from ..ner.model_files import engine_version
             seeds.append(engine_version(self.config["ner"]))
             seeds.append(f"backend={self._backend()} quantize={self.config['ner_quantize']}")
-        return files_version(sorted(DATA_DIR.glob("*.tsv")), *seeds)
+        return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")), *seeds)
 
     def __call__(self, doc: Document) -> None:
         self.process_batch([doc])
@@ -74,6 +74,7 @@ class EntitiesStage(Stage):
         lex, at = load(), 0
         for doc, doc_keyed in zip(docs, keyed):
             _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None)
+            assign_index_ids(doc.entities)
             at += len(doc_keyed)
 
 

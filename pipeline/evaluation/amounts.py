@@ -2,14 +2,16 @@
 
 Every line shows the raw pass rate (exclusions counted as failures) beside the adjusted one
 (exclusions left out); the floors apply to the adjusted rate. Exit code 1 when a floor is missed or
-an exclusion is stale.
+an exclusion is stale; 2 for an unknown --suite.
 """
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .conformance import FLOORS
 from .conformance import run as run_suites
+from .peers import CHECKS
 
 
 def _pct(x: float | None) -> str:
@@ -29,6 +31,11 @@ def run(argv: list[str]) -> int:
     ap.add_argument("--failures", action="store_true", help="list every failed case with its detail")
     ap.add_argument("--exclusions", action="store_true", help="list every excluded case with its reason")
     args = ap.parse_args(argv)
+    unknown = sorted(set(args.suite or ()) - set(CHECKS))
+    if unknown:
+        print(f"error: unknown suite {', '.join(unknown)}; the suites are {', '.join(sorted(CHECKS))}",
+              file=sys.stderr)
+        return 2
     rep = run_suites(args.suite)
     print("raw = passed / all cases (exclusions counted as failures); adjusted = passed / (passed + failed)")
     print(f"{'suite':<30} {'category':<34} {'passed':>6} {'failed':>6} {'excl.':>6} {'raw':>7} {'adjusted':>8}  floor")
@@ -61,5 +68,4 @@ def run(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":  # python -m pipeline.evaluation.amounts
-    import sys
     raise SystemExit(run(sys.argv[1:]))

@@ -28,6 +28,8 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..triples.submit import read_sentences   # the benchmark's sents.txt is the triples command's input
+
 _PUNCT = str.maketrans("", "", string.punctuation + "।")
 _MARK = re.compile(r"\]|\[|\{[a-z]+\}")
 _TAG = re.compile(r"\{([a-z]+)\}")
@@ -74,20 +76,6 @@ def parse_gold(path: str | Path) -> dict[str, GoldSentence]:
         else:
             c.essential.append(line)
     return gold
-
-
-def read_sentences(path: str | Path) -> dict[str, str]:
-    """`sent_id:N<TAB>sentence` or `N<TAB>sentence` lines -> {N: sentence}."""
-    out: dict[str, str] = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or "\t" not in line:
-            continue
-        sid, text = line.split("\t", 1)
-        sid = sid.strip()
-        if sid.startswith("sent_id:"):
-            sid = sid[len("sent_id:"):]
-        out[sid.strip()] = text.strip()
-    return out
 
 
 def normalize_extraction(head: str, relation: str, tail: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 
 import yaml
@@ -21,9 +20,8 @@ import yaml
 from pipeline.core.paths import shared_path
 from pipeline.text.normalize import normalize
 
-from ..amounts.grammar import find_amounts, find_numbers
-from ..amounts.model import AmountMatch, to_fraction
 from .peers import CHECKS
+from .readings import amounts, close, numbers
 
 SUITE_DIR = ("peer-suites", "numbers")
 EXCLUSIONS = Path(__file__).resolve().parent / "data" / "exclusions.yaml"
@@ -148,35 +146,6 @@ def run(suites: list[str] | None = None) -> Report:
     if not suites:
         rep.stale += [f"{cid}: excluded but no such case" for cid in excl if cid not in used]
     return rep
-
-
-def amounts(text: str) -> tuple[str, list[AmountMatch]]:
-    norm = normalize(text)
-    ams = find_amounts(norm.text)
-    for a in ams:  # offsets back to the peer's own text
-        a.start, a.end = norm.to_original(a.start, a.end)
-        a.full_start, a.full_end = norm.to_original(a.full_start, a.full_end)
-        a.text = text[a.start:a.end]
-    return norm.text, ams
-
-
-def numbers(text: str) -> list[tuple[str, Fraction]]:
-    norm = normalize(text)
-    out = []
-    for n in find_numbers(norm.text):
-        s, e = norm.to_original(n.start, n.end)
-        out.append((text[s:e], n.value))
-    return out
-
-
-def close(a, b) -> bool:
-    """Exact equality, or within 1e-9 relative when the peer wrote a rounded float string."""
-    fa, fb = to_fraction(a), to_fraction(b)
-    if fa is None or fb is None:
-        return fa == fb
-    if fa == fb:
-        return True
-    return abs(fa - fb) <= Fraction(1, 10 ** 9) * max(abs(fa), abs(fb), 1)
 
 
 __all__ = ["run", "Report", "Result", "amounts", "numbers", "close", "FLOORS", "EXCLUSION_CATEGORIES"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.fold import fold as fold_text
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 
 DATA = Path(__file__).resolve().parent / "data" / "scoring_words.tsv"
 AMOUNT_WORDS = Path(__file__).resolve().parent / "data" / "amount_words.tsv"

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..core.paths import SharedDataMissing, shared_path
+from ..entities.options import NER_CHOICES
 from .relations import ATTRIBUTES, FIELDS, Report, attribute_agrees, group_of, score
 
 V1_NAMES = {"foreign_investment": "investment", "oil_imports": "imports", "crude_oil_imports": "imports",
@@ -123,13 +124,13 @@ def run(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", action="append", metavar="FILE",
                     help="a gold file in the schema of relations-dev/SCHEMA.md (JSON Lines); repeatable "
                          "(default: every file of ../shared/data/relations-dev, tune and check halves)")
-    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"])
+    ap.add_argument("--ner", default="hi-ner", choices=NER_CHOICES)
     ap.add_argument("--summary", action="store_true", help="scores only, no lists of missed/extra facts")
     a = ap.parse_args(argv)
     try:
         halves = ([("given", [Path(p) for p in a.gold])] if a.gold else
                   list(zip(("tune", "check"), default_files())))
-        from ..core.runner import Pipeline
+        from ..runner import Pipeline
         pipe = Pipeline({"entities": {"ner": a.ner}})
         for half, paths in halves:
             scored = score_files(paths, pipe, details=not a.summary)

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..text.tsv import read_rows
 from ..triples.extract import triples_for_text
 from .benchie import (
     Score,
@@ -38,12 +39,10 @@ Extractions = dict[str, list[tuple[str, str, str]]]
 def read_split(path: Path = SPLIT_FILE) -> dict[str, str]:
     """sent_id -> "dev" | "test", from the committed split file."""
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            sid, half = line.split("\t")
-            if half not in ("dev", "test"):
-                raise ValueError(f"{path}: sent_id {sid} has half {half!r}, not dev or test")
-            out[sid] = half
+    for sid, half in read_rows(path):
+        if half not in ("dev", "test"):
+            raise ValueError(f"{path}: sent_id {sid} has half {half!r}, not dev or test")
+        out[sid] = half
     return out
 
 

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Sequence
 
 from .data import LABELS, TYPE_MAP, spans
+from .model_files import QUANTIZE, files_version
 
 Span = tuple[int, int, str, float]
-QUANTIZE = ("none", "int8")
 CHAR_CACHE = 32768   # words whose character representation is kept (16 MB)
 
 
@@ -81,7 +81,6 @@ class DirectNerEngine:
         self._lock = threading.Lock()
 
     def version(self) -> str:
-        from .engine import files_version
         return files_version(self.name, self.model_path, self.pretrain_path)
 
     # -- tokens -> ids ---------------------------------------------------------------------------------

@@ -27,26 +27,16 @@ pretrain passed explicitly (stanza silently uses random vectors if the pretrain 
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import threading
-from pathlib import Path
 from typing import Sequence
 
-from ..core.paths import MODELS_DIR
 from .data import LABELS, TYPE_MAP, spans
+from .model_files import ModelFiles, NerModelNotFound, files_version, model_files, resolved_backend
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "hi_ner.pt"
-PRETRAIN_NAME = "hi_ner.pretrain.pt"
-
 Span = tuple[int, int, str, float]
-
-
-class NerModelNotFound(FileNotFoundError):
-    """A requested NER model is not installed (we never download one)."""
 
 
 class StanzaNerEngine:
@@ -55,31 +45,26 @@ class StanzaNerEngine:
     backend = "stanza"
     quantize = "none"
 
-    def __init__(self, model_path: str | Path, pretrain_path: str | Path | None, resources_path: str | Path,
-                 *, name: str = "hi-ner", model_dir: str | Path | None = None,
-                 charlms: tuple[str | Path | None, str | Path | None] = (None, None),
-                 batch_size: int = 64, stanza_resolves: bool = False):
-        """`charlms`: the (forward, backward) character LM files of a model trained with them."""
+    def __init__(self, files: ModelFiles, *, batch_size: int = 64):
         import stanza  # deferred: importing stanza/torch takes ~2 s
 
-        self.name = name
-        self.model_path = Path(model_path)
-        self.pretrain_path = Path(pretrain_path) if pretrain_path else None
-        for p in (self.model_path, self.pretrain_path, Path(resources_path)):
+        name = self.name = files.name
+        self.model_path, self.pretrain_path = files.model, files.pretrain
+        for p in (self.model_path, self.pretrain_path, files.resources):
             if p is not None and not p.is_file():
                 raise NerModelNotFound(f"NER engine {name!r}: missing file {p}")
         kwargs = dict(lang="hi", processors="tokenize,ner", tokenize_pretokenized=True,
                       download_method=None,
-                      resources_filepath=str(resources_path),
-                      dir=str(model_dir or self.model_path.parent),
+                      resources_filepath=str(files.resources),
+                      dir=str(files.model_dir or self.model_path.parent),
                       ner_batch_size=batch_size, use_gpu=False, logging_level="WARN")
-        if not stanza_resolves:
+        if not files.stanza_resolves:
             if self.pretrain_path is None:
                 raise NerModelNotFound(f"NER engine {name!r}: a pretrain file is required (without it stanza "
                                        f"silently uses random word vectors)")
             kwargs["ner_model_path"] = str(self.model_path)
             kwargs["ner_pretrain_path"] = str(self.pretrain_path)
-        for direction, path in zip(("forward", "backward"), charlms):
+        for direction, path in zip(("forward", "backward"), files.charlms):
             if path:
                 kwargs[f"ner_{direction}_charlm_path"] = str(path)
         self.pipeline = stanza.Pipeline(**kwargs)
@@ -174,85 +159,14 @@ _ENGINES: dict[tuple[str, str, str], object] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def _stanza_resources_dir() -> Path:
-    return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
-
-
-def _spec(name: str) -> dict:
-    """Constructor arguments of engine `name`; NerModelNotFound when its files are not installed.
-    Cheap (no loading), so a pipeline can check its engine at build time."""
-    if name == "hi-ner":
-        d = MODELS_DIR / "hi-ner"
-        for p in (d / MODEL_NAME, d / PRETRAIN_NAME, d / "resources.json"):
-            if not p.is_file():
-                raise NerModelNotFound(f"NER engine {name!r}: missing file {p}")
-        return dict(model_path=d / MODEL_NAME, pretrain_path=d / PRETRAIN_NAME, resources_path=d / "resources.json",
-                    name=name)
-    if name == "stanza-hi":
-        root = _stanza_resources_dir()
-        resources = root / "resources.json"
-        ner_dir = root / "hi" / "ner"
-        models = sorted(ner_dir.glob("*.pt")) if ner_dir.is_dir() else []
-        if not resources.is_file() or not models:
-            raise NerModelNotFound(
-                f"NER engine 'stanza-hi' needs stanza's Hindi NER model already downloaded in {root} "
-                f"(looked for {resources} and {ner_dir}/*.pt). This project never downloads models; on a "
-                f"machine with network run `python -c \"import stanza; stanza.download('hi', processors='ner')\"` "
-                f"and copy ~/stanza_resources here (or set STANZA_RESOURCES_DIR), or use the default engine 'hi-ner'.")
-        # stanza resolves its own default package and its dependencies (pretrain, charlms) from its
-        # resources.json; download_method=None means a missing file is an error, never a download
-        return dict(model_path=models[0], pretrain_path=None, resources_path=resources, name=name, model_dir=root,
-                    stanza_resolves=True)
-    raise ValueError(f"unknown NER engine {name!r}; known: 'hi-ner', 'stanza-hi'")
-
-
-def check_engine(name: str) -> None:
-    """Raise NerModelNotFound / ValueError now if engine `name` could not be loaded."""
-    _spec(name)
-
-
-_VERSIONS: dict[tuple, str] = {}
-
-
-def files_version(name: str, *paths: Path | None) -> str:
-    """`name:<sha256 of the files, 16 hex>`, cached by path, size and mtime (hashing 31 MB once)."""
-    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p is not None)
-    if (name, stamp) not in _VERSIONS:
-        h = hashlib.sha256(name.encode())
-        for p in paths:
-            if p is not None:
-                with open(p, "rb") as f:
-                    for chunk in iter(lambda: f.read(1 << 20), b""):
-                        h.update(chunk)
-        _VERSIONS[(name, stamp)] = f"{name}:{h.hexdigest()[:16]}"
-    return _VERSIONS[(name, stamp)]
-
-
-def engine_version(name: str) -> str:
-    """The version of engine `name` without loading it."""
-    spec = _spec(name)
-    return files_version(name, spec["model_path"], spec["pretrain_path"])
-
-
-BACKENDS = ("direct", "stanza")
-
-
-def resolved_backend(name: str, backend: str) -> str:
-    """The backend that serves engine `name`: "direct" only for our own model (explicit model and
-    pretrain files); stanza-hi is resolved by stanza itself (its pretrain, charlms) so stanza serves it."""
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown NER backend {backend!r}; known: {BACKENDS}")
-    return backend if name == "hi-ner" else "stanza"
-
-
 def _build(name: str, backend: str = "direct", quantize: str = "none"):
-    spec = _spec(name)
+    files = model_files(name)
     if resolved_backend(name, backend) == "direct":
         from .direct import DirectNerEngine
-        return DirectNerEngine(spec["model_path"], spec["pretrain_path"], name=name, quantize=quantize)
+        return DirectNerEngine(files.model, files.pretrain, name=name, quantize=quantize)
     if quantize != "none":
         raise ValueError("int8 quantization is available with the direct NER backend only")
-    return StanzaNerEngine(**spec)
+    return StanzaNerEngine(files)
 
 
 def get_engine(name: str = "hi-ner", backend: str = "direct", quantize: str = "none"):

@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .argument import Arg, groups, read_marker
 from .lexicon import cc, table
 
 if TYPE_CHECKING:
-    from .arguments import Arg
     from .view import View
 
 Party = tuple[str, str]          # (text, entity id)
@@ -118,7 +118,6 @@ def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
 
 def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: list["Arg"]) -> list["Arg"]:
     """The argument(s) an anaphor at span names (none when the chain gives no antecedent)."""
-    from .arguments import Arg, read_marker
     i, j = span
     key = " ".join(v.keys[i:j])
     refers, fused = table("party_anaphors.tsv", "word", "refers_to").get(key), \
@@ -144,7 +143,6 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
 
 def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
     """The last two countries listed together before token i in this sentence."""
-    from .arguments import groups
     for members in reversed(groups([a for a in args if a.end <= i])):
         countries = [a for a in members if a.kind == "place" and a.subtype == "country" and not a.anaphor]
         if len(countries) == 2:
@@ -154,7 +152,6 @@ def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
 
 def see_arguments(state: DocState, v: "View", args: list["Arg"]) -> None:
     """After a sentence: its pairs, its group, its last place and person, the countries it names."""
-    from .arguments import groups
     for members in groups(args):
         named = [a for a in members if not a.anaphor]
         countries = [a for a in named if a.kind == "place" and a.subtype == "country"]

@@ -17,6 +17,7 @@ AFTER_PLACE = {",", ":", "-", "–", "(", "।", "|"}
 MAX_GAP = 3     # tokens between the place's punctuation and the date: "(भाषा)", "शुक्रवार"
 MAX_HEADING_TOKENS = 15
 FULL_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+RELATIVE = regex.compile(r"W|XX-XX|^XXXX(?:-XX)?$")   # सोमवार, कल, पिछले साल (amounts/relative.py): no dateline's date
 
 
 def dateline(views: list[View]) -> dict | None:
@@ -36,7 +37,7 @@ def _place_and_date(v: View) -> dict | None:
     for i, (_, a) in sorted(v.amts.items()):
         if i > j + 1 + MAX_GAP:
             break
-        if a.kind in ("date", "date_range") and i > j:
+        if a.kind in ("date", "date_range") and i > j and not RELATIVE.search(str(a.value)):
             out.update(date=str(a.value), end=a.end)
             break
     if not out["date"] and v.keys[j] in (",", "-", "–"):

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from ..core.doc import Relation
 from .anaphora import DocState
-from .arguments import Arg, build, fits, groups
+from .argument import Arg, fits, groups
+from .arguments import build
 from .attributes import attribution, modality_for, period_for, polarity_for
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
 from .lexicon import DASHES, cc, marker, phrases, words
@@ -100,7 +101,9 @@ def _antecedent(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Ar
     if rel is None or v.clause(rel) != v.clause(trig[0]):
         return []
     end = rel - 1 if rel > 0 and v.keys[rel - 1] == "," else rel
-    return [g for g in groups(args) if g[-1].end == end][:1]
+    right = [g for g in groups(args) if g[-1].end == end]
+    # else the last group before it: 'ORG के दस सदस्य हैं, जिनमें A, B और C शामिल हैं'
+    return right[:1] or [g for g in reversed(groups(args)) if g[-1].end <= rel][:1]
 
 
 def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import yaml
 
-from ..entities.lexicon import key_tokens
+from ..entities.gazetteers import key_tokens
 from ..text.normalize import match_key
 from .lexicon import DATA_DIR, Phrases
 from .lexicon import cc as closed_class_keys

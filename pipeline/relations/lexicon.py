@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..entities.lexicon import Entry, Trie, key_tokens
+from ..entities.gazetteers import Entry, Trie, key_tokens
 from ..syntax.features import negation_words
 from ..text import closed_class
 from ..text.normalize import match_key
@@ -96,7 +96,7 @@ def phrases(name: str) -> Phrases:
 @lru_cache(maxsize=1)
 def post_qualifiers() -> Phrases:
     """The qualifiers written after an amount (amounts/data/qualifiers.tsv: 'तक', 'से अधिक', 'के करीब')."""
-    from ..amounts.tables import DATA_DIR as AMOUNTS_DATA
+    from ..amounts.word_tables import DATA_DIR as AMOUNTS_DATA
     rows = read_tsv_plain(AMOUNTS_DATA / "qualifiers.tsv")
     return Phrases(rows=[(r[0], r[2]) for r in rows if len(r) > 2 and r[1] == "post"])
 

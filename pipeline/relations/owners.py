@@ -11,7 +11,8 @@ receiver the counterpart; with a verb of receiving (आकर्षित, म�
 from __future__ import annotations
 
 from .anaphora import DocState
-from .arguments import Arg, build, groups
+from .argument import Arg, groups
+from .arguments import build
 from .attributes import periods, resolve_party, window
 from .frames import metrics
 from .lexicon import cc, marker, markers_of, phrases, table, words

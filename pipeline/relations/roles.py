@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..core.doc import Relation
 from ..syntax.features import features_of
 from .anaphora import DocState
-from .arguments import build, fits, groups
+from .argument import fits, groups
+from .arguments import build
 from .lexicon import phrases
 from .view import View
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..amounts.periods import period_values
 from ..core.doc import Document, Relation
 from ..core.stage import Stage, files_version
 from ..text.fold import fold
@@ -53,6 +54,9 @@ class RelationsStage(Stage):
                 if _keep(r, seen):
                     r.id = f"{doc.doc_id}:r{len(doc.relations)}"
                     doc.relations.append(r)
+        values = period_values(doc)
+        for r in doc.relations:
+            r.period_value = values.get(r.id, "")
 
 
 def _may_state(v: View) -> bool:

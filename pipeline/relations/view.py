@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
-from ..entities.lexicon import load as load_entity_lexicon
+from ..entities.gazetteers import load as load_entity_lexicon
 
 
 @dataclass

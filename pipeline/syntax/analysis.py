@@ -11,9 +11,11 @@ from .chunks import chunks_and_clauses
 from .clauses import Clause
 from .features import VerbFeatures, features_of
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .tagging import tag_tokens
 from .verbs import VerbGroup, find_verb_groups
+
+_ERGATIVE = load().ergative
 
 Span = tuple[int, int]
 
@@ -73,7 +75,7 @@ def _span(cl: Clause, keys: list[str], tags: list[str]) -> ClauseSpan:
     start, end = min(p[0] for p in parts), max(p[1] for p in parts)
     verb = (cl.vg.start, cl.vg.end) if cl.vg else None
     feats = features_of(keys[verb[0]:verb[1]] if verb else [], keys[start:end])
-    agent = next(((c.start, c.end - 1) for c in cl.chunks if c.marker == "ने" and c.end - c.start > 1), None)
+    agent = next(((c.start, c.end - 1) for c in cl.chunks if c.marker == _ERGATIVE and c.end - c.start > 1), None)
     subject = next((c.span for c in cl.chunks if not c.marker and c.kind == "np"), None)
     kind = "relative" if cl.antecedent is not None or (cl.chunks and cl.chunks[0].kind in ("rel", "reladv")) \
         else "main"

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.normalize import match_key
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 from .features import DATA_DIR
+from .lexicon import load
 
 Span = tuple[int, int]
-GENITIVE = ("का", "की", "के")
+_LEX = load()
+GENITIVE = _LEX.genitive
 MAX_BACK = 14          # tokens between a reporting verb and its ने phrase
 
 
@@ -24,18 +26,19 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str]]:
+def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str], frozenset[str]]:
+    """(cue phrases by first word, source nouns, the genitives and not_speaker_case markers)."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    sources = set()
+    words_of: dict[str, set[str]] = {"source_noun": set(), "not_speaker_case": set()}
     for r in read_tsv(DATA_DIR / "reporting.tsv"):
         words = tuple(match_key(w) for w in r["phrase"].split())
-        if r["kind"] == "source_noun":
-            sources.add(words[0])
+        if r["kind"] in words_of:
+            words_of[r["kind"]].add(words[0])
             continue
         by_first.setdefault(words[0], []).append((words, r["kind"]))
     for v in by_first.values():
         v.sort(key=lambda x: -len(x[0]))
-    return by_first, frozenset(sources)
+    return by_first, frozenset(words_of["source_noun"]), GENITIVE | words_of["not_speaker_case"]
 
 
 def source_nouns() -> frozenset[str]:
@@ -43,7 +46,7 @@ def source_nouns() -> frozenset[str]:
 
 
 def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[int, object]]) -> list[Attribution]:
-    by_first, _ = _cues()
+    by_first = _cues()[0]
     ends = {e: i for i, (e, _) in ents.items()}
     out = []
     for i, k in enumerate(keys):
@@ -79,14 +82,14 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
     i = cue[0]
     if kind == "verb":
         for k in range(i - 1, max(-1, i - 1 - MAX_BACK), -1):
-            if keys[k] == "ने":
+            if keys[k] == _LEX.ergative:
                 return _np_ending(keys, tags, ends, k)
-            if tags[k] == "PRK" and keys[k].endswith("ने"):
+            if tags[k] == "PRK" and keys[k].endswith(_LEX.ergative):
                 return (k, k + 1)                       # उन्होंने, उसने
-            if keys[k] == "कि":
+            if keys[k] == _LEX.complementizer:
                 break
         pers = [(a, e) for a, (e, ent) in sorted(ents.items()) if e <= i and getattr(ent, "label", "") == "PER"]
-        if pers and (pers[-1][1] >= len(keys) or keys[pers[-1][1]] not in GENITIVE + ("को", "से", "में", "ने")):
+        if pers and (pers[-1][1] >= len(keys) or keys[pers[-1][1]] not in _cues()[2]):
             return pers[-1]                              # प्रवक्ता रणधीर जायसवाल बोले
         return None
     if kind == "stance":
@@ -95,10 +98,10 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
         return _np_ending(keys, tags, ends, i)
     if kind == "issued":                                 # X द्वारा जारी, X की ओर से कल जारी, X ने जारी
         for k in range(i - 1, max(-1, i - 6), -1):
-            if keys[k] in ("द्वारा", "ने"):
-                return _np_ending(keys, tags, ends, k)
-            if k >= 2 and keys[k - 2:k + 1] == ["की", "ओर", "से"]:
-                return _np_ending(keys, tags, ends, k - 2)
+            marker = next((m for m in _LEX.agent_markers if k + 1 >= len(m) and tuple(keys[k + 1 - len(m):k + 1]) == m),
+                          None)
+            if marker is not None:
+                return _np_ending(keys, tags, ends, k + 1 - len(marker))
     return None
 
 

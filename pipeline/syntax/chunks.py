@@ -9,7 +9,7 @@ import re
 # Chunk, Clause and Span are defined in clauses.py (with the pass's bookkeeping) and imported from here
 from .clauses import Clause, ClauseBuilder
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 _LEX = load()
@@ -21,7 +21,6 @@ _PRONOUNS = _LEX.pronouns
 YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})$")
 # Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
 
-_MANNER_NOUNS = ("तरह", "रूप", "ढंग", "प्रकार")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -48,7 +47,7 @@ class _ChunkReader(ClauseBuilder):
             return
         i, tag = self.i, self.tags[self.i]
         after_vg, self.prev_was_vg = self.prev_was_vg, False
-        if after_vg and tag == "PART" and self.tokens[i] == "तो":
+        if after_vg and tag == "PART" and self.tokens[i] == self.lex.topic:
             self.i += 1                   # तो right after a verb group is dropped
             return
         if self._starts_new_phrase(i, tag):
@@ -87,19 +86,19 @@ class _ChunkReader(ClauseBuilder):
                 or (tag == "NUM" and prev_tag == "W" and tokens[chunk[-1]] not in _MONTHS
                     and tokens[chunk[-1]] not in lex.time_noun and _starts_quantity(tokens, tags, i, self.sw))):
             return True
-        if self.sw.det_after_gen and tag == "DET" and tokens[i] == "एक" and (
+        if self.sw.det_after_gen and tag == "DET" and tokens[i] == lex.indefinite and (
                 prev_tag == "PG"
-                or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]][-2:] in ("का", "की", "के"))):
+                or (prev_tag == "DET" and len(chunk) == 1 and tokens[chunk[0]].endswith(lex.genitive_endings))):
             return True                  # … जिले का | एक गाँव; उनका | एक कहानी संग्रह
         return False
 
     def _split_manner_adverbial(self, i: int, tag: str) -> None:
         """A manner adverbial (तेजी से, पूरी तरह से) is a chunk of its own."""
         tokens = self.tokens
-        if not (self.chunk and tag == "W" and i + 1 < self.n and tokens[i + 1] == "से"
+        if not (self.chunk and tag == "W" and i + 1 < self.n and tokens[i + 1] == self.lex.instrumental
                 and tokens[i] in self.lex.manner):
             return
-        if tokens[i] not in _MANNER_NOUNS:
+        if tokens[i] not in self.lex.manner_modified:
             self.close()
         elif len(self.chunk) >= 2 and self.tags[self.chunk[-1]] in ("W", "DET"):
             last = self.chunk.pop()              # … | पूरी तरह से: the word before तरह starts the adverbial
@@ -175,7 +174,7 @@ class _ChunkReader(ClauseBuilder):
         if tag != "CNJ":
             return False
         tokens, tags, chunk = self.tokens, self.tags, self.chunk
-        if tokens[i] == "कर" and len(chunk) > 2 and tags[chunk[-2]] == "W" \
+        if tokens[i] == self.lex.participle_apart and len(chunk) > 2 and tags[chunk[-2]] == "W" \
                 and tokens[chunk[-2]] not in self.lex.conjunct \
                 and any(tags[k] not in ("ADV", "PART", "PUNCT_O") for k in chunk[:-2]):
             chunk.pop()                  # पर्व | मिलजुल कर: a separate कर takes only its stem
@@ -197,7 +196,7 @@ class _ChunkReader(ClauseBuilder):
                 and i + 1 < n and tags[i + 1] in ("W", "DET", "NUM"):
             return True                  # उन दिनों | परम्परागत चित्रकला का
         if tag == "PART" and len(chunk) > 1 and tokens[i] not in _NEG \
-                and any(tags[k] not in ("DET", "PART") or tokens[k][-2:] in ("का", "की", "के")
+                and any(tags[k] not in ("DET", "PART") or tokens[k].endswith(lex.genitive_endings)
                         or tokens[k] in _PRONOUNS for k in chunk[:-1]):
             return True
         if self.sw.adv_closes and tag == "ADV" and tokens[i] not in lex.degree and len(chunk) == 1 and i + 1 < n \
@@ -211,7 +210,7 @@ def _attach_complements(clauses: list[Clause], tokens: list[str], tags: list[str
     """कि right after a verb group: the rest of the sentence (to the final punctuation) is its object."""
     n = len(tokens)
     for cl in clauses:
-        if cl.vg is not None and cl.vg.end < n and tokens[cl.vg.end] == "कि":
+        if cl.vg is not None and cl.vg.end < n and tokens[cl.vg.end] == _LEX.complementizer:
             end = n
             while end > cl.vg.end + 1 and tags[end - 1] in ("PUNCT_B", "PUNCT_O"):
                 end -= 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import load
-from .switches import DEFAULT, ChunkerSwitches
+from .chunker_switches import DEFAULT, ChunkerSwitches
 from .verbs import VerbGroup
 
 Span = tuple[int, int]
@@ -67,7 +67,7 @@ class ClauseBuilder:
             # a non-finite verb chunk (देखकर, करने के बाद) takes the chunk before it as its object
             verb_at = next((k for k in words if tags[k] in ("LV", "AUX", "CNJ")), s)
             if kind == "nonfinite" and verb_at - s <= 1 and cur.chunks and cur.chunks[-1].end == s and \
-                    cur.chunks[-1].marker not in ("ने", "") and cur.chunks[-1].kind == "np":
+                    cur.chunks[-1].marker not in (self.lex.ergative, "") and cur.chunks[-1].kind == "np":
                 prev = cur.chunks.pop()
                 s = prev.start
             c = Chunk(s, e, marker, kind)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.normalize import match_key
-from ..text.wordlists import read_tsv
+from ..text.tsv import read_tsv
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -9,15 +9,15 @@ from ..core.doc import Document, token_span
 from ..core.stage import Stage, files_version
 from ..text.normalize import match_key
 from .analysis import analyse_sentence
-from .switches import ChunkerSwitches
-from .switches import defaults as chunker_defaults
+from .chunker_switches import ChunkerSwitches
+from .chunker_switches import defaults as chunker_defaults
 
 
 class SyntaxStage(Stage):
     name = "syntax"
     requires = ("sentences", "tokens", "entities", "amounts")
     provides = ("syntax",)
-    defaults = chunker_defaults()        # the chunker's rule switches (syntax/switches.py)
+    defaults = chunker_defaults()        # the chunker's rule switches (syntax/chunker_switches.py)
 
     def version(self) -> str:
         here = Path(__file__).parent      # the chunker, its word lists and the analysis built on them

@@ -64,27 +64,37 @@ def _word_class(lex: Lexicon) -> dict[str, str]:
 def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
     """One tag a token: PUNCT_B PUNCT_O NUM W DET PK PG PC AUX LV CC SC REL RELK PRK PART ADV CNJ."""
     lex = lex or load()
-    n = len(tokens)
-    tags = [""] * n
-    i = 0
+    tags = [""] * len(tokens)
+    _tag_compounds(tokens, tags, lex)
+    _tag_words(tokens, tags, lex)
+    _context_rules(tokens, tags, lex)
+    return tags
+
+
+def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
+    """Compound postpositions (के बारे में), also after a fused pronoun genitive (उनके लिए, इसकी ओर)."""
     by_first, by_second = _compound_index(lex)
+    for i in range(1, len(tokens)):
+        if tags[i]:
+            continue
+        for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
+            k = len(comp)
+            if tuple(tokens[i:i + k]) == comp:
+                for j in range(i, i + k):
+                    tags[j] = "PC"
+                break
+            # pronoun genitive written fused: उनके लिए, इसकी ओर
+            prev = tokens[i - 1]
+            if (k >= 2 and comp[0] in lex.genitive and prev not in lex.genitive and len(prev) > 2
+                    and prev.endswith(comp[0]) and tuple(tokens[i:i + k - 1]) == comp[1:]):
+                for j in range(i, i + k - 1):
+                    tags[j] = "PC"
+                break
+
+
+def _tag_words(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
+    """Punctuation, numbers, the listed words, -कर participles; every other token is a word (W)."""
     word_class = _word_class(lex)
-    while i < n:
-        if i > 0 and not tags[i]:
-            for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
-                k = len(comp)
-                if tuple(tokens[i:i + k]) == comp:
-                    for j in range(i, i + k):
-                        tags[j] = "PC"
-                    break
-                # pronoun genitive written fused: उनके लिए, इसकी ओर
-                prev = tokens[i - 1]
-                if (k >= 2 and comp[0] in lex.genitive and prev not in lex.genitive and len(prev) > 2
-                        and prev.endswith(comp[0]) and tuple(tokens[i:i + k - 1]) == comp[1:]):
-                    for j in range(i, i + k - 1):
-                        tags[j] = "PC"
-                    break
-        i += 1
     for i, t in enumerate(tokens):
         if tags[i]:
             continue
@@ -94,32 +104,35 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
             tags[i] = "NUM"
         elif (tag := word_class.get(t)):
             tags[i] = tag
-        elif (t.endswith("कर") or t.endswith("करके")) and len(t) >= 4 and t not in lex.not_conjunctive:
+        elif t.endswith(lex.conjunctive) and len(t) >= 4 and t not in lex.not_conjunctive:
             tags[i] = "CNJ"
         else:
             tags[i] = "W"
+
+
+def _context_rules(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
+    n = len(tokens)
     for i, t in enumerate(tokens):
         nxt = tags[i + 1] if i + 1 < n else "END"
         # a name ending in -कर (वाईकर के द्वारा) is not a conjunctive participle
         if tags[i] == "CNJ" and nxt in ("PK", "PG", "PC"):
             tags[i] = "W"
         # कर / करके written apart after a stem (मिलजुल कर मनाए) is a conjunctive participle
-        if t in ("कर", "करके") and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
+        if t in lex.conjunctive and i > 0 and tags[i - 1] == "W" and nxt in ("W", "DET", "NUM", "ADV", "PK"):
             tags[i] = "CNJ"
-    # बहुत से लोग: से after बहुत is "many", not a case marker
     for i in range(1, n - 1):
-        if tags[i] == "PK" and tokens[i] == "से" and tokens[i - 1] == "बहुत" and tags[i + 1] in ("W", "DET"):
+        # बहुत से लोग: से after बहुत is "many", not a case marker
+        if tags[i] == "PK" and tokens[i] == lex.instrumental and tokens[i - 1] in lex.quantity_with_se \
+                and tags[i + 1] in ("W", "DET"):
             tags[i] = "W"
-    # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
-    for i in range(1, n - 1):
+        # a dash between two words joins them (इश -- डू, शिल्पी -- सुथार)
         if tags[i] == "PUNCT_B" and tokens[i] in ("-", "--", "–", "—") and tags[i - 1] in ("W", "NUM") \
                 and tags[i + 1] in ("W", "NUM"):
             tags[i] = "PUNCT_O"
     # की / के before a clause boundary or an auxiliary is the verb "did", not a genitive
     for i, t in enumerate(tokens):
-        if tags[i] == "PG" and t == "की":
+        if tags[i] == "PG" and t in lex.verb_or_genitive:
             nxt = tags[i + 1] if i + 1 < n else "END"
             if nxt in ("END", "PUNCT_B", "AUX", "CC", "SC", "REL", "RELK", "RELG") \
-                    and not (i + 1 < n and tokens[i + 1] == "हो"):      # X की हो सकती हैं: a genitive
+                    and not (i + 1 < n and tokens[i + 1] in lex.subjunctive_be):   # X की हो सकती हैं: a genitive
                 tags[i] = "LV"
-    return tags

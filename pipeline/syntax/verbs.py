@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, load
-from .switches import DEFAULT
+from .chunker_switches import DEFAULT
 
 FINAL_PUNCT = frozenset({".", "।", "?", "!", "॥", "|", "...", "…"})
 _NEG = load().negation
+_ERGATIVE = load().ergative
 
 _CLAUSE_END = frozenset({"END", "PUNCT_B", "CC", "SC", "REL", "RELK", "RELG"})
 
@@ -18,8 +19,8 @@ def _has_ergative(tokens: list[str], tags: list[str], covered: list[bool], p: in
     """Is there a ने-marked agent between the previous verb group and position p?"""
     for k in range(p - 1, -1, -1):
         if covered[k] or tags[k] in ("SC", "REL", "RELK", "RELG"):
-            return tags[k] == "RELK" and tokens[k].endswith("ने")
-        if (tags[k] == "PK" and tokens[k] == "ने") or (tags[k] == "PRK" and tokens[k].endswith("ने")):
+            return tags[k] == "RELK" and tokens[k].endswith(_ERGATIVE)
+        if (tags[k] == "PK" and tokens[k] == _ERGATIVE) or (tags[k] == "PRK" and tokens[k].endswith(_ERGATIVE)):
             return True
     return False
 
@@ -51,34 +52,45 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
             i += 1
         e = i
         nxt = tags[e] if e < n else "END"
-        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == "तो")
+        finite = nxt in _CLAUSE_END or (nxt == "PART" and tokens[e] == lex.topic)
         if not finite and nxt not in ("W", "DET", "NUM", "ADV"):
             continue            # e.g. करने के बाद: a non-finite verb inside a postposition chunk
-        run = tokens[s:e]
-        copular = all(t in lex.copular_like or tags[s + k] == "PART" for k, t in enumerate(run))
+        copular = all(t in lex.copular_like or tags[s + k] == "PART" for k, t in enumerate(tokens[s:e]))
         p = s - 1
-        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p] and tokens[s] not in lex.speech:
-            if not finite:
-                s = p                   # प्रयोग किया जाने वाला …, भेजे गए …
-            elif not copular:
-                # a determiner or number before the word makes it an object noun phrase (एक किताब दी)
-                if (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
-                        or tags[p - 1] not in prefix_blockers or tokens[p - 1][-2:] in ("का", "की", "के"):
-                    s = p
-            else:
-                # a lone word between a chunk boundary and the copula is the predicate (मौजूद है);
-                # so is a verb form (कहते हैं) and any word when the clause has an ergative subject
-                q = p - 1
-                if q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
-                        or tokens[p].endswith(("ते", "ती")) \
-                        or (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) \
-                        or _has_ergative(tokens, tags, covered, p):
-                    s = p
+        if p >= 0 and tags[p] == "W" and tags[s] != "PART" and not covered[p] and tokens[s] not in lex.speech \
+                and (not finite                     # a participle: प्रयोग किया जाने वाला …, भेजे गए …
+                     or (_predicate_before(tokens, tags, covered, p, lex) if copular
+                         else _stem_before(tokens, tags, p, lex, prefix_blockers))):
+            s = p
         groups.append(VerbGroup(s, e, copular and s == p + 1, finite))
         for k in range(s, e):
             covered[k] = True
-    # simple verb at the end of the sentence (or before final punctuation)
-    last = n - 1
+    _add_final_verb(tokens, tags, covered, groups)
+    groups.sort(key=lambda g: g.start)
+    return groups
+
+
+def _stem_before(tokens, tags, p: int, lex: Lexicon, prefix_blockers: tuple[str, ...]) -> bool:
+    """Does a finite light verb take the word at p as its stem (शुरू किया)? Not when a determiner or
+    number before the word makes it an object noun phrase (एक किताब दी)."""
+    return (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) or p == 0 \
+        or tags[p - 1] not in prefix_blockers or tokens[p - 1].endswith(lex.genitive_endings)
+
+
+def _predicate_before(tokens, tags, covered, p: int, lex: Lexicon) -> bool:
+    """Does a bare copula take the word at p as its predicate? A lone word between a chunk boundary and
+    the copula (मौजूद है), a verb form (कहते हैं), or any word when the clause has an ergative subject."""
+    q = p - 1
+    return q < 0 or tags[q] in ("PK", "PC", "PRK", "RELK", "PUNCT_B", "CNJ", "PART", "CC", "SC", "REL", "RELG") \
+        or tokens[p].endswith(lex.imperfective_endings) \
+        or (tokens[p] in lex.conjunct and tokens[p] not in lex.conjunct_nouns) \
+        or _has_ergative(tokens, tags, covered, p)
+
+
+def _add_final_verb(tokens, tags, covered, groups: list[VerbGroup]) -> None:
+    """A simple verb at the end of the sentence (or before final punctuation) is a group of its own;
+    a group already ending there is finite."""
+    last = len(tokens) - 1
     while last >= 0 and tags[last] in ("PUNCT_B", "PUNCT_O") and tokens[last] in FINAL_PUNCT | {"'", '"'}:
         last -= 1
     if last >= 0 and not covered[last] and tags[last] == "W":
@@ -87,5 +99,3 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
         for g in groups:
             if g.start <= last < g.end:
                 g.finite = True
-    groups.sort(key=lambda g: g.start)
-    return groups

@@ -7,10 +7,11 @@ lists the known ones, so a typo never silently yields an empty set.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from .wordlists import DATA_DIR, read_tsv
+from .tsv import read_tsv
 
-PATH = DATA_DIR / "closed_class.tsv"
+PATH = Path(__file__).resolve().parent / "data" / "closed_class.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,20 @@ def rows(cls: str) -> tuple[tuple[str, str], ...]:
 def words(*classes_: str) -> frozenset[str]:
     """The forms of one or more classes."""
     return frozenset(form for c in classes_ for form, _ in rows(c))
+
+
+def word(cls: str) -> str:
+    """The one form of a role class (ergative, complementizer ...); an error if it has more or none."""
+    forms = rows(cls)
+    if len(forms) != 1:
+        raise ValueError(f"closed class {cls!r} has {len(forms)} forms in {PATH.name}, a role class has one")
+    return forms[0][0]
+
+
+@lru_cache(maxsize=None)
+def endings(*classes_: str) -> tuple[str, ...]:
+    """The forms of the classes in file order, as a tuple for str.endswith."""
+    return tuple(dict.fromkeys(form for c in classes_ for form, _ in rows(c)))
 
 
 @lru_cache(maxsize=None)

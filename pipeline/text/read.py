@@ -1,6 +1,7 @@
 """Stage `read`: bytes of a file -> a Document, or an InputError naming file and position.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 with BOM. Everything else is refused with the
+Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, and UTF-16 without one where the bytes say so
+(NUL bytes all on one side of the byte pairs, Devanagari once decoded). Everything else is refused with the
 byte offset where decoding failed. `read_document` also refuses, with a readable reason, files
 over MAX_BYTES (before reading them), HTML pages ("convert to text first"), text with control
 characters in bulk (binary), and text without a single Devanagari letter (English, Urdu...:
@@ -48,7 +49,11 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if enc != "utf-16":
         nul = body.find(b"\x00")
         if nul >= 0:
-            raise InputError(path, "binary file (NUL byte), not UTF-8 text", nul + skip, kind="binary")
+            bare = _utf16_without_bom(body) if enc == "utf-8" else None
+            if bare is not None:
+                return bare
+            raise InputError(path, "binary file (NUL byte), not UTF-8 text (if it is text, re-save it as UTF-8)",
+                             nul + skip, kind="binary")
     try:
         text = body.decode("utf-16" if enc == "utf-16" else "utf-8")
     except UnicodeDecodeError as e:
@@ -61,6 +66,24 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if not text.strip():
         raise InputError(path, "empty file" if not text else "file holds only whitespace", kind="empty")
     return text, enc
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, "utf-16-le" / "utf-16-be") when `data` is UTF-16 saved without a BOM (Windows tools do):
+    every NUL byte on one side of the byte pairs (the high byte of spaces, digits and Latin letters),
+    decoding cleanly, with Devanagari in it. None otherwise (a binary file)."""
+    if len(data) % 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    for enc, side, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if side and not other:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            if _DEVANAGARI.search(text) and not text.count("\x00"):
+                return text, enc
+    return None
 
 
 _HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)",

@@ -11,10 +11,13 @@ import regex
 
 from ..core.doc import Document, Token
 from ..core.stage import Stage
+from . import closed_class
 from .sentences import URL, _is_abbreviation
 
 _D = r"[0-9\u0966-\u096F]"
-ORDINAL_SUFFIX = r"(?:वां|वाँ|वीं|वें|वा|वी|वे|ला|ली|ले|रा|री|रे|था|थी|थे|ठा|ठी|ठे|st|nd|rd|th)"
+# 22वां, 1ला (closed_class.tsv, in its order: a longer ending before its prefix), 21st
+ORDINAL_SUFFIX = "(?:" + "|".join([regex.escape(s) for s in closed_class.endings("ordinal_suffix")]
+                                  + ["st", "nd", "rd", "th"]) + ")"
 NUMBER = (rf"{_D}{{4}}-{_D}{{2}}(?:{_D}{{2}})?(?!{_D})"          # fiscal year 2023-24 / 2023-2024
           rf"|{_D}+(?:[,.]{_D}+)*(?:{ORDINAL_SUFFIX}(?![\p{{L}}\p{{M}}]))?")
 TOKEN = regex.compile(

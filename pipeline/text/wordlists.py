@@ -1,30 +1,12 @@
-"""Word lists as data: the TSV reader, and the lists of the sentence splitter and tokenizer."""
+"""Word lists of the sentence splitter and tokenizer (data/*.tsv, read by the one reader in tsv.py)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from .normalize import match_key
+from .normalize import DATA_DIR, match_key
+from .tsv import read_tsv
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated file with a header; '#' lines before the header are comments."""
-    rows, header = [], None
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or (header is None and line.startswith("#")):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            if len(cells) != len(header):
-                raise ValueError(f"{path}:{n}: {len(cells)} cells, header has {len(header)}")
-            rows.append(dict(zip(header, cells)))
-    return rows
+__all__ = ["DATA_DIR", "abbreviations", "read_tsv"]   # read_tsv: the relations code imports it from here
 
 
 @lru_cache(maxsize=None)

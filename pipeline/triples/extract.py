@@ -8,7 +8,7 @@ results and weaknesses). The steps, one module each:
 3. `syntax/chunks.py`: noun chunks, grouped into clauses in the same pass (1-3: `syntax.analysis.analyse`);
 4. `triples/rules.py`: the triples of each clause, then genitive property triples over their arguments.
 
-The rule switches are stage config: syntax/switches.py (steps 1-3) and triples/switches.py (step 4).
+The rule switches are stage config: syntax/chunker_switches.py (steps 1-3) and triples/switches.py (step 4).
 """
 from __future__ import annotations
 

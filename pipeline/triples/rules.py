@@ -16,6 +16,7 @@ _MONTHS = _LEX.months
 _TIME_HEADS = _LEX.time_heads
 _PRONOUNS = _LEX.pronouns
 _BE_FORMS = _LEX.be_forms
+_ERGATIVE = _LEX.ergative
 
 
 class OpenTriple(NamedTuple):
@@ -42,7 +43,7 @@ def _is_adverbial(tokens: list[str], tags: list[str], c: Chunk) -> bool:
             (not c.marker and tags[c.end - 1] == "ADV"):
         return True
     lex = load()
-    if c.marker == "से" and c.end - c.start >= 2 and tokens[c.end - 2] in lex.manner:
+    if c.marker == lex.instrumental and c.end - c.start >= 2 and tokens[c.end - 2] in lex.manner:
         return True                        # तेजी से, पूरी तरह से
     return not c.marker and c.end - c.start == 2 and tags[c.start] == "DET" and tokens[c.start + 1] in lex.manner
 
@@ -60,7 +61,7 @@ def _attach_modifiers(tokens: list[str], tags: list[str], chunks: list[Chunk], s
         c = chunks[k]
         if (out and k + 1 < len(chunks) and not c.marker and c.kind == "np" and c.end - c.start == 1
                 and tags[c.start] == "W" and out[-1].end == c.start and out[-1].kind == "np"
-                and out[-1].marker and out[-1].marker != "ने" and not chunks[k + 1].marker
+                and out[-1].marker and out[-1].marker != _ERGATIVE and not chunks[k + 1].marker
                 and chunks[k + 1].kind == "np" and chunks[k + 1].start == c.end
                 and tags[chunks[k + 1].start] == "DET"):
             prev = out.pop()
@@ -79,7 +80,7 @@ def _scrambled_conjunct(tokens: list[str], tags: list[str], cl: Clause, vg: Verb
     if not sw.scrambled_conjunct or tags[vg.start] not in ("LV", "AUX"):
         return None, None
     lex = load()
-    if any(c.marker == "ने" or (tags[c.end - 1] in ("PRK", "RELK") and tokens[c.end - 1].endswith("ने"))
+    if any(c.marker == _ERGATIVE or (tags[c.end - 1] in ("PRK", "RELK") and tokens[c.end - 1].endswith(_ERGATIVE))
            for c in cl.chunks):
         return None, None
     for k, c in enumerate(cl.chunks):
@@ -109,7 +110,7 @@ def _split_copula_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk
 def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk], sw: TripleSwitches) -> list[Chunk]:
     """No ने chunk and no unmarked chunk: a standalone pronoun opening a marked chunk is the subject
     (यह | उत्तर प्रदेश के बलिया जिले में स्थित है)."""
-    if any(c.marker == "ने" or c.kind == "rel" or (tags[c.end - 1] == "PRK" and tokens[c.end - 1].endswith("ने"))
+    if any(c.marker == _ERGATIVE or c.kind == "rel" or (tags[c.end - 1] == "PRK" and tokens[c.end - 1].endswith(_ERGATIVE))
            for c in chunks):
         return chunks
     if any(not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) and not _is_temporal(tokens, c, tags)
@@ -133,7 +134,7 @@ def _split_pronoun(tokens: list[str], tags: list[str], chunks: list[Chunk], sw: 
 
 def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk | None:
     for c in chunks:
-        if c.marker == "ने" or (c.marker.endswith("ने") and tags[c.end - 1] in ("PRK", "RELK")):
+        if c.marker == _ERGATIVE or (c.marker.endswith(_ERGATIVE) and tags[c.end - 1] in ("PRK", "RELK")):
             return c
     for c in chunks:
         if c.kind == "rel":
@@ -142,7 +143,7 @@ def _subject(tokens: list[str], tags: list[str], chunks: list[Chunk]) -> Chunk |
         if not c.marker and c.kind == "np" and not _is_adverbial(tokens, tags, c) \
                 and not _is_temporal(tokens, c, tags):
             return c
-    if chunks and chunks[-1].marker in ("का", "की", "के"):
+    if chunks and chunks[-1].marker in _LEX.genitive:
         return chunks[-1]                   # X का उपयोग किया जाता है: the possessor of the verb's noun
     for c in reversed(chunks):
         if c.kind == "np" and not _is_temporal(tokens, c, tags) and not _is_adverbial(tokens, tags, c):
@@ -169,12 +170,12 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwi
         lead = vg.start
         if sw.pred_complement and vg.end - vg.start >= 2 and tags[lead] == "W" and not subj.marker \
                 and all(t in _BE_FORMS for t in tokens[lead + 1:vg.end]) \
-                and not tokens[lead].endswith(("ता", "ती", "ते", "ना", "ने")):
+                and not tokens[lead].endswith(_LEX.verb_endings):
             out.append(OpenTriple(subj.span, (lead + 1, vg.end), (lead, lead + 1), "", "predicate_complement"))
         return out + _complement(cl, subj, rel)
     head = subj.span
     if sw.resolve_relative and subj.kind == "rel" and cl.antecedent is not None and (
-            tags[subj.start] == "REL" or (sw.resolve_relative_ergative and tokens[subj.start].endswith("ने"))):
+            tags[subj.start] == "REL" or (sw.resolve_relative_ergative and tokens[subj.start].endswith(_ERGATIVE))):
         head = cl.antecedent
     for c in cl.chunks:
         if c is subj or c.kind in ("modifier", "reladv"):
@@ -184,7 +185,7 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwi
                 out.append(OpenTriple(c.span, None, rel, "property", "time_of_event"))
             if sw.time_mode == "property":
                 continue
-        if (sw.skip_adverb_tails or c.marker == "से") and _is_adverbial(tokens, tags, c):
+        if (sw.skip_adverb_tails or c.marker == _LEX.instrumental) and _is_adverbial(tokens, tags, c):
             continue
         out.append(OpenTriple(head, rel, c.span, "", "conjunct_noun" if lead else
                               "subject_verb_argument" if head == subj.span else "relative_clause",
@@ -194,7 +195,7 @@ def clause_triples(tokens: list[str], tags: list[str], cl: Clause, sw: TripleSwi
 
 def _complement(cl: Clause, subj: Chunk, rel: Span) -> list[OpenTriple]:
     """A verb of saying / thinking with a कि clause: (उन्होंने | कहा | कि-clause)."""
-    if cl.complement is None or subj.marker not in ("ने", "") and not subj.marker.endswith("ने"):
+    if cl.complement is None or subj.marker not in (_ERGATIVE, "") and not subj.marker.endswith(_ERGATIVE):
         return []
     return [OpenTriple(subj.span, rel, cl.complement, "", "complement_clause")]
 

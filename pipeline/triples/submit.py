@@ -8,9 +8,23 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
-from ..evaluation.benchie import read_sentences
 from .extract import triples_for_text
+
+
+def read_sentences(path: str | Path) -> dict[str, str]:
+    """`sent_id:N<TAB>sentence` or `N<TAB>sentence` lines -> {N: sentence}."""
+    out: dict[str, str] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or "\t" not in line:
+            continue
+        sid, text = line.split("\t", 1)
+        sid = sid.strip()
+        if sid.startswith("sent_id:"):
+            sid = sid[len("sent_id:"):]
+        out[sid.strip()] = text.strip()
+    return out
 
 
 def write_triples(sentences: dict[str, str], out) -> int:
@@ -36,6 +50,10 @@ def run(argv: list[str] | None = None) -> int:
         sents = read_sentences(a.sents_file)
     except (OSError, UnicodeDecodeError) as e:
         print(f"hindi-extract triples: cannot read {a.sents_file}: {e}", file=sys.stderr)
+        return 2
+    if not sents:
+        print(f"hindi-extract triples: {a.sents_file} holds no sent_id<TAB>sentence line (one sentence a line, "
+              "its id and a TAB before it; for plain text use `hindi-extract run`)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     if a.out == "-":

@@ -6,7 +6,7 @@
 Matplotlib >= 3.11 lays text out with libraqm (HarfBuzz), so conjuncts (क्ष, त्र), reordered
 i-matras (कि) and reph (र्व) are shaped, not drawn letter by letter.
 
-Every chart function takes the DataFrame of the matching `pipeline.analysis` function and
+Every chart function takes the DataFrame of the matching `pipeline.queries` function and
 returns a `matplotlib.figure.Figure` (not attached to pyplot: the notebook displays it by value,
 a script saves it with `save`).
 """
@@ -231,15 +231,7 @@ def meets_graph_chart(edges, top: int = 40) -> Figure:
     label.update(zip(edges["target"], edges.get("target_label", [""] * len(edges))))
     nodes = sorted(set(edges["source"]) | set(edges["target"]))
     pos = _layout(nodes, list(zip(edges["source"], edges["target"])))
-    seen: dict[tuple[str, str], int] = {}
-    paths = []
-    for e in edges.itertuples(index=False):
-        key = tuple(sorted((e.source, e.target)))
-        path = _edge_path(pos[e.source], pos[e.target], seen.get(key, 0),
-                          [xy for n, xy in pos.items() if n not in key])
-        seen[key] = seen.get(key, 0) + 1
-        ax.plot(*zip(*path), color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count, alpha=0.6, zorder=1)
-        paths.append((e.predicate, path))
+    paths = _draw_edges(ax, edges, pos)
     for n, (x, y) in pos.items():
         ax.scatter([x], [y], s=NODE_SIZE, color=COLORS.get(label.get(n, ""), "#bbbbbb"), edgecolors="#444444",
                    zorder=2)
@@ -268,6 +260,20 @@ def meets_graph_chart(edges, top: int = 40) -> Figure:
     return fig
 
 
+def _draw_edges(ax, edges, pos) -> list:
+    """One curve an edge (parallel edges of a pair bend apart, around the other nodes); (predicate, path) each."""
+    seen: dict[tuple[str, str], int] = {}
+    paths = []
+    for e in edges.itertuples(index=False):
+        key = tuple(sorted((e.source, e.target)))
+        path = _edge_path(pos[e.source], pos[e.target], seen.get(key, 0),
+                          [xy for n, xy in pos.items() if n not in key])
+        seen[key] = seen.get(key, 0) + 1
+        ax.plot(*zip(*path), color=COLORS.get(e.kind, "#888888"), lw=1 + 1.5 * e.count, alpha=0.6, zorder=1)
+        paths.append((e.predicate, path))
+    return paths
+
+
 def _finished(fig: Figure) -> Figure:
     fit_titles(fig)
     return fig
@@ -282,8 +288,8 @@ def save(fig: Figure, path: str | Path, dpi: int = 110) -> Path:
 
 def all_charts(t) -> dict[str, Figure]:
     """Every chart of the notebook from the loaded tables, by file stem."""
-    from ..analysis.entities import meets_edges, top_entities
-    from ..analysis.money import amounts_by_period, money_by_currency
+    from ..queries.entities import meets_edges, top_entities
+    from ..queries.money import amounts_by_period, money_by_currency
 
     return {
         "chart-top-entities": top_entities_chart(top_entities(t)),

@@ -39,19 +39,19 @@ def rows_from_tables(out_dir: Path, path: Path, loaded: dict[str, pd.DataFrame] 
     return doc_id, rows
 
 
-def rows_from_pipeline(path: Path, ner: str) -> tuple[str, dict[str, pd.DataFrame], str]:
-    from ..core.runner import Pipeline
+def rows_from_pipeline(path: Path, ner: str, date: str = "") -> tuple[str, dict[str, pd.DataFrame], str]:
+    from ..runner import Pipeline
     from ..core.tables import document_rows, frame
     from ..text.read import read_document
 
     doc = read_document(path, path.parent)
-    Pipeline({"entities": {"ner": ner}}).process(doc)
+    Pipeline({"entities": {"ner": ner}, "amounts": {"reference_date": date}}).process(doc)
     rows = document_rows(doc)
     return doc.doc_id, {t: frame(t, rows[t]) for t in TABLES}, doc.text
 
 
-def load(path: Path, tables: Path | None, ner: str, loaded: dict[str, pd.DataFrame] | None = None
-         ) -> tuple[str, str, dict[str, pd.DataFrame]]:
+def load(path: Path, tables: Path | None, ner: str, loaded: dict[str, pd.DataFrame] | None = None,
+         date: str = "") -> tuple[str, str, dict[str, pd.DataFrame]]:
     """(doc_id, original text, rows) of one document: from the tables of a run (`tables`, or the
     tables already read: `loaded`), else by running the pipeline on it."""
     import hashlib
@@ -59,7 +59,7 @@ def load(path: Path, tables: Path | None, ner: str, loaded: dict[str, pd.DataFra
     from ..text.read import read_document
 
     if tables is None:
-        doc_id, rows, text = rows_from_pipeline(path, ner)
+        doc_id, rows, text = rows_from_pipeline(path, ner, date)
         return doc_id, text, rows
     doc_id, rows = rows_from_tables(tables, path, loaded)
     doc = read_document(path, path.parent)

@@ -1,6 +1,6 @@
 """`hindi-extract show FILE`: the briefing as a reader sees it, with what was extracted marked.
 
-    hindi-extract show corpus/FILE.txt                     -> FILE.html (in the current folder)
+    hindi-extract show corpus/FILE.txt                     -> corpus/.views/FILE.html (beside the input)
     hindi-extract show corpus/FILE.txt --out brief.html    -> a self-contained HTML page
     hindi-extract show corpus/FILE.txt --terminal          -> the same in colour on the terminal
     hindi-extract show corpus/FILE.txt --from outputs      -> take the rows from a run's tables
@@ -28,8 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..entities.options import NER_CHOICES
 from .chromium import screenshot
 from .html import render_html
+from ..text.read import InputError
 from .rows import ShowError, load
 from .terminal import render_terminal
 
@@ -39,7 +41,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 def make_screenshots(img_dir: Path, tables: Path, file: Path | None = None) -> list[Path]:
     """docs/img: every notebook chart (PNG) and the briefing view of `file` (default: the run's
     first document) as Chromium shows it."""
-    from ..analysis.outputs import load_outputs
+    from ..queries.outputs import load_outputs
     from . import charts
 
     img_dir.mkdir(parents=True, exist_ok=True)
@@ -69,16 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="hindi-extract show",
         description="Show one document with its entities and amounts highlighted: a self-contained HTML "
-                    "page (default: ./<name>.html) or, with --terminal, colours on the terminal.")
+                    "page (default: .views/<name>.html beside the input, a hidden folder that runs over the "
+                    "corpus skip) or, with --terminal, colours on the terminal.")
     ap.add_argument("file", nargs="?", metavar="FILE", help="a text file, e.g. corpus/briefing.txt")
-    ap.add_argument("--out", metavar="FILE.html", help="where to write the page (default: ./<name>.html)")
+    ap.add_argument("--out", metavar="FILE.html",
+                    help="where to write the page (default: .views/<name>.html in the input's folder; never the "
+                         "current folder)")
+    ap.add_argument("--date", metavar="YYYY-MM-DD",
+                    help="reference date for relative dates when the text has no dateline (as for `run`)")
     ap.add_argument("--terminal", action="store_true", help="print a coloured view instead of writing HTML")
     ap.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                     help="terminal colours (auto: when stdout is a terminal and NO_COLOR is unset)")
     ap.add_argument("--from", dest="tables", metavar="OUT_DIR",
                     help="take the rows from the tables of a run (hindi-extract run ... --out OUT_DIR) "
                          "instead of running the pipeline on FILE")
-    ap.add_argument("--ner", default="hi-ner", choices=["hi-ner", "stanza-hi", "none"],
+    ap.add_argument("--ner", default="hi-ner", choices=NER_CHOICES,
                     help="NER engine when the pipeline runs (as for `hindi-extract run`)")
     ap.add_argument("--embed-font", action="store_true",
                     help="embed Noto Sans Devanagari (subset) in the page, for machines with no Devanagari "
@@ -105,18 +112,35 @@ def run(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"error: {path} is not a file", file=sys.stderr)
             return EXIT_USAGE
-        doc_id, text, rows = load(path, Path(args.tables) if args.tables else None, args.ner)
-    except ShowError as e:
+        doc_id, text, rows = load(path, Path(args.tables) if args.tables else None, args.ner, date=args.date or "")
+    except (ShowError, InputError, OSError, ValueError) as e:   # the message names the file (and position)
         print(f"error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as e:  # noqa: BLE001 - read errors, a missing stage...: one readable line
-        print(f"error: {type(e).__name__}: {e}", file=sys.stderr)
+    except Exception as e:  # noqa: BLE001 - a bug: still one line, saying it is one
+        print(f"error: internal error ({type(e).__name__}): {e}", file=sys.stderr)
         return EXIT_ERROR
     if args.terminal:
         _print_terminal(text, rows, args.color)
     else:
-        _write_page(Path(args.out) if args.out else Path(f"{path.stem}.html"), text, rows, doc_id, args.embed_font)
+        _write_page(Path(args.out) if args.out else default_page(path), text, rows, doc_id, args.embed_font)
     return EXIT_OK
+
+
+VIEWS_DIR = ".views"
+
+
+def default_page(path: Path) -> Path:
+    """<input folder>/.views/<name>.html: beside the input, in a hidden folder that `run` skips (a page
+    in the corpus itself would be read as an input) and .gitignore lists; the system's temporary
+    folder when the input's folder is not writable."""
+    folder = path.parent / VIEWS_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder / f"{path.stem}.html"
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir()) / "hindi-extract-views" / f"{path.stem}.html"
 
 
 def _print_terminal(text: str, rows: dict[str, pd.DataFrame], color_mode: str) -> None:

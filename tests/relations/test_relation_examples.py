@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.core.runner import Pipeline
+from pipeline.runner import Pipeline
 from pipeline.evaluation.relations import METRICS, PEOPLE_EVENTS
 from pipeline.relations.frames import event_frames, load, metrics
 from pipeline.relations.rules import rule_names
@@ -53,6 +53,11 @@ def test_relation_examples(rules_pipe, case):
         sent = next(s for s in doc.sentences if s.id == r.sentence_id)
         assert sent.start <= r.start <= r.end <= sent.end
         assert doc.text[r.start:r.end] == r.text
+        # an argument that is an entity of the sentence carries its id (relations join to entities)
+        names = {e.text: e.id for e in doc.entities if e.sentence_id == r.sentence_id}
+        for text, eid in ((r.subject, r.subject_id), (r.counterpart, r.counterpart_id)):
+            if text in names:
+                assert eid, f"{r.predicate}: {text!r} is an entity of its sentence but has no id"
 
 
 def test_every_rule_has_two_positive_and_one_negative_example_of_its_own():
