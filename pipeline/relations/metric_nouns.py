@@ -137,6 +137,9 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     verb = None if before else _verb_after(v, j)        # a noun of its sentence names it before a verb does
     if verb:
         return verb, False
+    later = [m for m in nouns if j <= m[0] <= j + 4 and v.clause(m[0]) == cl] if not before else []
+    if later:
+        return later[0], False                          # '90 अरब डॉलर भारत में निवेश करेगा': the noun after it
     pick = (same or before or [None])[-1]
     denominator = denominator_before(v, i)
     if pick and denominator and pick[0] == denominator[1]:

@@ -49,19 +49,25 @@ def country_like(v: View, state: DocState, owner: str) -> bool:
 def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
-    a national figure); None when unsure."""
+    a national figure, and for a government's `public` figure: a tax office reports tax collections,
+    the government or the country owns them); None when unsure."""
     state, speakers = ctx
-    national = metrics().frames[predicate].national
+    frame = metrics().frames[predicate]
+    national, public = frame.national, frame.public
     reporter = ""
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
         if found is None or not found[0]:
             continue
-        if national and not country_like(v, state, found[0]):
+        if (national or public) and not country_like(v, state, found[0]) and \
+                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
             reporter = reporter or found[0]
             continue
         return (*found, reporter)
-    if national:
+    if public and any(e.label == "PER" and (a in speakers or v.keys[b:b + 1] == [marker("agent")])
+                      for a, b, e in v.entities()):
+        return None, "", "", None, ""          # a minister speaks for the government that owns the figure
+    if national or public:
         return "", "", "", None, reporter
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
@@ -106,10 +112,18 @@ def _agent(v, predicate, span, i, ctx):
 
 
 def _pronoun(v, predicate, span, i, ctx):
+    """उसने / उसके बोर्ड ने in a reported clause: the speaker; वह opening it, for a figure the speaker
+    states of itself ('कंपनी ने बताया कि वह 500 करोड़ रुपये निवेश करेगी'), when the speaker is no person."""
     kinds, keys = _anaphor_kinds(), v.keys
-    for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) == "owner"):
+    for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) in ("owner", "subject")):
         if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
             return pronoun_owner(v, ctx[0]), "", "", None  # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
+        opens = k > 0 and keys[k - 1] in cc("complementizer") and kinds.get(keys[k]) == "subject"
+        if opens and metrics().frames[predicate].self_reported and v.syn is not None and v.syn.attributions:
+            a, b = v.syn.attributions[0].speaker
+            person = any(e.label == "PER" for x, y, e in v.entities() if a <= x < b) or \
+                any(a <= x < b for x, _ in v.titles())
+            return (None if person else (pronoun_owner(v, ctx[0]), "", "", None))
     return None
 
 

@@ -10,6 +10,7 @@ fact: a fact stated wrongly is worse than none."""
 from __future__ import annotations
 
 from ..core.doc import Relation
+from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
 from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
@@ -117,6 +118,13 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
     return owner, oid, counterpart
 
 
+def _metric_named(text: str) -> str:
+    """The metric a recipient written as a plain noun names ('पूंजीगत व्यय के लिए 11 लाख करोड़ रुपये')."""
+    keys = key_tokens(text) if text else []
+    hit = metrics().triggers.at(keys, 0)
+    return hit[1] if hit and hit[0] == len(keys) else ""
+
+
 def _agent_written(v: View, i: int) -> bool:
     """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
     agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
@@ -141,9 +149,14 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if continued and not owner and topic.get("subject") is not None:
         owner, oid = topic.get("subject", owner), ""
     owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
-    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0])
+    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
+        _metric_named(counterpart[0])
+    renamed = v._found.setdefault("renamed", {})
     if predicate == "allocation" and head and not counterpart[1]:
         predicate, counterpart = head, ("", "")   # 'रक्षा जरूरतों के लिए 2 लाख करोड़ रुपये रखे': the defence budget
+        renamed[mi] = head
+    elif predicate == "allocation" and mi in renamed:
+        predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text == counterpart[0] for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
