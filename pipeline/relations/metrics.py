@@ -14,7 +14,7 @@ from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
 from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
-from .lexicon import cc, marker, markers_of, phrases, table
+from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import list_party, listing, slot_of
@@ -222,6 +222,8 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
     speaker, speakers = attribution(v, state)
     speakers = speaker_chain(v, speakers) if speakers else speakers
+    if speaker and speaker.split()[-1] in words("document_nouns.tsv") and not v.ent_ending(max(speakers) + 1):
+        speaker = ""                            # 'बजट दस्तावेजों के अनुसार': a document, nobody's statement
     out: list[Relation] = []
     main_period = ""
     # an anaphor continues the last metric of this sentence or of the two before it
@@ -243,4 +245,21 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality)
     if not out and found:
         _remember_metric(v, found, state, speakers)
+    if not out and speaker:
+        _attribute_back(v, state, speaker)
+    if out:
+        state.last_metric = dict(state.last_metric or {}, facts=out, facts_sentence=state.sentence)
     return out
+
+
+def _attribute_back(v: View, state: DocState, speaker: str) -> None:
+    """'भारतीय रिजर्व बैंक ने यह जानकारी दी': a reporting sentence with no fact of its own whose object
+    points back (a demonstrative and backward_nouns.tsv) is the source of the previous sentence's facts."""
+    last = state.last_metric or {}
+    if last.get("facts_sentence") != state.sentence - 1 or v.syn is None:
+        return
+    cue = v.syn.attributions[0].cue[0]
+    back = words("backward_nouns.tsv")
+    if any(v.keys[k] in cc("determiner", "pronoun") and v.keys[k + 1] in back for k in range(max(0, cue - 6), cue)):
+        for r in last.get("facts", ()):
+            r.attributed_to = r.attributed_to or state.aliases.get(speaker, speaker)
