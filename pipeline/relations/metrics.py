@@ -9,6 +9,8 @@ set, and takes that fact's owner and counterpart when its sentence names none. N
 fact: a fact stated wrongly is worse than none."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.doc import Relation
 from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
@@ -25,15 +27,28 @@ from .view import View
 VALUE_KINDS = ("money", "percent", "basis_points")
 
 
+@dataclass(frozen=True)
+class Multiple:
+    """A change written as a multiple (दोगुना): a value of the growth aspect that is no amount."""
+    text: str
+    kind: str = "multiple"
+    id: str = ""
+    qualifier: str = ""
+
+
 def _values(v: View) -> list[tuple[int, int, object]]:
     """Money, percent and basis points; a plain number with a scale (4,850 करोड़) or a count noun
-    after it (41,124 इकाइयों); a quantity of goods (15 लाख टन)."""
+    after it (41,124 इकाइयों); a quantity of goods (15 लाख टन); a multiple stated as a change."""
     out, goods = [], table("goods_units.tsv", "unit", "unit")
     for i, j, a in v.amounts():
         if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))) \
                 or (a.kind == "quantity" and a.unit in goods):
             out.append((i, j, a))
-    return out
+    restate = cc("restatement", "approximator")
+    for i, j, _ in v.find(phrases("multipliers.tsv")):
+        if v.keys[j:j + 1] and v.keys[j] in words("multiplier_verbs.tsv") or any(k in restate for k in v.keys[i - 2:i]):
+            out.append((i, j, Multiple(v.text(i, j))))
+    return sorted(out, key=lambda x: x[0])
 
 
 def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
@@ -138,6 +153,9 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     hit, continued, share = _metric_of(v, chain, found, state)
     if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0)):
         return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
+    of = hit[2] if hit else topic.get("predicate", "")
+    if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
+        return None                     # a multiple of trade, an investment, a transfer: not of an income
     paired = _paired(v, chain, hit[2] if hit else topic.get("predicate", ""), not hit)
     if not hit and paired:
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
@@ -175,7 +193,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
         frame["predicate"] = "bilateral_trade"
     flow = metrics().frames[frame["predicate"]].flow
     i_first, _, first = chain[0]
-    aspect = aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
+    aspect = "growth" if first.kind == "multiple" else \
+        aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
     last_period = (state.last_metric or {}).get("period", "")
     counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _pair_partner(frame, state)
     part = _part(v, i_first) and state.last_metric or {}
