@@ -53,7 +53,9 @@ def period_for(v: View, i: int, carried: str = "") -> str:
     if carried and any(a < stop for a, _, _ in v.find(phrases("period_anaphors.tsv"))):
         return carried
     earlier = [p for p in ps if p[1] <= i]
-    return earlier[0][2] if earlier else ""
+    told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
+    reported = [p for p in earlier if p[0] > told]     # 'सोमवार को जारी रिपोर्ट कहती है कि मई में ...'
+    return (reported or earlier)[0][2] if earlier else ""
 
 
 def window(v: View, i: int) -> range:
@@ -85,11 +87,13 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
     for m in ("target", "projection"):
         if m in found:
             return m
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    if cl and cl.features.modality == "possible" and not event:
+        return "projection"                             # a figure that may be: expected, not announced
     if "planned" in found:
         return "planned" if flow else "actual"
-    cl = v.syn.clause_at(i) if v.syn is not None else None
     if cl and cl.features.modality == "possible":
-        return "planned" if event else "projection"     # may happen: expected, not announced
+        return "planned"                                # an event that may happen: 'मुलाकात कर सकते हैं'
     if cl and cl.features.tense == "future":
         return "planned" if flow else "projection"
     return "actual"
@@ -113,10 +117,10 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     if share_of_base(v, i):
         return "share"
     k = j
-    if keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
-        return "level"
     if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
-        k += 2                                      # '20 प्रतिशत से ज्यादा रकम': a qualifier
+        k += 2                                      # '20 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
+    elif keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
+        return "level"
     skipped = 0
     while k < len(keys) and skipped < 3:
         hit = phrases("aspect_words.tsv").at(keys, k)

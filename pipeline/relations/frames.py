@@ -68,12 +68,14 @@ class MetricFrame:
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
     national: bool = False             # a country's figure: no body owns it
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
+    list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
+    subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
 
 
 @dataclass
 class Metrics:
     frames: dict[str, MetricFrame]
-    triggers: Phrases                  # metric noun -> predicate
+    triggers: Phrases                  # metric noun -> predicate ("" for a phrase that is no metric)
     inherent: dict[str, str]           # metric noun (keys joined) -> the aspect it states
     owner: tuple[str, ...]             # owner finders, in order
     receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
@@ -131,12 +133,15 @@ def _metrics(spec: dict) -> Metrics:
         frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
                                    bool(row.get("flow")), bool(row.get("base_of_share")),
                                    bool(row.get("pair_partner")), bool(row.get("self_reported")),
-                                   bool(row.get("national")), tuple(match_key(w) for w in row.get("after") or ()))
+                                   bool(row.get("national")), tuple(match_key(w) for w in row.get("after") or ()),
+                                   str(row.get("list_party", "subject")),
+                                   tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
         for t in row["triggers"]:
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))
             if aspect:
                 inherent[" ".join(key_tokens(phrase))] = aspect
+    rows += [(str(t), "") for t in spec.get("not_metrics") or ()]      # longest match: no metric of their own
     return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
                    frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
 

@@ -1,43 +1,35 @@
-"""Metric frames: a value amount (money, percent, basis points, a count), the metric noun it measures
-(frames.yaml `metrics`), the owner and counterpart (owners.py), and the value's aspect, modality,
-polarity, period and attribution.
+"""Metric frames: a value amount (money, percent, basis points, a count or a quantity of goods), the
+metric it measures (metric_nouns.py), its owner (metric_owners.py) and counterpart (owners.py), and the
+value's aspect, modality, polarity, period and attribution.
 
-The metric is the metric noun the amount modifies ('10 अरब डॉलर के ऋण'), else the nearest one before
-it in its clause, then in its sentence (a value stated as a share of a `base_of_share` noun is the
-earlier metric's: 'घाटा जीडीपी के 4.4 प्रतिशत'), else (after an explicit anaphor: यह, यह आंकड़ा) the
-previous sentence's. An amount restated in another unit ('2.33 करोड़ डॉलर यानी करीब 194 करोड़ रुपये')
-gives a second fact with the same fields. No owner found, no fact: a fact stated wrongly is worse
-than none."""
+An amount restated in another unit ('2.33 करोड़ डॉलर यानी करीब 194 करोड़ रुपये') gives a second fact with
+the same fields. A value with no metric noun of its own continues the previous fact after an explicit
+anaphor (यह, यह आंकड़ा). A bare head noun (घाटा, यह भंडार) continues the paragraph's last metric of its
+set, and takes that fact's owner and counterpart when its sentence names none. No owner found, no
+fact: a fact stated wrongly is worse than none."""
 from __future__ import annotations
 
 from ..core.doc import Relation
 from .anaphora import DocState
-from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for
+from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
-from .lexicon import cc, phrases, post_qualifiers, table, words
-from .owner_finders import find_owner
+from .lexicon import cc, marker, markers_of, phrases, table
+from .metric_nouns import denominator_before, has_anaphor, metric_for, metric_words, resolve_heads
+from .metric_lists import list_party, listing, slot_of
+from .metric_owners import find_owner
 from .owners import TRADE, find_counterpart, genitive_owner, pair_before
 from .view import View
 
-VALUE_KINDS = ("money", "percent", "basis_points")     # and quantities (15 लाख टन) with a metric noun
-MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
-
-
-def metric_words(v: View) -> list[tuple[int, int, str]]:
-    """Metric nouns outside names (the आयात of 'निर्यात-आयात बैंक' is part of a name)."""
-    inside = {k for i, j, _ in v.entities() for k in range(i, j)}
-    found = [m for m in v.find(metrics().triggers) if m[0] not in inside]
-    ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
-    return [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
+VALUE_KINDS = ("money", "percent", "basis_points")
 
 
 def _values(v: View) -> list[tuple[int, int, object]]:
     """Money, percent and basis points; a plain number with a scale (4,850 करोड़) or a count noun
-    after it (41,124 इकाइयों)."""
-    out = []
+    after it (41,124 इकाइयों); a quantity of goods (15 लाख टन)."""
+    out, goods = [], table("goods_units.tsv", "unit", "unit")
     for i, j, a in v.amounts():
-        if a.kind in VALUE_KINDS or a.kind == "quantity" or \
-                (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))):
+        if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))) \
+                or (a.kind == "quantity" and a.unit in goods):
             out.append((i, j, a))
     return out
 
@@ -55,69 +47,12 @@ def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
     return chains
 
 
-def _verb_after(v: View, j: int) -> tuple[int, int, str] | None:
-    """A verb naming the metric right after the value: '20,516 करोड़ रुपये आवंटित किए'."""
-    for k in range(j, min(len(v.keys), j + 2)):
-        for frame in metrics().frames.values():
-            if v.keys[k] in frame.after:
-                return k, k + 1, frame.predicate
-    return None
-
-
-def _metric_after(v: View, j: int, starts: dict) -> tuple[int, int, str] | None:
-    """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
-    fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
-    past = post_qualifiers().at(v.keys, j)
-    k = j + past[0] if past else j              # '2 अरब डॉलर से अधिक के सस्ते ऋण', '50 लाख रुपये तक का ऋण'
-    plain = 0
-    while k < len(v.keys) and k - j < 6 and k not in starts:
-        unit = phrases("count_units.tsv").at(v.keys, k)
-        if v.keys[k] in fill or v.keys[k] in dem:
-            k += 1
-        elif unit:
-            k, plain = k + unit[0], 1
-        elif plain == 0 and k > j and v.keys[k - 1] in gen and v.tokens[k].kind == "word" and k not in v.ents:
-            plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
-        else:
-            break
-    return starts.get(k)
-
-
-def _metric_for(v: View, found, i: int, j: int) -> tuple[int, int, str] | None:
-    hit = _metric_after(v, j, {m[0]: m for m in found}) or _verb_after(v, j)
-    if hit:
-        return hit
-    cl = v.clause(i)
-    before = [m for m in found if m[1] <= i and i - m[1] <= MAX_BEFORE]
-    same = [m for m in before if v.syn is not None and v.clause(m[0]) == cl]
-    pick = (same or before or [None])[-1]
-    frames = metrics().frames
-    if pick and frames[pick[2]].base_of_share and v.keys[pick[1]:pick[1] + 1] and v.keys[pick[1]] in cc("genitive"):
-        earlier = [m for m in (same or before) if m[1] <= pick[0] and not frames[m[2]].base_of_share]
-        # a share of the base noun is the earlier metric's value ('यह जीडीपी का 2.9 प्रतिशत': the last one's)
-        return earlier[-1] if earlier else None
-    return pick
-
-
-def _has_anaphor(v: View) -> bool:
-    """A pronoun that stands for the previous fact ('तब से यह 65 बिलियन डॉलर', 'यह आंकड़ा'), not a
-    determiner of another noun ('इस बीच, सरकार ने ...')."""
-    restate, refs = cc("restatement", "approximator"), words("reference_nouns.tsv")
-    for k, key in enumerate(v.keys):
-        if key in words("continuers.tsv"):
-            n = k + 1
-            while n < len(v.keys) and v.keys[n] in restate:      # 'यह करीब 118 अरब डॉलर'
-                n += 1
-            nxt = v.keys[n] if n < len(v.keys) else ""
-            if nxt in refs or (n < len(v.keys) and v.tag(n) not in ("W", "DET")) or n in v.amts:
-                return True
-    return False
-
-
 def _remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None:
     """A sentence naming a metric of a named owner without a value ('भारत-रूस द्विपक्षीय व्यापार में
     2023-24 में तीव्र वृद्धि हुई') is what a following 'यह 65 बिलियन डॉलर' continues."""
     for mi, mj, predicate in found:
+        if not predicate:
+            continue
         owner = (pair_before(v, mj, state)[0] if predicate in TRADE else "") or \
             genitive_owner(v, mi, speakers, state, predicate)
         if owner:
@@ -129,41 +64,88 @@ def _remember_metric(v: View, found, state: DocState, speakers: set[int]) -> Non
             return
 
 
-def _frame_of(v: View, chain, found, state: DocState, speakers: set[int], carried) -> dict | None:
+def _metric_of(v: View, chain, found, state: DocState) -> tuple:
+    """(metric hit, continues the last fact, a share of a denominator) of a chain of restated values."""
+    (i0, j0, _), (il, jl, _) = chain[0], chain[-1]
+    nouns, continued = resolve_heads(v, found, state)
+    first = denominator_before(v, i0)            # 'जीडीपी के 4.4 प्रतिशत, अर्थात 15.69 लाख करोड़ रुपये'
+    hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
+    if not hit and not share:
+        hit, share = metric_for(v, nouns, i0, j0)
+    return hit, bool(hit and hit[0] in continued), share
+
+
+def _topic(state: DocState) -> dict:
+    """The paragraph's last metric fact, when one of the two sentences before (or this one) stated it."""
+    return state.last_metric or {} if state.sentence - state.metric_sentence <= 2 else {}
+
+
+def _paired(v: View, chain, predicate: str, alone: bool) -> tuple | None:
+    """(party, slot) of a value written beside its party in a list of values per party (a sentence
+    with two such values or more), or continuing the last metric (`alone`: no metric noun of its own)."""
+    if not predicate or not listing(predicate):
+        return None
+    pair = list_party(v, chain[0][0], chain[-1][1])
+    slot = slot_of(predicate, pair) if pair else ""
+    if not slot or not (alone or sum(1 for c in _restatement_chains(v) if list_party(v, c[0][0], c[-1][1])) > 1):
+        return None
+    return pair, slot
+
+
+def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tuple:
+    """(owner, its id, counterpart) from the owner finders, the value's list party and the topic."""
+    owner, oid, other, paired, topic = found
+    same = topic.get("predicate") == predicate
+    if paired and paired[1] == "subject":
+        owner, oid = paired[0][0], paired[0][1]
+        counterpart = find_counterpart(v, predicate, i0, owner)
+        if not counterpart[0] and same and topic.get("subject") != owner:
+            counterpart = topic.get("counterpart", ("", ""))
+        return owner, oid, counterpart
+    if paired:
+        if (not owner or owner == paired[0][0]) and same:
+            owner, oid = topic.get("subject", ""), ""
+        return owner, oid, (paired[0][0], paired[0][1])
+    counterpart = other or find_counterpart(v, predicate, i0, owner or "")
+    if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
+        counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
+    return owner, oid, counterpart
+
+
+def _agent_written(v: View, i: int) -> bool:
+    """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
+    agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
+    return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
+
+
+def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None:
     """The metric frame of a chain of restated values: its metric, owner and counterpart."""
-    i0, j_last = chain[0][0], chain[-1][1]
-    hit = _metric_for(v, found, chain[-1][0], j_last) or _metric_for(v, found, i0, chain[0][1])
-    if hit and chain[0][2].kind == "quantity" and v.clause(hit[0]) != v.clause(i0):
+    speakers, carried = ctx
+    i0, topic = chain[0][0], _topic(state)
+    hit, continued, share = _metric_of(v, chain, found, state)
+    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0)):
         return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
-    if not hit:
-        quantity = chain[0][2].kind == "quantity"
-        return dict(carried, inherent="", hit=False) if carried and _has_anaphor(v) and not quantity else None
+    paired = _paired(v, chain, hit[2] if hit else topic.get("predicate", ""), not hit)
+    if not hit and paired:
+        hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
+    elif not hit:
+        return dict(topic, inherent="", hit=False, share=share) if topic and has_anaphor(v) else None
     mi, mj, predicate = hit
-    short = _short_form(v, (mi, mj), carried)
-    trigger = tuple(v.keys[mi:mj]) if not short else short["trigger"]
-    predicate = short["predicate"] if short else predicate
-    owner, oid, person, other = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
-    if short and not owner and short["subject"] is not None:
-        owner, oid, other = short["subject"], "", short["counterpart"]     # the last frame's owner goes on
+    owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
+    if continued and not owner:
+        owner, oid = topic.get("subject", owner), ""
+    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
+    if owner is None and counterpart[0] and not _agent_written(v, i0) and \
+            all(e.text == counterpart[0] for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
+        owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
     if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
-        state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="", trigger=trigger)
+        state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
+                                 trigger=tuple(v.keys[mi:mj]))
         state.metric_sentence = state.sentence
         return None
-    counterpart = other or find_counterpart(v, predicate, i0, owner)
-    return dict(predicate=predicate, subject=owner, subject_id=oid, person=person, hit=True,
-                inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart,
-                trigger=trigger)
-
-
-def _short_form(v: View, span: tuple[int, int], carried: dict | None) -> dict | None:
-    """A metric noun that shortens the last one ('चालू खाते का घाटा ... यह घाटा', 'व्यापार घाटा ...
-    घाटा'): the last frame, whose metric goes on (and its owner and counterpart, when the sentence
-    names no owner of its own)."""
-    last = tuple((carried or {}).get("trigger", ()))
-    keys = tuple(v.keys[span[0]:span[1]])
-    if len(last) > len(keys) and last[-len(keys):] == keys:
-        return carried
-    return None
+    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, person=person or reporter, hit=mj > mi,
+                inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
+                rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
 
 
 def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[Relation]:
@@ -179,7 +161,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
                   modality=modality_for(v, i_first, flow), polarity=polarity_for(v, i_first),
                   attributed_to=speaker or frame.get("person", ""),
                   subject_id=frame.get("subject_id", "") or state.id_of(v, frame["subject"]))
-    return [v.relation(frame["subject"], frame["predicate"], a.text, "metric:value_frame", (min(i, i_first), j),
+    return [v.relation(frame["subject"], frame["predicate"], a.text, frame.get("rule", "metric:value_frame"),
+                       (min(i, i_first), j),
                        object_id=a.id, qualifier=a.qualifier, **fields) for i, j, a in chain]
 
 
@@ -194,15 +177,23 @@ def _pair_partner(frame: dict, state: DocState) -> tuple[str, str]:
     return "", ""
 
 
-def metric_facts(v: View, state: DocState) -> list[Relation]:
+def metric_facts(v: View, state: DocState, rule: str) -> list[Relation]:
+    """The metric facts of the sentence made by one rule (metric:value_frame, metric:party_list); the
+    sentence is read once, by the first rule asking."""
+    if "metric_facts" not in v._found:
+        v._found["metric_facts"] = _sentence_facts(v, state)
+    return [r for r in v._found["metric_facts"] if r.rule == rule]
+
+
+def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
     speaker, speakers = attribution(v, state)
     out: list[Relation] = []
     main_period = ""
+    # an anaphor continues the last metric of this sentence or of the two before it
+    carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
-        # an anaphor continues the last metric of this sentence or of the two before it
-        carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
-        frame = _frame_of(v, chain, found, state, speakers, carried)
+        frame = _frame_of(v, chain, found, state, (speakers, carried))
         if not frame or frame["subject"] is None:
             continue
         facts = _facts(v, chain, frame, state, speaker)

@@ -62,6 +62,8 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
     k = _past_partner(v, k, predicate or "trade_surplus")
+    basis = next((n for n in range(max(0, k - 4), k) if (phrases("basis_phrases.tsv").at(keys, n) or (0,))[0] == k - n), k)
+    k = basis                                 # 'कंपनी का समेकित आधार पर मुनाफा'
     while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in gen:
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
@@ -100,6 +102,21 @@ def pronoun_owner(v: View, state: DocState) -> str:
     if v.syn is not None and v.syn.attributions:
         return resolve_party(v, v.syn.attributions[0].speaker, state)
     return state.owner
+
+
+def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[str, str]:
+    """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
+    frame's `subject_markers` a few tokens before the metric noun, in its clause."""
+    frame = metrics().frames.get(predicate)
+    if not frame or not frame.subject_markers:
+        return "", ""
+    cl = v.clause(mi)
+    for a, b, ent in reversed(v.entities()):
+        if b > mi or mi - b > 7 or a in speakers or ent.label == "PER" or v.clause(a) != cl:
+            continue
+        if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
+            return ent.text, ent.id
+    return "", ""
 
 
 def _agent_end(v: View, b: int, i: int) -> int:
@@ -227,7 +244,7 @@ def nominative_owner(v: View, i: int, speakers: set[int]) -> str:
     for a, b, e in v.entities():
         if a in w and e.label in ("LOC", "ORG") and a not in speakers and b < len(v.keys) and b <= i \
                 and v.keys[b] not in post and v.tokens[b].kind in ("word", "number") \
-                and (_unmarked(v, a) or _time_or_adverb_after(v, b)):
+                and (_unmarked(v, a) or _time_or_adverb_after(v, b) or b in v.ents):
             return e.text
     return ""
 

@@ -50,7 +50,12 @@ def rules() -> tuple[Rule, ...]:
              "member_of", lambda v, state, ctx, speakers: bracket_members(v, state)),
         Rule("metric:value_frame", "value amounts (money, percent, basis points, counts), the metric nouns of "
              "frames.yaml, the owner finders (owners.py), attributions", "the metrics of the inventory",
-             lambda v, state, ctx, speakers: metric_facts(v, state)),
+             lambda v, state, ctx, speakers: metric_facts(v, state, "metric:value_frame")),
+        Rule("metric:party_list", "values each written beside a party (the party marked right before it, the value "
+             "in brackets after the party, a ranking or receiving phrase: list_words.tsv, a relative pronoun with a "
+             "case: relative_markers.tsv), in a list, or continuing the paragraph's last metric fact",
+             "one metric fact per party (the party as counterpart or subject by the frame's markers)",
+             lambda v, state, ctx, speakers: metric_facts(v, state, "metric:party_list")),
         Rule("status:units_with_status_word", "a facility entity (this or the previous sentence), unit nouns "
              "with numbers, a status phrase (status_words.tsv)", "operational, under_construction, shut_down",
              lambda v, state, ctx, speakers: facility_status(v, ctx)),
