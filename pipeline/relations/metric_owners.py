@@ -31,6 +31,18 @@ def speaker_chain(v: View, speakers: set[int]) -> set[int]:
     return out
 
 
+def see_government(v: View, state: DocState) -> None:
+    """The last word for the government the paragraph wrote (सरकार, केंद्र सरकार): the owner of a public
+    figure whose sentence names none."""
+    kinds = _anaphor_kinds()
+    for k, key in enumerate(v.keys):
+        pair = " ".join(v.keys[k:k + 2])
+        if kinds.get(pair) == "self":
+            state.government = v.text(k, k + 2)
+        elif kinds.get(key) == "self" and not (k and kinds.get(" ".join(v.keys[k - 1:k + 1])) == "self"):
+            state.government = v.text(k, k + 1)
+
+
 def _anaphor_kinds() -> dict[str, str]:
     return table("owner_anaphors.tsv", "word", "refers_to")
 
@@ -67,6 +79,8 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     if public and any(e.label == "PER" and (a in speakers or v.keys[b:b + 1] == [marker("agent")])
                       for a, b, e in v.entities()):
         return None, "", "", None, ""          # a minister speaks for the government that owns the figure
+    if public and getattr(state, "government", ""):
+        return state.government, "", "", None, reporter     # 'सरकार की कमाई ... संग्रह 1.4 लाख करोड़ रुपये'
     if national or public:
         return "", "", "", None, reporter
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]

@@ -20,7 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import list_party, listing, slot_of
-from .metric_owners import find_owner, speaker_chain
+from .metric_owners import find_owner, see_government, speaker_chain
 from .owners import TRADE, find_counterpart, genitive_owner, pair_before
 from .view import View
 
@@ -266,6 +266,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         _remember_metric(v, found, state, speakers)
     if not out and speaker:
         _attribute_back(v, state, speaker)
+    see_government(v, state)
     if out:
         state.last_metric = dict(state.last_metric or {}, facts=out, facts_sentence=state.sentence)
     return out
