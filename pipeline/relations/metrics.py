@@ -100,6 +100,15 @@ def _topic(state: DocState) -> dict:
     return state.last_metric or {} if state.sentence - state.metric_sentence <= 2 else {}
 
 
+def _list_metric(v: View, chain, found, state: DocState) -> tuple | None:
+    """The metric of the last value of a list of values per party, for the values before it."""
+    chains = [c for c in _restatement_chains(v) if list_party(v, c[0][0], c[-1][1])]
+    if len(chains) < 2 or chain is chains[-1] or chain[0][0] not in {c[0][0] for c in chains}:
+        return None
+    last = _metric_of(v, chains[-1], found, state)[0]
+    return (chain[0][0], chain[0][0], last[2]) if last else None
+
+
 def _paired(v: View, chain, predicate: str, alone: bool) -> tuple | None:
     """(party, slot) of a value written beside its party in a list of values per party (a sentence
     with two such values or more), or continuing the last metric (`alone`: no metric noun of its own)."""
@@ -156,6 +165,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     of = hit[2] if hit else topic.get("predicate", "")
     if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
         return None                     # a multiple of trade, an investment, a transfer: not of an income
+    if not hit and not topic.get("predicate"):
+        hit = _list_metric(v, chain, found, state)            # 'A को 7, B को 3 और C को 2 अरब डॉलर का निर्यात'
     paired = _paired(v, chain, hit[2] if hit else topic.get("predicate", ""), not hit)
     if not hit and paired:
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
@@ -175,8 +186,10 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
         renamed[mi] = head
     elif predicate == "allocation" and mi in renamed:
         predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
+    listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
+        if paired else {counterpart[0]}
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
-            all(e.text == counterpart[0] for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
+            all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
     if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
         state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
