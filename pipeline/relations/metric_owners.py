@@ -117,11 +117,15 @@ def _agent(v, predicate, span, i, ctx):
     found = agent_owner(v, i, ctx[1])
     if found:
         return found, "", "", None
-    state = ctx[0]
+    state, agents = ctx[0], (marker("agent"), marker("passive_agent"))
     for k in window(v, i):
         if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
                 and k - 1 not in ctx[1] and not v.ent_ending(k):
             return state.named(v.keys[k - 1]) or state.org, "", "", None
+    for k in window(v, i):                  # 'N की सहायता ... भारत ने दी': the agent after the object
+        hit = v.ent_ending(k) if k > i and v.keys[k] in agents else None
+        if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
+            return hit[1].text, hit[1].id, "", None
     return None
 
 
