@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..entities.gazetteers import load as load_entity_lexicon
 from .anaphora import DocState, resolve_anaphor, resolve_title
 from .argument import Arg, groups, past_bracket, read_marker
-from .lexicon import cc, coordinators, marker, phrases
+from .lexicon import cc, coordinators, marker, phrases, words
 from .view import View
 
 GROUP_KINDS = {"person": "person", "place": "party", "body": "party"}
@@ -32,11 +32,24 @@ def _person_args(v: View, state: DocState) -> list[Arg]:
         start = _honorific_before(v, v.token_at(e.role_start) if e.role else i)   # 'श्री ट्रंप', 'डॉ. X'
         if not e.role and start in titles:
             start = _honorific_before(v, titles[start])  # a title the entities stage left apart
+        start = _relational_before(v, start)
         if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
             start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
         text, eid = state.full_name(e.text), e.id
         out.append(Arg(min(start, i), j, "person", text, eid, e.subtype))
     return out
+
+
+def _relational_before(v: View, k: int) -> int:
+    """The start of 'उनके (जापानी) समकक्ष' right before token k (a possessive, up to two modifiers, a
+    relational noun: data/relational_nouns.tsv), else k."""
+    if k < 2 or v.keys[k - 1] not in words("relational_nouns.tsv"):
+        return k
+    n = k - 1
+    while n > 0 and k - 1 - n < 2 and v.keys[n - 1] not in cc("possessive") and v.tag(n - 1) == "W" \
+            and not v.ent_ending(n):
+        n -= 1
+    return n - 1 if n > 0 and v.keys[n - 1] in cc("possessive") else k
 
 
 def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
@@ -59,7 +72,7 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
                 start, country = hit[0], hit[1].text
             elif place and place[1] == "place" and state.place:
                 start, country = a - 2, state.place
-        name, eid = resolve_title(state, v.keys[a:b], country)
+        name, eid = resolve_title(state, v.keys[a:b], country, (state.sentence, a))
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
         out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a), b)))
     return out
@@ -105,8 +118,22 @@ def _name_args(v: View, taken: set[int]) -> list[Arg]:
             taken = taken | set(range(hit[0], j))
             out = [a for a in out if a.start != hit[0]]
             continue
+        k = _grouping_end(v, i, j)
+        if k < j:                                        # 'ब्रिक्स देशों' tagged as one name: the grouping
+            out.append(Arg(i, j, "body", v.text(i, k), e.id, "grouping"))
+            continue
         out.append(Arg(i, j, "place" if e.label == "LOC" else "body", e.text, e.id, e.subtype))
     return out
+
+
+def _grouping_end(v: View, i: int, j: int) -> int:
+    """The end of the grouping's own name in a name span that adds a group noun to it (जी-20 देशों,
+    आसियान राष्ट्र: data/group_nouns.tsv); j when the span is no such name."""
+    if j - i < 2 or v.keys[j - 1] not in words("group_nouns.tsv"):
+        return j
+    hit = load_entity_lexicon().gazetteer.longest(v.keys, i)
+    ok = hit is not None and len(hit.keys) == j - 1 - i and hit.label == "ORG" and hit.subtype == "grouping"
+    return j - 1 if ok else j
 
 
 def _surname_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
@@ -121,9 +148,10 @@ def _surname_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
 
 
 def _anaphor_args(v: View, state: DocState, taken: set[int], found: list[Arg]) -> list[Arg]:
+    """The anaphors outside the names; a group noun right after a name (ब्रिक्स समूह के) is the name's."""
     out = []
     for i, j, _ in v.find(phrases("party_anaphors.tsv")):
-        if i in taken:
+        if i in taken or any(a.end <= i < a.after for a in found):
             continue
         for arg in resolve_anaphor(v, (i, j), state, found):
             out.append(arg)
@@ -180,7 +208,8 @@ def _group(v: View, args: list[Arg]) -> None:
         a.group = prev.group if prev is not None and (same or _joined(v, prev, a)) else (prev.group + 1 if prev else 0)
     for members in groups(args):
         if len(members) == 2 and (members[0].start, members[0].end) != (members[1].start, members[1].end) \
-                and all(k == "," for k in v.keys[members[0].end:members[1].start]):
+                and all(k == "," for k in v.keys[members[0].end:members[1].start]) \
+                and v.keys[members[1].end:members[1].end + 1] != [] and v.keys[members[1].end] not in cc("coord"):
             members[1].group = max(a.group for a in args) + 1      # 'X, Y के स्थान पर': an aside, no list
             continue
         last = members[-1]

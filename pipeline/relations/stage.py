@@ -113,6 +113,8 @@ def _finish(r: Relation, state: DocState) -> None:
     r.subject, r.counterpart = alias.get(r.subject, r.subject), alias.get(r.counterpart, r.counterpart)
     if r.predicate in EVENTS + ("role",):
         r.subject, r.object = state.full_name(r.subject), state.full_name(r.object)
+    if r.predicate == "member_of":
+        r.object = alias.get(r.object, r.object)        # one name for a grouping written two ways
     speaker = alias.get(r.attributed_to, r.attributed_to)
     holder = resolve_title(state, speaker.split(), "")[0]
     r.attributed_to = state.full_name(holder or speaker)
