@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
+from ..text.normalize import match_key
 from .lexicon import cc, table, words
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class DocState:
     sentence: int = 0
     countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
     names: list[str] = field(default_factory=list)             # every name so far, in order
+    bodies: list[str] = field(default_factory=list)            # the bodies (ORG) of the paragraph, in order
     org: str = ""
     person: Party = ("", "")
     actor: Party = ("", "")
@@ -60,6 +62,10 @@ class DocState:
     def named(self, word: str) -> str:
         """The last name holding `word` (बैंक -> विश्व बैंक, मंत्रालय -> वित्त मंत्रालय)."""
         return next((n for n in reversed(self.names) if word in n), "")
+
+    def named_body(self, head: str) -> str:
+        """The last body named whose name ends in the head noun `head` (a match key: आयोग, बैंक)."""
+        return next((n for n in reversed(self.bodies) if n.split()[-1:] and match_key(n.split()[-1]) == head), "")
 
     def id_of(self, v: "View", name: str) -> str:
         """The entity id of a party named in the text: of this sentence's entity with that name, else of

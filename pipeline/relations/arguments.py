@@ -136,6 +136,24 @@ def _grouping_end(v: View, i: int, j: int) -> int:
     return j - 1 if ok else j
 
 
+def _headed_args(v: View, found: list[Arg], taken: set[int]) -> list[Arg]:
+    """A body the entities stage left untagged, listed after a tagged one: 'A आयोग और मादक पदार्थ नियंत्रण
+    आयोग का' (words ending in an organisation's head noun, entities/data/org_heads.tsv, right after a
+    conjunction that follows a body): one more member of the list."""
+    heads, out = load_entity_lexicon().org_heads, []
+    for a in found:
+        k = a.end
+        if a.kind != "body" or k >= len(v.keys) or v.keys[k] not in cc("coord") | {","}:
+            continue
+        n = k + 1
+        while n < len(v.keys) and n - k <= 6 and v.tag(n) == "W" and n not in taken and n not in v.ents:
+            if v.keys[n] in heads and (n + 1 >= len(v.keys) or v.tag(n + 1) != "W"):
+                out.append(Arg(k + 1, n + 1, "body", v.text(k + 1, n + 1), "", heads[v.keys[n]].subtype))
+                break
+            n += 1
+    return out
+
+
 def _surname_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
     """A person named again by the surname alone, which the entities stage did not tag ('कैरी' after
     'जॉन कैरी'): the full name written before."""
@@ -158,6 +176,23 @@ def _anaphor_args(v: View, state: DocState, taken: set[int], found: list[Arg]) -
     return out
 
 
+def _body_anaphor_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
+    """'इस आयोग', 'उसी बैंक': a demonstrative and the head noun of a body's name (entities/data/
+    org_heads.tsv) name the last body whose name ends in that noun (this sentence's first)."""
+    heads, out = load_entity_lexicon().org_heads, []
+    for k in range(len(v.keys) - 1):
+        head = heads.get(v.keys[k + 1])
+        if v.keys[k] not in cc("demonstrative") or not head or k in taken or k + 1 in taken or v.ents.get(k + 1):
+            continue
+        here = [e.text for _, j, e in v.entities("ORG") if j <= k and e.text.split()[-1:] == [v.tokens[k + 1].text]]
+        name = here[-1] if here else state.named_body(v.keys[k + 1])
+        if name:
+            marker_, after = read_marker(v, k + 2)
+            out.append(Arg(k, k + 2, "body", name, state.ids.get(name, ""), head.subtype, marker_, after,
+                           anaphor="body"))
+    return out
+
+
 def _spans(args: list[Arg]) -> set[int]:
     return {k for a in args for k in range(a.start, a.end)}
 
@@ -170,11 +205,13 @@ def build(v: View, state: DocState) -> list[Arg]:
     args += _title_args(v, state, _spans(args))
     args += _name_args(v, _spans(args))
     args += _surname_args(v, state, _spans(args))
+    args += _headed_args(v, args, _spans(args))
     for a in args:
         if not a.marker:
             a.marker, a.after = read_marker(v, a.end)
     args.sort(key=lambda a: a.start)
     args += _anaphor_args(v, state, _spans(args), args)
+    args += _body_anaphor_args(v, state, _spans(args))
     args.sort(key=lambda a: (a.start, a.end))
     _group(v, args)
     v._found["args"] = args
