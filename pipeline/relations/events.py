@@ -135,13 +135,15 @@ def _invitee(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -
 
 
 def _last_group(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
-    """'(समूह का चुनाव हुआ।) नए सदस्य A, B और C हैं': a member noun with no genitive before it, in a
-    sentence naming no group, belongs to the group the paragraph named last."""
+    """'(समूह का चुनाव हुआ।) नए सदस्य A, B और C हैं': a member noun (or an election) with no genitive
+    before it, in a sentence naming no group, belongs to the group the paragraph named last (or the
+    body a member was last named of)."""
     k = trig[0]
     alone = table("member_nouns.tsv", "word", "alone")
+    nouns = [alone[key] for key in v.keys[k:trig[1]] if key in alone]
     if not state.group[0] or (k and v.keys[k - 1] in cc("genitive")) or any(fits(a, GROUP) for a in args) \
-            or not any(alone.get(key) == "yes" for key in v.keys[k:trig[1]]):
-        return []
+            or (nouns and "yes" not in nouns):
+        return []                      # 'लोगों का बड़ा हिस्सा': a share, no membership
     text, eid = state.group
     return [[Arg(k, k, "body", text, eid, "grouping", anaphor="group")]]
 
