@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
-from .lexicon import cc, table
+from ..text.normalize import match_key
+from .lexicon import cc, table, words
 
 if TYPE_CHECKING:
     from .view import View
 
 Party = tuple[str, str]          # (text, entity id)
+GROUP_SUBTYPES = ("grouping", "intl_org")     # what a group anaphor (इस संगठन, परिषद) can name
 
 
 @dataclass
@@ -34,6 +36,7 @@ class DocState:
     sentence: int = 0
     countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
     names: list[str] = field(default_factory=list)             # every name so far, in order
+    bodies: list[str] = field(default_factory=list)            # the bodies (ORG) of the paragraph, in order
     org: str = ""
     person: Party = ("", "")
     actor: Party = ("", "")
@@ -43,7 +46,7 @@ class DocState:
     person_pair: tuple[Party, Party] | None = None
     owner: str = ""
     speaker: str = ""
-    holders: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)   # title word -> (name, id, country)
+    holders: dict[str, list[tuple]] = field(default_factory=dict)   # title word -> (name, id, country, (sentence, token))
     people: dict[str, str] = field(default_factory=dict)       # a surname -> the fullest name written for it
     aliases: dict[str, str] = field(default_factory=dict)      # a short form -> the full name
     ids: dict[str, str] = field(default_factory=dict)          # a name -> the id of its latest entity
@@ -59,6 +62,10 @@ class DocState:
     def named(self, word: str) -> str:
         """The last name holding `word` (बैंक -> विश्व बैंक, मंत्रालय -> वित्त मंत्रालय)."""
         return next((n for n in reversed(self.names) if word in n), "")
+
+    def named_body(self, head: str) -> str:
+        """The last body named whose name ends in the head noun `head` (a match key: आयोग, बैंक)."""
+        return next((n for n in reversed(self.bodies) if n.split()[-1:] and match_key(n.split()[-1]) == head), "")
 
     def id_of(self, v: "View", name: str) -> str:
         """The entity id of a party named in the text: of this sentence's entity with that name, else of
@@ -89,7 +96,8 @@ class DocState:
                 self.people[last] = e.text
             if e.role:
                 country = _title_country(v, e)
-                self.holders.setdefault(e.role.split()[-1], []).append((self.full_name(e.text), e.id, country))
+                self.holders.setdefault(e.role.split()[-1], []).append(
+                    (self.full_name(e.text), e.id, country, (self.sentence, i)))
 
 
 def _title_country(v: "View", e) -> str:
@@ -98,13 +106,14 @@ def _title_country(v: "View", e) -> str:
     return hit[1].text if hit and hit[1].label == "LOC" else ""
 
 
-def resolve_title(state: DocState, keys: list[str], country: str) -> Party:
+def resolve_title(state: DocState, keys: list[str], country: str, at: tuple[int, int] | None = None) -> Party:
     """The person a bare title names: the latest holder of a title ending in the same word (and of the
-    same country, when one is written); ("", "") when none, or the title is a long description."""
+    same country, when one is written) introduced before position `at` (sentence, token), never one
+    named later in the title's own sentence; ("", "") when none, or the title is a long description."""
     if not keys or len(keys) > 2:
         return "", ""
-    for name, eid, held_in in reversed(state.holders.get(keys[-1], [])):
-        if not country or country == held_in:
+    for name, eid, held_in, where in reversed(state.holders.get(keys[-1], [])):
+        if (not country or country == held_in) and (at is None or where < at):
             return name, eid
     return "", ""
 
@@ -116,13 +125,20 @@ def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
     return v.tag(j) != "W"                      # 'वे इस समय ...': a determiner never follows a determiner
 
 
+def _before_member(v: "View", j: int) -> bool:
+    """A member noun at token j, or after up to two modifiers (इसके पांच स्थायी सदस्य)."""
+    return any(v.keys[k] in words("member_nouns.tsv") for k in range(j, min(len(v.keys), j + 3))
+               if all(v.tag(n) in ("W", "NUM") for n in range(j, k + 1)))
+
+
 def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: list["Arg"]) -> list["Arg"]:
     """The argument(s) an anaphor at span names (none when the chain gives no antecedent)."""
     i, j = span
     key = " ".join(v.keys[i:j])
     refers, fused = table("party_anaphors.tsv", "word", "refers_to").get(key), \
         table("party_anaphors.tsv", "word", "marker").get(key, "")
-    if table("party_anaphors.tsv", "word", "pronoun").get(key) and not _is_pronoun(v, j, args):
+    pronoun = table("party_anaphors.tsv", "word", "pronoun").get(key)
+    if (pronoun == "yes" and not _is_pronoun(v, j, args)) or (pronoun == "member" and not _before_member(v, j)):
         return []
     parties: list[tuple[Party, str, str]] = []          # (party, kind, subtype)
     if refers == "person":
@@ -134,8 +150,10 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     elif refers == "pair":
         pair = _pair_before(args, i) or state.pair
         parties = [(p, "place", "country") for p in pair] if pair else []
-    elif refers == "group" and state.group[0]:
-        parties = [(state.group, "body", "grouping")]
+    elif refers == "group":
+        here = [a for a in args if a.kind == "body" and a.subtype in GROUP_SUBTYPES and a.end <= i and not a.anaphor]
+        group = (here[-1].text, here[-1].id) if here else state.group
+        parties = [(group, "body", "grouping")] if group[0] else []
     marker, after = (fused, j) if fused else read_marker(v, j)
     return [Arg(i, j, kind, text, eid, sub, marker, after, anaphor=refers)
             for (text, eid), kind, sub in parties]
@@ -168,7 +186,7 @@ def see_arguments(state: DocState, v: "View", args: list["Arg"]) -> None:
             continue
         if a.kind == "place":
             state.place = a.text
-        elif a.kind == "body" and a.subtype == "grouping":
+        elif a.kind == "body" and a.subtype in GROUP_SUBTYPES:
             state.group = (a.text, a.id)
         elif a.kind == "person" and a.id:
             state.person = (a.text, a.id)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import DASHES, cc, markers, phrases
+from .lexicon import DASHES, cc, markers, phrases, table, words
 from .view import View
 
 MAX_BRACKET = 8       # tokens of a bracketed short form or gloss after a name: (आईएमएफ), (Union Cabinet)
+MAX_LIST = 40         # tokens of a bracketed list of names after a name: ब्रिक्स (भारत, ब्राजील, ...)
 
 
 @dataclass
@@ -68,18 +69,36 @@ def past_bracket(v: View, j: int) -> int:
     closing a list set off by dashes before its marker ('तीन देशों — A, B और C — की यात्रा')."""
     if v.keys[j:j + 1] and v.keys[j].strip() in DASHES and j + 1 < len(v.keys) and v.keys[j + 1] in markers():
         return j + 1
+    name = v.ent_ending(j)
+    grouping = bool(name and name[1].label == "ORG" and name[1].subtype == "grouping")
     for _ in range(3):
         group = phrases("party_anaphors.tsv").at(v.keys, j)
-        if group and group[1] == "group" and v.keys[j:j + 1] != ["("] and group[0] == 1:
-            j += 1
+        if group and group[1] == "group" and v.keys[j:j + 1] != ["("] and group[0] == 1 \
+                and not table("party_anaphors.tsv", "word", "pronoun").get(v.keys[j]) \
+                or grouping and v.keys[j:j + 1] and v.keys[j] in words("group_nouns.tsv"):
+            j += 1                                   # 'ब्रिक्स समूह', 'जी-20 देशों में'
             continue
         if v.keys[j:j + 1] != ["("]:
             break
-        close = next((k for k in range(j + 1, min(len(v.keys), j + MAX_BRACKET + 2)) if v.keys[k] == ")"), None)
-        if close is None:
+        close = next((k for k in range(j + 1, min(len(v.keys), j + MAX_LIST + 2)) if v.keys[k] == ")"), None)
+        if close is None or (close - j > MAX_BRACKET + 1 and not _names_only(v, j + 1, close)):
             break
         j = close + 1
     return j
+
+
+def _names_only(v: View, i: int, j: int) -> bool:
+    """Tokens i..j are names joined by commas and conjunctions (a bracketed list of members)."""
+    k, joins = i, cc("coord") | {","}
+    while k < j:
+        hit = v.ents.get(k)
+        if hit:
+            k = hit[0]
+        elif v.keys[k] in joins:
+            k += 1
+        else:
+            return False
+    return True
 
 
 def groups(args: list[Arg]) -> list[list[Arg]]:

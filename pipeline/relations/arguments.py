@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..entities.gazetteers import load as load_entity_lexicon
 from .anaphora import DocState, resolve_anaphor, resolve_title
 from .argument import Arg, groups, past_bracket, read_marker
-from .lexicon import cc, coordinators, marker, phrases
+from .lexicon import cc, coordinators, marker, phrases, words
 from .view import View
 
 GROUP_KINDS = {"person": "person", "place": "party", "body": "party"}
@@ -32,11 +32,24 @@ def _person_args(v: View, state: DocState) -> list[Arg]:
         start = _honorific_before(v, v.token_at(e.role_start) if e.role else i)   # 'श्री ट्रंप', 'डॉ. X'
         if not e.role and start in titles:
             start = _honorific_before(v, titles[start])  # a title the entities stage left apart
+        start = _relational_before(v, start)
         if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
             start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
         text, eid = state.full_name(e.text), e.id
         out.append(Arg(min(start, i), j, "person", text, eid, e.subtype))
     return out
+
+
+def _relational_before(v: View, k: int) -> int:
+    """The start of 'उनके (जापानी) समकक्ष' right before token k (a possessive, up to two modifiers, a
+    relational noun: data/relational_nouns.tsv), else k."""
+    if k < 2 or v.keys[k - 1] not in words("relational_nouns.tsv"):
+        return k
+    n = k - 1
+    while n > 0 and k - 1 - n < 2 and v.keys[n - 1] not in cc("possessive") and v.tag(n - 1) == "W" \
+            and not v.ent_ending(n):
+        n -= 1
+    return n - 1 if n > 0 and v.keys[n - 1] in cc("possessive") else k
 
 
 def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
@@ -59,7 +72,7 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
                 start, country = hit[0], hit[1].text
             elif place and place[1] == "place" and state.place:
                 start, country = a - 2, state.place
-        name, eid = resolve_title(state, v.keys[a:b], country)
+        name, eid = resolve_title(state, v.keys[a:b], country, (state.sentence, a))
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
         out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a), b)))
     return out
@@ -105,7 +118,39 @@ def _name_args(v: View, taken: set[int]) -> list[Arg]:
             taken = taken | set(range(hit[0], j))
             out = [a for a in out if a.start != hit[0]]
             continue
+        k = _grouping_end(v, i, j)
+        if k < j:                                        # 'ब्रिक्स देशों' tagged as one name: the grouping
+            out.append(Arg(i, j, "body", v.text(i, k), e.id, "grouping"))
+            continue
         out.append(Arg(i, j, "place" if e.label == "LOC" else "body", e.text, e.id, e.subtype))
+    return out
+
+
+def _grouping_end(v: View, i: int, j: int) -> int:
+    """The end of the grouping's own name in a name span that adds a group noun to it (जी-20 देशों,
+    आसियान राष्ट्र: data/group_nouns.tsv); j when the span is no such name."""
+    if j - i < 2 or v.keys[j - 1] not in words("group_nouns.tsv"):
+        return j
+    hit = load_entity_lexicon().gazetteer.longest(v.keys, i)
+    ok = hit is not None and len(hit.keys) == j - 1 - i and hit.label == "ORG" and hit.subtype == "grouping"
+    return j - 1 if ok else j
+
+
+def _headed_args(v: View, found: list[Arg], taken: set[int]) -> list[Arg]:
+    """A body the entities stage left untagged, listed after a tagged one: 'A आयोग और मादक पदार्थ नियंत्रण
+    आयोग का' (words ending in an organisation's head noun, entities/data/org_heads.tsv, right after a
+    conjunction that follows a body): one more member of the list."""
+    heads, out = load_entity_lexicon().org_heads, []
+    for a in found:
+        k = a.end
+        if a.kind != "body" or k >= len(v.keys) or v.keys[k] not in cc("coord") | {","}:
+            continue
+        n = k + 1
+        while n < len(v.keys) and n - k <= 6 and v.tag(n) == "W" and n not in taken and n not in v.ents:
+            if v.keys[n] in heads and (n + 1 >= len(v.keys) or v.tag(n + 1) != "W"):
+                out.append(Arg(k + 1, n + 1, "body", v.text(k + 1, n + 1), "", heads[v.keys[n]].subtype))
+                break
+            n += 1
     return out
 
 
@@ -121,12 +166,30 @@ def _surname_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
 
 
 def _anaphor_args(v: View, state: DocState, taken: set[int], found: list[Arg]) -> list[Arg]:
+    """The anaphors outside the names; a group noun right after a name (ब्रिक्स समूह के) is the name's."""
     out = []
     for i, j, _ in v.find(phrases("party_anaphors.tsv")):
-        if i in taken:
+        if i in taken or any(a.end <= i < a.after for a in found):
             continue
         for arg in resolve_anaphor(v, (i, j), state, found):
             out.append(arg)
+    return out
+
+
+def _body_anaphor_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
+    """'इस आयोग', 'उसी बैंक': a demonstrative and the head noun of a body's name (entities/data/
+    org_heads.tsv) name the last body whose name ends in that noun (this sentence's first)."""
+    heads, out = load_entity_lexicon().org_heads, []
+    for k in range(len(v.keys) - 1):
+        head = heads.get(v.keys[k + 1])
+        if v.keys[k] not in cc("demonstrative") or not head or k in taken or k + 1 in taken or v.ents.get(k + 1):
+            continue
+        here = [e.text for _, j, e in v.entities("ORG") if j <= k and e.text.split()[-1:] == [v.tokens[k + 1].text]]
+        name = here[-1] if here else state.named_body(v.keys[k + 1])
+        if name:
+            marker_, after = read_marker(v, k + 2)
+            out.append(Arg(k, k + 2, "body", name, state.ids.get(name, ""), head.subtype, marker_, after,
+                           anaphor="body"))
     return out
 
 
@@ -142,11 +205,13 @@ def build(v: View, state: DocState) -> list[Arg]:
     args += _title_args(v, state, _spans(args))
     args += _name_args(v, _spans(args))
     args += _surname_args(v, state, _spans(args))
+    args += _headed_args(v, args, _spans(args))
     for a in args:
         if not a.marker:
             a.marker, a.after = read_marker(v, a.end)
     args.sort(key=lambda a: a.start)
     args += _anaphor_args(v, state, _spans(args), args)
+    args += _body_anaphor_args(v, state, _spans(args))
     args.sort(key=lambda a: (a.start, a.end))
     _group(v, args)
     v._found["args"] = args
@@ -180,7 +245,8 @@ def _group(v: View, args: list[Arg]) -> None:
         a.group = prev.group if prev is not None and (same or _joined(v, prev, a)) else (prev.group + 1 if prev else 0)
     for members in groups(args):
         if len(members) == 2 and (members[0].start, members[0].end) != (members[1].start, members[1].end) \
-                and all(k == "," for k in v.keys[members[0].end:members[1].start]):
+                and all(k == "," for k in v.keys[members[0].end:members[1].start]) \
+                and v.keys[members[1].end:members[1].end + 1] != [] and v.keys[members[1].end] not in cc("coord"):
             members[1].group = max(a.group for a in args) + 1      # 'X, Y के स्थान पर': an aside, no list
             continue
         last = members[-1]

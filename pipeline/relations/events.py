@@ -11,9 +11,10 @@ from .argument import Arg, fits, groups
 from .arguments import build
 from .attributes import attribution, modality_for, period_for, polarity_for
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
-from .lexicon import DASHES, cc, marker, phrases, words
+from .lexicon import DASHES, cc, marker, phrases, table, words
 from .view import View
 
+GROUP = frozenset({"group"})
 MAX_GAP = 4            # modifier words between an argument and the trigger it stands right before
 GAP_TAGS = frozenset({"W", "NUM", "DET", "ADV", "PART"})
 
@@ -45,8 +46,10 @@ def _candidates(v: View, place: Place, trig: tuple[int, int], args: list[Arg]) -
     out = []
     for g in groups(args):
         last, first = g[-1], g[0]
-        if not _marker_fits(place, last):
-            continue
+        if not _marker_fits(place, last) or v.keys[first.start - 1:first.start] == ["("] \
+                and v.keys[last.end:last.end + 1] == [")"]:
+            continue                     # a bracketed list glosses the name before it: 'ब्रिक्स (A, B) में'
+
         if place.position == "after":
             if first.start >= t1 and (v.clause(first.start) == cl or place.sentence):
                 out.append((first.start - t1, g))
@@ -58,7 +61,7 @@ def _candidates(v: View, place: Place, trig: tuple[int, int], args: list[Arg]) -
     return [g for _, g in sorted(out, key=lambda x: x[0])]
 
 
-def _after_participle(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+def _after_participle(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
     """'जापान की यात्रा पर आए ब्रिटिश विदेश मंत्री X', 'नेपाल पहुंचे राष्ट्रपति X': the person right
     after the trigger and its participle."""
     t1 = trig[1]
@@ -69,19 +72,22 @@ def _after_participle(v: View, trig: tuple[int, int], args: list[Arg]) -> list[l
     return []
 
 
-def _list_after_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
-    """'... के सदस्य देश हैं — A, B और C': the list right after a dash following the trigger."""
+def _list_after_dash(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
+    """'... के सदस्य देश हैं — A, B और C', 'आसियान देशों (A, B, C)': the list right after a dash or colon
+    following the trigger, or in brackets right after it; 'ORG के सदस्य देश A और B ने': the names right
+    after the trigger, whatever their case."""
     t1 = trig[1]
     dash = next((k for k in range(t1, min(len(v.keys), t1 + 3)) if v.keys[k].strip() in DASHES), None)
-    if dash is None:
-        return []
+    opened = dash if dash is not None else t1 if v.keys[t1:t1 + 1] == ["("] else None
     for g in groups(args):
-        if g[0].start == dash + 1 and len(g) >= 2:
+        if opened is not None and g[0].start == opened + 1 and len(g) >= 2:
+            return [g]
+        if g[0].start == t1 and not v.keys[t1 - 1:t1] == ["("]:
             return [g]
     return []
 
 
-def _possessor(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+def _possessor(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
     """'मोदी की तीन दिवसीय जापान यात्रा', 'प्रधानमंत्री की रूस और ऑस्ट्रिया की यात्रा': the genitive
     group right before the trigger, or right before the group that stands right before it."""
     before = [g for g in groups(args) if g[-1].after <= trig[0]]
@@ -95,9 +101,10 @@ def _possessor(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg
     return []
 
 
-def _antecedent(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+def _antecedent(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
     """'X, जो ... के विदेश मंत्री हैं': the group right before the relative pronoun of the trigger's clause."""
-    rel = next((k for k in range(trig[0] - 1, -1, -1) if v.keys[k] in cc("relative", "relative_case")), None)
+    rel = next((k for k in range(trig[0] - 1, -1, -1) if v.keys[k] in cc("relative", "relative_case", "relative_genitive")),
+               None)
     if rel is None or v.clause(rel) != v.clause(trig[0]):
         return []
     end = rel - 1 if rel > 0 and v.keys[rel - 1] == "," else rel
@@ -106,7 +113,7 @@ def _antecedent(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Ar
     return right[:1] or [g for g in reversed(groups(args)) if g[-1].end <= rel][:1]
 
 
-def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
     """'A, B, C और D — इन चार देशों को मिलाकर ...': the list ending right before a dash shortly before
     the trigger."""
     dash = next((k for k in range(trig[0] - 1, max(-1, trig[0] - 4), -1) if v.keys[k].strip() in DASHES), None)
@@ -115,7 +122,7 @@ def _list_before_dash(v: View, trig: tuple[int, int], args: list[Arg]) -> list[l
     return [g for g in groups(args) if g[-1].end == dash and len(g) >= 2][:1]
 
 
-def _invitee(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+def _invitee(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
     """'X ने Y को भारत आने का न्योता दिया': with an invitation noun right after the trigger, the person
     marked को or से before it travels."""
     k = trig[1]
@@ -127,8 +134,23 @@ def _invitee(v: View, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]
     return marked[-1:]                  # none marked: who accepts it travels ('X ने आने का न्योता स्वीकारा')
 
 
-FINDERS = {"after_participle": _after_participle, "invitee": _invitee, "list_before_dash": _list_before_dash, "list_after_dash": _list_after_dash, "possessor": _possessor,
-           "antecedent": _antecedent}
+def _last_group(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
+    """'(समूह का चुनाव हुआ।) नए सदस्य A, B और C हैं': a member noun (or an election) with no genitive
+    before it, in a sentence naming no group, belongs to the group the paragraph named last (or the
+    body a member was last named of)."""
+    k = trig[0]
+    alone = table("member_nouns.tsv", "word", "alone")
+    nouns = [alone[key] for key in v.keys[k:trig[1]] if key in alone]
+    if not state.group[0] or (k and v.keys[k - 1] in cc("genitive")) or any(fits(a, GROUP) for a in args) \
+            or (nouns and "yes" not in nouns):
+        return []                      # 'लोगों का बड़ा हिस्सा': a share, no membership
+    text, eid = state.group
+    return [[Arg(k, k, "body", text, eid, "grouping", anaphor="group")]]
+
+
+FINDERS = {"after_participle": _after_participle, "invitee": _invitee, "list_before_dash": _list_before_dash,
+           "list_after_dash": _list_after_dash, "possessor": _possessor, "antecedent": _antecedent,
+           "last_group": _last_group}
 
 
 def agreement_name(v: View, trig: tuple[int, int]) -> str:
@@ -146,27 +168,29 @@ def agreement_name(v: View, trig: tuple[int, int]) -> str:
     return v.text(k, j)
 
 
-def _fill(v: View, slot: Slot, trig: tuple[int, int], args: list[Arg]) -> list[Arg]:
-    """The members of the first group that stands where one of the slot's places says."""
+def _fill(v: View, slot: Slot, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[Arg]:
+    """The members of the first group that stands where one of the slot's places says (a group of at
+    least `slot.least` members)."""
     for place in slot.places:
-        found = FINDERS[place.finder](v, trig, args) if place.finder else _candidates(v, place, trig, args)
+        found = FINDERS[place.finder](v, trig, args, state) if place.finder else _candidates(v, place, trig, args)
         for g in found:
             members = [a for a in g if fits(a, slot.kinds)]
-            if members:
+            if len(members) >= slot.least:
                 return members
     return []
 
 
-def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg]) -> list[tuple[Arg, Arg]]:
+def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[tuple[Arg, Arg]]:
     """(subject, object) pairs of one trigger: a listed pair, else subject x object."""
     if "pair" in frame.slots:
-        pair = _fill(v, frame.slots["pair"], trig, args)
+        pair = _fill(v, frame.slots["pair"], trig, args, state)
         if len(pair) >= 2:
             return [(pair[0], other) for other in pair[1:]]
-    objects = _fill(v, frame.slots["object"], trig, args) if "object" in frame.slots else []
+    objects = _fill(v, frame.slots["object"], trig, args, state) if "object" in frame.slots else []
     rest = [a for a in args if a not in objects]
-    subjects = _fill(v, frame.slots["subject"], trig, rest) if "subject" in frame.slots and objects else []
-    return [(s, o) for s in subjects for o in objects]
+    subjects = _fill(v, frame.slots["subject"], trig, rest, state) if "subject" in frame.slots and objects else []
+    return [(s, o) for s in subjects for o in objects if not frame.body_subjects or fits(o, GROUP)
+            or fits(s, frame.body_subjects)]
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +257,7 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
         if "counterpart" in frame.required and not counterpart:
             continue
         titled = "title" in frame.slots["object"].kinds if "object" in frame.slots else False
-        for s, o in _parties(v, frame, trig, args):
+        for s, o in _parties(v, frame, trig, args, state):
             obj = o.title if titled else o.text
             if not s.text or not obj:
                 continue                                 # an argument that names nobody

@@ -33,6 +33,7 @@ class Place:
 class Slot:
     kinds: frozenset[str]
     places: tuple[Place, ...]
+    least: int = 1             # the fewest members its group may have (2: only a list fills it)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Frame:
     slots: dict[str, Slot] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)     # cue word key -> modality
+    body_subjects: frozenset[str] = frozenset()    # an object that is a body but no group takes only these
 
     def hits(self, keys: list[str], present: frozenset[str] | set[str] | None = None) -> list[tuple[int, int]]:
         """Token spans of the frame's triggers in a sentence (`present`: the sentence's keys, to skip
@@ -102,7 +104,7 @@ def parse_slot(spec: dict) -> Slot:
     unknown = kinds - KINDS
     if unknown:
         raise ValueError(f"{PATH.name}: unknown argument kinds {sorted(unknown)} (known: {sorted(KINDS)})")
-    return Slot(kinds, tuple(parse_place(p) for p in spec.get("from") or ()))
+    return Slot(kinds, tuple(parse_place(p) for p in spec.get("from") or ()), int(spec.get("least", 1)))
 
 
 @lru_cache(maxsize=None)
@@ -117,7 +119,8 @@ def _event_frame(row: dict) -> Frame:
                  triggers=_trigger_phrases(tuple(str(t) for t in row.get("triggers") or ())),
                  stems=tuple(match_key(s) for s in row.get("stems") or ()), slots=slots,
                  required=tuple(row.get("required") or ()),
-                 modality={match_key(k): v for k, v in (row.get("modality") or {}).items()})
+                 modality={match_key(k): v for k, v in (row.get("modality") or {}).items()},
+                 body_subjects=frozenset(row.get("body_subjects") or ()))
 
 
 def _trigger(t) -> tuple[str, str]:

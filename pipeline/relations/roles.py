@@ -8,7 +8,7 @@ from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
 from .arguments import build
-from .lexicon import phrases
+from .lexicon import DASHES, phrases, words
 from .view import View
 
 PARTY = frozenset({"party"})
@@ -34,26 +34,40 @@ def roles(v: View, state: DocState) -> list[Relation]:
 
 
 def bracket_members(v: View, state: DocState) -> list[Relation]:
-    """A grouping followed by its members in brackets: 'ब्रिक्स (भारत, ब्राजील और चीन)', 'ब्रिक्स समूह
-    (भारत, ...)': one member_of fact per member (a Latin gloss first is skipped: ब्रिक्स (BRICS))."""
+    """A grouping followed by its members in brackets or set off by a dash: 'ब्रिक्स (भारत, ब्राजील और
+    चीन)', 'ब्रिक्स समूह (भारत, ...)', 'ब्रिक्स देशों — भारत, ब्राजील और चीन — के नेता'; or, after a group
+    noun, the list itself ('क्वाड देश भारत, अमेरिका, जापान और ऑस्ट्रेलिया'): one member_of fact per
+    member (a Latin gloss first is skipped: ब्रिक्स (BRICS))."""
     out = []
-    if "(" not in v.keys or not any(e.subtype == "grouping" for _, _, e in v.entities("ORG")):
+    if not any(e.label in ("ORG", "LOC") for _, _, e in v.entities()):
         return out
     args = build(v, state)
     for a in args:
         if a.kind != "body" or a.subtype != "grouping" or a.anaphor:
             continue
-        k = a.end
-        if v.keys[k:k + 1] == ["("] and v.keys[k + 2:k + 3] == [")"] and v.tokens[k + 1].text.isascii():
-            k += 3
-        hit = phrases("party_anaphors.tsv").at(v.keys, k)
-        if hit and hit[1] == "group":
-            k += hit[0]                              # 'ब्रिक्स समूह (...)'
-        if v.keys[k:k + 1] != ["("]:
+        k, noun = _past_group_noun(v, a)
+        if v.keys[k:k + 1] == ["("] or (v.keys[k:k + 1] and v.keys[k].strip() in DASHES):
+            k, least = k + 1, 2
+        elif noun:
+            least = 2                                # a list in apposition to 'X देश'
+        else:
             continue
-        inner = next((g for g in groups(args) if g[0].start == k + 1), [])
+        inner = next((g for g in groups(args) if g[0].start == k), [])
         members = [m for m in inner if fits(m, PARTY) and m.kind == "place"]
-        if len(members) >= 2:
+        if len(members) >= least:
             out += [v.relation(m.text, "member_of", a.text, "member_of:members_in_brackets", (a.start, m.end),
                                subject_id=m.id, object_id=a.id) for m in members]
     return out
+
+
+def _past_group_noun(v: View, a) -> tuple[int, bool]:
+    """(the token after a grouping's gloss and group noun, whether a group noun was written)."""
+    k = a.end
+    if v.keys[k:k + 1] == ["("] and v.keys[k + 2:k + 3] == [")"] and v.tokens[k + 1].text.isascii():
+        k += 3
+    hit = phrases("party_anaphors.tsv").at(v.keys, k)
+    if hit and hit[1] == "group":
+        return k + hit[0], True                      # 'ब्रिक्स समूह (...)'
+    if v.keys[k:k + 1] and v.keys[k] in words("group_nouns.tsv"):
+        return k + 1, True
+    return k, v.keys[a.end - 1] in words("group_nouns.tsv")      # 'जी-20 देशों' as one name

@@ -73,12 +73,16 @@ def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
         state.ids[e.text] = e.id
         if e.label == "ORG":
             state.org = e.text
+            state.bodies.append(e.text)
     state.aliases.update(_short_forms(v))
     if v.syn is not None and v.syn.attributions:
         state.speaker = resolve_party(v, v.syn.attributions[0].speaker, state) or state.speaker
     acts = [r for r in found if r.predicate in ACTS and r.subject_id]
     if acts:
         state.actor = (acts[-1].subject, acts[-1].subject_id)
+    joined = [r for r in found if r.predicate == "member_of"]
+    if joined:                          # the body members were just named of is what a later member noun means
+        state.group = (joined[-1].object, joined[-1].object_id)
 
 
 def _canonical_names(doc: Document) -> dict[str, str]:
@@ -113,6 +117,8 @@ def _finish(r: Relation, state: DocState) -> None:
     r.subject, r.counterpart = alias.get(r.subject, r.subject), alias.get(r.counterpart, r.counterpart)
     if r.predicate in EVENTS + ("role",):
         r.subject, r.object = state.full_name(r.subject), state.full_name(r.object)
+    if r.predicate == "member_of":
+        r.object = alias.get(r.object, r.object)        # one name for a grouping written two ways
     speaker = alias.get(r.attributed_to, r.attributed_to)
     holder = resolve_title(state, speaker.split(), "")[0]
     r.attributed_to = state.full_name(holder or speaker)
