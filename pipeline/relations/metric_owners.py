@@ -108,7 +108,7 @@ def _genitive(v, predicate, span, i, ctx):
 
 
 def _marked(v, predicate, span, i, ctx):
-    text, eid = marked_owner(v, span[0], predicate, ctx[1])
+    text, eid = marked_owner(v, span[0], predicate, ctx[1], ctx[0])
     return text, eid, "", None
 
 

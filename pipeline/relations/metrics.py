@@ -21,6 +21,7 @@ from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is
                            resolve_heads)
 from .metric_lists import list_party, listing, slot_of
 from .metric_owners import find_owner, see_government, speaker_chain
+from .metric_passage import UNSURE
 from .owners import TRADE, find_counterpart, genitive_owner, pair_before
 from .view import View
 
@@ -191,12 +192,13 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
-    if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
+    unsure = owner is None              # unsure of the owner: what a later noun continues, a fact the passage
+    if unsure:                          # may own (metric_passage.py), else none
         state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
                                  trigger=tuple(v.keys[mi:mj]))
-        state.metric_sentence = state.sentence
-        return None
-    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, person=person or reporter, hit=mj > mi,
+        state.metric_sentence, owner = state.sentence, ""
+    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, unsure=unsure,
+                person=person or reporter, hit=mj > mi,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
                 rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
 
@@ -266,6 +268,12 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
             continue
         facts = _facts(v, chain, frame, state, speaker)
         out += facts
+        if frame.get("unsure"):
+            for r in facts:
+                r.score = UNSURE
+            continue
+        if any(e.text == facts[0].counterpart and e.subtype == "country" for _, _, e in v.entities("LOC")):
+            state.partners[facts[0].counterpart] = state.partners.get(facts[0].counterpart, 0) + 1
         if frame["predicate"] == "bilateral_trade" and frame["subject"].count("-") == 1:
             state.trade_pair = (frame["subject"], state.sentence)
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
@@ -275,7 +283,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality)
-    if not out and found:
+    if not any(r.score > UNSURE for r in out) and found:
         _remember_metric(v, found, state, speakers)
     if not out and speaker:
         _attribute_back(v, state, speaker)

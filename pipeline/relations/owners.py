@@ -116,7 +116,7 @@ def pronoun_owner(v: View, state: DocState) -> str:
     return state.owner
 
 
-def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[str, str]:
+def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: DocState) -> tuple[str, str]:
     """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
     frame's `subject_markers` a few tokens before the metric noun, in its clause."""
     frame = metrics().frames.get(predicate)
@@ -128,6 +128,10 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[
             continue
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
             return ent.text, ent.id
+    for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
+        if _anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
+                any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
+            return state.country or v.text(k, k + 1), ""
     return "", ""
 
 
