@@ -24,6 +24,9 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     out += [(i, j, v.text(i, j)) for i, j, _ in v.find(phrases("period_words.tsv")) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]
     merged: list[tuple[int, int, str]] = []
+    aside = _bracketed(v)                    # 'वित्त वर्ष 2024-25 (31 मार्च को समाप्त)': the end date is an aside
+    if any(p[0] not in aside for p in out):
+        out = [p for p in out if p[0] not in aside]
     for i, j, _ in sorted(out):              # 'दिसंबर तिमाही', 'इस साल नवंबर', 'पिछली तिमाही': one period
         if i > 0 and v.keys[i - 1] in prefixes and not (merged and merged[-1][1] == i - 1):
             i -= 1
@@ -32,6 +35,16 @@ def periods(v: View) -> list[tuple[int, int, str]]:
         merged.append((i, j, v.text(i, j)))
     v._found["periods"] = merged
     return merged
+
+
+def _bracketed(v: View) -> set[int]:
+    """The tokens inside round brackets."""
+    inside, depth = set(), 0
+    for k, key in enumerate(v.keys):
+        depth += (key == "(") - (key == ")")
+        if depth > 0 and key != "(":
+            inside.add(k)
+    return inside
 
 
 def period_for(v: View, i: int, carried: str = "") -> str:
@@ -46,15 +59,17 @@ def period_for(v: View, i: int, carried: str = "") -> str:
         cl = v.clause(i)
         same = [p for p in ps if cl >= 0 and v.clause(p[0]) == cl and start <= p[0] < stop]
         before = [p for p in same if p[1] <= i]
-        if before:
-            return before[-1][2]
-        if same:
-            return same[0][2]
+        pick = before[-1] if before else same[0] if same else None
+        back = {" ".join(v.keys[a:b]) for a, b, _ in v.find(phrases("period_anaphors.tsv"))}
+        if pick:                                 # 'इसी महीने' written: the previous fact's month
+            return carried if carried and " ".join(v.keys[pick[0]:pick[1]]) in back else pick[2]
     if carried and any(a < stop for a, _, _ in v.find(phrases("period_anaphors.tsv"))):
         return carried
     earlier = [p for p in ps if p[1] <= i]
     told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
     reported = [p for p in earlier if p[0] > told]     # 'सोमवार को जारी रिपोर्ट कहती है कि मई में ...'
+    if told >= 0 and not reported:
+        return ""                                       # 'X ने बुधवार को कहा कि ...': the day of the report
     return (reported or earlier)[0][2] if earlier else ""
 
 

@@ -69,6 +69,7 @@ class MetricFrame:
     pair_partner: bool = False         # one side's trade: the other member of the pair traded about is the partner
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
     national: bool = False             # a country's figure: no body owns it
+    public: bool = False               # a government's figure (taxes collected): its country or government owns it
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
     subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
@@ -82,6 +83,7 @@ class Metrics:
     owner: tuple[str, ...]             # owner finders, in order
     receive: frozenset[str]            # verbs whose ने / direct-case party receives the money
     home: str = ""                     # the home country (a national office's, when none is written)
+    transfer_verbs: frozenset[str] = frozenset()   # verbs of giving after a value: they continue a transfer
 
 
 def parse_place(spec: str) -> Place:
@@ -133,12 +135,12 @@ def _metrics(spec: dict) -> Metrics:
     frames, rows, inherent = {}, [], {}
     for row in spec["frames"]:
         pred = row["predicate"]
-        frames[pred] = MetricFrame(pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
-                                   bool(row.get("flow")), bool(row.get("base_of_share")),
-                                   bool(row.get("pair_partner")), bool(row.get("self_reported")),
-                                   bool(row.get("national")), tuple(match_key(w) for w in row.get("after") or ()),
-                                   str(row.get("list_party", "subject")),
-                                   tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
+        frames[pred] = MetricFrame(
+            pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
+            **{f: bool(row.get(f)) for f in ("flow", "base_of_share", "pair_partner", "self_reported", "national",
+                                             "public")},
+            after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
+            subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
         for t in row["triggers"]:
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))
@@ -146,7 +148,8 @@ def _metrics(spec: dict) -> Metrics:
                 inherent[" ".join(key_tokens(phrase))] = aspect
     rows += [(str(t), "") for t in spec.get("not_metrics") or ()]      # longest match: no metric of their own
     return Metrics(frames, Phrases(rows=rows), inherent, tuple(spec["owner"]),
-                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")))
+                   frozenset(match_key(w) for w in spec.get("receive_verbs") or ()), str(spec.get("home_country", "")),
+                   frozenset(match_key(w) for w in spec.get("transfer_verbs") or ()))
 
 
 @lru_cache(maxsize=1)

@@ -60,11 +60,11 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
             continued.add(i)
             continue
         heads = _heads().get(" ".join(keys))
-        owned = i > 0 and (v.keys[i - 1] in cc("genitive") or v.keys[i - 1] in table("demonyms.tsv", "adjective",
-                                                                                           "country"))
-        if heads and owned and not predicate:
+        owned = i > 0 and v.keys[i - 1] in table("demonyms.tsv", "adjective", "country") or \
+            i > 1 and v.keys[i - 1] in cc("genitive") and i - 2 not in v.amounts_end() and v.keys[i - 2] != ")"
+        if heads and owned and "*" in heads:
             continue                            # 'आयात का आंकड़ा': the figure of the noun before it
-        if heads and last and (last in heads or "*" in heads) and not owned:
+        if heads and last and (last in heads or "*" in heads) and not (owned and predicate):
             out.append((i, j, last))
             continued.add(i)
         elif predicate:
@@ -93,6 +93,7 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
 def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
     fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
+    j = j + 1 if v.keys[j:j + 1] == [")"] else j    # '10 करोड़ डॉलर (करीब 830 करोड़ रुपये) का ऋण'
     past = post_qualifiers().at(v.keys, j)
     k = j + past[0] if past else j              # '2 अरब डॉलर से अधिक के सस्ते ऋण', '50 लाख रुपये तक का ऋण'
     plain = 0
@@ -106,6 +107,10 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
             plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
         else:
             break
+    if k not in starts:                 # '10 अरब डॉलर के रक्षा उपकरणों का निर्यात', '20 लाख टन चावल का निर्यात'
+        n = next((n for n in range(k, min(len(v.keys), k + 3)) if v.keys[n] in gen or n in v.ents), None)
+        if n is not None and n > k and v.keys[n] in gen and all(v.tokens[x].kind == "word" for x in range(k, n)):
+            k = n + 1
     return starts.get(k)
 
 
@@ -129,9 +134,12 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     cl = v.clause(i)
     before = [m for m in nouns if m[1] <= i and i - m[1] <= MAX_BEFORE]
     same = [m for m in before if v.syn is not None and v.clause(m[0]) == cl]
-    verb = None if same else _verb_after(v, j)          # a noun of its clause names it before a verb does
+    verb = None if before else _verb_after(v, j)        # a noun of its sentence names it before a verb does
     if verb:
         return verb, False
+    later = [m for m in nouns if j <= m[0] <= j + 4 and v.clause(m[0]) == cl] if not before else []
+    if later:
+        return later[0], False                          # '90 अरब डॉलर भारत में निवेश करेगा': the noun after it
     pick = (same or before or [None])[-1]
     denominator = denominator_before(v, i)
     if pick and denominator and pick[0] == denominator[1]:
@@ -140,6 +148,17 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
         return (earlier[-1] if earlier else None), bool(denominator)
     return pick, False
+
+
+def is_verb(v: View, hit: Hit) -> bool:
+    """Is the metric a verb of giving in general after the value (frames.yaml `transfer_verbs`: रखे,
+    मंजूर), not a noun or a verb of its own metric (आवंटित)?"""
+    return hit[1] - hit[0] == 1 and v.keys[hit[0]] in metrics().transfer_verbs
+
+
+def continuer_before(v: View, i: int) -> bool:
+    """'यह जीडीपी का 2.9 प्रतिशत': a continuer (यह, इसका) in the value's clause before it."""
+    return any(v.keys[k] in words("continuers.tsv") for k in range(max(0, i - 8), i) if v.clause(k) == v.clause(i))
 
 
 def has_anaphor(v: View) -> bool:

@@ -15,6 +15,34 @@ from .view import View
 Found = tuple[str, str, str, tuple | None]     # owner, its id, the person announcing it, counterpart override
 
 
+def speaker_chain(v: View, speakers: set[int]) -> set[int]:
+    """The speakers' tokens with the body their title belongs to ('फियो के अध्यक्ष X ने कहा', 'संघ के एक
+    प्रवक्ता के अनुसार'): that body speaks through them, it owns no figure they report."""
+    out = set(speakers)
+    starts = {a for a in speakers if a - 1 not in speakers}
+    for a in starts:
+        ent = v.ents.get(a)
+        r = v.token_at(ent[1].role_start) if ent and ent[1].label == "PER" and ent[1].role_start >= 0 else a
+        for k in (r, a):
+            k = k - 1 if k > 1 and v.keys[k - 1] in cc("determiner", "pronoun") else k
+            hit = v.ent_ending(k - 1) if k > 1 and v.keys[k - 1] in cc("genitive") else None
+            if hit and hit[1].label in ("LOC", "ORG"):
+                out.update(range(hit[0], k))
+    return out
+
+
+def see_government(v: View, state: DocState) -> None:
+    """The last word for the government the paragraph wrote (सरकार, केंद्र सरकार): the owner of a public
+    figure whose sentence names none."""
+    kinds = _anaphor_kinds()
+    for k, key in enumerate(v.keys):
+        pair = " ".join(v.keys[k:k + 2])
+        if kinds.get(pair) == "self":
+            state.government = v.text(k, k + 2)
+        elif kinds.get(key) == "self" and not (k and kinds.get(" ".join(v.keys[k - 1:k + 1])) == "self"):
+            state.government = v.text(k, k + 1)
+
+
 def _anaphor_kinds() -> dict[str, str]:
     return table("owner_anaphors.tsv", "word", "refers_to")
 
@@ -33,19 +61,27 @@ def country_like(v: View, state: DocState, owner: str) -> bool:
 def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
-    a national figure); None when unsure."""
+    a national figure, and for a government's `public` figure: a tax office reports tax collections,
+    the government or the country owns them); None when unsure."""
     state, speakers = ctx
-    national = metrics().frames[predicate].national
+    frame = metrics().frames[predicate]
+    national, public = frame.national, frame.public
     reporter = ""
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
         if found is None or not found[0]:
             continue
-        if national and not country_like(v, state, found[0]):
+        if (national or public) and not country_like(v, state, found[0]) and \
+                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
             reporter = reporter or found[0]
             continue
         return (*found, reporter)
-    if national:
+    if public and any(e.label == "PER" and (a in speakers or v.keys[b:b + 1] == [marker("agent")])
+                      for a, b, e in v.entities()):
+        return None, "", "", None, ""          # a minister speaks for the government that owns the figure
+    if public and getattr(state, "government", ""):
+        return state.government, "", "", None, reporter     # 'सरकार की कमाई ... संग्रह 1.4 लाख करोड़ रुपये'
+    if national or public:
         return "", "", "", None, reporter
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
@@ -54,7 +90,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
 
 def _pair(v, predicate, span, i, ctx):
     if predicate in TRADE:
-        text, ids = pair_before(v, span[1], ctx[0])
+        text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
         return text, ids, "", None
     return None
 
@@ -77,13 +113,35 @@ def _marked(v, predicate, span, i, ctx):
 
 
 def _agent(v, predicate, span, i, ctx):
-    return agent_owner(v, i, ctx[1]), "", "", None
+    """The body marked ने / द्वारा; a generic noun of a body (बैंक ने, कंपनी ने) names the last one."""
+    found = agent_owner(v, i, ctx[1])
+    if found:
+        return found, "", "", None
+    state, agents = ctx[0], (marker("agent"), marker("passive_agent"))
+    for k in window(v, i):
+        if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
+                and k - 1 not in ctx[1] and not v.ent_ending(k):
+            return state.named(v.keys[k - 1]) or state.org, "", "", None
+    for k in window(v, i):                  # 'N की सहायता ... भारत ने दी': the agent after the object
+        hit = v.ent_ending(k) if k > i and v.keys[k] in agents else None
+        if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
+            return hit[1].text, hit[1].id, "", None
+    return None
 
 
 def _pronoun(v, predicate, span, i, ctx):
-    kinds = _anaphor_kinds()
-    if any(kinds.get(v.keys[k]) == "owner" and v.keys[k].endswith(marker("agent")) for k in window(v, i) if k < i):
-        return pronoun_owner(v, ctx[0]), "", "", None     # 'कंपनी ने बताया कि ... उसने 55,074 इकाइयां बेची'
+    """उसने / उसके बोर्ड ने in a reported clause: the speaker; वह opening it, for a figure the speaker
+    states of itself ('कंपनी ने बताया कि वह 500 करोड़ रुपये निवेश करेगी'), when the speaker is no person."""
+    kinds, keys = _anaphor_kinds(), v.keys
+    for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) in ("owner", "subject")):
+        if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
+            return pronoun_owner(v, ctx[0]), "", "", None  # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
+        opens = k > 0 and keys[k - 1] in cc("complementizer") and kinds.get(keys[k]) == "subject"
+        if opens and metrics().frames[predicate].self_reported and v.syn is not None and v.syn.attributions:
+            a, b = v.syn.attributions[0].speaker
+            person = any(e.label == "PER" for x, y, e in v.entities() if a <= x < b) or \
+                any(a <= x < b for x, _ in v.titles())
+            return (None if person else (pronoun_owner(v, ctx[0]), "", "", None))
     return None
 
 

@@ -29,9 +29,11 @@ def pair_text(parties) -> str:
     return "-".join(p[0] for p in parties)
 
 
-def pair_before(v: View, end: int, state: DocState) -> tuple[str, str]:
+def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tuple[str, str]:
     """(the two parties as 'X-Y', their ids) of a pair before token end: hyphenated (भारत-रूस), or listed
-    and closed by के बीच / ने / a genitive (भारत और रूस के बीच), or दोनों देश (the pair named before)."""
+    and closed by के बीच / ने / a genitive (भारत और रूस के बीच), or दोनों देश (the pair named before, else
+    the last two countries the text named); `loose` (a bilateral metric noun): also a pair in the direct
+    case in its clause ('भारत और जापान आपसी व्यापार को ... ले जाएंगे')."""
     for g in reversed(groups([a for a in build(v, state) if a.end <= end])):
         places = [a for a in g if a.kind == "place"]
         if len(places) != 2:
@@ -39,8 +41,15 @@ def pair_before(v: View, end: int, state: DocState) -> tuple[str, str]:
         a, b = places
         hyphen = v.keys[a.end:b.start] == ["-"]
         closed = b.marker in (marker("between"), marker("agent")) or b.is_genitive
-        if hyphen or closed:
+        direct = loose and b.marker == "" and v.clause(b.start) == v.clause(end - 1)
+        if hyphen or closed or direct:
             return f"{a.text}-{b.text}", f"{a.id}|{b.id}" if a.id and b.id else ""
+    pairs = [k for k in range(end) if table("party_anaphors.tsv", "word", "refers_to").get(
+        " ".join(v.keys[k:k + 2])) == "pair"]
+    if pairs:
+        named = list(dict.fromkeys(n for n in reversed(state.names) if n in state.countries))[:2]
+        if len(named) == 2:
+            return f"{named[1]}-{named[0]}", ""
     return "", ""
 
 
@@ -83,7 +92,10 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
 
 
 def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str:
-    """The party closed by the genitive at token k: a place or body named, or an owner anaphor."""
+    """The party closed by the genitive at token k: a place or body named (past its short form in
+    brackets: 'पंजाब नेशनल बैंक (पीएनबी) का'), or an owner anaphor."""
+    if v.keys[k - 1] == ")":
+        k = next((n for n in range(k - 2, max(0, k - 8), -1) if v.keys[n] == "("), k)
     hit = v.ent_ending(k)
     if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speakers:
         return state.aliases.get(hit[1].text, hit[1].text)
@@ -239,10 +251,13 @@ def _time_or_adverb_after(v: View, b: int) -> bool:
 
 
 def nominative_owner(v: View, i: int, speakers: set[int]) -> str:
-    """The clause's place or body in the direct case before the value."""
+    """The clause's place or body in the direct case before the value (past its short form in brackets)."""
     w, post = window(v, i), cc("case", "genitive")
     for a, b, e in v.entities():
-        if a in w and e.label in ("LOC", "ORG") and a not in speakers and b < len(v.keys) and b <= i \
+        if v.keys[b:b + 1] == ["("]:
+            b = next((n + 1 for n in range(b + 1, min(len(v.keys), b + 8)) if v.keys[n] == ")"), b)
+        if a in w and e.label in ("LOC", "ORG") and e.subtype != "facility" and a not in speakers \
+                and b < len(v.keys) and b <= i \
                 and v.keys[b] not in post and v.tokens[b].kind in ("word", "number") \
                 and (_unmarked(v, a) or _time_or_adverb_after(v, b) or b in v.ents):
             return e.text

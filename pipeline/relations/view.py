@@ -50,6 +50,12 @@ class View:
             self._found[key] = [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
         return self._found[key]
 
+    def amounts_end(self) -> set[int]:
+        """The last token of every amount ('50 करोड़ रुपये का': the token before the genitive)."""
+        if "amount_ends" not in self._found:
+            self._found["amount_ends"] = {e - 1 for e, _ in self.amts.values()}
+        return self._found["amount_ends"]
+
     def titles(self) -> list[tuple[int, int]]:
         """Token spans of the titles of office written in the sentence (entities/data/titles.tsv)."""
         if self._titles is None:
