@@ -74,11 +74,13 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
                 start, country = a - 2, state.place
         name, eid = resolve_title(state, v.keys[a:b], country, (state.sentence, a))
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
-        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a), b)))
+        named_here = {k for k, key in enumerate(v.keys) if key in state.people}
+        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a, named_here), b),
+                       country="" if name else country))
     return out
 
 
-def _title_chain(v: View, a: int) -> int:
+def _title_chain(v: View, a: int, names: set[int]) -> int:
     """The start of a title's written chain: 'जेनेवा में भारत के नए राजदूत' (a name or a short noun
     phrase, a genitive or locative, again; and modifiers right before the title; no person, verb,
     time or other case)."""
@@ -87,7 +89,7 @@ def _title_chain(v: View, a: int) -> int:
     def words_before(k: int, most: int) -> int:
         n = k
         while n > 0 and k - n < most and v.tag(n - 1) in ("W", "NUM") and not v.ent_ending(n) \
-                and v.keys[n - 1] not in links:
+                and v.keys[n - 1] not in links and n - 1 not in names:
             n -= 1
         return n
 

@@ -48,15 +48,31 @@ class RelationsStage(Stage):
             ctx.next_sentence()
             state.start_sentence(v, n)
             state.see_people(v)
+            _name_pending(doc, v, state, seen)
             _, speakers = attribution(v, state)
             found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
             _see_sentence(v, state, found)
             for r in found:
                 _finish(r, state)
                 _add(doc, r, seen)
+            state.pending += [p for p in v._found.get("pending", ()) if p[0].id]
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
+
+
+def _name_pending(doc: Document, v: View, state: DocState, seen: dict) -> None:
+    """'X ने श्रीलंका के प्रधानमंत्री से भेंट की। ... श्रीलंका के प्रधानमंत्री दिनेश गुणवर्धने ने कहा': a fact
+    whose party was a title of a country, named later in the paragraph with that title, names him."""
+    for rel, word, country in list(state.pending):
+        holder = next(((name, eid) for name, eid, held_in, where in state.holders.get(word, ())
+                       if held_in == country and where[0] == state.sentence), None)
+        if holder:
+            rel.object, rel.object_id = holder
+            state.pending.remove((rel, word, country))
+            index = next((k for k, r in enumerate(doc.relations) if r is rel), None)
+            if index is not None:
+                seen.setdefault((_surname(rel.subject), rel.predicate, fold(rel.object)), index)
 
 
 def _may_state(v: View) -> bool:
