@@ -144,6 +144,8 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
             out.append(v.relation(s.text, frame.predicate, obj, frame.rule, span, subject_id=s.id,
                                   object_id="" if titled else o.id, counterpart=counterpart))
             _decorate(v, out[-1], trig, frame, state)
+            if not titled and o.country and not o.id:         # 'नेपाल के प्रधानमंत्री' named later
+                v._found.setdefault("pending", []).append((out[-1], v.keys[o.end - 1], o.country))
             if v.keys[o.after:o.after + 1] and v.keys[o.after] in words("exclusion_words.tsv"):
                 out[-1].polarity = "negative"            # 'X को छोड़कर': X is left out
     return out

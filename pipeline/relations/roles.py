@@ -29,10 +29,18 @@ def roles(v: View, state: DocState) -> list[Relation]:
     """प्रधानमंत्री नरेंद्र मोदी -> (नरेंद्र मोदी, role, प्रधानमंत्री)."""
     out = []
     for i, j, ent in v.entities("PER"):
-        if ent.role and _is_name(v, i, j):
-            r = v.relation(state.full_name(ent.text), "role", ent.role, "role:title_before_name", subject_id=ent.id)
-            r.start, r.end, r.text = ent.role_start, ent.end, v.doc.text[ent.role_start:ent.end]
-            out.append(r)
+        if not ent.role or not _is_name(v, i, j):
+            continue
+        title, start = ent.role, ent.role_start
+        if " ".join(v.keys[v.token_at(start):i]) in words("ranks.tsv"):
+            a = v.token_at(start)                # a rank: the office written right before it, or none
+            office = next(((x, b) for x, b in v.titles() if b == a), None)
+            if office is None:
+                continue
+            title, start = v.text(*office), v.tokens[office[0]].start
+        r = v.relation(state.full_name(ent.text), "role", title, "role:title_before_name", subject_id=ent.id)
+        r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
+        out.append(r)
     return out
 
 
