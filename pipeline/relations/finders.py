@@ -142,7 +142,9 @@ def _name_start(v: View, i: int) -> int:
     k, stops, linked = i, cc("case", "genitive", "subord", "determiner"), words("relation_participles.tsv")
     while k > 0 and i - k < 8:
         key = v.keys[k - 1]
-        if key in linked and k > 2 and v.keys[k - 2] in cc("case", "genitive") and v.tag(k - 3) == "W":
+        if key == "-" and k > 1 and v.tag(k - 2) == "W" and i - k < 4:
+            k -= 2                                # 'मुद्रा अदला-बदली समझौता'
+        elif key in linked and k > 2 and v.keys[k - 2] in cc("case", "genitive") and v.tag(k - 3) == "W":
             k -= 2                                # 'X से जुड़े', 'X के संबंधी'
         elif key in linked and k > 1 and v.tag(k - 2) == "W":
             k -= 1                                # 'शोध वाला'
