@@ -54,6 +54,7 @@ class DocState:
     last_metric: dict | None = None
     trade_pair: tuple[str, int] = ("", -10)                    # the last pair whose trade was stated, its sentence
     metric_sentence: int = -10
+    pending: list = field(default_factory=list)     # (relation, title word, country): a title to be named
 
     @property
     def country(self) -> str:

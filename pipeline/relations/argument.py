@@ -25,6 +25,7 @@ class Arg:
     group: int = -1          # its coordination group (members of one list share it)
     anaphor: str = ""        # the anaphor kind when it names an earlier party
     title: str = ""          # a title of office standing alone: the title as written, with its chain
+    country: str = ""        # the country written before a title that names nobody known yet
 
     @property
     def is_genitive(self) -> bool:

@@ -5,7 +5,7 @@ its coordination group ("भारत, जापान और अमेरिक
 from __future__ import annotations
 
 from ..entities.gazetteers import load as load_entity_lexicon
-from .anaphora import DocState, resolve_anaphor, resolve_title
+from .anaphora import GROUP_SUBTYPES, DocState, resolve_anaphor, resolve_title
 from .argument import Arg, groups, past_bracket, read_marker
 from .lexicon import cc, coordinators, marker, phrases, words
 from .view import View
@@ -74,11 +74,13 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
                 start, country = a - 2, state.place
         name, eid = resolve_title(state, v.keys[a:b], country, (state.sentence, a))
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
-        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a), b)))
+        named_here = {k for k, key in enumerate(v.keys) if key in state.people}
+        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a, named_here), b),
+                       country="" if name else country))
     return out
 
 
-def _title_chain(v: View, a: int) -> int:
+def _title_chain(v: View, a: int, names: set[int]) -> int:
     """The start of a title's written chain: 'जेनेवा में भारत के नए राजदूत' (a name or a short noun
     phrase, a genitive or locative, again; and modifiers right before the title; no person, verb,
     time or other case)."""
@@ -87,7 +89,7 @@ def _title_chain(v: View, a: int) -> int:
     def words_before(k: int, most: int) -> int:
         n = k
         while n > 0 and k - n < most and v.tag(n - 1) in ("W", "NUM") and not v.ent_ending(n) \
-                and v.keys[n - 1] not in links:
+                and v.keys[n - 1] not in links and n - 1 not in names:
             n -= 1
         return n
 
@@ -137,20 +139,28 @@ def _grouping_end(v: View, i: int, j: int) -> int:
 
 
 def _headed_args(v: View, found: list[Arg], taken: set[int]) -> list[Arg]:
-    """A body the entities stage left untagged, listed after a tagged one: 'A आयोग और मादक पदार्थ नियंत्रण
-    आयोग का' (words ending in an organisation's head noun, entities/data/org_heads.tsv, right after a
-    conjunction that follows a body): one more member of the list."""
-    heads, out = load_entity_lexicon().org_heads, []
-    for a in found:
-        k = a.end
-        if a.kind != "body" or k >= len(v.keys) or v.keys[k] not in cc("coord") | {","}:
+    """Bodies the entities stage left untagged: words ending in an organisation's head noun (entities/
+    data/org_heads.tsv) listed after a tagged body ('A आयोग और मादक पदार्थ नियंत्रण आयोग का') or written
+    after an international organisation's genitive ('संयुक्त राष्ट्र के जल आयोग': one party, named जल
+    आयोग)."""
+    heads, out, bodies = load_entity_lexicon().org_heads, [], {a.end: a for a in found if a.kind == "body"}
+    for n, key in enumerate(v.keys):
+        if key not in heads or n in taken or n in v.ents or (n + 1 < len(v.keys) and v.tag(n + 1) == "W"):
             continue
-        n = k + 1
-        while n < len(v.keys) and n - k <= 6 and v.tag(n) == "W" and n not in taken and n not in v.ents:
-            if v.keys[n] in heads and (n + 1 >= len(v.keys) or v.tag(n + 1) != "W"):
-                out.append(Arg(k + 1, n + 1, "body", v.text(k + 1, n + 1), "", heads[v.keys[n]].subtype))
-                break
-            n += 1
+        k = n
+        lex = load_entity_lexicon()
+        while k > 0 and n - k < 4 and v.tag(k - 1) == "W" and k - 1 not in taken and not v.ent_ending(k) \
+                and v.keys[k - 1] not in cc("demonstrative", "determiner") and not lex.is_stopword(v.keys[k - 1]) \
+                and k - 1 not in v.amts:
+            k -= 1
+        if k == n:
+            continue
+        after_list = k >= 2 and v.keys[k - 1] in cc("coord") | {","} and k - 1 in bodies
+        owner = bodies.get(k - 1) if k >= 2 and v.keys[k - 1] in cc("genitive") else None
+        if owner is not None and owner.subtype in GROUP_SUBTYPES:
+            out.append(Arg(owner.start, n + 1, "body", v.text(k, n + 1), "", heads[key].subtype))   # its own name
+        elif after_list:
+            out.append(Arg(k, n + 1, "body", v.text(k, n + 1), "", heads[key].subtype))
     return out
 
 
@@ -205,7 +215,8 @@ def build(v: View, state: DocState) -> list[Arg]:
     args += _title_args(v, state, _spans(args))
     args += _name_args(v, _spans(args))
     args += _surname_args(v, state, _spans(args))
-    args += _headed_args(v, args, _spans(args))
+    headed = _headed_args(v, args, _spans(args))
+    args = [a for a in args if not any(h.start == a.start for h in headed)] + headed   # 'UN के X आयोग' is one
     for a in args:
         if not a.marker:
             a.marker, a.after = read_marker(v, a.end)

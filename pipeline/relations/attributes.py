@@ -185,6 +185,14 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
     return v.text(a, b)
 
 
+def own_clause(v: View, k: int) -> bool:
+    """Does token k lie in a speaker's own clause, between the speaker and the reporting verb ('X ने Y
+    से मुलाकात के बाद कहा कि ...'), so that what it states is the speaker's act, not the report?"""
+    syn = v.syn
+    return bool(syn is not None and any(at.kind == "verb" and at.speaker[1] <= k < at.cue[0]
+                                        for at in syn.attributions))
+
+
 def attribution(v: View, state: DocState) -> tuple[str, set[int]]:
     """(speaker text, the tokens of speaker phrases) of the sentence."""
     syn = v.syn

@@ -8,16 +8,19 @@ from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
 from .arguments import build
-from .lexicon import DASHES, phrases, words
+from .lexicon import DASHES, marker, markers, phrases, words
 from .view import View
 
 PARTY = frozenset({"party"})
+MAX_CHAIN = 8        # words of a title's chain written after a name ('विश्व बैंक के अध्यक्ष')
 
 
 def _is_name(v: View, i: int, j: int) -> bool:
-    """A name holds no verb form: a 'person' ending in a finite or future verb is a tagging error."""
+    """A name holds no verb form: a 'person' ending in a finite or future verb is a tagging error (but
+    a name the gazetteer knows may end like one: a surname in -गा)."""
+    known = bool(v.ents.get(i) and v.ents[i][1].canonical)
     for k in range(i, j):
-        if v.tag(k) in ("LV", "AUX") or features_of([v.keys[k]], []).tense == "future":
+        if v.tag(k) in ("LV", "AUX") or (not known and features_of([v.keys[k]], []).tense == "future"):
             return False
     return not (j < len(v.keys) and v.tag(j) == "AUX" and features_of([v.keys[j]], []).tense)
 
@@ -26,11 +29,42 @@ def roles(v: View, state: DocState) -> list[Relation]:
     """प्रधानमंत्री नरेंद्र मोदी -> (नरेंद्र मोदी, role, प्रधानमंत्री)."""
     out = []
     for i, j, ent in v.entities("PER"):
-        if ent.role and _is_name(v, i, j):
-            r = v.relation(state.full_name(ent.text), "role", ent.role, "role:title_before_name", subject_id=ent.id)
-            r.start, r.end, r.text = ent.role_start, ent.end, v.doc.text[ent.role_start:ent.end]
+        if not ent.role or not _is_name(v, i, j):
+            continue
+        title, start = ent.role, ent.role_start
+        if " ".join(v.keys[v.token_at(start):i]) in words("ranks.tsv"):
+            a = v.token_at(start)                # a rank: the office written right before it, or none
+            office = next(((x, b) for x, b in v.titles() if b == a), None)
+            if office is None:
+                continue
+            title, start = v.text(*office), v.tokens[office[0]].start
+        r = v.relation(state.full_name(ent.text), "role", title, "role:title_before_name", subject_id=ent.id)
+        r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
+        out.append(r)
+    return out
+
+
+def appositive_roles(v: View, state: DocState) -> list[Relation]:
+    """'मीरा दास, जल आयोग की अध्यक्ष, ने ...', 'ली वेई (बंदरगाह प्राधिकरण के उपाध्यक्ष)': a title set
+    off after the name by a comma or a bracket, with the chain written before the title."""
+    out, titles = [], v.titles()
+    for i, j, ent in v.entities("PER"):
+        if v.keys[j:j + 1] not in ([","], ["("]) or not _is_name(v, i, j):
+            continue
+        close = ")" if v.keys[j] == "(" else ","
+        span = next(((a, b) for a, b in titles if j < a <= j + 1 + MAX_CHAIN and b < len(v.keys)
+                     and (v.keys[b] == close or (close == "," and v.keys[b] in markers()))), None)
+        if span and _chain_ok(v, j + 1, span[0]):
+            r = v.relation(state.full_name(ent.text), "role", v.text(j + 1, span[1]), "role:title_after_name",
+                           (i, span[1]), subject_id=ent.id)
             out.append(r)
     return out
+
+
+def _chain_ok(v: View, a: int, b: int) -> bool:
+    """Tokens a..b are a title's chain: words, numbers, genitives and locatives; no person, no verb."""
+    return all(v.tag(k) in ("W", "NUM", "PG") or v.keys[k] == marker("in") for k in range(a, b)) \
+        and not any(e.label == "PER" for x, _, e in v.entities() if a <= x < b)
 
 
 def bracket_members(v: View, state: DocState) -> list[Relation]:

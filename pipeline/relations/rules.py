@@ -12,7 +12,7 @@ from .anaphora import DocState
 from .events import events
 from .frames import Frame, event_frames
 from .metrics import metric_facts
-from .roles import bracket_members, roles
+from .roles import appositive_roles, bracket_members, roles
 from .things import Context, facility_status, locations, topics
 from .view import View
 
@@ -43,6 +43,8 @@ def rules() -> tuple[Rule, ...]:
     return (
         Rule("role:title_before_name", "PER entities with a title of office before the name (entities stage)",
              "role", lambda v, state, ctx, speakers: roles(v, state)),
+        Rule("role:title_after_name", "PER entities followed by a comma or a bracket and a title of office with its "
+             "chain (entities/data/titles.tsv)", "role", lambda v, state, ctx, speakers: appositive_roles(v, state)),
         *(_frame_rule(f) for f in event_frames()),
         Rule("events", "every event frame above, in one pass over the sentence's triggers", "",
              _events),

@@ -13,6 +13,8 @@ from pathlib import Path
 from ..amounts.periods import period_values
 from ..core.doc import Document, Relation
 from ..core.stage import Stage, files_version
+from ..entities.gazetteers import key_tokens, load as load_entity_lexicon
+from ..text import closed_class
 from ..text.fold import fold
 from .anaphora import DocState, resolve_title, see_arguments
 from .arguments import build, light_arguments
@@ -37,7 +39,7 @@ class RelationsStage(Stage):
         return files_version(sorted(DATA_DIR.glob("*.*")) + sorted(Path(__file__).parent.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
-        ctx, state, seen = Context(), DocState(), set()
+        ctx, state, seen = Context(), DocState(), {}
         state.aliases.update(_canonical_names(doc))
         views = build_views(doc)
         found_dateline = dateline(views)
@@ -47,20 +49,34 @@ class RelationsStage(Stage):
             ctx.next_sentence()
             state.start_sentence(v, n)
             state.see_people(v)
+            _name_pending(doc, v, state, seen)
             _, speakers = attribution(v, state)
             found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
             _see_sentence(v, state, found)
             for r in found:
                 _finish(r, state)
-                if _keep(r, seen):
-                    r.id = f"{doc.doc_id}:r{len(doc.relations)}"
-                    doc.relations.append(r)
+                _add(doc, r, seen)
+            state.pending += [p for p in v._found.get("pending", ()) if p[0].id]
         doc.relations = fill_owners(doc.relations, views)
         for k, r in enumerate(doc.relations):
             r.id = f"{doc.doc_id}:r{k}"
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
+
+
+def _name_pending(doc: Document, v: View, state: DocState, seen: dict) -> None:
+    """'X ने श्रीलंका के प्रधानमंत्री से भेंट की। ... श्रीलंका के प्रधानमंत्री दिनेश गुणवर्धने ने कहा': a fact
+    whose party was a title of a country, named later in the paragraph with that title, names him."""
+    for rel, word, country in list(state.pending):
+        holder = next(((name, eid) for name, eid, held_in, where in state.holders.get(word, ())
+                       if held_in == country and where[0] == state.sentence), None)
+        if holder:
+            rel.object, rel.object_id = holder
+            state.pending.remove((rel, word, country))
+            index = next((k for k, r in enumerate(doc.relations) if r is rel), None)
+            if index is not None:
+                seen.setdefault((_surname(rel.subject), rel.predicate, fold(rel.object)), index)
 
 
 def _may_state(v: View) -> bool:
@@ -138,15 +154,40 @@ def _same_party(a: str, b: str, a_id: str = "", b_id: str = "") -> bool:
     return bool(a_id and a_id == b_id) or fold(a) == fold(b) or (" " in a and _surname(a) == _surname(b))
 
 
-def _keep(r: Relation, seen: set) -> bool:
-    """Not a fact of one party with itself, not a fact without a subject (but a metric), not one
-    already stated (either way round for an event)."""
+def _add(doc: Document, r: Relation, seen: dict) -> None:
+    """Add a fact unless it is of one party with itself, has no subject (but a metric), or was already
+    stated (either way round for an event). A role naming an office already given to the same person
+    (पीएम / प्रधानमंत्री, प्रधानमंत्री / भारत के प्रधानमंत्री: one canonical title) is one fact, stated
+    with the fuller title."""
     if r.predicate in EVENTS and _same_party(r.subject, r.object, r.subject_id, r.object_id):
-        return False
+        return
     if not r.subject and r.aspect == "":
-        return False
+        return
     key = (_surname(r.subject), r.predicate, fold(r.object))
-    if key in seen or (r.predicate in EVENTS and (_surname(r.object), r.predicate, fold(r.subject)) in seen):
-        return False
-    seen.add(key)
-    return True
+    if r.predicate in EVENTS and (_surname(r.object), r.predicate, fold(r.subject)) in seen:
+        return
+    office = (_surname(r.subject), "office", _office(r.object)) if r.predicate == "role" else None
+    if key in seen or office in seen:
+        k = seen.get(key, seen.get(office))
+        if office and len(r.object) > len(doc.relations[k].object):
+            r.id, doc.relations[k] = doc.relations[k].id, r
+        return
+    seen[key] = len(doc.relations)
+    if office and office[2]:
+        seen[office] = len(doc.relations)
+    r.id = f"{doc.doc_id}:r{len(doc.relations)}"
+    doc.relations.append(r)
+
+
+def _office(title: str) -> str:
+    """The canonical office of a role written as a bare title (entities/data/titles.tsv: पीएम and
+    प्रधानमंत्री are one), with at most a country or demonym before it; "" for a title with a longer
+    chain (ब्राजील में राजदूत and ओमान में भारत के नए राजदूत are two posts)."""
+    keys = list(key_tokens(title))
+    titles = load_entity_lexicon().titles
+    for k in range(min(len(keys), 3)):
+        e = titles.longest(keys, k)
+        if e and k + len(e.keys) == len(keys) and e.subtype != "honorific" \
+                and (k == 0 or k == 1 or keys[1] in closed_class.words("genitive")):
+            return e.canonical
+    return ""
