@@ -94,6 +94,9 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
     fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
     j = j + 1 if v.keys[j:j + 1] == [")"] else j    # '10 करोड़ डॉलर (करीब 830 करोड़ रुपये) का ऋण'
+    worth = phrases("worth_words.tsv").at(v.keys, j)
+    if worth and v.keys[j + worth[0]:j + worth[0] + 1] and v.keys[j + worth[0]] in gen:
+        j += worth[0]                                # '4 अरब डॉलर मूल्य के सामान का आयात': no price
     past = post_qualifiers().at(v.keys, j)
     k = j + past[0] if past else j              # '2 अरब डॉलर से अधिक के सस्ते ऋण', '50 लाख रुपये तक का ऋण'
     plain = 0
@@ -103,7 +106,7 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
             k += 1
         elif unit:
             k, plain = k + unit[0], 1
-        elif plain < 2 and k > j and v.keys[j + plain] in gen and v.tokens[k].kind == "word" and k not in v.ents:
+        elif plain < 2 and k > j and v.keys[k - 1 - plain] in gen and v.tokens[k].kind == "word" and k not in v.ents:
             plain, k = plain + 1, k + 1         # up to two adjectives: 'के रियायती ऋण', 'का ब्याज मुक्त ऋण'
         else:
             break
