@@ -123,11 +123,26 @@ def _agent(v, predicate, span, i, ctx):
         if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
                 and k - 1 not in ctx[1] and not v.ent_ending(k):
             return state.named(v.keys[k - 1]) or state.org, "", "", None
+    group = _group_agent(v, i, ctx[1])
+    if group:
+        return group, "", "", None
     for k in window(v, i):                  # 'N की सहायता ... भारत ने दी': the agent after the object
         hit = v.ent_ending(k) if k > i and v.keys[k] in agents else None
         if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
             return hit[1].text, hit[1].id, "", None
     return None
+
+
+def _group_agent(v: View, i: int, speakers: set[int]) -> str:
+    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने' before the value in its clause: the actors as written
+    (owner_groups.tsv: a qualifier or demonym, then a plural noun of actors)."""
+    kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
+    for k in (k for k in window(v, i) if 1 < k < i and v.keys[k] == marker("agent")):
+        n = k - 1
+        if kinds.get(v.keys[n]) == "noun" and (kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem) \
+                and n not in speakers:
+            return v.text(n - 1, k)
+    return ""
 
 
 def _pronoun(v, predicate, span, i, ctx):
@@ -162,9 +177,13 @@ def _nominative(v, predicate, span, i, ctx):
         return found, "", "", None
     w, state = window(v, i), ctx[0]
     for k in (k for k in w if k < i and k not in ctx[1]):
-        nxt = v.keys[k + 1] if k + 1 < len(v.keys) else ""
-        if _anaphor_kinds().get(v.keys[k]) == "ORG" and nxt not in cc("case", "genitive") and \
-                (k == w.start or v.keys[k - 1] in cc("complementizer", "coord") or v.keys[k - 1] == ","):
+        opens = k == w.start or v.keys[k - 1] in cc("complementizer", "coord") or v.keys[k - 1] == ","
+        width = 2 if _anaphor_kinds().get(" ".join(v.keys[k:k + 2])) == "self" else 1
+        kind = _anaphor_kinds().get(" ".join(v.keys[k:k + width]))
+        nxt = v.keys[k + width] if k + width < len(v.keys) else ""
+        if kind in ("ORG", "self") and nxt not in cc("case", "genitive") and opens:
+            if kind == "self":              # 'सरकार बुनियादी ढांचे में ... निवेश करेगी'
+                return v.text(k, k + width), "", "", None
             return state.named(v.keys[k]) or state.org or None, "", "", None
     return None
 

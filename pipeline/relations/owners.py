@@ -178,8 +178,9 @@ def _relative_agent(v: View, i: int) -> str:
     with the agent's case (जिसने) stands for, in the value's clause."""
     rel = next((k for k in range(i - 1, -1, -1) if v.keys[k] in cc("relative_case")
                 and v.keys[k].endswith(marker("agent")) and v.clause(k) == v.clause(i)), None)
-    before = [e for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
-    return before[-1].text if before else ""
+    before = [(b, e) for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
+    direct = [e for b, e in before if v.keys[b] not in cc("case", "genitive")]   # 'X भारत में ... है, जिसने': X
+    return (direct or [e for _, e in before] or [None])[-1].text if before else ""
 
 
 def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
