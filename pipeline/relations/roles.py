@@ -7,7 +7,7 @@ from ..core.doc import Relation
 from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
-from .arguments import build
+from .arguments import build, title_chain
 from .lexicon import DASHES, marker, markers, phrases, words
 from .view import View
 
@@ -29,7 +29,15 @@ def roles(v: View, state: DocState) -> list[Relation]:
     """प्रधानमंत्री नरेंद्र मोदी -> (नरेंद्र मोदी, role, प्रधानमंत्री)."""
     out = []
     for i, j, ent in v.entities("PER"):
-        if not ent.role or not _is_name(v, i, j):
+        if not _is_name(v, i, j):
+            continue
+        if not ent.role:
+            office = next(((a, b) for a, b in v.titles() if b == i and a > 1), None)
+            if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
+                a = title_chain(v, office[0], set())
+                r = v.relation(state.full_name(ent.text), "role", v.text(a, i), "role:title_before_name",
+                               (a, j), subject_id=ent.id)
+                out.append(r)
             continue
         title, start = ent.role, ent.role_start
         if " ".join(v.keys[v.token_at(start):i]) in words("ranks.tsv"):
