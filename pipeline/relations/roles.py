@@ -8,7 +8,9 @@ from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
 from .arguments import build, title_chain
-from .lexicon import DASHES, marker, markers, phrases, words
+from .attributes import attribution, modality_for, period_for, polarity_for
+from .frames import event_frames
+from .lexicon import DASHES, marker, markers, markers_of, phrases, words
 from .view import View
 
 PARTY = frozenset({"party"})
@@ -113,3 +115,34 @@ def _past_group_noun(v: View, a) -> tuple[int, bool]:
     if v.keys[k:k + 1] and v.keys[k] in words("group_nouns.tsv"):
         return k + 1, True
     return k, v.keys[a.end - 1] in words("group_nouns.tsv")      # 'जी-20 देशों' as one name
+
+
+def delegations(v: View, state: DocState) -> list[Relation]:
+    """'वार्ता में जापान की तरफ से X और पेरू की ओर से Y शामिल हुए': two sides of a meeting, each a country
+    marked on-whose-behalf with the person after it: the persons meet (meets:delegations) and the
+    countries hold talks (summit:delegations)."""
+    if not _meeting_written(v):
+        return []
+    args = build(v, state)
+    sides = []
+    for a in args:
+        if a.kind == "place" and a.subtype == "country" and a.marker in markers_of("behalf"):
+            person = next((p for p in args if p.kind == "person" and a.after <= p.start <= a.after + 6
+                           and p.text and not p.anaphor), None)
+            if person:
+                sides.append((a, person))
+    if len(sides) < 2 or sides[0][0].text == sides[1][0].text:
+        return []
+    (c1, p1), (c2, p2) = sides[:2]
+    span = (c1.start, p2.end)
+    out = [v.relation(p1.text, "meets", p2.text, "meets:delegations", span, subject_id=p1.id, object_id=p2.id),
+           v.relation(c1.text, "summit", c2.text, "summit:delegations", span, subject_id=c1.id, object_id=c2.id)]
+    for r in out:
+        r.period, r.polarity = period_for(v, c1.start), polarity_for(v, c1.start)
+        r.modality = modality_for(v, c1.start, True, None, event=True)
+        r.attributed_to = attribution(v, state)[0]
+    return out
+
+
+def _meeting_written(v: View) -> bool:
+    return any(f.predicate in ("meets", "summit") and f.hits(v.keys) for f in event_frames())
