@@ -35,6 +35,7 @@ class DocState:
     paragraph: int = 0
     sentence: int = 0
     countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
+    partners: dict[str, int] = field(default_factory=dict)     # country -> mentions as a metric fact's counterpart
     names: list[str] = field(default_factory=list)             # every name so far, in order
     bodies: list[str] = field(default_factory=list)            # the bodies (ORG) of the paragraph, in order
     org: str = ""
@@ -57,8 +58,11 @@ class DocState:
 
     @property
     def country(self) -> str:
-        """The country the text is most about so far; the first named wins a tie."""
-        return max(self.countries, key=lambda c: self.countries[c]) if self.countries else ""
+        """The country the text is most about so far; the first named wins a tie. A mention as the
+        counterpart of a metric fact (अमेरिका को निर्यात: the partner) is not one about it."""
+        about = {c: n - self.partners.get(c, 0) for c, n in self.countries.items()}
+        best = max(about, key=lambda c: about[c]) if about else ""
+        return best if best and about[best] > 0 else ""
 
     def named(self, word: str) -> str:
         """The last name holding `word` (बैंक -> विश्व बैंक, मंत्रालय -> वित्त मंत्रालय)."""
@@ -84,9 +88,9 @@ class DocState:
     def start_sentence(self, v: "View", n: int) -> None:
         """Before sentence n: a new paragraph breaks every chain."""
         if v.paragraph != self.paragraph:
-            keep = (self.people, self.aliases, self.names, self.countries, self.ids)
+            keep = (self.people, self.aliases, self.names, self.countries, self.partners, self.ids)
             self.__init__(paragraph=v.paragraph)
-            self.people, self.aliases, self.names, self.countries, self.ids = keep
+            self.people, self.aliases, self.names, self.countries, self.partners, self.ids = keep
         self.sentence = n
 
     def see_people(self, v: "View") -> None:

@@ -17,6 +17,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     if "periods" in v._found:
         return v._found["periods"]
     comparison, prefixes = words("comparison_words.tsv"), words("duration_prefixes.tsv")
+    anywhere = {k for k, val in table("duration_prefixes.tsv", "word", "before").items() if val == "any"}
     out = [(i, j, a.text) for i, j, a in v.amounts(*PERIOD_KINDS)]
     out += [(i - 1, j, v.text(i - 1, j)) for i, j, a in v.amounts("duration") if i > 0 and v.keys[i - 1] in prefixes]
     out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])]
@@ -27,11 +28,12 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     aside = _bracketed(v)                    # 'वित्त वर्ष 2024-25 (31 मार्च को समाप्त)': the end date is an aside
     if any(p[0] not in aside for p in out):
         out = [p for p in out if p[0] not in aside]
+    joins = cc("genitive") | {"-", "–"}
     for i, j, _ in sorted(out):              # 'दिसंबर तिमाही', 'इस साल नवंबर', 'पिछली तिमाही': one period
-        if i > 0 and v.keys[i - 1] in prefixes and not (merged and merged[-1][1] == i - 1):
+        if i > 0 and v.keys[i - 1] in anywhere and not (merged and merged[-1][1] == i - 1):
             i -= 1
-        if merged and merged[-1][1] == i:
-            i = merged.pop()[0]
+        if merged and (merged[-1][1] == i or merged[-1][1] == i - 1 and v.keys[i - 1] in joins):
+            i = merged.pop()[0]              # 'अप्रैल-जुलाई', 'बीते साल की समान अवधि': one period too
         merged.append((i, j, v.text(i, j)))
     v._found["periods"] = merged
     return merged
@@ -128,7 +130,7 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     or before 'से <converb>' (40 फीसदी से घटकर: the old level)."""
     levels, keys, genitive = words("level_words.tsv"), v.keys, cc("genitive")
     if i > 0 and keys[i - 1] in levels:
-        return "level"
+        return "growth" if inherent == "growth" else "level"    # 'विकास दर घटकर 5.6 प्रतिशत': still a growth
     if share_of_base(v, i):
         return "share"
     k = j

@@ -94,6 +94,9 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
     fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
     j = j + 1 if v.keys[j:j + 1] == [")"] else j    # '10 करोड़ डॉलर (करीब 830 करोड़ रुपये) का ऋण'
+    worth = phrases("worth_words.tsv").at(v.keys, j)
+    if worth and v.keys[j + worth[0]:j + worth[0] + 1] and v.keys[j + worth[0]] in gen:
+        j += worth[0]                                # '4 अरब डॉलर मूल्य के सामान का आयात': no price
     past = post_qualifiers().at(v.keys, j)
     k = j + past[0] if past else j              # '2 अरब डॉलर से अधिक के सस्ते ऋण', '50 लाख रुपये तक का ऋण'
     plain = 0
@@ -103,8 +106,8 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
             k += 1
         elif unit:
             k, plain = k + unit[0], 1
-        elif plain == 0 and k > j and v.keys[k - 1] in gen and v.tokens[k].kind == "word" and k not in v.ents:
-            plain, k = 1, k + 1                 # one adjective: 'के रियायती ऋण'
+        elif plain < 2 and k > j and v.keys[k - 1 - plain] in gen and v.tokens[k].kind == "word" and k not in v.ents:
+            plain, k = plain + 1, k + 1         # up to two adjectives: 'के रियायती ऋण', 'का ब्याज मुक्त ऋण'
         else:
             break
     if k not in starts:                 # '10 अरब डॉलर के रक्षा उपकरणों का निर्यात', '20 लाख टन चावल का निर्यात'
@@ -132,7 +135,8 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     if hit:
         return hit, False
     cl = v.clause(i)
-    before = [m for m in nouns if m[1] <= i and i - m[1] <= MAX_BEFORE]
+    bases = _denominators(v) - {m[0] for m in nouns if m[1] <= i and denominator_before(v, i)}
+    before = [m for m in nouns if m[1] <= i and i - m[1] <= MAX_BEFORE and m[0] not in bases]
     same = [m for m in before if v.syn is not None and v.clause(m[0]) == cl]
     verb = None if before else _verb_after(v, j)        # a noun of its sentence names it before a verb does
     if verb:
@@ -150,6 +154,14 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     return pick, False
 
 
+def _denominators(v: View) -> set[int]:
+    """The first tokens of the denominators the sentence writes before its values ('जीडीपी का 5.6
+    प्रतिशत ..., जिसे घटाकर 5.1 प्रतिशत करने का लक्ष्य है': no value after it is a GDP figure)."""
+    if "denominators" not in v._found:
+        v._found["denominators"] = {d[1] for d in (denominator_before(v, i) for i, _, _ in v.amounts()) if d}
+    return v._found["denominators"]
+
+
 def is_verb(v: View, hit: Hit) -> bool:
     """Is the metric a verb of giving in general after the value (frames.yaml `transfer_verbs`: रखे,
     मंजूर), not a noun or a verb of its own metric (आवंटित)?"""
@@ -161,6 +173,10 @@ def continuer_before(v: View, i: int) -> bool:
     return any(v.keys[k] in words("continuers.tsv") for k in range(max(0, i - 8), i) if v.clause(k) == v.clause(i))
 
 
+def _determiners() -> set[str]:
+    return {k for k, val in table("continuers.tsv", "word", "determiner").items() if val == "yes"}
+
+
 def has_anaphor(v: View) -> bool:
     """A pronoun that stands for the previous fact ('तब से यह 65 बिलियन डॉलर', 'यह आंकड़ा'), not a
     determiner of another noun ('इस बीच, सरकार ने ...')."""
@@ -168,6 +184,8 @@ def has_anaphor(v: View) -> bool:
     times = {p[0] for p in periods(v)}
     for k, key in enumerate(v.keys):
         if key in words("continuers.tsv") and k not in times:      # 'उस साल', 'इस दौरान': a time
+            if key not in _determiners():
+                return True                                     # 'इसे घटाकर 3 फीसदी करना है'
             n = k + 1
             while n < len(v.keys) and v.keys[n] in restate:      # 'यह करीब 118 अरब डॉलर'
                 n += 1

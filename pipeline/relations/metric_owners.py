@@ -51,7 +51,8 @@ def country_like(v: View, state: DocState, owner: str) -> bool:
     """Is the owner a country or a pair of them (named here or before), or the word देश?"""
     if not owner:
         return False
-    if owner in state.countries or owner == state.country or _anaphor_kinds().get(owner) == "country":
+    if owner in state.countries or owner == state.country or _anaphor_kinds().get(owner) == "country" or \
+            owner in table("demonyms.tsv", "adjective", "country").values():
         return True
     if "-" in owner:
         return all(country_like(v, state, part) for part in owner.split("-"))
@@ -108,7 +109,7 @@ def _genitive(v, predicate, span, i, ctx):
 
 
 def _marked(v, predicate, span, i, ctx):
-    text, eid = marked_owner(v, span[0], predicate, ctx[1])
+    text, eid = marked_owner(v, span[0], predicate, ctx[1], ctx[0])
     return text, eid, "", None
 
 
@@ -122,11 +123,26 @@ def _agent(v, predicate, span, i, ctx):
         if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
                 and k - 1 not in ctx[1] and not v.ent_ending(k):
             return state.named(v.keys[k - 1]) or state.org, "", "", None
+    group = _group_agent(v, i, ctx[1])
+    if group:
+        return group, "", "", None
     for k in window(v, i):                  # 'N की सहायता ... भारत ने दी': the agent after the object
         hit = v.ent_ending(k) if k > i and v.keys[k] in agents else None
         if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
             return hit[1].text, hit[1].id, "", None
     return None
+
+
+def _group_agent(v: View, i: int, speakers: set[int]) -> str:
+    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने' before the value in its clause: the actors as written
+    (owner_groups.tsv: a qualifier or demonym, then a plural noun of actors)."""
+    kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
+    for k in (k for k in window(v, i) if 1 < k < i and v.keys[k] == marker("agent")):
+        n = k - 1
+        if kinds.get(v.keys[n]) == "noun" and (kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem) \
+                and n not in speakers:
+            return v.text(n - 1, k)
+    return ""
 
 
 def _pronoun(v, predicate, span, i, ctx):
@@ -154,7 +170,22 @@ def _office(v, predicate, span, i, ctx):
 
 
 def _nominative(v, predicate, span, i, ctx):
-    return nominative_owner(v, i, ctx[1]), "", "", None
+    """The clause's body in the direct case; a generic noun of a body in the direct case opening the
+    value's clause ('कंपनी इस संयंत्र पर 900 करोड़ रुपये का निवेश करेगी') names the last one."""
+    found = nominative_owner(v, i, ctx[1])
+    if found:
+        return found, "", "", None
+    w, state = window(v, i), ctx[0]
+    for k in (k for k in w if k < i and k not in ctx[1]):
+        opens = k == w.start or v.keys[k - 1] in cc("complementizer", "coord") or v.keys[k - 1] == ","
+        width = 2 if _anaphor_kinds().get(" ".join(v.keys[k:k + 2])) == "self" else 1
+        kind = _anaphor_kinds().get(" ".join(v.keys[k:k + width]))
+        nxt = v.keys[k + width] if k + width < len(v.keys) else ""
+        if kind in ("ORG", "self") and nxt not in cc("case", "genitive") and opens:
+            if kind == "self":              # 'सरकार बुनियादी ढांचे में ... निवेश करेगी'
+                return v.text(k, k + width), "", "", None
+            return state.named(v.keys[k]) or state.org or None, "", "", None
+    return None
 
 
 def _country(v, predicate, span, i, ctx):
@@ -183,6 +214,26 @@ def _speaker_body(v, predicate, span, i, ctx):
     return None
 
 
+def locative_owner(v, predicate, span, i, ctx):
+    """'देश में बेरोजगारी दर', 'भारत के शहरी इलाकों में महंगाई': the country a national figure that is no
+    flow is measured in (a locative before the metric noun, in its clause, past a genitive and two words)."""
+    frame = metrics().frames[predicate]
+    if not frame.national or frame.flow:
+        return None
+    mi, inside, gen = span[0], marker("in"), cc("genitive")
+    for k in range(mi - 1, max(-1, mi - 6), -1):
+        if v.keys[k] != inside or v.clause(k) != v.clause(mi):
+            continue
+        for n in range(k, max(0, k - 4) - 1, -1):
+            hit = v.ent_ending(n)
+            country = hit and hit[1].label == "LOC" and hit[1].subtype == "country"
+            anaphor = n > 0 and _anaphor_kinds().get(v.keys[n - 1]) == "country"
+            if (country or anaphor) and (n == k or v.keys[n] in gen):
+                return (hit[1].text, hit[1].id, "", None) if country else \
+                    (ctx[0].country or v.text(n - 1, n), "", "", None)
+    return None
+
+
 def _carried(v, predicate, span, i, ctx):
     state = ctx[0]
     if state.owner and state.sentence - state.metric_sentence <= 2:
@@ -192,4 +243,4 @@ def _carried(v, predicate, span, i, ctx):
 
 OWNER_FINDERS = {"pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
-                 "country": _country, "speaker_body": _speaker_body, "carried": _carried}
+                 "country": _country, "locative": locative_owner, "speaker_body": _speaker_body, "carried": _carried}

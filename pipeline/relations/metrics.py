@@ -21,7 +21,9 @@ from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is
                            resolve_heads)
 from .metric_lists import list_party, listing, slot_of
 from .metric_owners import find_owner, see_government, speaker_chain
-from .owners import TRADE, find_counterpart, genitive_owner, pair_before
+from .metric_memory import attribute_back, remember_metric
+from .metric_passage import UNSURE
+from .owners import TRADE, find_counterpart
 from .view import View
 
 VALUE_KINDS = ("money", "percent", "basis_points")
@@ -62,23 +64,6 @@ def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
         else:
             chains.append([(i, j, a)])
     return chains
-
-
-def _remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None:
-    """A sentence naming a metric of a named owner without a value ('भारत-रूस द्विपक्षीय व्यापार में
-    2023-24 में तीव्र वृद्धि हुई') is what a following 'यह 65 बिलियन डॉलर' continues."""
-    for mi, mj, predicate in found:
-        if not predicate:
-            continue
-        owner = (pair_before(v, mj, state)[0] if predicate in TRADE else "") or \
-            genitive_owner(v, mi, speakers, state, predicate)
-        if owner:
-            if predicate == "trade" and "-" in owner:
-                predicate = "bilateral_trade"
-            state.last_metric = dict(predicate=predicate, subject=owner, counterpart=("", ""),
-                                     period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
-            state.owner, state.metric_sentence = owner, state.sentence
-            return
 
 
 def _metric_of(v: View, chain, found, state: DocState) -> tuple:
@@ -172,7 +157,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
     elif not hit:
         anaphor = has_anaphor(v) or share and continuer_before(v, i0)
-        return dict(topic, inherent="", hit=False, share=share) if topic and anaphor else None
+        inherent = metrics().inherent.get(" ".join(topic.get("trigger", ())), "")    # 'यह 8.1 प्रतिशत थी': a growth rate
+        return dict(topic, inherent=inherent, hit=False, share=share) if topic and anaphor else None
     mi, mj, predicate = hit
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if continued and not owner and topic.get("subject") is not None:
@@ -191,12 +177,13 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
-    if owner is None:                   # unsure of the owner: no fact, but what a later noun continues
+    unsure = owner is None              # unsure of the owner: what a later noun continues, a fact the passage
+    if unsure:                          # may own (metric_passage.py), else none
         state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
                                  trigger=tuple(v.keys[mi:mj]))
-        state.metric_sentence = state.sentence
-        return None
-    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, person=person or reporter, hit=mj > mi,
+        state.metric_sentence, owner = state.sentence, ""
+    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, unsure=unsure,
+                person=person or reporter, hit=mj > mi,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
                 rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
 
@@ -266,6 +253,12 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
             continue
         facts = _facts(v, chain, frame, state, speaker)
         out += facts
+        if frame.get("unsure"):
+            for r in facts:
+                r.score = UNSURE
+            continue
+        if any(e.text == facts[0].counterpart and e.subtype == "country" for _, _, e in v.entities("LOC")):
+            state.partners[facts[0].counterpart] = state.partners.get(facts[0].counterpart, 0) + 1
         if frame["predicate"] == "bilateral_trade" and frame["subject"].count("-") == 1:
             state.trade_pair = (frame["subject"], state.sentence)
         state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
@@ -275,24 +268,11 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality)
-    if not out and found:
-        _remember_metric(v, found, state, speakers)
+    if not any(r.score > UNSURE for r in out) and found:
+        remember_metric(v, found, state, speakers)
     if not out and speaker:
-        _attribute_back(v, state, speaker)
+        attribute_back(v, state, speaker)
     see_government(v, state)
     if out:
         state.last_metric = dict(state.last_metric or {}, facts=out, facts_sentence=state.sentence)
     return out
-
-
-def _attribute_back(v: View, state: DocState, speaker: str) -> None:
-    """'भारतीय रिजर्व बैंक ने यह जानकारी दी': a reporting sentence with no fact of its own whose object
-    points back (a demonstrative and backward_nouns.tsv) is the source of the previous sentence's facts."""
-    last = state.last_metric or {}
-    if last.get("facts_sentence") != state.sentence - 1 or v.syn is None:
-        return
-    cue = v.syn.attributions[0].cue[0]
-    back = words("backward_nouns.tsv")
-    if any(v.keys[k] in cc("determiner", "pronoun") and v.keys[k + 1] in back for k in range(max(0, cue - 6), cue)):
-        for r in last.get("facts", ()):
-            r.attributed_to = r.attributed_to or state.aliases.get(speaker, speaker)

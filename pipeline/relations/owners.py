@@ -54,9 +54,16 @@ def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tupl
 
 
 def _past_partner(v: View, k: int, predicate: str) -> int:
-    """The start of a partner phrase ending at k ('अमेरिका के साथ'), else k."""
+    """The start of a partner phrase ending at k ('अमेरिका के साथ', 'अमेरिका को होने वाला': past a
+    participle of partner_participles.tsv), else k."""
     frame = metrics().frames.get(predicate)
+    part = next((n for n in range(max(0, k - 3), k) if (phrases("partner_participles.tsv").at(v.keys, n)
+                                                       or (0,))[0] == k - n), k)
     for m in frame.counterpart if frame else ():
+        n = len(m)
+        hit = v.ent_ending(part - n) if part > n else None
+        if hit and tuple(v.keys[part - n:part]) == m:
+            return hit[0]
         n = len(m)
         hit = v.ent_ending(k - n) if k > n else None
         if hit and tuple(v.keys[k - n:k]) == m:
@@ -77,8 +84,8 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
         n = k
-        while n > 0 and k - n < 2 and v.tag(n - 1) in ("W", "") and keys[n - 1] not in gen \
-                and not v.ent_ending(n) and _anaphor_kind(keys[n - 1]) != "owner":
+        while n > 0 and k - n < 3 and (v.tag(n - 1) in ("W", "") or keys[n - 1] in cc("coord")) \
+                and keys[n - 1] not in gen and not v.ent_ending(n) and _anaphor_kind(keys[n - 1]) != "owner":
             n -= 1
         if 0 < n < k and (keys[n - 1] in gen or _anaphor_kind(keys[n - 1]) == "owner"):
             k = n
@@ -116,7 +123,7 @@ def pronoun_owner(v: View, state: DocState) -> str:
     return state.owner
 
 
-def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[str, str]:
+def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: DocState) -> tuple[str, str]:
     """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
     frame's `subject_markers` a few tokens before the metric noun, in its clause."""
     frame = metrics().frames.get(predicate)
@@ -128,6 +135,10 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int]) -> tuple[
             continue
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
             return ent.text, ent.id
+    for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
+        if _anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
+                any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
+            return state.country or v.text(k, k + 1), ""
     return "", ""
 
 
@@ -167,8 +178,9 @@ def _relative_agent(v: View, i: int) -> str:
     with the agent's case (जिसने) stands for, in the value's clause."""
     rel = next((k for k in range(i - 1, -1, -1) if v.keys[k] in cc("relative_case")
                 and v.keys[k].endswith(marker("agent")) and v.clause(k) == v.clause(i)), None)
-    before = [e for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
-    return before[-1].text if before else ""
+    before = [(b, e) for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
+    direct = [e for b, e in before if v.keys[b] not in cc("case", "genitive")]   # 'X भारत में ... है, जिसने': X
+    return (direct or [e for _, e in before] or [None])[-1].text if before else ""
 
 
 def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
@@ -192,7 +204,7 @@ def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
     return "", ""
 
 
-def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, str]:
+def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None) -> tuple[str, str]:
     """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value;
     for a transfer with no party named, a recipient written as a plain noun."""
     frame = metrics().frames.get(predicate)
@@ -207,7 +219,24 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str) -> tuple[str, 
                 best = (dist, ent.text, ent.id)
     if best:
         return best[1], best[2]
+    there = _place_anaphor(v, i, frame, state)
+    if there[0]:
+        return there
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
+
+
+def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
+    """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
+    named before it (else the paragraph's last)."""
+    for k in range(max(0, i - 8), i):
+        if _anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
+                                                          for m in (frame.counterpart if frame else ())):
+            continue
+        places = [e for a, b, e in v.entities("LOC") if b <= k]
+        if places:
+            return places[-1].text, places[-1].id
+        return (state.place, "") if state is not None and state.place else ("", "")
+    return "", ""
 
 
 def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
 from .lexicon import DATA_DIR, phrases
+from .metric_passage import fill_owners
 from .rules import runners
 from .things import Context
 from .view import View, build_views
@@ -56,6 +57,9 @@ class RelationsStage(Stage):
                 _finish(r, state)
                 _add(doc, r, seen)
             state.pending += [p for p in v._found.get("pending", ()) if p[0].id]
+        doc.relations = fill_owners(doc.relations, views)
+        for k, r in enumerate(doc.relations):
+            r.id = f"{doc.doc_id}:r{k}"
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
