@@ -8,7 +8,7 @@ from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
 from .arguments import build, title_chain
-from .attributes import attribution, modality_for, period_for, polarity_for
+from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
 from .frames import event_frames
 from .lexicon import DASHES, marker, markers, markers_of, phrases, words
 from .view import View
@@ -51,7 +51,22 @@ def roles(v: View, state: DocState) -> list[Relation]:
         r = v.relation(state.full_name(ent.text), "role", title, "role:title_before_name", subject_id=ent.id)
         r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
         out.append(r)
-    return out
+    return _reported(v, state, out)
+
+
+def _reported(v: View, state: DocState, facts: list[Relation]) -> list[Relation]:
+    """A role stated in what a speaker reports about an appointment ('मंत्रालय ने बताया कि ... राजदूत X को
+    नियुक्त किया गया': data/appointment_words.tsv) is attributed to the speaker; the speaker's own title,
+    a role in his own clause and a title in other reported news are not."""
+    speaker, tokens = attribution(v, state)
+    if not speaker or not v.find(phrases("appointment_words.tsv")):
+        return facts
+    for r in facts:
+        k = v.token_at(r.end - 1)
+        if k not in tokens and not own_clause(v, k) and not any(v.tokens[t].start >= r.start and
+                                                               v.tokens[t].end <= r.end for t in tokens):
+            r.attributed_to = speaker
+    return facts
 
 
 def appositive_roles(v: View, state: DocState) -> list[Relation]:
