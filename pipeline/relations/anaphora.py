@@ -52,6 +52,7 @@ class DocState:
     aliases: dict[str, str] = field(default_factory=dict)      # a short form -> the full name
     ids: dict[str, str] = field(default_factory=dict)          # a name -> the id of its latest entity
     last_metric: dict | None = None
+    metric_at: dict[str, tuple] = field(default_factory=dict)  # metric -> (sentence, fact) last stating it here
     trade_pair: tuple[str, int] = ("", -10)                    # the last pair whose trade was stated, its sentence
     metric_sentence: int = -10
     pending: list = field(default_factory=list)     # (relation, title word, country): a title to be named

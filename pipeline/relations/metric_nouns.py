@@ -64,8 +64,12 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
             i > 1 and v.keys[i - 1] in cc("genitive") and i - 2 not in v.amounts_end() and v.keys[i - 2] != ")"
         if heads and owned and "*" in heads:
             continue                            # 'आयात का आंकड़ा': the figure of the noun before it
+        earlier = max((p for p in heads or () if p in state.metric_at), key=lambda p: state.metric_at[p][0], default="")
         if heads and last and (last in heads or "*" in heads) and not (owned and predicate):
             out.append((i, j, last))
+            continued.add(i)
+        elif heads and earlier and not (owned and predicate):
+            out.append((i, j, earlier))     # 'व्यापार घाटा ... सामान मंगाया ... घाटा फिर': the deficit again
             continued.add(i)
         elif predicate:
             out.append((i, j, predicate))
@@ -117,6 +121,22 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     return starts.get(k)
 
 
+def _goods_verb(v: View, j: int) -> Hit | None:
+    """'9 करोड़ डॉलर का माल भेजा', '4 अरब डॉलर का सामान खरीदा': a value of goods in general (goods_nouns.tsv,
+    one adjective before it) and a verb naming a trade metric after them (frames.yaml `goods_verbs`)."""
+    worth = phrases("worth_words.tsv").at(v.keys, j)
+    j += worth[0] if worth else 0                    # '11 अरब डॉलर मूल्य का सामान भेजा'
+    if j >= len(v.keys) or v.keys[j] not in cc("genitive"):
+        return None
+    goods = words("goods_nouns.tsv")
+    k = next((k for k in range(j + 1, min(len(v.keys), j + 3)) if v.keys[k] in goods), None)
+    for n in range(k + 1, min(len(v.keys), k + 3)) if k is not None else ():
+        for frame in metrics().frames.values():
+            if v.keys[n] in frame.goods_verbs:
+                return n, n + 1, frame.predicate
+    return None
+
+
 def _verb_after(v: View, j: int) -> Hit | None:
     """'20,516 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`)."""
     for k in range(j, min(len(v.keys), j + 2)):
@@ -131,7 +151,7 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     noun it modifies, a verb after it, else the nearest noun before it in its clause, then in its
     sentence; past a denominator, the noun before that (none: the previous fact's, if an anaphor)."""
     nouns = found
-    hit = _metric_after(v, j, {m[0]: m for m in nouns})
+    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _goods_verb(v, j)
     if hit:
         return hit, False
     cl = v.clause(i)

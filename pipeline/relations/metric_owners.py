@@ -63,7 +63,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
     a national figure, and for a government's `public` figure: a tax office reports tax collections,
-    the government or the country owns them); None when unsure."""
+    the government or the country owns them, a company its own capital expenditure); None when unsure."""
     state, speakers = ctx
     frame = metrics().frames[predicate]
     national, public = frame.national, frame.public
@@ -72,7 +72,8 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
         if found is None or not found[0]:
             continue
-        if (national or public) and not country_like(v, state, found[0]) and \
+        company = public and any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
+        if (national or public) and not country_like(v, state, found[0]) and not company and \
                 not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
             reporter = reporter or found[0]
             continue

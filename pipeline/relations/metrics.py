@@ -160,6 +160,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
         inherent = metrics().inherent.get(" ".join(topic.get("trigger", ())), "")    # 'यह 8.1 प्रतिशत थी': a growth rate
         return dict(topic, inherent=inherent, hit=False, share=share) if topic and anaphor else None
     mi, mj, predicate = hit
+    if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
+        topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if continued and not owner and topic.get("subject") is not None:
         owner, oid = topic.get("subject", owner), ""
@@ -268,6 +270,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality)
+        state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
     if not any(r.score > UNSURE for r in out) and found:
         remember_metric(v, found, state, speakers)
     if not out and speaker:
