@@ -75,12 +75,12 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
         name, eid = resolve_title(state, v.keys[a:b], country, (state.sentence, a))
         text = name or (f"{country} {v.text(a - 1, b)}" if country and start == a - 2 else v.text(start, b))
         named_here = {k for k, key in enumerate(v.keys) if key in state.people}
-        out.append(Arg(start, b, "person", text, eid, title=v.text(_title_chain(v, a, named_here), b),
+        out.append(Arg(start, b, "person", text, eid, title=v.text(title_chain(v, a, named_here), b),
                        country="" if name else country))
     return out
 
 
-def _title_chain(v: View, a: int, names: set[int]) -> int:
+def title_chain(v: View, a: int, names: set[int]) -> int:
     """The start of a title's written chain: 'जेनेवा में भारत के नए राजदूत' (a name or a short noun
     phrase, a genitive or locative, again; and modifiers right before the title; no person, verb,
     time or other case)."""
@@ -98,8 +98,8 @@ def _title_chain(v: View, a: int, names: set[int]) -> int:
         hit = v.ent_ending(k - 1)
         if hit and hit[1].label != "PER":
             k = hit[0]
-        elif words_before(k - 1, 4) < k - 1:
-            k = words_before(k - 1, 4)
+        elif v.keys[k - 1] in cc("genitive") and words_before(k - 1, 4) < k - 1:
+            k = words_before(k - 1, 4)           # a locative joins only a name ('जेनेवा में', not 'बैठक में')
         else:
             break
     return k

@@ -7,8 +7,10 @@ from ..core.doc import Relation
 from ..syntax.features import features_of
 from .anaphora import DocState
 from .argument import fits, groups
-from .arguments import build
-from .lexicon import DASHES, marker, markers, phrases, words
+from .arguments import build, title_chain
+from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
+from .frames import event_frames
+from .lexicon import DASHES, marker, markers, markers_of, phrases, words
 from .view import View
 
 PARTY = frozenset({"party"})
@@ -29,7 +31,15 @@ def roles(v: View, state: DocState) -> list[Relation]:
     """प्रधानमंत्री नरेंद्र मोदी -> (नरेंद्र मोदी, role, प्रधानमंत्री)."""
     out = []
     for i, j, ent in v.entities("PER"):
-        if not ent.role or not _is_name(v, i, j):
+        if not _is_name(v, i, j):
+            continue
+        if not ent.role:
+            office = next(((a, b) for a, b in v.titles() if b == i and a > 1), None)
+            if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
+                a = title_chain(v, office[0], set())
+                r = v.relation(state.full_name(ent.text), "role", v.text(a, i), "role:title_before_name",
+                               (a, j), subject_id=ent.id)
+                out.append(r)
             continue
         title, start = ent.role, ent.role_start
         if " ".join(v.keys[v.token_at(start):i]) in words("ranks.tsv"):
@@ -41,7 +51,22 @@ def roles(v: View, state: DocState) -> list[Relation]:
         r = v.relation(state.full_name(ent.text), "role", title, "role:title_before_name", subject_id=ent.id)
         r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
         out.append(r)
-    return out
+    return _reported(v, state, out)
+
+
+def _reported(v: View, state: DocState, facts: list[Relation]) -> list[Relation]:
+    """A role stated in what a speaker reports about an appointment ('मंत्रालय ने बताया कि ... राजदूत X को
+    नियुक्त किया गया': data/appointment_words.tsv) is attributed to the speaker; the speaker's own title,
+    a role in his own clause and a title in other reported news are not."""
+    speaker, tokens = attribution(v, state)
+    if not speaker or not v.find(phrases("appointment_words.tsv")):
+        return facts
+    for r in facts:
+        k = v.token_at(r.end - 1)
+        if k not in tokens and not own_clause(v, k) and not any(v.tokens[t].start >= r.start and
+                                                               v.tokens[t].end <= r.end for t in tokens):
+            r.attributed_to = speaker
+    return facts
 
 
 def appositive_roles(v: View, state: DocState) -> list[Relation]:
@@ -105,3 +130,34 @@ def _past_group_noun(v: View, a) -> tuple[int, bool]:
     if v.keys[k:k + 1] and v.keys[k] in words("group_nouns.tsv"):
         return k + 1, True
     return k, v.keys[a.end - 1] in words("group_nouns.tsv")      # 'जी-20 देशों' as one name
+
+
+def delegations(v: View, state: DocState) -> list[Relation]:
+    """'वार्ता में जापान की तरफ से X और पेरू की ओर से Y शामिल हुए': two sides of a meeting, each a country
+    marked on-whose-behalf with the person after it: the persons meet (meets:delegations) and the
+    countries hold talks (summit:delegations)."""
+    if not _meeting_written(v):
+        return []
+    args = build(v, state)
+    sides = []
+    for a in args:
+        if a.kind == "place" and a.subtype == "country" and a.marker in markers_of("behalf"):
+            person = next((p for p in args if p.kind == "person" and a.after <= p.start <= a.after + 6
+                           and p.text and not p.anaphor), None)
+            if person:
+                sides.append((a, person))
+    if len(sides) < 2 or sides[0][0].text == sides[1][0].text:
+        return []
+    (c1, p1), (c2, p2) = sides[:2]
+    span = (c1.start, p2.end)
+    out = [v.relation(p1.text, "meets", p2.text, "meets:delegations", span, subject_id=p1.id, object_id=p2.id),
+           v.relation(c1.text, "summit", c2.text, "summit:delegations", span, subject_id=c1.id, object_id=c2.id)]
+    for r in out:
+        r.period, r.polarity = period_for(v, c1.start), polarity_for(v, c1.start)
+        r.modality = modality_for(v, c1.start, True, None, event=True)
+        r.attributed_to = attribution(v, state)[0]
+    return out
+
+
+def _meeting_written(v: View) -> bool:
+    return any(f.predicate in ("meets", "summit") and f.hits(v.keys) for f in event_frames())

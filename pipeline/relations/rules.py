@@ -12,7 +12,7 @@ from .anaphora import DocState
 from .events import events
 from .frames import Frame, event_frames
 from .metrics import metric_facts
-from .roles import appositive_roles, bracket_members, roles
+from .roles import appositive_roles, bracket_members, delegations, roles
 from .things import Context, facility_status, locations, topics
 from .view import View
 
@@ -48,6 +48,11 @@ def rules() -> tuple[Rule, ...]:
         *(_frame_rule(f) for f in event_frames()),
         Rule("events", "every event frame above, in one pass over the sentence's triggers", "",
              _events),
+        Rule("meets:delegations", "a meeting noun, countries marked on whose behalf (marker_roles.tsv behalf), each with "
+             "the person after it",
+             "meets", lambda v, state, ctx, speakers: delegations(v, state)[:1]),
+        Rule("summit:delegations", "the same two sides: their countries", "summit",
+             lambda v, state, ctx, speakers: delegations(v, state)[1:]),
         Rule("member_of:members_in_brackets", "a grouping entity, then a bracketed list of countries",
              "member_of", lambda v, state, ctx, speakers: bracket_members(v, state)),
         Rule("metric:value_frame", "value amounts (money, percent, basis points, counts), the metric nouns of "

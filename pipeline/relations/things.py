@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.doc import Relation
+from ..syntax.features import features_of
 from .anaphora import DocState
 from .frames import event_frames
 from .lexicon import cc, coordinators, marker, phrases, words
@@ -71,10 +72,16 @@ def _topic_list(v: View, i: int) -> list[tuple[int, int]]:
     items = _list_items(keys, k + 1, end)
     joined = [keys[x] for x in range(k + 1, end) if keys[x] in coordinators()]
     named = any(k + 1 <= x < end for x in v.ents)
-    if len(items) >= 2 and not named and all(b - a <= ITEM_MAX for a, b in items) \
+    verbs = any(_verb(v, x) for x in range(k + 1, end))
+    if len(items) >= 2 and not named and not verbs and all(b - a <= ITEM_MAX for a, b in items) \
             and joined[-1:] != [","] and sum(x != "," for x in joined) == 1:
         return items
     return []
+
+
+def _verb(v: View, k: int) -> bool:
+    """Token k is a verb form (by its tag, or a tense its ending shows: मिलेंगे)."""
+    return v.tag(k) in ("LV", "AUX") or bool(features_of([v.keys[k]], []).tense)
 
 
 def topics(v: View, state: DocState) -> list[Relation]:
@@ -101,7 +108,8 @@ def _discussant(v: View, i: int) -> str:
             while a > 0 and v.tag(a - 1) in ("W", "DET") and k - a < 3:
                 a -= 1
             return v.text(a, k) if a < k else ""
-    hits = [h for f in event_frames() if f.predicate in ("meets", "summit") for h in f.hits(v.keys) if h[0] < i]
+    hits = [h for f in event_frames() if f.predicate in ("meets", "summit") for h in f.hits(v.keys) if h[0] < i
+            and not any(_verb(v, k) for k in range(*h))]          # a meeting noun, not a verb (मिलेंगे)
     return v.text(*min(hits)) if hits else ""
 
 

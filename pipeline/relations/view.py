@@ -8,6 +8,14 @@ from typing import Any
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
 from ..entities.gazetteers import load as load_entity_lexicon
+from ..text import closed_class
+from .lexicon import phrases
+
+GENITIVE = closed_class.words("genitive")
+
+
+def _offices_after_genitive():
+    return phrases("offices_after_genitive.tsv")
 
 
 @dataclass
@@ -57,15 +65,20 @@ class View:
         return self._found["amount_ends"]
 
     def titles(self) -> list[tuple[int, int]]:
-        """Token spans of the titles of office written in the sentence (entities/data/titles.tsv)."""
+        """Token spans of the titles of office written in the sentence (entities/data/titles.tsv), and of
+        the offices named only after a genitive (data/offices_after_genitive.tsv: टेस्ला के प्रमुख)."""
         if self._titles is None:
             lex, out, i = load_entity_lexicon(), [], 0
-            firsts = lex.titles.first
+            firsts, after = lex.titles.first, _offices_after_genitive()
             while i < len(self.keys):
                 e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
+                n = after.at(self.keys, i) if i and self.keys[i - 1] in GENITIVE else None
                 if e and e.subtype != "honorific":
                     out.append((i, i + len(e.keys)))
                     i += len(e.keys)
+                elif n:
+                    out.append((i, i + n[0]))
+                    i += n[0]
                 else:
                     i += 1
             self._titles = out
