@@ -4,6 +4,7 @@ attributed to (the syntax stage's attributions; a pronoun or generic noun names 
 from __future__ import annotations
 
 from .anaphora import DocState
+from .frames import metrics
 from ..syntax.features import DATA_DIR as SYNTAX_DATA
 from .lexicon import cc, clause_openers, marker, negation, phrases, table, words
 from .view import View
@@ -173,7 +174,17 @@ def share_of_base(v: View, i: int) -> bool:
         return False
     bases = phrases("share_bases.tsv")
     return any(b == k for _, b, _ in v.find(bases)) or (k > 1 and v.keys[k - 1] == ")" and
-                                                        any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases)))
+                                                        any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases))) \
+        or (k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" and total_before(v, k) is not None)
+
+
+def total_before(v: View, k: int) -> int | None:
+    """The first token of a metric noun of a whole ending at token k ('कुल निर्यात का', total_words.tsv)."""
+    for n in range(max(1, k - 3), k):
+        hit = metrics().triggers.at(v.keys, n)
+        if hit and hit[1] and n + hit[0] == k and v.keys[n - 1] in words("total_words.tsv"):
+            return n
+    return None
 
 
 def _bracket_start(v: View, close: int) -> int:

@@ -12,7 +12,7 @@ metric of its set (a deficit after a fiscal deficit is the fiscal deficit)."""
 from __future__ import annotations
 
 from .anaphora import DocState
-from .attributes import periods
+from .attributes import periods, total_before
 from .frames import metrics
 from .lexicon import cc, phrases, post_qualifiers, table, words
 from .view import View
@@ -91,7 +91,8 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
         hit = phrases("denominators.tsv").at(v.keys, n)
         if hit and n + hit[0] == k:
             return hit[1], n
-    return None
+    total = total_before(v, k) if k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" else None
+    return ("share", total) if total is not None else None   # 'देश के कुल निर्यात का 33 प्रतिशत'
 
 
 def _metric_after(v: View, j: int, starts: dict) -> Hit | None:

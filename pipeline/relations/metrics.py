@@ -134,6 +134,17 @@ def _metric_named(text: str) -> str:
     return hit[1] if hit and hit[0] == len(keys) else ""
 
 
+def _coordinated(v: View, text: str) -> set[str]:
+    """The party and the names listed with it ('वियतनाम, थाईलैंड और इंडोनेशिया को': all three)."""
+    ents, joins = v.entities(), cc("coord") | {","}
+    out = {text}
+    for _ in range(2):                   # a list of names joined by commas and conjunctions, both ways
+        for (a, b, e), (c, d, f) in zip(ents, ents[1:]):
+            if b < c <= b + 1 and all(k in joins for k in v.keys[b:c]) and (e.text in out or f.text in out):
+                out |= {e.text, f.text}
+    return out
+
+
 def _agent_written(v: View, i: int) -> bool:
     """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
     agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
@@ -175,7 +186,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif predicate == "allocation" and mi in renamed:
         predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
     listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
-        if paired else {counterpart[0]}
+        if paired else _coordinated(v, counterpart[0])
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
