@@ -92,7 +92,7 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
         if hit and n + hit[0] == k:
             return hit[1], n
     total = total_before(v, k) if k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" else None
-    return ("share", total) if total is not None else None   # 'देश के कुल निर्यात का 33 प्रतिशत'
+    return ("share", total) if total is not None else None   # 'राज्य के कुल निर्यात का 33 प्रतिशत'
 
 
 def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
