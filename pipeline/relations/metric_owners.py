@@ -4,6 +4,8 @@ reserves ...) is a country's: a body that would own it (रिजर्व ब�
 it, so it goes to attributed_to, and with no country written the subject is empty."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .anaphora import DocState
 from .attributes import resolve_party, window
 from .frames import metrics
@@ -35,12 +37,20 @@ def see_government(v: View, state: DocState) -> None:
     """The last word for the government the paragraph wrote (सरकार, केंद्र सरकार): the owner of a public
     figure whose sentence names none."""
     kinds = _anaphor_kinds()
+    if _government_words().isdisjoint(v.keys):
+        return
     for k, key in enumerate(v.keys):
         pair = " ".join(v.keys[k:k + 2])
         if kinds.get(pair) == "self":
             state.government = v.text(k, k + 2)
         elif kinds.get(key) == "self" and not (k and kinds.get(" ".join(v.keys[k - 1:k + 1])) == "self"):
             state.government = v.text(k, k + 1)
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> frozenset[str]:
+    """The first words of the government nouns of owner_anaphors.tsv."""
+    return frozenset(k.split()[0] for k, kind in _anaphor_kinds().items() if kind == "self")
 
 
 def _anaphor_kinds() -> dict[str, str]:
