@@ -7,13 +7,16 @@ from .anaphora import DocState
 from .attributes import period_for
 from .lexicon import cc, words
 from .metric_owners import locative_owner
+from .metric_passage import family
 from .owners import TRADE, genitive_owner, pair_before
 from .view import View
 
 
 def remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None:
     """A sentence naming a metric of a named owner without a value ('भारत-रूस द्विपक्षीय व्यापार में
-    2023-24 में तीव्र वृद्धि हुई') is what a following 'यह 65 बिलियन डॉलर' continues."""
+    2023-24 में तीव्र वृद्धि हुई') is what a following 'यह 65 बिलियन डॉलर' continues; so is one naming a
+    figure of a family (trade, public, national) with no owner written."""
+    ownerless = None
     for mi, mj, predicate in found:
         if not predicate:
             continue
@@ -27,6 +30,12 @@ def remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None
                                      period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
             state.owner, state.metric_sentence = owner, state.sentence
             return
+        ownerless = ownerless or ((mi, mj, predicate) if family(predicate) else None)
+    if ownerless:                   # 'पूंजीगत व्यय को बढ़ाया गया है। इस बार यह 11 लाख करोड़ रुपये है': a figure
+        mi, mj, predicate = ownerless   # whose owner the passage gives (metric_passage.py)
+        state.last_metric = dict(predicate=predicate, subject="", counterpart=("", ""), period=period_for(v, mi),
+                                 trigger=tuple(v.keys[mi:mj]))
+        state.metric_sentence = state.sentence
 
 
 def attribute_back(v: View, state: DocState, speaker: str) -> None:

@@ -21,6 +21,7 @@ from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
 from .lexicon import DATA_DIR, phrases
+from .frames import metrics
 from .metric_passage import fill_owners
 from .rules import runners
 from .things import Context
@@ -81,8 +82,9 @@ def _name_pending(doc: Document, v: View, state: DocState, seen: dict) -> None:
 
 def _may_state(v: View) -> bool:
     """Can the sentence state a fact at all? Every rule needs a name, an amount, a title or a word that
-    names an earlier party; a sentence with none of them is skipped."""
-    return bool(v.ents or v.amts or v.titles() or v.find(phrases("party_anaphors.tsv")))
+    names an earlier party; a sentence with none of them is skipped, unless it names a metric a later
+    sentence's value may continue ('पूंजीगत व्यय को ऊंचा रखा गया है। इस बार यह ...')."""
+    return bool(v.ents or v.amts or v.titles() or v.find(phrases("party_anaphors.tsv")) or v.find(metrics().triggers))
 
 
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
