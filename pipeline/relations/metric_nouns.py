@@ -66,7 +66,8 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
             continue                            # 'आयात का आंकड़ा': the figure of the noun before it
         earlier = max((p for p in heads or () if p in state.metric_at), key=lambda p: state.metric_at[p][0], default="")
         here = [m[2] for m in out if m[1] <= i and m[2] in (heads or ())]
-        if heads and here and not predicate:
+        of_value = i > 1 and v.keys[i - 1] in cc("genitive") and i - 2 in v.amounts_end()   # '6 प्रतिशत की दर से'
+        if heads and here and not predicate and not of_value:
             out.append((i, j, here[-1]))        # 'राजकोषीय घाटा, यानी आय और व्यय का अंतर': the deficit itself
             continue
         if heads and last and (last in heads or "*" in heads) and not (owned and predicate):
