@@ -102,7 +102,7 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
             return own[0]
     found = {val for a, b, val in v.find(phrases("modality_words.tsv")) if a in w}
     if event and "planned" not in found and _expected(v, i):
-        return "projection"             # 'अनुमान है कि ... बातचीत आठ सितंबर को होगी'
+        return "projection"             # 'अनुमान है कि ... वार्ता मई में होगी'
     for m in ("target", "projection"):
         if m in found:
             return m

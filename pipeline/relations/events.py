@@ -161,7 +161,7 @@ def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: 
         r.modality = "planned"          # a cancelled or refused event was a planned one ('बात नहीं की': not)
     if r.predicate == "visits" and r.modality == "actual" and cl and cl.features.aspect == "progressive" \
             and cl.features.tense == "present":
-        r.modality = "planned"          # 'X 24 फरवरी को भारत आ रहे हैं': a visit announced
+        r.modality = "planned"          # 'X अगले महीने दिल्ली आ रहे हैं': a visit announced
     r.period = period_for(v, k)
     r.attributed_to = "" if own_clause(v, k) else attribution(v, state)[0]
 
