@@ -140,10 +140,10 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     """growth / decline / share from the words after the amount; level after a converb (बढ़कर 36 अरब)
     or before 'से <converb>' (40 फीसदी से घटकर: the old level)."""
     levels, keys, genitive = words("level_words.tsv"), v.keys, cc("genitive")
+    if share_of_base(v, i) or share_noun_before(v, i) is not None:
+        return "share"
     if i > 0 and keys[i - 1] in levels:
         return "growth" if inherent == "growth" else "level"    # 'विकास दर घटकर 5.6 प्रतिशत': still a growth
-    if share_of_base(v, i):
-        return "share"
     k = j
     if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
         k += 2                                      # '20 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
@@ -160,6 +160,18 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
             continue
         break
     return inherent or "level"
+
+
+def share_noun_before(v: View, i: int) -> int | None:
+    """The first token of a share noun right before the value at i (share_nouns.tsv, past a qualifier and
+    a verb of being: 'ब्रिटेन की हिस्सेदारी करीब 3 प्रतिशत', 'रूस का हिस्सा बढ़कर 35 प्रतिशत')."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if v.keys[k] in words("share_nouns.tsv"):
+            return k
+        if (v.tag(k) not in ("ADV", "W", "") and v.keys[k] not in words("level_words.tsv")) or \
+                v.keys[k] in cc("genitive", "case"):
+            return None
+    return None
 
 
 def share_of_base(v: View, i: int) -> bool:

@@ -72,6 +72,7 @@ class MetricFrame:
     public: bool = False               # a government's figure (taxes collected): its country or government owns it
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     goods_verbs: tuple[str, ...] = ()  # verbs that name it after a value of goods ('का माल भेजा': exports)
+    goods_partner: bool = False        # ... only with a party marked as its counterpart in the clause (से खरीदा)
     list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
     subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
 
@@ -139,7 +140,7 @@ def _metrics(spec: dict) -> Metrics:
         frames[pred] = MetricFrame(
             pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
             **{f: bool(row.get(f)) for f in ("flow", "base_of_share", "pair_partner", "self_reported", "national",
-                                             "public")},
+                                             "public", "goods_partner")},
             after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
             goods_verbs=tuple(match_key(w) for w in row.get("goods_verbs") or ()),
             subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))

@@ -132,9 +132,15 @@ def _goods_verb(v: View, j: int) -> Hit | None:
     k = next((k for k in range(j + 1, min(len(v.keys), j + 3)) if v.keys[k] in goods), None)
     for n in range(k + 1, min(len(v.keys), k + 3)) if k is not None else ():
         for frame in metrics().frames.values():
-            if v.keys[n] in frame.goods_verbs:
+            if v.keys[n] in frame.goods_verbs and (not frame.goods_partner or _partner_in_clause(v, j, frame)):
                 return n, n + 1, frame.predicate
     return None
+
+
+def _partner_in_clause(v: View, j: int, frame) -> bool:
+    """A place named in the value's clause and marked as the frame's counterpart ('रूस से')."""
+    return any(e.label == "LOC" and v.clause(a) == v.clause(j) and
+               any(tuple(v.keys[b:b + len(m)]) == m for m in frame.counterpart) for a, b, e in v.entities())
 
 
 def _verb_after(v: View, j: int) -> Hit | None:

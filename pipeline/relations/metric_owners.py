@@ -152,7 +152,9 @@ def _pronoun(v, predicate, span, i, ctx):
     kinds, keys = _anaphor_kinds(), v.keys
     for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) in ("owner", "subject")):
         if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
-            return pronoun_owner(v, ctx[0]), "", "", None  # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
+            found = pronoun_owner(v, ctx[0])             # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
+            named = [e for _, b, e in v.entities() if b <= k and e.label in ("LOC", "ORG") and b - 1 not in ctx[1]]
+            return (found or (named[-1].text if named else "")), "", "", None   # 'भारत ... है और उसने ...'
         opens = k > 0 and keys[k - 1] in cc("complementizer") and kinds.get(keys[k]) == "subject"
         if opens and metrics().frames[predicate].self_reported and v.syn is not None and v.syn.attributions:
             a, b = v.syn.attributions[0].speaker

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .anaphora import DocState
 from .argument import Arg, groups
 from .arguments import build
-from .attributes import periods, resolve_party, window
+from .attributes import periods, resolve_party, share_noun_before, window
 from .frames import metrics
 from .lexicon import cc, marker, markers_of, phrases, table, words
 from .view import View
@@ -222,6 +222,10 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
     there = _place_anaphor(v, i, frame, state)
     if there[0]:
         return there
+    k = share_noun_before(v, i) if frame and frame.pair_partner else None
+    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    if hit and hit[1].label == "LOC" and hit[1].text != owner:
+        return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
 
 
