@@ -79,7 +79,7 @@ def _stems() -> tuple[str, ...]:
     return tuple(s for f in event_frames() for s in f.stems)
 
 
-def _all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
+def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
     share its matches)."""
     if "hits" not in v._found:
@@ -112,7 +112,7 @@ def _may_hold(v: View, kinds: frozenset[str]) -> bool:
 
 
 def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
-    hits = _all_hits(v).get(frame.rule)
+    hits = all_hits(v).get(frame.rule)
     if not hits or not all(_may_hold(v, frame.slots[s].kinds) for s in frame.required if s in frame.slots
                            and frame.slots[s].kinds):
         return []
@@ -168,7 +168,7 @@ def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: 
 
 def events(v: View, state: DocState, speakers: set[int]) -> list[Relation]:
     """The facts of every event frame whose triggers the sentence holds."""
-    hits = _all_hits(v)
+    hits = all_hits(v)
     if not hits:
         return []
     out = []
