@@ -102,6 +102,8 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
         if own:
             return own[0]
     found = {val for a, b, val in v.find(phrases("modality_words.tsv")) if a in w}
+    if event and "planned" not in found and _expected(v, i):
+        return "projection"             # 'अनुमान है कि ... वार्ता मई में होगी'
     for m in ("target", "projection"):
         if m in found:
             return m
@@ -115,6 +117,15 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
     if cl and cl.features.tense == "future":
         return "planned" if flow else "projection"
     return "actual"
+
+
+def _expected(v: View, i: int) -> bool:
+    """Is token i in a कि-clause governed by an expectation ('अनुमान है कि', 'संभावना है कि': a projection
+    word of modality_words.tsv in the four words before the complementizer)?"""
+    told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
+    if told < 1:
+        return False
+    return any(val == "projection" and told - 5 <= a < told for a, _, val in v.find(phrases("modality_words.tsv")))
 
 
 def polarity_for(v: View, i: int) -> str:

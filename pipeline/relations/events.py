@@ -79,7 +79,7 @@ def _stems() -> tuple[str, ...]:
     return tuple(s for f in event_frames() for s in f.stems)
 
 
-def _all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
+def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
     share its matches)."""
     if "hits" not in v._found:
@@ -112,7 +112,7 @@ def _may_hold(v: View, kinds: frozenset[str]) -> bool:
 
 
 def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
-    hits = _all_hits(v).get(frame.rule)
+    hits = all_hits(v).get(frame.rule)
     if not hits or not all(_may_hold(v, frame.slots[s].kinds) for s in frame.required if s in frame.slots
                            and frame.slots[s].kinds):
         return []
@@ -159,13 +159,16 @@ def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: 
     cl = v.syn.clause_at(k) if v.syn is not None else None
     if r.polarity == "negative" and r.modality == "actual" and not (cl and cl.features.negation == "not"):
         r.modality = "planned"          # a cancelled or refused event was a planned one ('बात नहीं की': not)
+    if r.predicate == "visits" and r.modality == "actual" and cl and cl.features.aspect == "progressive" \
+            and cl.features.tense == "present":
+        r.modality = "planned"          # 'X अगले महीने दिल्ली आ रहे हैं': a visit announced
     r.period = period_for(v, k)
     r.attributed_to = "" if own_clause(v, k) else attribution(v, state)[0]
 
 
 def events(v: View, state: DocState, speakers: set[int]) -> list[Relation]:
     """The facts of every event frame whose triggers the sentence holds."""
-    hits = _all_hits(v)
+    hits = all_hits(v)
     if not hits:
         return []
     out = []

@@ -9,6 +9,7 @@ from .anaphora import DocState
 from .argument import fits, groups
 from .arguments import build, title_chain
 from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
+from .events import all_hits
 from .frames import event_frames
 from .lexicon import DASHES, marker, markers, markers_of, phrases, words
 from .view import View
@@ -160,4 +161,6 @@ def delegations(v: View, state: DocState) -> list[Relation]:
 
 
 def _meeting_written(v: View) -> bool:
-    return any(f.predicate in ("meets", "summit") and f.hits(v.keys) for f in event_frames())
+    """Does the sentence hold a trigger of a meeting or summit frame (found once per sentence)?"""
+    meeting = {f.rule for f in event_frames() if f.predicate in ("meets", "summit")}
+    return not meeting.isdisjoint(all_hits(v))
