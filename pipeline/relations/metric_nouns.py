@@ -187,10 +187,12 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
 
 
 def _denominators(v: View) -> set[int]:
-    """The first tokens of the denominators the sentence writes before its values ('जीडीपी का 5.6
+    """The first tokens of the denominators the sentence writes before its values, not before a date
+    ('जीडीपी के 2024-25 में 187 लाख करोड़ रुपये': the GDP itself) ('जीडीपी का 5.6
     प्रतिशत ..., जिसे घटाकर 5.1 प्रतिशत करने का लक्ष्य है': no value after it is a GDP figure)."""
     if "denominators" not in v._found:
-        v._found["denominators"] = {d[1] for d in (denominator_before(v, i) for i, _, _ in v.amounts()) if d}
+        v._found["denominators"] = {d[1] for d in (denominator_before(v, i) for i, _, _ in
+                                                   v.amounts("money", "percent", "basis_points")) if d}
     return v._found["denominators"]
 
 
