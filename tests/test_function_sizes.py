@@ -26,7 +26,6 @@ PENDING: dict[str, str] = {
     "batch/document.py::package": "8 parameters; one task object for both engines (issue 20)",
     "batch/run.py::run_batch": "7 parameters: the batch engines' work (issue 20)",
     "batch/workers.py::run_local": "51 lines: the batch engines' work (issue 20)",
-    "relations/owners.py::find_owner": "7 parameters: the relations work (issue 17)",
 }
 
 

@@ -15,21 +15,11 @@ import unicodedata
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "pipeline"
-ISSUE_17 = "removed by the relations work (issue 17)"
 # path (relative to pipeline/, a file or a folder ending in /) -> why its literals may hold Hindi
 ALLOWED = {
     "views/": "the analyst views' display labels (bilingual chart titles, legends, section names), not word lists",
     "batch/crashtest.py": "one sentence of a crash-test document; the tool moves out of the package with the "
                           "batch work (issue 20)",
-    "relations/frame_parts.py": ISSUE_17,
-    "relations/owners.py": ISSUE_17,
-    "relations/rules_events.py": ISSUE_17,
-    "relations/rules_facts.py": ISSUE_17,
-    "relations/rules_meetings.py": ISSUE_17,
-    "relations/rules_metrics.py": ISSUE_17,
-    "relations/rules_people.py": ISSUE_17,
-    "relations/stage.py": ISSUE_17,
-    "relations/view.py": ISSUE_17,
 }
 _RANGE = re.compile(r"(?<!\\)(.)-(.)", re.S)
 

@@ -49,7 +49,7 @@ def _states(work: Path, docs: int, seed: int) -> tuple[Path, Path]:
     rng = random.Random(seed)
     files = sorted(b.rglob("*.txt"))
     for p in rng.sample(files, max(1, docs // 4)):
-        p.write_text(p.read_text("utf-8") + "\nभारत और जापान के बीच नई वार्ता हुई।\n", "utf-8")
+        p.write_text(p.read_text("utf-8") + "\nभारत तथा जापान के बीच नई वार्ता हुई।\n", "utf-8")
     for p in rng.sample(files, max(1, docs // 8)):
         if p.exists():
             p.unlink()

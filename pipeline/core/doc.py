@@ -75,6 +75,7 @@ class Relation:
     subject_id: str = ""     # entity / amount span ids, when the argument is one
     object_id: str = ""
     counterpart: str = ""    # the other party: trade partner, recipient of aid/a loan, agreement's name
+    counterpart_id: str = ""  # its entity span id, when the counterpart is one
     period: str = ""
     period_value: str = ""   # the period resolved on the calendar (amounts/periods.py), "" when none
     aspect: str = ""         # metrics: level | growth | decline | share; "" for people/events

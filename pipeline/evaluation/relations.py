@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.fold import fold as fold_text
 from ..text.tsv import read_tsv
 
 DATA = Path(__file__).resolve().parent / "data" / "scoring_words.tsv"
+AMOUNT_WORDS = Path(__file__).resolve().parent / "data" / "amount_words.tsv"
 PEOPLE_EVENTS = ("role", "meets", "visits", "summit", "member_of", "agreement_signed")
 METRICS = ("trade", "bilateral_trade", "exports", "imports", "trade_deficit", "trade_surplus", "investment", "fdi",
            "loan", "line_of_credit", "aid", "grant", "budget", "defence_budget", "allocation",
@@ -42,13 +44,18 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in by_class.items()}
 
 
+@lru_cache(maxsize=1)
+def _amount_words() -> dict[str, str]:
+    return {unicodedata.normalize("NFC", r["word"]): r["reads_as"] for r in read_tsv(AMOUNT_WORDS)}
+
+
 def fold(s: str) -> str:
-    """NFC, whitespace folded, trailing postpositions dropped."""
-    words = unicodedata.normalize("NFC", s or "").split()
-    post = _words()["postposition"]
-    while words and words[-1] in post:
-        words.pop()
-    return " ".join(words)
+    """The SCHEMA's fold: NFC, whitespace folded, the amount words read as one (बिलियन = अरब,
+    फीसदी = % = प्रतिशत, रुपए = रुपये), trailing postpositions of the SCHEMA dropped."""
+    same = _amount_words()
+    text = unicodedata.normalize("NFC", s or "").replace("%", " % ")
+    text = " ".join(same.get(w, w) for w in text.split())
+    return fold_text(text, _words()["postposition"])
 
 
 def overlap(a: str, b: str) -> bool:

@@ -1,6 +1,12 @@
-"""`hindi-extract evaluate relations --gold FILE`: run the pipeline on each gold passage and score its
-relations with the rule of SCHEMA.md (pipeline.evaluation.relations); print P/R/F1 per group and
-overall, attribute accuracy over matched facts, per-predicate counts, and the facts missed and extra."""
+"""`hindi-extract evaluate relations`: run the pipeline on each gold passage of
+../shared/data/relations-dev and score its relations with the rule of SCHEMA.md
+(pipeline.evaluation.relations).
+
+By default every file is scored: the tune half (the files at the top level) and the blind check half
+(`check/*.jsonl`), each file on its own and each half in total. A tune file prints P/R/F1 per group,
+attribute accuracy, per-predicate counts and the facts missed, extra and matched with differing
+attributes; a check file prints the scores only, never a fact of its passages (they are scored, not
+read: rules written after reading them would make the check figure worthless)."""
 from __future__ import annotations
 
 import argparse
@@ -9,13 +15,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..core.paths import shared_path
+from ..core.paths import SharedDataMissing, shared_path
 from ..entities.options import NER_CHOICES
 from .relations import ATTRIBUTES, FIELDS, Report, attribute_agrees, group_of, score
 
 V1_NAMES = {"foreign_investment": "investment", "oil_imports": "imports", "crude_oil_imports": "imports",
             "net_loss": "loss", "trade_target": "trade"}
 V1_ASPECT = {"growth_rate": "growth", "decline_rate": "decline"}
+CHECK_DIR = "check"
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -40,9 +47,7 @@ def fact_of(r) -> dict:
     return f
 
 
-def predict(passages: list[dict], ner: str = "hi-ner") -> list[list[dict]]:
-    from ..runner import Pipeline
-    pipe = Pipeline({"entities": {"ner": ner}})
+def predict(passages: list[dict], pipe) -> list[list[dict]]:
     out = []
     for p in passages:
         doc = pipe.process_text(p["text"], doc_id=p["id"])
@@ -50,12 +55,17 @@ def predict(passages: list[dict], ner: str = "hi-ner") -> list[list[dict]]:
     return out
 
 
+def is_check(path: Path) -> bool:
+    """A file of the blind check half: scores only."""
+    return path.parent.name == CHECK_DIR
+
+
 def _fmt(f: dict) -> str:
     extra = " ".join(f"{k}={f[k]}" for k in ATTRIBUTES if f.get(k) and f[k] not in ("actual", "positive"))
     return f"({f['subject']} | {f['predicate']} | {f['object']}) {extra}".rstrip()
 
 
-def print_report(rep: Report, name: str, details: bool = True) -> None:
+def print_scores(rep: Report, name: str) -> None:
     print(f"relations scored on {name} (rule: SCHEMA.md; pipeline/evaluation/relations.py)")
     print(f"{'group':14} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'pred':>5} {'gold':>5}")
     for g, c in rep.groups.items():
@@ -67,8 +77,10 @@ def print_report(rep: Report, name: str, details: bool = True) -> None:
     pred = Counter(p["predicate"] for _, p in rep.extra) + tp
     print("per predicate (TP/pred/gold): " + ", ".join(
         f"{k} {tp[k]}/{pred[k]}/{gold[k]}" for k in sorted(set(gold) | set(pred))))
-    if not details:
-        return
+
+
+def print_details(rep: Report) -> None:
+    """The facts missed, extra and matched with differing attributes (tune files only)."""
     print(f"\nmissed ({len(rep.missed)}):")
     for pid, f in rep.missed:
         print(f"  {pid} {_fmt(f)}")
@@ -82,27 +94,52 @@ def print_report(rep: Report, name: str, details: bool = True) -> None:
         print(f"  {pid} {_fmt(g)}: {diffs}")
 
 
-DEV_FILES = ("economy.jsonl", "diplomacy.jsonl")
+def print_report(rep: Report, name: str, details: bool = True) -> None:
+    print_scores(rep, name)
+    if details:
+        print_details(rep)
+
+
+def default_files() -> tuple[list[Path], list[Path]]:
+    """(tune files, check files) of ../shared/data/relations-dev."""
+    root = shared_path("data", "relations-dev")
+    return sorted(root.glob("*.jsonl")), sorted((root / CHECK_DIR).glob("*.jsonl"))
+
+
+def score_files(paths: list[Path], pipe, details: bool) -> list[tuple[str, list[dict], list[dict]]]:
+    """Score and print each file; the scored passages of all of them."""
+    everything = []
+    for path in paths:
+        passages = read_gold(path)
+        preds = predict(passages, pipe)
+        scored = [(p["id"], pr, p["facts"]) for p, pr in zip(passages, preds)]
+        print_report(score(scored), str(path), details=details and not is_check(path))
+        print()
+        everything += scored
+    return everything
 
 
 def run(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="hindi-extract evaluate relations", description=__doc__)
     ap.add_argument("--gold", action="append", metavar="FILE",
                     help="a gold file in the schema of relations-dev/SCHEMA.md (JSON Lines); repeatable "
-                         "(default: both files of ../shared/data/relations-dev)")
+                         "(default: every file of ../shared/data/relations-dev, tune and check halves)")
     ap.add_argument("--ner", default="hi-ner", choices=NER_CHOICES)
     ap.add_argument("--summary", action="store_true", help="scores only, no lists of missed/extra facts")
     a = ap.parse_args(argv)
-    golds = a.gold or [shared_path("data", "relations-dev", name) for name in DEV_FILES]
-    for path in golds:
-        try:
-            passages = read_gold(Path(path))
-        except (OSError, ValueError) as e:
-            print(f"hindi-extract evaluate relations: {e}", file=sys.stderr)
-            return 2
-        preds = predict(passages, a.ner)
-        rep = score([(p["id"], pr, p["facts"]) for p, pr in zip(passages, preds)])
-        print_report(rep, path, details=not a.summary)
+    try:
+        halves = ([("given", [Path(p) for p in a.gold])] if a.gold else
+                  list(zip(("tune", "check"), default_files())))
+        from ..runner import Pipeline
+        pipe = Pipeline({"entities": {"ner": a.ner}})
+        for half, paths in halves:
+            scored = score_files(paths, pipe, details=not a.summary)
+            if len(paths) > 1 or half != "given":
+                print_scores(score(scored), f"the {half} half ({len(paths)} files, {len(scored)} passages)")
+                print()
+    except (OSError, ValueError, SharedDataMissing) as e:
+        print(f"hindi-extract evaluate relations: {e}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -155,10 +155,9 @@ WEEK = re.compile(r"(\d{4})-W(\d{2})")
 @lru_cache(maxsize=1)
 def flow_predicates() -> frozenset[str]:
     """The metrics that are a transfer to a counterpart (loan, aid, grant, investment, line of credit
-    ...): the `flow` column of pipeline/relations/data/metrics.tsv."""
-    from ..relations.view import DATA_DIR
-    from ..text.wordlists import read_tsv
-    return frozenset(r["metric"] for r in read_tsv(DATA_DIR / "metrics.tsv") if r["flow"] == "yes")
+    ...): the metric frames marked `flow` in pipeline/relations/data/frames.yaml."""
+    from ..relations.frames import metrics
+    return frozenset(p for p, frame in metrics().frames.items() if frame.flow)
 
 
 def month_of(date: str) -> str:

@@ -1,139 +1,274 @@
-"""The parties of a metric frame: its owner (a pair for trade, a demonym, the genitive chain, the body
-marked ने / द्वारा / की ओर से, a national office giving a transfer, the clause's nominative body, देश,
-the previous facts' owner) and its counterpart (को, के लिए, से, के साथ: counterpart_markers.tsv).
-A speaker is never the owner."""
+"""The parties of a metric frame: its owner (the subject) and its counterpart.
+
+The owner finders of frames.yaml (`metrics.owner`), tried in order: `pair` (trade of two parties: X-Y,
+X और Y के बीच, दोनों देशों), `demonym` (भारतीय निर्यात), `genitive` (the genitive chain before the
+metric word, past a partner phrase: चीन का अमेरिका के साथ व्यापार अधिशेष), `agent` (the body marked
+ने / द्वारा / की ओर से, its members acting for it), `pronoun` (उसका, उसने: the earlier owner or the
+speaker), `giver_office` (a national office giving money: its country), `nominative` (the clause's body
+in the direct case), `country` (देश: the country the paragraph is about), `carried` (the previous
+sentences' owner). A speaker is never the owner. The direction of money: the giver is the owner, the
+receiver the counterpart; with a verb of receiving (आकर्षित, मिला) the party marked से gives."""
 from __future__ import annotations
 
-from ..syntax.attribution import GENITIVE
-from .frame_parts import HOME, DocState, pair_before, periods, resolve_party, window
-from .rules_people import POSTPOSITIONS
-from .view import View, lists
+from .anaphora import DocState
+from .argument import Arg, groups
+from .arguments import build
+from .attributes import periods, resolve_party, share_noun_before, window
+from .frames import metrics
+from .lexicon import cc, marker, markers_of, phrases, table, words
+from .view import View
 
 TRADE = ("trade", "bilateral_trade")
 
 
-def genitive_owner(v: View, mi: int, speaker_tokens: set[int], state: DocState) -> str:
+def _anaphor_kind(key: str) -> str:
+    return table("owner_anaphors.tsv", "word", "refers_to").get(key, "")
+
+
+def pair_text(parties) -> str:
+    return "-".join(p[0] for p in parties)
+
+
+def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tuple[str, str]:
+    """(the two parties as 'X-Y', their ids) of a pair before token end: hyphenated (भारत-रूस), or listed
+    and closed by के बीच / ने / a genitive (भारत और रूस के बीच), or दोनों देश (the pair named before, else
+    the last two countries the text named); `loose` (a bilateral metric noun): also a pair in the direct
+    case in its clause ('भारत और जापान आपसी व्यापार को ... ले जाएंगे')."""
+    for g in reversed(groups([a for a in build(v, state) if a.end <= end])):
+        places = [a for a in g if a.kind == "place"]
+        if len(places) != 2:
+            continue
+        a, b = places
+        hyphen = v.keys[a.end:b.start] == ["-"]
+        closed = b.marker in (marker("between"), marker("agent")) or b.is_genitive
+        direct = loose and b.marker == "" and v.clause(b.start) == v.clause(end - 1)
+        if hyphen or closed or direct:
+            return f"{a.text}-{b.text}", f"{a.id}|{b.id}" if a.id and b.id else ""
+    pairs = [k for k in range(end) if table("party_anaphors.tsv", "word", "refers_to").get(
+        " ".join(v.keys[k:k + 2])) == "pair"]
+    if pairs:
+        named = list(dict.fromkeys(n for n in reversed(state.names) if n in state.countries))[:2]
+        if len(named) == 2:
+            return f"{named[1]}-{named[0]}", ""
+    return "", ""
+
+
+def _past_partner(v: View, k: int, predicate: str) -> int:
+    """The start of a partner phrase ending at k ('अमेरिका के साथ', 'अमेरिका को होने वाला': past a
+    participle of partner_participles.tsv), else k."""
+    frame = metrics().frames.get(predicate)
+    part = next((n for n in range(max(0, k - 3), k) if (phrases("partner_participles.tsv").at(v.keys, n)
+                                                       or (0,))[0] == k - n), k)
+    for m in frame.counterpart if frame else ():
+        n = len(m)
+        hit = v.ent_ending(part - n) if part > n else None
+        if hit and tuple(v.keys[part - n:part]) == m:
+            return hit[0]
+        n = len(m)
+        hit = v.ent_ending(k - n) if k > n else None
+        if hit and tuple(v.keys[k - n:k]) == m:
+            return hit[0]
+    return k
+
+
+def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predicate: str = "") -> str:
     """'X का/की/के [कुल ...] METRIC', a demonym before it, or a pronoun genitive (उसका)."""
-    fill, dem, keys = lists().fillers, lists().demonyms, v.keys
-    tags = v.syn.tags if v.syn is not None else ["W"] * len(keys)
+    fill, dem, keys, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), v.keys, cc("genitive")
     k = mi
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
-    for m, _ in lists().counterparts:                  # 'चीन का अमेरिका के साथ व्यापार अधिशेष': past the partner
-        hit = v.ent_ending(k - len(m)) if k > len(m) else None
-        if hit and tuple(keys[k - len(m):k]) == m:
-            k = hit[0]
-            break
-    while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in GENITIVE:
+    k = _past_partner(v, k, predicate or "trade_surplus")
+    basis = next((n for n in range(max(0, k - 4), k) if (phrases("basis_phrases.tsv").at(keys, n) or (0,))[0] == k - n), k)
+    k = basis                                 # 'कंपनी का समेकित आधार पर मुनाफा'
+    while k > 0 and mi - k < 3 and keys[k - 1] in fill and keys[k - 1] not in gen:
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
         n = k
-        while n > 0 and k - n < 2 and tags[n - 1] == "W" and keys[n - 1] not in GENITIVE \
-                and not v.ent_ending(n) and lists().owner_anaphors.get(keys[n - 1]) != "owner":
+        while n > 0 and k - n < 3 and (v.tag(n - 1) in ("W", "") or keys[n - 1] in cc("coord")) \
+                and keys[n - 1] not in gen and not v.ent_ending(n) and _anaphor_kind(keys[n - 1]) != "owner":
             n -= 1
-        if n > 0 and n < k and (keys[n - 1] in GENITIVE or lists().owner_anaphors.get(keys[n - 1]) == "owner"):
+        if 0 < n < k and (keys[n - 1] in gen or _anaphor_kind(keys[n - 1]) == "owner"):
             k = n
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
-    anaph = lists().owner_anaphors
-    if k > 0 and anaph.get(keys[k - 1]) == "owner":
-        return pronoun_owner(v, speaker_tokens, state)
-    if k > 1 and keys[k - 1] in GENITIVE:
-        hit = v.ent_ending(k - 1)
-        if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speaker_tokens:
-            return hit[1].text
-        kind = anaph.get(keys[k - 2])
-        if kind == "country":
-            return state.country or v.text(k - 2, k - 1)        # देश, as written, when none was named
-        if kind == "ORG":
-            return state.named(keys[k - 2]) or state.org
-        if kind == "self":
-            return v.text(k - 2, k - 1)
+    if k > 0 and _anaphor_kind(keys[k - 1]) == "owner":
+        return pronoun_owner(v, state)
+    if k > 1 and keys[k - 1] in gen:
+        return _genitive_party(v, k - 1, speakers, state)
     return ""
 
 
-def pronoun_owner(v: View, speaker_tokens: set[int], state: DocState) -> str:
+def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str:
+    """The party closed by the genitive at token k: a place or body named (past its short form in
+    brackets: 'पंजाब नेशनल बैंक (पीएनबी) का'), or an owner anaphor."""
+    if v.keys[k - 1] == ")":
+        k = next((n for n in range(k - 2, max(0, k - 8), -1) if v.keys[n] == "("), k)
+    hit = v.ent_ending(k)
+    if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speakers:
+        return state.aliases.get(hit[1].text, hit[1].text)
+    kind = _anaphor_kind(v.keys[k - 1])
+    if kind == "country":
+        return state.country or v.text(k - 1, k)        # देश, as written, when none was named
+    if kind == "ORG":
+        return state.named(v.keys[k - 1]) or state.org
+    if kind == "self":
+        return v.text(k - 1, k)
+    return ""
+
+
+def pronoun_owner(v: View, state: DocState) -> str:
     """उसका / उसकी in a reported clause is the speaker's ('कंपनी ने कहा कि उसका मुनाफा ...')."""
     if v.syn is not None and v.syn.attributions:
         return resolve_party(v, v.syn.attributions[0].speaker, state)
     return state.owner
 
 
-def agent_owner(v: View, i: int, speaker_tokens: set[int]) -> str:
-    """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
+def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: DocState) -> tuple[str, str]:
+    """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
+    frame's `subject_markers` a few tokens before the metric noun, in its clause."""
+    frame = metrics().frames.get(predicate)
+    if not frame or not frame.subject_markers:
+        return "", ""
+    cl = v.clause(mi)
     for a, b, ent in reversed(v.entities()):
-        if b > i or a in speaker_tokens or ent.label == "PER":
+        if b > mi or mi - b > 7 or a in speakers or ent.label == "PER" or v.clause(a) != cl:
             continue
-        k = b + 3 if v.keys[b:b + 1] == ["("] and v.keys[b + 2:b + 3] == [")"] else \
-            b + 1 if v.keys[b:b + 1] == [")"] else b
-        if v.keys[k:k + 1] == ["के"]:               # 'एमपीसी के सभी सदस्यों ने': the body of its members
-            n = k + 1
-            while n < min(i, k + 4) and v.tokens[n].kind == "word" and v.keys[n] not in ("ने", "द्वारा"):
-                n += 1
-            k = n if v.keys[n:n + 1] == ["ने"] else k
-        if v.keys[k:k + 1] in (["ने"], ["द्वारा"]) or v.keys[k:k + 3] == ["की", "ओर", "से"]:
-            outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
-            return outer[1].text if outer else ent.text     # 'भारतीय रिजर्व बैंक (आरबीआई) ने'
+        if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
+            return ent.text, ent.id
+    for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
+        if _anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
+                any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
+            return state.country or v.text(k, k + 1), ""
+    return "", ""
+
+
+def _agent_end(v: View, b: int, i: int) -> int:
+    """Past a bracketed short form and a members phrase ('समिति के सभी छह सदस्यों ने': the body acts)."""
+    keys = v.keys
+    k = b + 3 if keys[b:b + 1] == ["("] and keys[b + 2:b + 3] == [")"] else b + 1 if keys[b:b + 1] == [")"] else b
+    if keys[k:k + 1] and keys[k] in cc("genitive"):
+        n = k + 1
+        while n < min(i, k + 4) and v.tokens[n].kind == "word" and keys[n] not in (marker("agent"),
+                                                                                 marker("passive_agent")):
+            n += 1
+        k = n if keys[n:n + 1] == [marker("agent")] else k
+    return k
+
+
+def agent_owner(v: View, i: int, speakers: set[int]) -> str:
+    """The body marked by ने, द्वारा or की ओर से before the amount (not a speaker, not a person)."""
+    w = window(v, i)
+    for agents, scope in (((marker("agent"), marker("passive_agent")), w), (markers_of("behalf"), w),
+                          ((marker("agent"), marker("passive_agent")), None), (markers_of("behalf"), None)):
+        for a, b, ent in reversed(v.entities()):     # who acts, then for whom; in the value's clause first
+            if b > i or a in speakers or ent.label == "PER" or (scope is not None and a not in scope):
+                continue
+            k = _agent_end(v, b, i)
+            if any(" ".join(v.keys[k:k + len(m.split())]) == m for m in agents):
+                outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
+                return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
     for k in range(1, i):
-        if v.keys[k] == "ने" and lists().owner_anaphors.get(v.keys[k - 1]) == "self" and k - 1 not in speaker_tokens:
+        if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
-    return ""
+    return _relative_agent(v, i)
 
 
-def find_counterpart(v: View, predicate: str, i: int, owner: str) -> str:
+def _relative_agent(v: View, i: int) -> str:
+    """'सिंगापुर से पैसा आया, जिसने 8 अरब डॉलर का निवेश किया': the place or body a relative pronoun
+    with the agent's case (जिसने) stands for, in the value's clause."""
+    rel = next((k for k in range(i - 1, -1, -1) if v.keys[k] in cc("relative_case")
+                and v.keys[k].endswith(marker("agent")) and v.clause(k) == v.clause(i)), None)
+    before = [(b, e) for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
+    direct = [e for b, e in before if v.keys[b] not in cc("case", "genitive")]   # 'X भारत में ... है, जिसने': X
+    return (direct or [e for _, e in before] or [None])[-1].text if before else ""
+
+
+def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
+    """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
+    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it), or
+    देश with the metric's own marker ('देश में आया निवेश')."""
+    recipient = (marker("recipient"), marker("for"))
+    country = {m for m in (" ".join(x) for x in frame.counterpart)} - set(recipient)
+    for k in range(i - 1, max(0, i - 14), -1):
+        for m in recipient + tuple(country):
+            n = len(m.split())
+            if " ".join(v.keys[k:k + n]) != m or k == 0 or v.tag(k - 1) != "W" or v.ent_ending(k) \
+                    or any(p[1] == k for p in periods(v)):
+                continue
+            if m in country:
+                if _anaphor_kind(v.keys[k - 1]) == "country":
+                    return v.text(k - 1, k), ""
+                continue
+            a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
+            return v.text(a, k), ""
+    return "", ""
+
+
+def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None) -> tuple[str, str]:
+    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value;
+    for a transfer with no party named, a recipient written as a plain noun."""
+    frame = metrics().frames.get(predicate)
     best = None
-    for marker, preds in lists().counterparts:
-        if predicate not in preds:
-            continue
-        n = len(marker)
+    for m in frame.counterpart if frame else ():
+        n = len(m)
         for a, b, ent in v.entities():
-            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != marker:
+            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
                 continue
             dist = abs(i - b)
             if dist <= 12 and (best is None or dist < best[0]):
-                best = (dist, ent.text)
-    return best[1] if best else ""
+                best = (dist, ent.text, ent.id)
+    if best:
+        return best[1], best[2]
+    there = _place_anaphor(v, i, frame, state)
+    if there[0]:
+        return there
+    k = share_noun_before(v, i) if frame and frame.pair_partner else None
+    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    if hit and hit[1].label == "LOC" and hit[1].text != owner:
+        return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
+    return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
 
 
-def find_owner(v: View, predicate: str, mi: int, mj: int, i: int, speaker_tokens: set[int],
-           state: DocState) -> tuple[str | None, str]:
-    """(owner, the person who announces it): a pair for trade, the genitive chain or demonym, the
-    body marked ने / द्वारा / की ओर से, a national office marked ने giving a transfer (its country),
-    the clause's nominative body, देश (the country named before), the previous sentences' owner;
-    "" when the passage names no party at all; None when unsure."""
-    if predicate in TRADE:
-        pair = pair_before(v, mj, state)
-        if pair:
-            return pair, ""
-    owner = genitive_owner(v, mi, speaker_tokens, state) or agent_owner(v, i, speaker_tokens)
-    if owner:
-        return owner, ""
-    w = window(v, i)
-    if any(lists().owner_anaphors.get(v.keys[k]) == "owner" and v.keys[k].endswith("ने") for k in w if k < i):
-        owner = pronoun_owner(v, speaker_tokens, state)     # 'कंपनी ने बताया कि ... उसने 55,074 इकाइयां बेची'
-        if owner:
-            return owner, ""
-    if predicate in lists().flows:
-        person = person_agent(v, w, speaker_tokens)
-        if person:
-            return person
-    for a, b, e in v.entities():
-        if a in w and e.label in ("LOC", "ORG") and a not in speaker_tokens and b < len(v.keys) \
-                and v.keys[b] not in POSTPOSITIONS and v.tokens[b].kind in ("word", "number") and b <= i \
-                and (_unmarked(v, a) or _time_or_adverb_after(v, b)):
-            return e.text, ""
-    if "देश" in (v.keys[k] for k in w) and state.country:
-        return state.country, ""
-    if state.owner and state.sentence - state.metric_sentence <= 2:
-        return state.owner, ""
-    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speaker_tokens]
-    agent = any(v.keys[k] == "ने" and k not in speaker_tokens and k - 1 not in speaker_tokens for k in w)
-    return (None if named or state.owner or agent else ""), ""
+def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
+    """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
+    named before it (else the paragraph's last)."""
+    for k in range(max(0, i - 8), i):
+        if _anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
+                                                          for m in (frame.counterpart if frame else ())):
+            continue
+        places = [e for a, b, e in v.entities("LOC") if b <= k]
+        if places:
+            return places[-1].text, places[-1].id
+        return (state.place, "") if state is not None and state.place else ("", "")
+    return "", ""
+
+
+def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
+    """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the one
+    its title names, else the home country); the person is who announced it."""
+    titles = {b: a for a, b in v.titles()}
+    announces = any(val == "planned" and a in w for a, _, val in v.find(phrases("modality_words.tsv")))
+    home = metrics().home
+    for k in w:
+        if v.keys[k] != marker("agent") or (k - 1 in speakers and not announces):
+            continue                     # 'मंत्री ने बताया कि ...': who reports does not give the money
+        hit = v.ent_ending(k)
+        if hit and hit[1].label == "PER":
+            ent = hit[1]
+            country = home
+            if ent.role_start >= 0:
+                r0 = v.token_at(ent.role_start)
+                gen = v.ent_ending(r0 - 1) if r0 > 1 and v.keys[r0 - 1] in cc("genitive") else None
+                if gen and gen[1].subtype == "country":
+                    country = gen[1].text
+            return (country, ent.text) if ent.role else None
+        if k in titles:
+            return home, v.text(titles[k], k)
+    return None
 
 
 def _unmarked(v: View, a: int) -> bool:
-    """Is the noun chunk holding token a in the direct case (no case marker closes it)? 'भारत 28
-    अप्रैल को ...' yes; 'अफ्रीका फोरम शिखर सम्मेलन के ...' no."""
+    """Is the noun chunk holding token a in the direct case (no case marker closes it)?"""
     if v.syn is None:
         return True
     for cl in v.syn.clauses:
@@ -144,30 +279,32 @@ def _unmarked(v: View, a: int) -> bool:
 
 
 def _time_or_adverb_after(v: View, b: int) -> bool:
-    """'टाटा मोटर्स अगले पांच साल में ...', 'भारत 28 अप्रैल को ...': a time after the name, not a noun
-    it modifies."""
-    tag = v.syn.tags[b] if v.syn is not None and b < len(v.syn.tags) else ""
-    return v.tokens[b].kind == "number" or tag in ("ADV", "PART") or any(p[0] == b for p in periods(v))
+    """'टाटा मोटर्स अगले पांच साल में ...', 'भारत 28 अप्रैल को ...': a time after the name."""
+    return v.tokens[b].kind == "number" or v.tag(b) in ("ADV", "PART") or any(p[0] == b for p in periods(v))
 
 
-def person_agent(v: View, w: range, speaker_tokens: set[int]) -> tuple[str, str] | None:
-    """'प्रधानमंत्री (नरेंद्र मोदी) ने ... ऋण का एलान किया': the giver is the office's country (the
-    one its title names, else the home country); the person is who announced it."""
-    titles = {b: a for a, b in v.titles()}
-    announces = any(val == "planned" and a in w for a, _, val in v.find(lists().modality))
-    for k in w:
-        if v.keys[k] != "ने" or (k - 1 in speaker_tokens and not announces):
-            continue                     # 'मंत्री ने बताया कि ...': who reports does not give the money
-        hit = v.ent_ending(k)
-        if hit and hit[1].label == "PER":
-            ent = hit[1]
-            country = HOME
-            if ent.role_start >= 0:
-                r0 = next((n for n, t in enumerate(v.tokens) if t.start >= ent.role_start), None)
-                gen = v.ent_ending(r0 - 1) if r0 and r0 > 1 and v.keys[r0 - 1] in GENITIVE else None
-                if gen and gen[1].subtype == "country":
-                    country = gen[1].text
-            return (country, ent.text) if ent.role else None
-        if k in titles:
-            return HOME, v.text(titles[k], k)
-    return None
+def nominative_owner(v: View, i: int, speakers: set[int]) -> str:
+    """The clause's place or body in the direct case before the value (past its short form in brackets)."""
+    w, post = window(v, i), cc("case", "genitive")
+    for a, b, e in v.entities():
+        if v.keys[b:b + 1] == ["("]:
+            b = next((n + 1 for n in range(b + 1, min(len(v.keys), b + 8)) if v.keys[n] == ")"), b)
+        if a in w and e.label in ("LOC", "ORG") and e.subtype != "facility" and a not in speakers \
+                and b < len(v.keys) and b <= i \
+                and v.keys[b] not in post and v.tokens[b].kind in ("word", "number") \
+                and (_unmarked(v, a) or _time_or_adverb_after(v, b) or b in v.ents):
+            return e.text
+    return ""
+
+
+def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg, Arg] | None:
+    """'भारत ने जापान से 5 अरब डॉलर का निवेश आकर्षित किया': with a verb of receiving, the party marked
+    से gives (the owner) and the ने / direct-case party receives (the counterpart)."""
+    frame = metrics().frames.get(predicate)
+    w = window(v, i)
+    if not frame or not frame.flow or not any(v.keys[k] in metrics().receive for k in w if k > i):
+        return None
+    args = [a for a in build(v, state) if a.start in w and a.kind in ("place", "body")]
+    giver = next((a for a in args if a.marker == marker("source") and a.end <= i), None)
+    taker = next((a for a in args if a.marker in (marker("agent"), "", marker("recipient")) and a is not giver), None)
+    return (giver, taker) if giver else None

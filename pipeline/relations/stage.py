@@ -1,33 +1,34 @@
-"""Stage `relations`: typed facts (schema v2) as case frames over the `syntax` stage's clauses.
+"""Stage `relations`: typed facts (schema v2) read from the `syntax` stage's analysis by predicate frames.
 
-Rules run sentence by sentence in document order: people and events (role, meets, summit, visits,
-agreement_signed, member_of), metric frames (rules_metrics), facility status, topics, locations.
-`DocState` keeps what earlier sentences named, read only through explicit anaphors (देश, कंपनी,
-उसका, उन्होंने, यह ...). Each event fact gets the modality, polarity, period and attribution of its
-clause (frame_parts); a bare title (प्रधानमंत्री) names the person introduced with it. A fact
-stated twice is kept once, with the fields of its first mention. Every relation's evidence span
-lies inside its sentence. The document's dateline goes to doc.metadata["dateline"] (dateline.py).
-"""
+Sentence by sentence in document order, the rules of rules.py run (roles, the event frames of
+data/frames.yaml, membership lists, metric frames, facility status, topics, locations). `DocState`
+(anaphora.py) keeps what earlier sentences named, read only through explicit anaphors. Then each fact
+is finished once: names in full (मोदी -> नरेंद्र मोदी, आरबीआई -> भारतीय रिजर्व बैंक), no fact whose two
+parties are one, a fact stated twice kept once (the fields of its first mention). Every relation's
+evidence span lies inside its sentence. The document's dateline goes to doc.metadata["dateline"]."""
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 
 from ..amounts.periods import period_values
 from ..core.doc import Document, Relation
-from ..entities.gazetteers import load as load_entity_lexicon
-from ..evaluation.relations import fold
 from ..core.stage import Stage, files_version
+from ..entities.gazetteers import key_tokens, load as load_entity_lexicon
+from ..text import closed_class
+from ..text.fold import fold
+from .anaphora import DocState, resolve_title, see_arguments
+from .arguments import build, light_arguments
+from .attributes import attribution, resolve_party
 from .dateline import dateline
-from .frame_parts import DocState, attribution, modality_for, period_for, polarity_for
-from .rules_events import agreements, memberships
-from .rules_facts import Context, facility_status, locations, topics
-from .rules_meetings import hyphen_summits, titled_meetings
-from .rules_metrics import metric_frames
-from .rules_people import meets, role, visits
-from .view import DATA_DIR, View, build_views
+from .lexicon import DATA_DIR, phrases
+from .frames import metrics
+from .metric_passage import fill_owners
+from .rules import runners
+from .things import Context
+from .view import View, build_views
 
-EVENTS = ("meets", "visits", "summit")
+EVENTS = ("meets", "visits", "summit", "agreement_signed", "member_of")
+ACTS = ("meets", "visits")        # their subject is who a later pronoun names
 
 
 class RelationsStage(Stage):
@@ -36,108 +37,159 @@ class RelationsStage(Stage):
     provides = ("relations", "dateline")
 
     def version(self) -> str:
-        return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")))
+        return files_version(sorted(DATA_DIR.glob("*.*")) + sorted(Path(__file__).parent.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
-        ctx, state = Context(), DocState()
-        seen = set()
+        ctx, state, seen = Context(), DocState(), {}
+        state.aliases.update(_canonical_names(doc))
         views = build_views(doc)
         found_dateline = dateline(views)
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
-        holders: dict[str, str] = {}
-        aliases: dict[str, str] = {}     # a short form -> the full name it was introduced with
-        people: dict[str, str] = {}      # a surname -> the fullest name written for it (मोदी -> नरेंद्र मोदी)
         for n, v in enumerate(views):
             ctx.next_sentence()
-            state.sentence = n
-            for _, _, e in v.entities("PER"):
-                if e.role:
-                    holders[_last_word(e.role)] = e.text
-            for _, _, e in v.entities("PER"):
-                last = e.text.split()[-1] if e.text.split() else ""
-                if len(e.text) > len(people.get(last, "")):
-                    people[last] = e.text
-            events = meets(v) + titled_meetings(v) + visits(v) + hyphen_summits(v)
-            for r in events:
-                _decorate(v, r, state, holders)
-            roles = [r for r in role(v) if not _verb_in(v, r)]
-            found = roles + events + agreements(v, state) + memberships(v, state) + metric_frames(v, state)
-            found += facility_status(v, ctx) + topics(v, ctx) + locations(v)
-            state.see_entities(v)
-            aliases.update(_short_forms(v))
+            state.start_sentence(v, n)
+            state.see_people(v)
+            _name_pending(doc, v, state, seen)
+            _, speakers = attribution(v, state)
+            found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
+            _see_sentence(v, state, found)
             for r in found:
-                r.subject, r.counterpart = aliases.get(r.subject, r.subject), aliases.get(r.counterpart, r.counterpart)
-                r.attributed_to = aliases.get(r.attributed_to, r.attributed_to)
-                if r.predicate in EVENTS + ("role",):
-                    r.subject, r.object = _full(r.subject, people), _full(r.object, people)
-                r.attributed_to = _full(holders.get(_last_word(r.attributed_to), r.attributed_to), people)
-                key = (_surname(r.subject), r.predicate, fold(r.object))
-                if r.predicate in EVENTS and (_surname(r.object), r.predicate, fold(r.subject)) in seen:
-                    continue
-                if key in seen or (not r.subject and r.aspect == ""):
-                    continue
-                seen.add(key)
-                r.id = f"{doc.doc_id}:r{len(doc.relations)}"
-                doc.relations.append(r)
+                _finish(r, state)
+                _add(doc, r, seen)
+            state.pending += [p for p in v._found.get("pending", ()) if p[0].id]
+        doc.relations = fill_owners(doc.relations, views)
+        for k, r in enumerate(doc.relations):
+            r.id = f"{doc.doc_id}:r{k}"
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
+
+
+def _name_pending(doc: Document, v: View, state: DocState, seen: dict) -> None:
+    """'X ने श्रीलंका के प्रधानमंत्री से भेंट की। ... श्रीलंका के प्रधानमंत्री दिनेश गुणवर्धने ने कहा': a fact
+    whose party was a title of a country, named later in the paragraph with that title, names him."""
+    for rel, word, country in list(state.pending):
+        holder = next(((name, eid) for name, eid, held_in, where in state.holders.get(word, ())
+                       if held_in == country and where[0] == state.sentence), None)
+        if holder:
+            rel.object, rel.object_id = holder
+            state.pending.remove((rel, word, country))
+            index = next((k for k, r in enumerate(doc.relations) if r is rel), None)
+            if index is not None:
+                seen.setdefault((_surname(rel.subject), rel.predicate, fold(rel.object)), index)
+
+
+def _may_state(v: View) -> bool:
+    """Can the sentence state a fact at all? Every rule needs a name, an amount, a title or a word that
+    names an earlier party; a sentence with none of them is skipped, unless it names a metric a later
+    sentence's value may continue ('पूंजीगत व्यय को ऊंचा रखा गया है। इस बार यह ...')."""
+    return bool(v.ents or v.amts or v.titles() or v.find(phrases("party_anaphors.tsv")) or v.find(metrics().triggers))
+
+
+def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
+    """After a sentence's rules: its arguments, names, short forms, speaker and actor are antecedents."""
+    see_arguments(state, v, build(v, state) if "args" in v._found else light_arguments(v, state))
+    for _, _, e in v.entities():
+        state.names.append(e.text)
+        state.ids[e.text] = e.id
+        if e.label == "ORG":
+            state.org = e.text
+            state.bodies.append(e.text)
+    state.aliases.update(_short_forms(v))
+    if v.syn is not None and v.syn.attributions:
+        state.speaker = resolve_party(v, v.syn.attributions[0].speaker, state) or state.speaker
+    acts = [r for r in found if r.predicate in ACTS and r.subject_id]
+    if acts:
+        state.actor = (acts[-1].subject, acts[-1].subject_id)
+    joined = [r for r in found if r.predicate == "member_of"]
+    if joined:                          # the body members were just named of is what a later member noun means
+        state.group = (joined[-1].object, joined[-1].object_id)
+
+
+def _canonical_names(doc: Document) -> dict[str, str]:
+    """Bodies the gazetteer knows under one canonical name (आरबीआई, रिजर्व बैंक, भारतीय रिजर्व बैंक):
+    each written form names the longest one the document writes."""
+    longest: dict[str, str] = {}
+    for e in doc.entities:
+        if e.label == "ORG" and e.canonical and len(e.text) > len(longest.get(e.canonical, "")):
+            longest[e.canonical] = e.text
+    return {e.text: longest[e.canonical] for e in doc.entities
+            if e.label == "ORG" and e.canonical and e.text != longest[e.canonical]}
 
 
 def _short_forms(v: View) -> dict[str, str]:
     """'मौद्रिक नीति समिति (एमपीसी)', 'भारतीय रिजर्व बैंक (आरबीआई)': the short form names the full one."""
     out = {}
     for a, b, e in v.entities():
-        if v.keys[b:b + 1] == ["("]:
+        if e.label == "ORG" and e.text.endswith(")") and "(" in e.text:     # one name: 'X लिमिटेड (एक्सएल)'
+            out[e.text[e.text.rindex("(") + 1:-1].strip()] = e.text
+        if e.label == "ORG" and v.keys[b:b + 1] == ["("]:
             inner = v.ents.get(b + 1)
-            if inner and v.keys[inner[0]:inner[0] + 1] == [")"]:
-                out[inner[1].text] = e.text
+            close = inner[0] if inner else b + 2
+            if v.keys[close:close + 1] == [")"] and close > b + 1 and v.tokens[b + 1].kind == "word":
+                out[inner[1].text if inner else v.text(b + 1, close)] = e.text
     return out
+
+
+def _finish(r: Relation, state: DocState) -> None:
+    """Full names for short forms and surnames; a speaker written as a bare title is its holder; the
+    counterpart is dropped when it is the subject itself."""
+    alias = state.aliases
+    r.subject, r.counterpart = alias.get(r.subject, r.subject), alias.get(r.counterpart, r.counterpart)
+    if r.predicate in EVENTS + ("role",):
+        r.subject, r.object = state.full_name(r.subject), state.full_name(r.object)
+    if r.predicate == "member_of":
+        r.object = alias.get(r.object, r.object)        # one name for a grouping written two ways
+    speaker = alias.get(r.attributed_to, r.attributed_to)
+    holder = resolve_title(state, speaker.split(), "")[0]
+    r.attributed_to = state.full_name(holder or speaker)
+    if r.counterpart and _same_party(r.subject, r.counterpart, r.subject_id, r.counterpart_id):
+        r.counterpart, r.counterpart_id = "", ""
 
 
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else ""
 
 
-def _full(name: str, people: dict[str, str]) -> str:
-    words = name.split()
-    return people.get(words[-1], name) if len(words) == 1 else name
+def _same_party(a: str, b: str, a_id: str = "", b_id: str = "") -> bool:
+    return bool(a_id and a_id == b_id) or fold(a) == fold(b) or (" " in a and _surname(a) == _surname(b))
 
 
-def _verb_in(v: View, r: Relation) -> bool:
-    """A 'person' whose name holds a verb form is a tagging error ('विदेश मंत्री जुटेंगे')."""
-    if v.syn is None:
-        return False
-    inside = [n for n, t in enumerate(v.tokens) if r.end - len(r.subject) <= t.start < r.end]
-    after = inside[-1] + 1 if inside else len(v.tokens)
-    future = ("ेंगे", "ेंगी", "ेगा", "ेगी")
-    return any(v.syn.tags[n] in ("LV", "AUX") or v.keys[n].endswith(future) for n in inside) or (
-        after < len(v.tokens) and v.syn.tags[after] == "AUX" and v.keys[after] in ("है", "हैं", "था", "थे", "थी"))
+def _add(doc: Document, r: Relation, seen: dict) -> None:
+    """Add a fact unless it is of one party with itself, has no subject (but a metric), or was already
+    stated (either way round for an event). A role naming an office already given to the same person
+    (पीएम / प्रधानमंत्री, प्रधानमंत्री / भारत के प्रधानमंत्री: one canonical title) is one fact, stated
+    with the fuller title."""
+    if r.predicate in EVENTS and _same_party(r.subject, r.object, r.subject_id, r.object_id):
+        return
+    if not r.subject and r.aspect == "":
+        return
+    key = (_surname(r.subject), r.predicate, fold(r.object))
+    if r.predicate in EVENTS and (_surname(r.object), r.predicate, fold(r.subject)) in seen:
+        return
+    office = (_surname(r.subject), "office", _office(r.object)) if r.predicate == "role" else None
+    if key in seen or office in seen:
+        k = seen.get(key, seen.get(office))
+        if office and len(r.object) > len(doc.relations[k].object):
+            r.id, doc.relations[k] = doc.relations[k].id, r
+        return
+    seen[key] = len(doc.relations)
+    if office and office[2]:
+        seen[office] = len(doc.relations)
+    r.id = f"{doc.doc_id}:r{len(doc.relations)}"
+    doc.relations.append(r)
 
 
-def _last_word(title: str) -> str:
-    return title.split()[-1] if title.split() else title
-
-
-def _token_at(v: View, offset: int) -> int:
-    starts = [t.start for t in v.tokens]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
-
-
-def _decorate(v: View, r: Relation, state: DocState, holders: dict[str, str]) -> None:
-    """The clause's modality (planned for a future event), polarity, period and speaker; a bare
-    title as subject or object becomes the person it introduced (प्रधानमंत्री -> नरेंद्र मोदी)."""
-    k = _token_at(v, r.end - 1)
-    r.modality = modality_for(v, k, True)
-    r.polarity = polarity_for(v, k)
-    if r.polarity == "negative" and r.modality == "actual":
-        r.modality = "planned"          # a cancelled or refused event was a planned one
-    r.period = period_for(v, k)
-    r.attributed_to = attribution(v, state)[0]
+def _office(title: str) -> str:
+    """The canonical office of a role written as a bare title (entities/data/titles.tsv: पीएम and
+    प्रधानमंत्री are one), with at most a country or demonym before it; "" for a title with a longer
+    chain (ब्राजील में राजदूत and ओमान में भारत के नए राजदूत are two posts)."""
+    keys = list(key_tokens(title))
     titles = load_entity_lexicon().titles
-    for attr in ("subject", "object"):
-        text = getattr(r, attr)
-        words = text.split()
-        if words and titles.longest([w for w in words], 0) and len(words) <= 2 and words[-1] in holders:
-            setattr(r, attr, holders[words[-1]])
+    for k in range(min(len(keys), 3)):
+        e = titles.longest(keys, k)
+        if e and k + len(e.keys) == len(keys) and e.subtype != "honorific" \
+                and (k == 0 or k == 1 or keys[1] in closed_class.words("genitive")):
+            return e.canonical
+    return ""

@@ -1,92 +1,21 @@
-"""One sentence seen by the relation rules: token keys, entities and amounts by token index,
-and the word lists of data/*.tsv as phrase matchers."""
+"""One sentence seen by the relation rules: token keys, the syntax stage's analysis, entities and
+amounts by token index, and the relation it builds from a rule's finding."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
-from ..entities.gazetteers import Entry, Trie, key_tokens
 from ..entities.gazetteers import load as load_entity_lexicon
-from ..text.normalize import match_key
-from ..text.wordlists import read_tsv
+from ..text import closed_class
+from .lexicon import phrases
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-CONJ = {"और", "एवं", "तथा", "व", ","}
-
-
-class Phrases:
-    """Longest-match lookup of the first column of a TSV, value = second column (or 'yes')."""
-
-    def __init__(self, name: str):
-        rows = read_tsv(DATA_DIR / name)
-        cols = list(rows[0]) if rows else ["word"]
-        entries = [Entry(key_tokens(r[cols[0]]), r[cols[1]] if len(cols) > 1 else "yes", "", "") for r in rows]
-        self.trie = Trie(entries)
-        self.firsts = frozenset(e.keys[0] for e in entries if e.keys)
-
-    def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
-        """(length, value) of the longest phrase starting at token i (None past the end)."""
-        if not 0 <= i < len(keys):
-            return None
-        e = self.trie.longest(keys, i)
-        return (len(e.keys), e.label) if e else None
-
-    def find(self, keys: list[str]) -> list[tuple[int, int, str]]:
-        out, i, firsts = [], 0, self.firsts
-        while i < len(keys):
-            hit = self.at(keys, i) if keys[i] in firsts else None
-            if hit:
-                out.append((i, i + hit[0], hit[1]))
-                i += hit[0]
-            else:
-                i += 1
-        return out
+GENITIVE = closed_class.words("genitive")
 
 
-@dataclass
-class Lists:
-    metrics: Phrases
-    metric_aspect: dict[str, str]      # metric keyword (as matched) -> aspect it states
-    flows: frozenset[str]              # metrics that are transfers to a counterpart
-    aspects: Phrases
-    modality: Phrases
-    periods: Phrases
-    owner_anaphors: dict[str, str]
-    counterparts: list[tuple[tuple[str, ...], frozenset[str]]]
-    count_units: Phrases
-    meeting: Phrases
-    visit: Phrases
-    fillers: frozenset[str]
-    status: Phrases
-    units: Phrases
-    demonyms: dict[str, str]
-    topics: Phrases
-    agreements: Phrases
-    levels: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def lists() -> Lists:
-    metric_rows = read_tsv(DATA_DIR / "metrics.tsv")
-    return Lists(
-        metrics=Phrases("metrics.tsv"),
-        metric_aspect={" ".join(key_tokens(r["keyword"])): r["aspect"] for r in metric_rows if r["aspect"]},
-        flows=frozenset(r["metric"] for r in metric_rows if r["flow"] == "yes"),
-        aspects=Phrases("aspect_words.tsv"), modality=Phrases("modality_words.tsv"),
-        periods=Phrases("period_words.tsv"),
-        owner_anaphors={match_key(r["word"]): r["refers_to"] for r in read_tsv(DATA_DIR / "owner_anaphors.tsv")},
-        counterparts=[(tuple(key_tokens(r["marker"])), frozenset(r["metrics"].split()))
-                      for r in read_tsv(DATA_DIR / "counterpart_markers.tsv")],
-        count_units=Phrases("count_units.tsv"), meeting=Phrases("meeting_words.tsv"),
-        visit=Phrases("visit_words.tsv"),
-        fillers=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "fillers.tsv")),
-        status=Phrases("status_words.tsv"), units=Phrases("unit_words.tsv"),
-        demonyms={match_key(r["adjective"]): r["country"] for r in read_tsv(DATA_DIR / "demonyms.tsv")},
-        topics=Phrases("topic_words.tsv"), agreements=Phrases("agreement_words.tsv"),
-        levels=frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "level_words.tsv")))
+def _offices_after_genitive():
+    return phrases("offices_after_genitive.tsv")
 
 
 @dataclass
@@ -98,11 +27,12 @@ class View:
     ents: dict[int, tuple[int, Entity]] = field(default_factory=dict)    # first token -> (end token, entity)
     amts: dict[int, tuple[int, Amount]] = field(default_factory=dict)
     syn: Any = None          # the sentence's syntax.analysis.SentenceSyntax (same token indices)
+    paragraph: int = 0       # index of the paragraph (blank-line separated block) holding the sentence
     _by_end: dict | None = field(default=None, repr=False)
     _found: dict = field(default_factory=dict, repr=False)
     _titles: list | None = field(default=None, repr=False)
 
-    def find(self, phrases: "Phrases") -> list[tuple[int, int, str]]:
+    def find(self, phrases) -> list[tuple[int, int, str]]:
         """phrases.find over this sentence, computed once per word list."""
         key = id(phrases)
         if key not in self._found:
@@ -128,21 +58,45 @@ class View:
             self._found[key] = [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
         return self._found[key]
 
+    def amounts_end(self) -> set[int]:
+        """The last token of every amount ('50 करोड़ रुपये का': the token before the genitive)."""
+        if "amount_ends" not in self._found:
+            self._found["amount_ends"] = {e - 1 for e, _ in self.amts.values()}
+        return self._found["amount_ends"]
+
     def titles(self) -> list[tuple[int, int]]:
+        """Token spans of the titles of office written in the sentence (entities/data/titles.tsv), and of
+        the offices named only after a genitive (data/offices_after_genitive.tsv: टेस्ला के प्रमुख)."""
         if self._titles is None:
-            self._titles = self._find_titles()
+            lex, out, i = load_entity_lexicon(), [], 0
+            firsts, after = lex.titles.first, _offices_after_genitive()
+            while i < len(self.keys):
+                e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
+                n = after.at(self.keys, i) if i and self.keys[i - 1] in GENITIVE else None
+                if e and e.subtype != "honorific":
+                    out.append((i, i + len(e.keys)))
+                    i += len(e.keys)
+                elif n:
+                    out.append((i, i + n[0]))
+                    i += n[0]
+                else:
+                    i += 1
+            self._titles = out
         return self._titles
 
-    def _find_titles(self) -> list[tuple[int, int]]:
-        lex, out, i = load_entity_lexicon(), [], 0
-        while i < len(self.keys):
-            e = lex.titles.longest(self.keys, i)
-            if e and e.subtype != "honorific":
-                out.append((i, i + len(e.keys)))
-                i += len(e.keys)
-            else:
-                i += 1
-        return out
+    def tag(self, i: int) -> str:
+        return self.syn.tags[i] if self.syn is not None and 0 <= i < len(self.syn.tags) else ""
+
+    def clause(self, i: int) -> int:
+        """The index of the clause holding token i (-1: no analysis)."""
+        if self.syn is None or not 0 <= i < len(self.syn.clause_of):
+            return -1
+        return self.syn.clause_of[i]
+
+    def token_at(self, offset: int) -> int:
+        """The token holding (or last before) an offset of the original text."""
+        starts = [t.start for t in self.tokens]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
 
     def text(self, i: int, j: int) -> str:
         return self.doc.text[self.tokens[i].start:self.tokens[j - 1].end]
@@ -155,24 +109,41 @@ class View:
                         start=start, end=end, text=self.doc.text[start:end], rule=rule, **kw)
 
 
+def _paragraphs(doc: Document) -> list[int]:
+    """Each sentence's paragraph: a new one after a blank line in the text between two sentences."""
+    out, n = [], 0
+    for k, s in enumerate(doc.sentences):
+        if k and "\n\n" in doc.text[doc.sentences[k - 1].end:s.start].replace("\r", "").replace(" ", ""):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _span(v: View, index: tuple[dict, dict], start: int, end: int) -> tuple[int, int] | None:
+    """The token span of [start, end): by the tokens starting and ending there, else token_span."""
+    a, b = index[0].get(start), index[1].get(end)
+    return (a, b + 1) if a is not None and b is not None and a <= b else token_span(v.tokens, start, end)
+
+
 def build_views(doc: Document) -> list[View]:
     by_sent = doc.sentence_tokens()
-    views = {}
-    for s in doc.sentences:
+    views, index = {}, {}
+    for s, para in zip(doc.sentences, _paragraphs(doc)):
         toks = by_sent.get(s.id, [])
         syn = doc.syntax.get(s.id)
         keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
-        views[s.id] = View(doc, s, toks, keys, syn=syn)
+        views[s.id] = View(doc, s, toks, keys, syn=syn, paragraph=para)
+        index[s.id] = ({t.start: n for n, t in enumerate(toks)}, {t.end: n for n, t in enumerate(toks)})
     for ent in doc.entities:
         if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
             continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
-        span = v and token_span(v.tokens, ent.start, ent.end)
+        span = v and _span(v, index[ent.sentence_id], ent.start, ent.end)
         if span:
             v.ents[span[0]] = (span[1], ent)
     for a in doc.amounts:
         v = views.get(a.sentence_id)
-        span = v and token_span(v.tokens, a.start, a.end)
+        span = v and _span(v, index[a.sentence_id], a.start, a.end)
         if span:
             v.amts[span[0]] = (span[1], a)
     return [views[s.id] for s in doc.sentences]

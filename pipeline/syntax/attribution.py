@@ -22,7 +22,7 @@ MAX_BACK = 14          # tokens between a reporting verb and its ने phrase
 class Attribution:
     speaker: Span        # tokens of the speaker's noun phrase
     cue: Span
-    kind: str            # verb | stance | according | issued
+    kind: str            # verb | stance | according | issued | shows
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +56,26 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
             cue = (i, i + len(words))
             speaker = _speaker(keys, tags, ends, ents, cue, kind)
             if speaker and keys[speaker[1] - 1] in _cues()[1]:
-                # 'वाणिज्य मंत्रालय के डाटा के अनुसार': the data's owner; 'आंकड़ों के मुताबिक': nobody
+                # 'उद्योग मंत्रालय के डाटा के मुताबिक': the data's owner; 'आंकड़ों के मुताबिक': nobody
                 a, b = speaker
-                owner = ends.get(b - 2) if b - 2 > a and keys[b - 2] in GENITIVE else None
-                speaker = (owner, b - 2) if owner is not None else None
+                gen = b - 2 if b - 2 > a and keys[b - 2] in GENITIVE else a - 1 if a > 0 and keys[a - 1] in GENITIVE \
+                    else None
+                owner = _owner_before(keys, ends, gen) if gen is not None else None
+                speaker = (owner, gen) if owner is not None else None
             if speaker:
                 out.append(Attribution(speaker, cue, kind))
             break
     return out
+
+
+def _owner_before(keys, ends, k: int) -> int | None:
+    """The first token of the name ending at token k, past a bracketed short form: 'X (एक्स) के आंकड़े'."""
+    if k in ends:
+        return ends[k]
+    if k > 1 and keys[k - 1] == ")":
+        j = next((n for n in range(k - 2, max(-1, k - 8), -1) if keys[n] == "("), None)
+        return ends.get(j) if j is not None else None
+    return None
 
 
 def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
@@ -82,9 +94,9 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
         return None
     if kind == "stance":
         return _np_ending(keys, tags, ends, i - 1) if i > 0 and keys[i - 1] in GENITIVE else None
-    if kind == "according":
+    if kind in ("according", "shows"):
         return _np_ending(keys, tags, ends, i)
-    if kind == "issued":                                 # X द्वारा जारी, X की ओर से शुक्रवार को जारी, X ने जारी
+    if kind == "issued":                                 # X द्वारा जारी, X की ओर से कल जारी, X ने जारी
         for k in range(i - 1, max(-1, i - 6), -1):
             marker = next((m for m in _LEX.agent_markers if k + 1 >= len(m) and tuple(keys[k + 1 - len(m):k + 1]) == m),
                           None)
@@ -94,8 +106,8 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
 
 
 def _np_ending(keys, tags, ends, k: int) -> Span | None:
-    """The noun phrase ending at token k: an entity (past a bracketed short form: भारतीय रिजर्व बैंक
-    (आरबीआई) ने), else the run of plain words before k (कंपनी ने, मंत्रालय के अनुसार)."""
+    """The noun phrase ending at token k: an entity (past a bracketed short form: विश्व स्वास्थ्य
+    संगठन (डब्ल्यूएचओ) ने), else the run of plain words before k (कंपनी ने, मंत्रालय के अनुसार)."""
     if k <= 0:
         return None
     if keys[k - 1] == ")":

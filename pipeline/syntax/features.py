@@ -1,6 +1,6 @@
 """Verb-group features read from word lists (data/verb_features.tsv): tense, aspect, modality and
 negation of a clause. Negation also comes from a cancelling or refusing word anywhere in the clause
-(यात्रा रद्द हो गई, बताने से इनकार कर दिया)."""
+(यात्रा रद्द हो गई, जवाब देने से इनकार किया)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,3 +50,9 @@ def features_of(verb_keys: list[str], clause_keys: list[str]) -> VerbFeatures:
         if hit and hit[0] == "negation" and hit[1] != "not":
             f.negation = hit[1]          # a cancelling / refusing word outside the verb group
     return f
+
+
+def negation_words() -> frozenset[str]:
+    """The words of verb_features.tsv that deny, cancel or refuse (नहीं, रद्द, इनकार ...)."""
+    return frozenset(r["form"] for r in read_tsv(DATA_DIR / "verb_features.tsv")
+                     if r["feature"] == "negation" and r["match"] == "word")

@@ -156,6 +156,13 @@ def _overall(out: str, title: str) -> str:
     return re.search(r"^\s*overall\s+\S+\s+\S+\s+(\S+)", rest, re.M).group(1)
 
 
+def _overall_pf(out: str, title: str) -> tuple[str, str]:
+    """(P, F1) of the first 'overall' line after `title` in an evaluate report."""
+    rest = out[out.index(title):]
+    m = re.search(r"^\s*overall\s+(\S+)\s+\S+\s+(\S+)", rest, re.M)
+    return m.group(1), m.group(2)
+
+
 def test_readme_quotes_what_evaluate_prints(capsys):
     from conftest import shared_or_skip
     shared_or_skip("data", "ner", "il-ner-hi")
@@ -171,10 +178,12 @@ def test_readme_quotes_what_evaluate_prints(capsys):
     assert f"all 1,388: {alone_all} / {fused_all}" in README
     assert main(["evaluate", "relations", "--summary"]) == 0
     rel = capsys.readouterr().out
-    economy, diplomacy = _overall(rel, "economy.jsonl"), _overall(rel, "diplomacy.jsonl")
-    assert re.search(rf"economy / diplomacy \| F1 {economy} \(P [\d.]+\) / {diplomacy} \(P", README), (economy, diplomacy)
+    (tune_p, tune), (check_p, check) = (_overall_pf(rel, f"the {half} half") for half in ("tune", "check"))
+    assert re.search(rf"tune half .*\| F1 {tune} \(P {tune_p}\) / {check} \(P {check_p}\)", README), (tune, check)
     docs = (REPO / "docs" / "relations.md").read_text(encoding="utf-8")
-    assert f"/ {economy} |" in docs and f"/ {diplomacy} |" in docs
+    for name in ("economy", "diplomacy", "visits-meetings", "agreements-members", "trade-investment",
+                 "macro-companies"):
+        assert f"/ {_overall(rel, name + '.jsonl')} |" in docs, name
     shared_or_skip("peer-suites", "numbers")
     main(["evaluate", "amounts"])
     totals = {m[1]: (round(float(m[2])), round(float(m[3]))) for m in re.finditer(

@@ -98,3 +98,16 @@ def test_gold_files_use_only_the_inventory():
         for line in open(GOLD_DIR / name, encoding="utf-8"):
             for f in json.loads(line)["facts"]:
                 assert group_of(f["predicate"]), f
+
+
+def test_amount_words_read_as_one():
+    assert overlap("65 बिलियन डॉलर", "65 अरब डॉलर")
+    assert overlap("6 फीसदी", "6 प्रतिशत") and overlap("28%", "28 प्रतिशत") and overlap("28%", "28 फीसदी")
+    assert overlap("500 करोड़ रुपए", "500 करोड़ रुपये")
+    assert not overlap("65 बिलियन डॉलर", "65 करोड़ डॉलर")
+
+
+def test_a_pair_matches_written_either_way():
+    assert same_party("भारत-यूएई", "भारत और यूएई")
+    assert matches(fact("भारत और यूएई", "bilateral_trade", "85 अरब डॉलर"),
+                   fact("भारत-यूएई", "bilateral_trade", "85 बिलियन डॉलर"))

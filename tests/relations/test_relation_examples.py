@@ -1,12 +1,20 @@
+"""The relation rules on their examples (pipeline/relations/examples.yaml): every case holds, every rule
+of rules.py has at least two positive and one negative example of its own, and a positive example's
+facts come from the rule it names; plus the dateline, MISC entities and the seed briefing's facts."""
+import ast
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from pipeline.runner import Pipeline
+from pipeline.evaluation.relations import METRICS, PEOPLE_EVENTS
+from pipeline.relations.frames import event_frames, load, metrics
+from pipeline.relations.rules import rule_names
 
-EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline/relations/examples.yaml")
-                          .read_text(encoding="utf-8"))
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = yaml.safe_load((REPO / "pipeline/relations/examples.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +30,17 @@ def _is(want, got) -> bool:
     return want == "*" or want == got
 
 
-@pytest.mark.parametrize("case", EXAMPLES, ids=[c["text"][:30] for c in EXAMPLES])
+@pytest.mark.parametrize("case", EXAMPLES, ids=[f"{c['rule']}: {c['text'][:30]}" for c in EXAMPLES])
 def test_relation_examples(rules_pipe, case):
     doc = rules_pipe.process_text(case["text"], "ex")
     facts = _facts(doc)
     for exp in case.get("expect") or []:
         subj, pred, obj = exp[:3]
-        hits = [f for f in facts if f[:3] == (subj, pred, obj)]
+        hits = [r for r in doc.relations if (r.subject, r.predicate, r.object) == (subj, pred, obj)]
         assert hits, f"missing {exp} in {facts}"
+        assert any(r.rule == case["rule"] for r in hits), f"{exp} made by {[r.rule for r in hits]}, not {case['rule']}"
         if len(exp) > 3:
-            assert any(f[3] == str(exp[3]) for f in hits), f"period {exp[3]} not in {hits}"
+            assert any(r.period == str(exp[3]) for r in hits), f"period {exp[3]} not in {[r.period for r in hits]}"
     for want in case.get("attrs") or []:
         rows = [r for r in doc.relations if (r.subject, r.predicate, r.object) == tuple(want["fact"])]
         assert rows, f"missing {want['fact']} in {facts}"
@@ -44,6 +53,44 @@ def test_relation_examples(rules_pipe, case):
         sent = next(s for s in doc.sentences if s.id == r.sentence_id)
         assert sent.start <= r.start <= r.end <= sent.end
         assert doc.text[r.start:r.end] == r.text
+        # an argument that is an entity of the sentence carries its id (relations join to entities)
+        names = {e.text: e.id for e in doc.entities if e.sentence_id == r.sentence_id}
+        for text, eid in ((r.subject, r.subject_id), (r.counterpart, r.counterpart_id)):
+            if text in names:
+                assert eid, f"{r.predicate}: {text!r} is an entity of its sentence but has no id"
+
+
+def test_every_rule_has_two_positive_and_one_negative_example_of_its_own():
+    names = set(rule_names())
+    unknown = {c["rule"] for c in EXAMPLES} - names
+    assert not unknown, f"examples name no rule of rules.py: {unknown}"
+    for name in names:
+        cases = [c for c in EXAMPLES if c["rule"] == name]
+        positive = {c["text"] for c in cases if c.get("expect")}
+        negative = {c["text"] for c in cases if not c.get("expect") and c.get("reject")}
+        assert len(positive) >= 2, f"{name}: {len(positive)} positive examples"
+        assert len(negative) >= 1 and not positive & negative, f"{name}: no negative example of its own"
+
+
+def test_every_predicate_of_the_inventory_has_a_frame():
+    framed = {f.predicate for f in event_frames()} | set(metrics().frames) | {r["predicate"] for r in load()[2]}
+    assert set(PEOPLE_EVENTS) | set(METRICS) <= framed, sorted(set(PEOPLE_EVENTS) | set(METRICS) - framed)
+
+
+DEVANAGARI = re.compile(r"[\u0900-\u0963\u0966-\u097f]")       # letters and digits, not the danda
+
+
+def test_no_hindi_word_in_relations_code():
+    """Word lists are data: no string constant of pipeline/relations/*.py holds Devanagari (docstrings
+    and comments may quote examples)."""
+    bad = []
+    for path in sorted((REPO / "pipeline/relations").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        bad += [f"{path.name}:{n.lineno} {n.value!r}" for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                and isinstance(n.value, str) and id(n) not in docs and DEVANAGARI.search(n.value)]
+    assert not bad, bad
 
 
 @pytest.mark.parametrize("text, want", [
@@ -86,7 +133,7 @@ def test_misc_entities_are_neither_person_nor_place(rules_pipe):
 
 def test_seed_facts_hold():
     """The seed briefing's facts, read by the current rules (outputs/ is regenerated after merging)."""
-    seed = Path(__file__).resolve().parents[2] / "corpus" / "india-russia-summit-briefing.txt"
+    seed = REPO / "corpus" / "india-russia-summit-briefing.txt"
     doc = Pipeline(skip=("triples",)).process_text(seed.read_text(encoding="utf-8"), "seed")
     facts = {(r.subject, r.predicate, r.object): r for r in doc.relations}
     trade = facts[("भारत-रूस", "bilateral_trade", "65 बिलियन डॉलर")]

@@ -1,0 +1,241 @@
+"""The attributes of a fact, each read from its sentence's analysis: the period (same clause, else same
+sentence), the modality and polarity of its clause, the aspect of a value, and the speaker the fact is
+attributed to (the syntax stage's attributions; a pronoun or generic noun names the earlier party)."""
+from __future__ import annotations
+
+from .anaphora import DocState
+from .frames import metrics
+from ..syntax.features import DATA_DIR as SYNTAX_DATA
+from .lexicon import cc, clause_openers, marker, negation, phrases, table, words
+from .view import View
+
+PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_time", "quarter")
+
+
+def periods(v: View) -> list[tuple[int, int, str]]:
+    """Dates, years, months, relative times and period words, and durations after बीते / अगले;
+    not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले')."""
+    if "periods" in v._found:
+        return v._found["periods"]
+    comparison, prefixes = words("comparison_words.tsv"), words("duration_prefixes.tsv")
+    anywhere = {k for k, val in table("duration_prefixes.tsv", "word", "before").items() if val == "any"}
+    out = [(i, j, a.text) for i, j, a in v.amounts(*PERIOD_KINDS)]
+    out += [(i - 1, j, v.text(i - 1, j)) for i, j, a in v.amounts("duration") if i > 0 and v.keys[i - 1] in prefixes]
+    out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])]
+    taken = {k for i, j, _ in out for k in range(i, j)}
+    out += [(i, j, v.text(i, j)) for i, j, _ in v.find(phrases("period_words.tsv")) if i not in taken
+            and not any(k in comparison for k in v.keys[j:j + 6])]
+    merged: list[tuple[int, int, str]] = []
+    aside = _bracketed(v)                    # 'वित्त वर्ष 2024-25 (31 मार्च को समाप्त)': the end date is an aside
+    if any(p[0] not in aside for p in out):
+        out = [p for p in out if p[0] not in aside]
+    joins = cc("genitive") | {"-", "–"}
+    for i, j, _ in sorted(out):              # 'दिसंबर तिमाही', 'इस साल नवंबर', 'पिछली तिमाही': one period
+        if i > 0 and v.keys[i - 1] in anywhere and not (merged and merged[-1][1] == i - 1):
+            i -= 1
+        if merged and (merged[-1][1] == i or merged[-1][1] == i - 1 and v.keys[i - 1] in joins):
+            i = merged.pop()[0]              # 'अप्रैल-जुलाई', 'बीते साल की समान अवधि': one period too
+        merged.append((i, j, v.text(i, j)))
+    v._found["periods"] = merged
+    return merged
+
+
+def _bracketed(v: View) -> set[int]:
+    """The tokens inside round brackets."""
+    inside, depth = set(), 0
+    for k, key in enumerate(v.keys):
+        depth += (key == "(") - (key == ")")
+        if depth > 0 and key != "(":
+            inside.add(k)
+    return inside
+
+
+def period_for(v: View, i: int, carried: str = "") -> str:
+    """The period of a fact at token i: the nearest one in its clause (before it first; after it
+    only up to another clause: 'जो पिछले साल ...', 'जबकि ...'), else a period word pointing back
+    (इसी महीने, इस दौरान: the previous fact's), else the sentence's first one before it (a 'जबकि'
+    clause with no time of its own shares the main clause's)."""
+    ps, openers = periods(v), clause_openers()
+    stop = next((k for k in range(i, len(v.keys)) if v.keys[k] in openers), len(v.keys))
+    start = max((k + 1 for k in range(0, i) if v.keys[k] in openers), default=0)
+    if v.syn is not None and ps:
+        cl = v.clause(i)
+        same = [p for p in ps if cl >= 0 and v.clause(p[0]) == cl and start <= p[0] < stop]
+        before = [p for p in same if p[1] <= i]
+        pick = before[-1] if before else same[0] if same else None
+        back = {" ".join(v.keys[a:b]) for a, b, _ in v.find(phrases("period_anaphors.tsv"))}
+        if pick:                                 # 'इसी महीने' written: the previous fact's month
+            return carried if carried and " ".join(v.keys[pick[0]:pick[1]]) in back else pick[2]
+    if carried and any(a < stop for a, _, _ in v.find(phrases("period_anaphors.tsv"))):
+        return carried
+    earlier = [p for p in ps if p[1] <= i]
+    told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
+    reported = [p for p in earlier if p[0] > told]     # 'सोमवार को जारी रिपोर्ट कहती है कि मई में ...'
+    if told >= 0 and not reported:
+        return ""                                       # 'X ने बुधवार को कहा कि ...': the day of the report
+    return (reported or earlier)[0][2] if earlier else ""
+
+
+def window(v: View, i: int) -> range:
+    """The tokens of the clause around token i, through the finite verb that governs it."""
+    syn = v.syn
+    if syn is None or not syn.spans:
+        return range(0, len(v.keys))
+    cl = syn.clause_at(i)
+    start, end = (cl.start, cl.end) if cl else (i, len(v.keys))
+    for g in syn.groups:
+        if g.finite and g.start >= i:
+            end = max(end, g.end)
+            break
+    return range(start, min(end, len(v.keys)))
+
+
+def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None, event: bool = False) -> str:
+    """target / projection / planned from the cue words of the clause (a frame's own cues first),
+    else from its verb: future -> planned for a transfer or an event, possible -> projection (an event
+    that may happen is planned: 'मुलाकात कर सकते हैं')."""
+    w = window(v, i)
+    if share_of_base(v, i):
+        return "actual"                 # 'लक्ष्य के 40 प्रतिशत पर': the goal is the base of the share
+    if cues:
+        own = [cues[v.keys[k]] for k in w if v.keys[k] in cues]
+        if own:
+            return own[0]
+    found = {val for a, b, val in v.find(phrases("modality_words.tsv")) if a in w}
+    if event and "planned" not in found and _expected(v, i):
+        return "projection"             # 'अनुमान है कि ... वार्ता मई में होगी'
+    for m in ("target", "projection"):
+        if m in found:
+            return m
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    if cl and cl.features.modality == "possible" and not event:
+        return "projection"                             # a figure that may be: expected, not announced
+    if "planned" in found:
+        return "planned" if flow else "actual"
+    if cl and cl.features.modality == "possible":
+        return "planned"                                # an event that may happen: 'मुलाकात कर सकते हैं'
+    if cl and cl.features.tense == "future":
+        return "planned" if flow else "projection"
+    return "actual"
+
+
+def _expected(v: View, i: int) -> bool:
+    """Is token i in a कि-clause governed by an expectation ('अनुमान है कि', 'संभावना है कि': a projection
+    word of modality_words.tsv in the four words before the complementizer)?"""
+    told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
+    if told < 1:
+        return False
+    return any(val == "projection" and told - 5 <= a < told for a, _, val in v.find(phrases("modality_words.tsv")))
+
+
+def polarity_for(v: View, i: int) -> str:
+    """negative when the clause is denied, cancelled or refused (its verb features, a negation word
+    after token i or right before it: 'भारत नहीं आएंगे')."""
+    cl = v.syn.clause_at(i) if v.syn is not None else None
+    if cl and cl.features.negation:
+        return "negative"
+    return "negative" if any(v.keys[k] in negation() for k in window(v, i) if k >= i - 1) else "positive"
+
+
+def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
+    """growth / decline / share from the words after the amount; level after a converb (बढ़कर 36 अरब)
+    or before 'से <converb>' (40 फीसदी से घटकर: the old level)."""
+    levels, keys, genitive = words("level_words.tsv"), v.keys, cc("genitive")
+    if share_of_base(v, i) or share_noun_before(v, i) is not None:
+        return "share"
+    if i > 0 and keys[i - 1] in levels:
+        return "growth" if inherent == "growth" else "level"    # 'विकास दर घटकर 5.6 प्रतिशत': still a growth
+    k = j
+    if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
+        k += 2                                      # '20 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
+    elif keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
+        return "level"
+    skipped = 0
+    while k < len(keys) and skipped < 3:
+        hit = phrases("aspect_words.tsv").at(keys, k)
+        if hit:
+            return hit[1]
+        if keys[k] in genitive or keys[k] == "," or (skipped == 1 and v.tokens[k].kind == "word"):
+            skipped += 1
+            k += 1
+            continue
+        break
+    return inherent or "level"
+
+
+def share_noun_before(v: View, i: int) -> int | None:
+    """The first token of a share noun right before the value at i (share_nouns.tsv, past a qualifier and
+    a verb of being: 'ब्रिटेन की हिस्सेदारी करीब 3 प्रतिशत', 'रूस का हिस्सा बढ़कर 35 प्रतिशत')."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if v.keys[k] in words("share_nouns.tsv"):
+            return k
+        if (v.tag(k) not in ("ADV", "W", "") and v.keys[k] not in words("level_words.tsv")) or \
+                v.keys[k] in cc("genitive", "case"):
+            return None
+    return None
+
+
+def share_of_base(v: View, i: int) -> bool:
+    """An amount stated as a share of a base noun: 'पूरे साल के लक्ष्य के 40 प्रतिशत', 'बजट अनुमान का
+    (केवल) 25 प्रतिशत' (share_bases.tsv)."""
+    k = i - 1
+    if k > 0 and v.tag(k) in ("ADV", "W") and v.keys[k] not in cc("genitive"):
+        k -= 1                                       # one qualifier: 'का महज 17.2 प्रतिशत'
+    if k < 1 or v.keys[k] not in cc("genitive"):
+        return False
+    bases = phrases("share_bases.tsv")
+    return any(b == k for _, b, _ in v.find(bases)) or (k > 1 and v.keys[k - 1] == ")" and
+                                                        any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases))) \
+        or (k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" and total_before(v, k) is not None)
+
+
+def total_before(v: View, k: int) -> int | None:
+    """The first token of a metric noun of a whole ending at token k ('कुल निर्यात का', total_words.tsv)."""
+    for n in range(max(1, k - 3), k):
+        hit = metrics().triggers.at(v.keys, n)
+        if hit and hit[1] and n + hit[0] == k and v.keys[n - 1] in words("total_words.tsv"):
+            return n
+    return None
+
+
+def _bracket_start(v: View, close: int) -> int:
+    return next((n for n in range(close - 1, max(-1, close - 6), -1) if v.keys[n] == "("), -1)
+
+
+def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
+    """The text of a speaker or owner phrase: an entity as written; a pronoun or generic noun
+    (उन्होंने, कंपनी, मंत्रालय) the earlier party it names."""
+    a, b = span
+    hit = v.ent_ending(b)
+    if hit and hit[0] >= a:
+        return state.aliases.get(hit[1].text, hit[1].text)
+    last = v.keys[b - 1]
+    kind = table("speaker_anaphors.tsv", "word", "refers_to", SYNTAX_DATA).get(last) if b - a == 1 else None
+    person = state.speaker or state.person[0]
+    if kind == "PER" or (kind == "ANY" and not state.org):
+        return person
+    if kind in ("ORG", "ANY"):
+        return state.named(last) or (state.speaker if kind == "ANY" else state.org or state.owner)
+    return v.text(a, b)
+
+
+def own_clause(v: View, k: int) -> bool:
+    """Does token k lie in a speaker's own clause, between the speaker and the reporting verb ('X ने Y
+    से मुलाकात के बाद कहा कि ...'), so that what it states is the speaker's act, not the report?"""
+    syn = v.syn
+    return bool(syn is not None and any(at.kind == "verb" and at.speaker[1] <= k < at.cue[0]
+                                        for at in syn.attributions))
+
+
+def attribution(v: View, state: DocState) -> tuple[str, set[int]]:
+    """(speaker text, the tokens of speaker phrases) of the sentence."""
+    syn = v.syn
+    if syn is None or not syn.attributions:
+        return "", set()
+    tokens = set()
+    for at in syn.attributions:
+        a, b = at.speaker
+        if v.keys[b:b + 1] == ["("]:                # 'राष्ट्रीय सांख्यिकी कार्यालय (एनएसओ) द्वारा'
+            b = next((k + 1 for k in range(b, min(len(v.keys), b + 8)) if v.keys[k] == ")"), b)
+        tokens.update(range(a, b))
+    return resolve_party(v, syn.attributions[0].speaker, state), tokens

@@ -1,0 +1,178 @@
+"""The event frames of data/frames.yaml applied to a sentence: at each trigger the slots are filled
+from the sentence's arguments (arguments.py) by their case markers and positions, one fact per member of
+a coordinated subject or object, and the fact takes its clause's period, modality, polarity and speaker."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..core.doc import Relation
+from .anaphora import DocState
+from .argument import Arg, fits, groups
+from .arguments import build
+from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
+from .finders import FINDERS, GROUP, MAX_GAP, agreement_name, gap_ok
+from .frames import GENITIVE, Frame, Place, Slot, event_frames
+from .lexicon import cc, phrases, words
+from .view import View
+
+
+def _marker_fits(place: Place, arg: Arg) -> bool:
+    if place.marker == GENITIVE:
+        return arg.marker in cc("genitive")
+    return arg.marker == place.marker
+
+
+def _candidates(v: View, place: Place, trig: tuple[int, int], args: list[Arg]) -> list[list[Arg]]:
+    """The groups standing where the place says, nearest to the trigger first."""
+    t0, t1 = trig
+    cl = v.clause(t0)
+    out = []
+    for g in groups(args):
+        last, first = g[-1], g[0]
+        if not _marker_fits(place, last) or v.keys[first.start - 1:first.start] == ["("] \
+                and v.keys[last.end:last.end + 1] == [")"]:
+            continue                     # a bracketed list glosses the name before it: 'ब्रिक्स (A, B) में'
+
+        if place.position == "after":
+            if first.start >= t1 and (v.clause(first.start) == cl or place.sentence):
+                out.append((first.start - t1, g))
+        elif last.after <= t0:
+            if place.position == "adjacent" and not gap_ok(v, last.after, t0, args):
+                continue
+            if place.sentence or v.clause(last.end - 1) == cl or place.position == "adjacent":
+                out.append((t0 - last.after, g))
+    return [g for _, g in sorted(out, key=lambda x: x[0])]
+
+
+def _fill(v: View, slot: Slot, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[Arg]:
+    """The members of the first group that stands where one of the slot's places says (a group of at
+    least `slot.least` members)."""
+    for place in slot.places:
+        found = FINDERS[place.finder](v, trig, args, state) if place.finder else _candidates(v, place, trig, args)
+        for g in found:
+            members = [a for a in g if fits(a, slot.kinds)]
+            if len(members) >= slot.least:
+                return members
+    return []
+
+
+def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[tuple[Arg, Arg]]:
+    """(subject, object) pairs of one trigger: a listed pair, else subject x object."""
+    if "pair" in frame.slots:
+        pair = _fill(v, frame.slots["pair"], trig, args, state)
+        if len(pair) >= 2:
+            return [(pair[0], other) for other in pair[1:]]
+    objects = _fill(v, frame.slots["object"], trig, args, state) if "object" in frame.slots else []
+    rest = [a for a in args if a not in objects]
+    subjects = _fill(v, frame.slots["subject"], trig, rest, state) if "subject" in frame.slots and objects else []
+    return [(s, o) for s in subjects for o in objects if not frame.body_subjects or fits(o, GROUP)
+            or fits(s, frame.body_subjects)]
+
+
+@lru_cache(maxsize=1)
+def _trigger_firsts() -> frozenset[str]:
+    return frozenset(k for f in event_frames() for k in f.triggers.firsts)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[str, ...]:
+    return tuple(s for f in event_frames() for s in f.stems)
+
+
+def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
+    """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
+    share its matches)."""
+    if "hits" not in v._found:
+        present, by_list, out = set(v.keys), {}, {}
+        if _trigger_firsts().isdisjoint(present) and not any(k.startswith(_stems()) for k in present):
+            v._found["hits"] = out
+            return out
+        for frame in event_frames():
+            key = (id(frame.triggers), frame.stems)
+            if key not in by_list:
+                by_list[key] = frame.hits(v.keys, present)
+            if by_list[key]:
+                out[frame.rule] = by_list[key]
+        v._found["hits"] = out
+    return v._found["hits"]
+
+
+def _may_hold(v: View, kinds: frozenset[str]) -> bool:
+    """Can the sentence hold an argument of these kinds at all (names, titles, anaphor words)? A cheap
+    test before the arguments are built."""
+    key = ("may", kinds)
+    if key not in v._found:
+        labels = {e.label for _, _, e in v.entities()}
+        anaphors = bool(v.find(phrases("party_anaphors.tsv")))
+        titles = bool(v.titles())
+        v._found[key] = (("person" in kinds or "named" in kinds) and ("PER" in labels or titles or anaphors)) \
+            or ("title" in kinds and titles) or (bool(kinds & {"place", "country"}) and ("LOC" in labels or anaphors)) \
+            or (bool(kinds & {"body", "group", "party"}) and bool(labels & {"LOC", "ORG"}) or anaphors)
+    return v._found[key]
+
+
+def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
+    hits = all_hits(v).get(frame.rule)
+    if not hits or not all(_may_hold(v, frame.slots[s].kinds) for s in frame.required if s in frame.slots
+                           and frame.slots[s].kinds):
+        return []
+    obj = frame.slots.get("object")
+    if obj and obj.places and all(p.position == "adjacent" for p in obj.places):
+        ends = {j for _, j, _ in v.entities()} | {j for _, j, _ in v.find(phrases("party_anaphors.tsv"))}
+        # an object right before the trigger, or no fact
+        hits = [t for t in hits if any(t[0] - MAX_GAP - 3 <= j <= t[0] for j in ends)]
+        if not hits:
+            return []
+    out = []
+    every = build(v, state)
+    reported = [a for a in every if not any(k in speakers for k in range(a.start, a.end))]
+    inside = {k for i, j, _ in v.entities() for k in range(i, j)}
+    for trig in hits:
+        if trig[0] in inside:
+            continue
+        args = every if own_clause(v, trig[0]) else reported     # a speaker is a party of his own act
+        counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""
+        if "counterpart" in frame.required and counterpart is None:
+            continue
+        counterpart = counterpart or ""
+        titled = "title" in frame.slots["object"].kinds if "object" in frame.slots else False
+        for s, o in _parties(v, frame, trig, args, state):
+            obj = o.title if titled else o.text
+            if not s.text or not obj:
+                continue                                 # an argument that names nobody
+            span = (min(s.start, o.start, trig[0]), max(s.end, o.end, trig[1]))
+            out.append(v.relation(s.text, frame.predicate, obj, frame.rule, span, subject_id=s.id,
+                                  object_id="" if titled else o.id, counterpart=counterpart))
+            _decorate(v, out[-1], trig, frame, state)
+            if not titled and o.country and not o.id:         # 'नेपाल के प्रधानमंत्री' named later
+                v._found.setdefault("pending", []).append((out[-1], v.keys[o.end - 1], o.country))
+            if v.keys[o.after:o.after + 1] and v.keys[o.after] in words("exclusion_words.tsv"):
+                out[-1].polarity = "negative"            # 'X को छोड़कर': X is left out
+    return out
+
+
+def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: DocState) -> None:
+    """The trigger clause's modality (planned for a future event), polarity, period and speaker."""
+    k = trig[0]
+    r.modality = modality_for(v, k, True, frame.modality, event=True)
+    r.polarity = polarity_for(v, k)
+    cl = v.syn.clause_at(k) if v.syn is not None else None
+    if r.polarity == "negative" and r.modality == "actual" and not (cl and cl.features.negation == "not"):
+        r.modality = "planned"          # a cancelled or refused event was a planned one ('बात नहीं की': not)
+    if r.predicate == "visits" and r.modality == "actual" and cl and cl.features.aspect == "progressive" \
+            and cl.features.tense == "present":
+        r.modality = "planned"          # 'X अगले महीने दिल्ली आ रहे हैं': a visit announced
+    r.period = period_for(v, k)
+    r.attributed_to = "" if own_clause(v, k) else attribution(v, state)[0]
+
+
+def events(v: View, state: DocState, speakers: set[int]) -> list[Relation]:
+    """The facts of every event frame whose triggers the sentence holds."""
+    hits = all_hits(v)
+    if not hits:
+        return []
+    out = []
+    for frame in event_frames():
+        if frame.rule in hits:
+            out += frame_facts(v, frame, state, speakers)
+    return out

@@ -1,0 +1,275 @@
+"""The owner of a metric fact: the owner finders of frames.yaml (`metrics.owner`), tried in order
+(owners.py holds the phrase finders they use). A national figure (`national: true`: GDP, inflation,
+reserves ...) is a country's: a body that would own it (रिजर्व बैंक ने ... जीडीपी का अनुमान) reports
+it, so it goes to attributed_to, and with no country written the subject is empty."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .anaphora import DocState
+from .attributes import resolve_party, window
+from .frames import metrics
+from .lexicon import cc, marker, table
+from .owners import (TRADE, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
+                     pronoun_owner, source_giver)
+from .view import View
+
+Found = tuple[str, str, str, tuple | None]     # owner, its id, the person announcing it, counterpart override
+
+
+def speaker_chain(v: View, speakers: set[int]) -> set[int]:
+    """The speakers' tokens with the body their title belongs to ('फियो के अध्यक्ष X ने कहा', 'संघ के एक
+    प्रवक्ता के अनुसार'): that body speaks through them, it owns no figure they report."""
+    out = set(speakers)
+    starts = {a for a in speakers if a - 1 not in speakers}
+    for a in starts:
+        ent = v.ents.get(a)
+        r = v.token_at(ent[1].role_start) if ent and ent[1].label == "PER" and ent[1].role_start >= 0 else a
+        for k in (r, a):
+            k = k - 1 if k > 1 and v.keys[k - 1] in cc("determiner", "pronoun") else k
+            hit = v.ent_ending(k - 1) if k > 1 and v.keys[k - 1] in cc("genitive") else None
+            if hit and hit[1].label in ("LOC", "ORG"):
+                out.update(range(hit[0], k))
+    return out
+
+
+def see_government(v: View, state: DocState) -> None:
+    """The last word for the government the paragraph wrote (सरकार, केंद्र सरकार): the owner of a public
+    figure whose sentence names none."""
+    kinds = _anaphor_kinds()
+    if _government_words().isdisjoint(v.keys):
+        return
+    for k, key in enumerate(v.keys):
+        pair = " ".join(v.keys[k:k + 2])
+        if kinds.get(pair) == "self":
+            state.government = v.text(k, k + 2)
+        elif kinds.get(key) == "self" and not (k and kinds.get(" ".join(v.keys[k - 1:k + 1])) == "self"):
+            state.government = v.text(k, k + 1)
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> frozenset[str]:
+    """The first words of the government nouns of owner_anaphors.tsv."""
+    return frozenset(k.split()[0] for k, kind in _anaphor_kinds().items() if kind == "self")
+
+
+def _anaphor_kinds() -> dict[str, str]:
+    return table("owner_anaphors.tsv", "word", "refers_to")
+
+
+def country_like(v: View, state: DocState, owner: str) -> bool:
+    """Is the owner a country or a pair of them (named here or before), or the word देश?"""
+    if not owner:
+        return False
+    if owner in state.countries or owner == state.country or _anaphor_kinds().get(owner) == "country" or \
+            owner in table("demonyms.tsv", "adjective", "country").values():
+        return True
+    if "-" in owner:
+        return all(country_like(v, state, part) for part in owner.split("-"))
+    return any(e.text == owner and e.label == "LOC" for _, _, e in v.entities())
+
+
+def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
+    """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
+    the owner finders in order; owner "" when the passage names no party at all (always possible for
+    a national figure, and for a government's `public` figure: a tax office reports tax collections,
+    the government or the country owns them, a company its own capital expenditure); None when unsure."""
+    state, speakers = ctx
+    frame = metrics().frames[predicate]
+    national, public = frame.national, frame.public
+    reporter = ""
+    for name in metrics().owner:
+        found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
+        if found is None or not found[0]:
+            continue
+        company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
+                              or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
+        if (national or public) and not country_like(v, state, found[0]) and not company and \
+                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
+            reporter = reporter or found[0]
+            continue
+        return (*found, reporter)
+    if public and any(e.label == "PER" and (a in speakers or v.keys[b:b + 1] == [marker("agent")])
+                      for a, b, e in v.entities()):
+        return None, "", "", None, ""          # a minister speaks for the government that owns the figure
+    if public and getattr(state, "government", ""):
+        return state.government, "", "", None, reporter     # 'सरकार की कमाई ... संग्रह 1.4 लाख करोड़ रुपये'
+    if national or public:
+        return "", "", "", None, reporter
+    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]
+    agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
+    return (None if named or state.owner or agent else ""), "", "", None, ""
+
+
+def _pair(v, predicate, span, i, ctx):
+    if predicate in TRADE:
+        text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
+        return text, ids, "", None
+    return None
+
+
+def _direction(v, predicate, span, i, ctx):
+    found = source_giver(v, i, predicate, ctx[0])
+    if found:
+        giver, taker = found
+        return giver.text, giver.id, "", (taker.text, taker.id) if taker else None
+    return None
+
+
+def _genitive(v, predicate, span, i, ctx):
+    return genitive_owner(v, span[0], ctx[1], ctx[0], predicate), "", "", None
+
+
+def _marked(v, predicate, span, i, ctx):
+    text, eid = marked_owner(v, span[0], predicate, ctx[1], ctx[0])
+    return text, eid, "", None
+
+
+def _agent(v, predicate, span, i, ctx):
+    """The body marked ने / द्वारा; a generic noun of a body (बैंक ने, कंपनी ने) names the last one."""
+    found = agent_owner(v, i, ctx[1])
+    if found:
+        return found, "", "", None
+    state, agents = ctx[0], (marker("agent"), marker("passive_agent"))
+    for k in window(v, i):
+        if 0 < k < i and v.keys[k] == marker("agent") and _anaphor_kinds().get(v.keys[k - 1]) == "ORG" \
+                and k - 1 not in ctx[1] and not v.ent_ending(k):
+            return state.named(v.keys[k - 1]) or state.org, "", "", None
+    group = _group_agent(v, i, ctx[1])
+    if group:
+        return group, "", "", None
+    for k in window(v, i):                  # 'N की सहायता ... भारत ने दी': the agent after the object
+        hit = v.ent_ending(k) if k > i and v.keys[k] in agents else None
+        if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
+            return hit[1].text, hit[1].id, "", None
+    return None
+
+
+def _group_agent(v: View, i: int, speakers: set[int]) -> str:
+    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने' before the value in its clause: the actors as written
+    (owner_groups.tsv: a qualifier or demonym, then a plural noun of actors)."""
+    kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
+    for k in (k for k in window(v, i) if 1 < k < i and v.keys[k] == marker("agent")):
+        n = k - 1
+        if kinds.get(v.keys[n]) == "noun" and (kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem) \
+                and n not in speakers:
+            return v.text(n - 1, k)
+    return ""
+
+
+def _pronoun(v, predicate, span, i, ctx):
+    """उसने / उसके बोर्ड ने in a reported clause: the speaker; वह opening it, for a figure the speaker
+    states of itself ('कंपनी ने बताया कि वह 500 करोड़ रुपये निवेश करेगी'), when the speaker is no person."""
+    kinds, keys = _anaphor_kinds(), v.keys
+    for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) in ("owner", "subject")):
+        if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
+            found = pronoun_owner(v, ctx[0])             # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
+            named = [e for _, b, e in v.entities() if b <= k and e.label in ("LOC", "ORG") and b - 1 not in ctx[1]]
+            return (found or (named[-1].text if named else "")), "", "", None   # 'भारत ... है और उसने ...'
+        opens = k > 0 and keys[k - 1] in cc("complementizer") and kinds.get(keys[k]) == "subject"
+        if opens and metrics().frames[predicate].self_reported and v.syn is not None and v.syn.attributions:
+            a, b = v.syn.attributions[0].speaker
+            person = any(e.label == "PER" for x, y, e in v.entities() if a <= x < b) or \
+                any(a <= x < b for x, _ in v.titles())
+            return (None if person else (pronoun_owner(v, ctx[0]), "", "", None))
+    return None
+
+
+def _office(v, predicate, span, i, ctx):
+    if metrics().frames[predicate].flow:
+        found = giver_office(v, window(v, i), ctx[1])
+        if found:
+            return found[0], "", found[1], None
+    return None
+
+
+def _nominative(v, predicate, span, i, ctx):
+    """The clause's body in the direct case; a generic noun of a body in the direct case opening the
+    value's clause ('कंपनी इस संयंत्र पर 900 करोड़ रुपये का निवेश करेगी') names the last one."""
+    found = nominative_owner(v, i, ctx[1])
+    if found:
+        return found, "", "", None
+    w, state = window(v, i), ctx[0]
+    for k in (k for k in w if k < i and k not in ctx[1]):
+        opens = k == w.start or v.keys[k - 1] in cc("complementizer", "coord") or v.keys[k - 1] == ","
+        width = 2 if _anaphor_kinds().get(" ".join(v.keys[k:k + 2])) == "self" else 1
+        kind = _anaphor_kinds().get(" ".join(v.keys[k:k + width]))
+        nxt = v.keys[k + width] if k + width < len(v.keys) else ""
+        if kind in ("ORG", "self") and nxt not in cc("case", "genitive") and opens:
+            if kind == "self":              # 'सरकार बुनियादी ढांचे में ... निवेश करेगी'
+                return v.text(k, k + width), "", "", None
+            return state.named(v.keys[k]) or state.org or None, "", "", None
+    return None
+
+
+def _country(v, predicate, span, i, ctx):
+    """देश as the owner (देश का निर्यात, देश ने, देश ... रहा): the country the text is about; not देश in
+    another case (देश में आया निवेश: the recipient; देश से हुआ निर्यात: the source)."""
+    state, kinds = ctx[0], _anaphor_kinds()
+    for k in window(v, i):
+        nxt = v.keys[k + 1] if k + 1 < len(v.keys) else ""
+        if kinds.get(v.keys[k]) == "country" and (nxt == marker("agent") or nxt not in cc("case")):
+            return (state.country or v.text(k, k + 1)), "", "", None
+    return None
+
+
+def _speaker_body(v, predicate, span, i, ctx):
+    """A body reporting its own figures ('कंपनी ने बताया कि ...', 'सरकार ने ... की घोषणा की') owns
+    them when nothing else does; a person who reports never does."""
+    state, speakers = ctx
+    if v.syn is None or not v.syn.attributions or not metrics().frames[predicate].self_reported:
+        return None
+    a, b = v.syn.attributions[0].speaker
+    hit = v.ent_ending(b)
+    if hit and hit[0] >= a and hit[1].label == "ORG":
+        return state.aliases.get(hit[1].text, hit[1].text), hit[1].id, "", None
+    if b - a == 1 and _anaphor_kinds().get(v.keys[a]) in ("self", "ORG"):
+        return resolve_party(v, (a, b), state), "", "", None
+    return None
+
+
+def locative_owner(v, predicate, span, i, ctx):
+    """'देश में बेरोजगारी दर', 'भारत के शहरी इलाकों में महंगाई': the country a national figure that is no
+    flow is measured in (a locative before the metric noun, in its clause, past a genitive and two words)."""
+    frame = metrics().frames[predicate]
+    if not frame.national or frame.flow:
+        return None
+    mi, inside, gen = span[0], marker("in"), cc("genitive")
+    for k in range(mi - 1, max(-1, mi - 6), -1):
+        if v.keys[k] != inside or v.clause(k) != v.clause(mi):
+            continue
+        for n in range(k, max(0, k - 4) - 1, -1):
+            hit = v.ent_ending(n)
+            country = hit and hit[1].label == "LOC" and hit[1].subtype == "country"
+            anaphor = n > 0 and _anaphor_kinds().get(v.keys[n - 1]) == "country"
+            if (country or anaphor) and (n == k or v.keys[n] in gen):
+                return (hit[1].text, hit[1].id, "", None) if country else \
+                    (ctx[0].country or v.text(n - 1, n), "", "", None)
+    return None
+
+
+def _gapped(v, predicate, span, i, ctx):
+    """'केंद्र का घाटा 4.8 प्रतिशत रहा, जबकि राज्यों का 2.9 प्रतिशत': a party in the genitive right before a
+    value whose clause names no metric of its own is that value's owner (a name, देश, or a group of
+    owner_groups.tsv as written)."""
+    if i < 2 or v.keys[i - 1] not in cc("genitive") or v.clause(span[0]) == v.clause(i):
+        return None
+    hit = v.ent_ending(i - 1)
+    if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
+        return hit[1].text, hit[1].id, "", None
+    word = v.keys[i - 2]
+    if table("owner_groups.tsv", "word", "kind").get(word) == "noun" or _anaphor_kinds().get(word) == "country":
+        return v.text(i - 2, i - 1), "", "", None
+    return None
+
+
+def _carried(v, predicate, span, i, ctx):
+    state = ctx[0]
+    if state.owner and state.sentence - state.metric_sentence <= 2:
+        return state.owner, "", "", None
+    return None
+
+
+OWNER_FINDERS = {"pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
+                 "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
+                 "country": _country, "locative": locative_owner, "gapped": _gapped, "speaker_body": _speaker_body, "carried": _carried}

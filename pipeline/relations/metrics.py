@@ -1,0 +1,292 @@
+"""Metric frames: a value amount (money, percent, basis points, a count or a quantity of goods), the
+metric it measures (metric_nouns.py), its owner (metric_owners.py) and counterpart (owners.py), and the
+value's aspect, modality, polarity, period and attribution.
+
+An amount restated in another unit ('2.33 करोड़ डॉलर यानी करीब 194 करोड़ रुपये') gives a second fact with
+the same fields. A value with no metric noun of its own continues the previous fact after an explicit
+anaphor (यह, यह आंकड़ा). A bare head noun (घाटा, यह भंडार) continues the paragraph's last metric of its
+set, and takes that fact's owner and counterpart when its sentence names none. No owner found, no
+fact: a fact stated wrongly is worse than none."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.doc import Relation
+from ..entities.gazetteers import key_tokens
+from .anaphora import DocState
+from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
+from .frames import metrics
+from .lexicon import cc, marker, markers_of, phrases, table, words
+from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
+                           resolve_heads)
+from .metric_lists import list_party, listing, slot_of
+from .metric_owners import find_owner, see_government, speaker_chain
+from .metric_memory import attribute_back, remember_metric
+from .metric_passage import UNSURE
+from .owners import TRADE, find_counterpart
+from .view import View
+
+VALUE_KINDS = ("money", "percent", "basis_points")
+
+
+@dataclass(frozen=True)
+class Multiple:
+    """A change written as a multiple (दोगुना): a value of the growth aspect that is no amount."""
+    text: str
+    kind: str = "multiple"
+    id: str = ""
+    qualifier: str = ""
+
+
+def _values(v: View) -> list[tuple[int, int, object]]:
+    """Money, percent and basis points; a plain number with a scale (4,850 करोड़) or a count noun
+    after it (41,124 इकाइयों); a quantity of goods (15 लाख टन); a multiple stated as a change."""
+    out, goods = [], table("goods_units.tsv", "unit", "unit")
+    for i, j, a in v.amounts():
+        if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))) \
+                or (a.kind == "quantity" and a.unit in goods):
+            out.append((i, j, a))
+    restate = cc("restatement", "approximator")
+    for i, j, _ in v.find(phrases("multipliers.tsv")):
+        if v.keys[j:j + 1] and v.keys[j] in words("multiplier_verbs.tsv") or any(k in restate for k in v.keys[i - 2:i]):
+            out.append((i, j, Multiple(v.text(i, j))))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
+    restate = cc("restatement", "approximator", "alternative") | {"("}
+    chains: list[list] = []
+    for i, j, a in _values(v):
+        between = v.keys[chains[-1][-1][1]:i] if chains else []
+        if between and len(between) <= 4 and all(k in restate or k == "," for k in between) \
+                and any(k != "," for k in between):
+            chains[-1].append((i, j, a))
+        else:
+            chains.append([(i, j, a)])
+    return chains
+
+
+def _metric_of(v: View, chain, found, state: DocState) -> tuple:
+    """(metric hit, continues the last fact, a share of a denominator) of a chain of restated values."""
+    (i0, j0, _), (il, jl, _) = chain[0], chain[-1]
+    nouns, continued = resolve_heads(v, found, state)
+    first = denominator_before(v, i0)            # 'जीडीपी के 4.4 प्रतिशत, अर्थात 15.69 लाख करोड़ रुपये'
+    hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
+    if not hit and not share:
+        hit, share = metric_for(v, nouns, i0, j0)
+    topic = _topic(state).get("predicate", "")
+    if hit and is_verb(v, hit) and topic and metrics().frames[topic].flow:
+        return (hit[0], hit[1], topic), True, share     # 'इसके अलावा बैंक ने 40 करोड़ डॉलर मंजूर किए': the loan goes on
+    return hit, bool(hit and hit[0] in continued), share
+
+
+def _topic(state: DocState) -> dict:
+    """The paragraph's last metric fact, when one of the two sentences before (or this one) stated it."""
+    return state.last_metric or {} if state.sentence - state.metric_sentence <= 2 else {}
+
+
+def _list_metric(v: View, chain, found, state: DocState) -> tuple | None:
+    """The metric of the last value of a list of values per party, for the values before it."""
+    chains = [c for c in _restatement_chains(v) if list_party(v, c[0][0], c[-1][1])]
+    if len(chains) < 2 or chain is chains[-1] or chain[0][0] not in {c[0][0] for c in chains}:
+        return None
+    last = _metric_of(v, chains[-1], found, state)[0]
+    return (chain[0][0], chain[0][0], last[2]) if last else None
+
+
+def _paired(v: View, chain, predicate: str, alone: bool) -> tuple | None:
+    """(party, slot) of a value written beside its party in a list of values per party (a sentence
+    with two such values or more), or continuing the last metric (`alone`: no metric noun of its own)."""
+    if not predicate or not listing(predicate):
+        return None
+    pair = list_party(v, chain[0][0], chain[-1][1])
+    slot = slot_of(predicate, pair) if pair else ""
+    if not slot or not (alone or sum(1 for c in _restatement_chains(v) if list_party(v, c[0][0], c[-1][1])) > 1):
+        return None
+    return pair, slot
+
+
+def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tuple:
+    """(owner, its id, counterpart) from the owner finders, the value's list party and the topic."""
+    owner, oid, other, paired, topic = found
+    same = topic.get("predicate") == predicate
+    if paired and paired[1] == "subject":
+        owner, oid = paired[0][0], paired[0][1]
+        counterpart = find_counterpart(v, predicate, i0, owner)
+        if not counterpart[0] and same and topic.get("subject") != owner:
+            counterpart = topic.get("counterpart", ("", ""))
+        return owner, oid, counterpart
+    if paired:
+        listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p}
+        if (not owner or owner in listed) and same:
+            owner, oid = topic.get("subject", ""), ""
+        return owner, oid, (paired[0][0], paired[0][1])
+    counterpart = other or find_counterpart(v, predicate, i0, owner or "")
+    if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
+        counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
+    return owner, oid, counterpart
+
+
+def _metric_named(text: str) -> str:
+    """The metric a recipient written as a plain noun names ('पूंजीगत व्यय के लिए 11 लाख करोड़ रुपये')."""
+    keys = key_tokens(text) if text else []
+    hit = metrics().triggers.at(keys, 0)
+    return hit[1] if hit and hit[0] == len(keys) else ""
+
+
+def _coordinated(v: View, text: str) -> set[str]:
+    """The party and the names listed with it ('वियतनाम, थाईलैंड और इंडोनेशिया को': all three)."""
+    ents, joins = v.entities(), cc("coord") | {","}
+    out = {text}
+    for _ in range(2):                   # a list of names joined by commas and conjunctions, both ways
+        for (a, b, e), (c, d, f) in zip(ents, ents[1:]):
+            if b < c <= b + 1 and all(k in joins for k in v.keys[b:c]) and (e.text in out or f.text in out):
+                out |= {e.text, f.text}
+    return out
+
+
+def _agent_written(v: View, i: int) -> bool:
+    """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
+    agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
+    return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
+
+
+def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None:
+    """The metric frame of a chain of restated values: its metric, owner and counterpart."""
+    speakers, carried = ctx
+    i0, topic = chain[0][0], _topic(state)
+    hit, continued, share = _metric_of(v, chain, found, state)
+    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0)):
+        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
+    of = hit[2] if hit else topic.get("predicate", "")
+    if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
+        return None                     # a multiple of trade, an investment, a transfer: not of an income
+    if not hit and not topic.get("predicate"):
+        hit = _list_metric(v, chain, found, state)            # 'A को 7, B को 3 और C को 2 अरब डॉलर का निर्यात'
+    paired = _paired(v, chain, hit[2] if hit else topic.get("predicate", ""), not hit)
+    if not hit and paired:
+        hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
+    elif not hit:
+        anaphor = has_anaphor(v) or share and continuer_before(v, i0)
+        inherent = metrics().inherent.get(" ".join(topic.get("trigger", ())), "")    # 'यह 8.1 प्रतिशत थी': a growth rate
+        return dict(topic, inherent=inherent, hit=False, share=share) if topic and anaphor else None
+    mi, mj, predicate = hit
+    if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
+        topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
+    owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
+    if continued and not owner and topic.get("subject") is not None:
+        owner, oid = topic.get("subject", owner), ""
+    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
+    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
+        _metric_named(counterpart[0])
+    renamed = v._found.setdefault("renamed", {})
+    if predicate == "allocation" and head and not counterpart[1]:
+        predicate, counterpart = head, ("", "")   # 'रक्षा जरूरतों के लिए 2 लाख करोड़ रुपये रखे': the defence budget
+        renamed[mi] = head
+    elif predicate == "allocation" and mi in renamed:
+        predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
+    listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
+        if paired else _coordinated(v, counterpart[0])
+    if owner is None and counterpart[0] and not _agent_written(v, i0) and \
+            all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
+        owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
+    unsure = owner is None              # unsure of the owner: what a later noun continues, a fact the passage
+    if unsure:                          # may own (metric_passage.py), else none
+        state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
+                                 trigger=tuple(v.keys[mi:mj]))
+        state.metric_sentence, owner = state.sentence, ""
+    return dict(predicate=predicate, trigger=tuple(v.keys[mi:mj]), subject=owner, subject_id=oid, unsure=unsure,
+                person=person or reporter, hit=mj > mi,
+                inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
+                rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
+
+
+def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[Relation]:
+    if frame["predicate"] == "trade" and "-" in frame["subject"]:
+        frame["predicate"] = "bilateral_trade"
+    flow = metrics().frames[frame["predicate"]].flow
+    i_first, _, first = chain[0]
+    aspect = "growth" if first.kind == "multiple" else \
+        aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
+    last_period = (state.last_metric or {}).get("period", "")
+    counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _pair_partner(frame, state)
+    part = _part(v, i_first) and state.last_metric or {}
+    if part and not counterpart and part.get("subject") == frame["subject"]:
+        counterpart, cid = part.get("counterpart", ("", ""))
+    modality = modality_for(v, i_first, flow)
+    fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
+                  period=period_for(v, i_first, last_period) or part.get("period", "") or
+                  ("" if frame["hit"] else frame.get("period", "")),
+                  modality=part.get("modality", modality) if modality == "actual" and part else modality,
+                  polarity=polarity_for(v, i_first),
+                  attributed_to=speaker or frame.get("person", ""),
+                  subject_id=frame.get("subject_id", "") or state.id_of(v, frame["subject"]))
+    return [v.relation(frame["subject"], frame["predicate"], a.text, frame.get("rule", "metric:value_frame"),
+                       (min(i, i_first), j),
+                       object_id=a.id, qualifier=a.qualifier, **fields) for i, j, a in chain]
+
+
+def _part(v: View, i: int) -> bool:
+    """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
+    return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
+
+
+def _pair_partner(frame: dict, state: DocState) -> tuple[str, str]:
+    """The other party of the pair whose trade the previous fact stated, for a one-sided trade fact
+    of one of them ('भारत-रूस व्यापार 65 अरब डॉलर ... भारत का निर्यात 4 अरब डॉलर': to रूस)."""
+    text, sentence = state.trade_pair
+    pair = text.split("-")
+    if metrics().frames[frame["predicate"]].pair_partner and len(pair) == 2 and frame["subject"] in pair \
+            and state.sentence - sentence <= 2:
+        return pair[1 - pair.index(frame["subject"])], ""
+    return "", ""
+
+
+def metric_facts(v: View, state: DocState, rule: str) -> list[Relation]:
+    """The metric facts of the sentence made by one rule (metric:value_frame, metric:party_list); the
+    sentence is read once, by the first rule asking."""
+    if "metric_facts" not in v._found:
+        v._found["metric_facts"] = _sentence_facts(v, state)
+    return [r for r in v._found["metric_facts"] if r.rule == rule]
+
+
+def _sentence_facts(v: View, state: DocState) -> list[Relation]:
+    found = metric_words(v)
+    speaker, speakers = attribution(v, state)
+    speakers = speaker_chain(v, speakers) if speakers else speakers
+    if speaker and speaker.split()[-1] in words("document_nouns.tsv") and not v.ent_ending(max(speakers) + 1):
+        speaker = ""                            # 'बजट दस्तावेजों के अनुसार': a document, nobody's statement
+    out: list[Relation] = []
+    main_period = ""
+    # an anaphor continues the last metric of this sentence or of the two before it
+    carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
+    for chain in _restatement_chains(v):
+        frame = _frame_of(v, chain, found, state, (speakers, carried))
+        if not frame or frame["subject"] is None:
+            continue
+        facts = _facts(v, chain, frame, state, speaker)
+        out += facts
+        if frame.get("unsure"):
+            for r in facts:
+                r.score = UNSURE
+            continue
+        if any(e.text == facts[0].counterpart and e.subtype == "country" for _, _, e in v.entities("LOC")):
+            state.partners[facts[0].counterpart] = state.partners.get(facts[0].counterpart, 0) + 1
+        if frame["predicate"] == "bilateral_trade" and frame["subject"].count("-") == 1:
+            state.trade_pair = (frame["subject"], state.sentence)
+        state.owner, state.metric_sentence = frame["subject"] or state.owner, state.sentence
+        main_period = main_period or facts[0].period          # what इस दौरान later points back to
+        if state.last_metric and state.last_metric.get("subject") is not None and _part(v, chain[0][0]):
+            continue                                          # a part: the whole stays the last figure
+        state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
+                                 counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
+                                 trigger=frame.get("trigger", ()), modality=facts[0].modality)
+        state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
+    if not any(r.score > UNSURE for r in out) and found:
+        remember_metric(v, found, state, speakers)
+    if not out and speaker:
+        attribute_back(v, state, speaker)
+    see_government(v, state)
+    if out:
+        state.last_metric = dict(state.last_metric or {}, facts=out, facts_sentence=state.sentence)
+    return out
