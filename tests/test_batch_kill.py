@@ -9,7 +9,7 @@ import os
 import pytest
 
 from pipeline.batch.manifest import validate
-from pipeline.batch import crashtest
+from tools import crashtest
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 

@@ -94,6 +94,7 @@ def cmd_run(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ..batch.options import BATCH_ENGINES
     ap = argparse.ArgumentParser(prog="hindi-extract", description=DESCRIPTION,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
@@ -126,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write text cells as they are; by default cells starting with = + - @ TAB CR ' "
                           "get a leading ' so spreadsheets do not run them as formulas "
                           "(pipeline.core.tables.read_table undoes it)")
-    run.add_argument("--engine", choices=["local", "dask"], default="local",
+    run.add_argument("--engine", choices=BATCH_ENGINES, default="local",
                      help="local processes (default) or a Dask cluster (also writes "
                           "OUT_DIR/parquet/<table>/part-*.parquet)")
     run.add_argument("--scheduler", metavar="ADDRESS",

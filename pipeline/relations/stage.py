@@ -11,7 +11,9 @@ lies inside its sentence. The document's dateline goes to doc.metadata["dateline
 from __future__ import annotations
 
 import bisect
+from itertools import chain
 from pathlib import Path
+from typing import Iterable
 
 from ..core.doc import Document, Relation
 from ..entities.lexicon import load as load_entity_lexicon
@@ -38,12 +40,21 @@ class RelationsStage(Stage):
         return files_version(sorted(DATA_DIR.glob("*.tsv")) + sorted(Path(__file__).parent.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
+        self.over_windows(doc, [doc])
+
+    def over_windows(self, doc: Document, windows: Iterable[Document]) -> None:
+        """The rules over `windows`: Documents holding consecutive runs of doc's sentences with their
+        tokens, entities, amounts and syntax, in order (a long document's windows, pipeline/batch/
+        windows.py), read one view at a time; the facts go to `doc`, as if it had been read whole."""
         ctx, state = Context(), DocState()
         seen = set()
-        views = build_views(doc)
-        found_dateline = dateline(views)
+        views = (v for w in windows for v in build_views(w))
+        first = next(views, None)
+        found_dateline = dateline([first] if first is not None else [])
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
+        if first is not None:
+            views = chain([first], views)
         holders: dict[str, str] = {}
         aliases: dict[str, str] = {}     # a short form -> the full name it was introduced with
         people: dict[str, str] = {}      # a surname -> the fullest name written for it (मोदी -> नरेंद्र मोदी)
