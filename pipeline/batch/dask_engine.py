@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from collections import deque
 from contextlib import contextmanager
 
@@ -30,6 +31,7 @@ from .inputs import BatchUsageError
 from .interrupt import sigint_blocked
 from .process import process_group
 from .source import read_source
+from .store import crashpoint
 from .task import DocTask, Job
 
 INFLIGHT = 2        # groups per worker: one running, one waiting beside it
@@ -136,18 +138,38 @@ def _client(job: Job):
     opts, client, cluster = job.options, None, None
     quiet = _quiet_dask()
     try:
-        with sigint_blocked():   # started deaf to Ctrl-C; a Ctrl-C meanwhile fires right after
+        with sigint_blocked(spawns=True):   # workers deaf to Ctrl-C; one meanwhile fires right after
             if opts.scheduler:
                 client = _connect(Client, opts.scheduler)
             else:
-                cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1,
-                                       processes=opts.workers > 1, dashboard_address=None)
+                cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
+                                       dashboard_address=None,   # and its HTTP routes on a free port:
+                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})   # no warning
                 client = Client(cluster)
+            crashpoint("workers")
         yield client
+    except BaseException:
+        if cluster is not None:
+            _kill_workers(cluster)      # Ctrl-C, or a failure: no waiting for their groups
+        raise
     finally:
         with sigint_blocked():
+            quiet.closing()
             _close(client, cluster)
         quiet.close()
+
+
+def _kill_workers(cluster) -> None:
+    """SIGKILL the local cluster's worker processes by their PIDs, their nannies told not to restart
+    them (a cluster of threads has none)."""
+    for nanny in list(getattr(cluster, "workers", {}).values()):
+        pid = getattr(nanny, "pid", None)
+        if pid and hasattr(nanny, "close_gracefully"):
+            nanny.close_gracefully()
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def _connect(Client, address: str):
@@ -171,7 +193,9 @@ def _close(client, cluster) -> None:
 
 
 class _quiet_dask:
-    """Dask's loggers (and those of the local cluster's worker processes) at ERROR until closed."""
+    """Dask's loggers at ERROR until closed, and at CRITICAL while the cluster shuts down (whose
+    workers, losing their scheduler, log errors that say nothing about the run); the local cluster's
+    worker processes at CRITICAL (what fails on a worker comes back as the task's exception)."""
 
     def __init__(self):
         self.loggers = {name: logging.getLogger(name) for name in ("distributed", "tornado")}
@@ -179,7 +203,11 @@ class _quiet_dask:
         self.env = os.environ.get("DASK_LOGGING__DISTRIBUTED")
         for lg in self.loggers.values():
             lg.setLevel(logging.ERROR)
-        os.environ["DASK_LOGGING__DISTRIBUTED"] = "error"      # read by the workers it spawns
+        os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"      # read by the workers it spawns
+
+    def closing(self) -> None:
+        for lg in self.loggers.values():
+            lg.setLevel(logging.CRITICAL)
 
     def close(self) -> None:
         for name, lg in self.loggers.items():

@@ -21,11 +21,16 @@ def _can_block() -> bool:
 
 
 @contextmanager
-def sigint_blocked():
-    """SIGINT held back in this thread (and whatever it starts) inside the block."""
+def sigint_blocked(spawns: bool = False):
+    """SIGINT held back in this thread (and whatever it starts) inside the block. `spawns`: processes
+    will be spawned (not forked) inside: multiprocessing's resource tracker is started first, as the
+    thread that starts it unblocks SIGINT afterwards (multiprocessing/resource_tracker.py)."""
     if not _can_block():
         yield
         return
+    if spawns:
+        from multiprocessing import resource_tracker
+        resource_tracker.ensure_running()
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..core.tables import error_row
 from .entry import package
 from .interrupt import ignore_sigint, sigint_blocked
+from .store import crashpoint
 from .task import DocTask, Job
 
 HANG_SLACK_S = 60.0        # on top of every budget of a group: pipeline start-up, a loaded machine
@@ -103,6 +104,7 @@ class Pool:
         with sigint_blocked():      # known to _stop before a Ctrl-C can interrupt this process
             proc.start()
             self.workers.append(_Worker(proc, mine))
+            crashpoint("workers")
         theirs.close()
 
     def _dispatch(self) -> None:
@@ -208,7 +210,7 @@ def _mp_context():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["pipeline.batch.worker_state", "pipeline.core.runner", "pipeline.core.tables"]
                                    + [spec.split(":")[0] for _, spec in STAGES])
-        with sigint_blocked():      # the server and the workers it forks: deaf to the terminal's Ctrl-C
+        with sigint_blocked(spawns=True):   # the server and the workers it forks: deaf to Ctrl-C
             forkserver.ensure_running()
         return ctx
     return mp.get_context("spawn")
