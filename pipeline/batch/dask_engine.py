@@ -35,6 +35,7 @@ from .store import crashpoint
 from .task import DocTask, Job
 
 INFLIGHT = 2        # groups per worker: one running, one waiting beside it
+CONNECT_TIMEOUT = "20s"
 
 
 def dask_group(tasks: list[DocTask]) -> list[Result]:
@@ -174,7 +175,7 @@ def _kill_workers(cluster) -> None:
 
 def _connect(Client, address: str):
     try:
-        return Client(address, timeout="20s")
+        return Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as e:
         raise BatchUsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
 
