@@ -36,6 +36,10 @@ from .task import DocTask, Job
 
 INFLIGHT = 2        # groups per worker: one running, one waiting beside it
 CONNECT_TIMEOUT = "20s"
+# a local cluster's workers without Dask's statistical profiler: sampling the task thread's stack every
+# 10 ms takes the GIL from it (measured: a group 1.2-1.8x slower). A cluster of your own: set
+# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False where its workers start.
+NO_PROFILER = {"distributed.worker.profile.enabled": False}
 
 
 def dask_group(tasks: list[DocTask]) -> list[Result]:
@@ -133,14 +137,15 @@ def _client(job: Job):
     (its workers stopped) however the run ends. Dask's own log lines below ERROR are held back: the
     run reports what matters (errors rows, one line on Ctrl-C)."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover
         raise RuntimeError('the dask engine needs: pip install "dask[distributed]"') from e
     opts, client, cluster = job.options, None, None
     quiet = _quiet_dask()
     try:
-        with sigint_blocked(spawns=True):   # workers deaf to Ctrl-C; one meanwhile fires right after
-            if opts.scheduler:
+        with sigint_blocked(spawns=True), dask.config.set(NO_PROFILER):   # (what the workers get)
+            if opts.scheduler:          # deaf to Ctrl-C while starting; one meanwhile fires right after
                 client = _connect(Client, opts.scheduler)
             else:
                 cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
@@ -194,17 +199,19 @@ def _close(client, cluster) -> None:
 
 
 class _quiet_dask:
-    """Dask's loggers at ERROR until closed, and at CRITICAL while the cluster shuts down (whose
-    workers, losing their scheduler, log errors that say nothing about the run); the local cluster's
-    worker processes at CRITICAL (what fails on a worker comes back as the task's exception)."""
+    """Dask's logging during a run, undone when closed: its loggers at ERROR, and at CRITICAL while
+    the cluster shuts down (whose workers, losing their scheduler, log errors that say nothing about
+    the run); the worker processes a local cluster spawns (they read it from the environment when
+    they start) at CRITICAL: what fails on a worker comes back as the task's exception."""
+    ENV = {"DASK_LOGGING__DISTRIBUTED": "critical"}
 
     def __init__(self):
         self.loggers = {name: logging.getLogger(name) for name in ("distributed", "tornado")}
         self.levels = {name: lg.level for name, lg in self.loggers.items()}
-        self.env = os.environ.get("DASK_LOGGING__DISTRIBUTED")
+        self.env = {k: os.environ.get(k) for k in self.ENV}
         for lg in self.loggers.values():
             lg.setLevel(logging.ERROR)
-        os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"      # read by the workers it spawns
+        os.environ.update(self.ENV)
 
     def closing(self) -> None:
         for lg in self.loggers.values():
@@ -213,10 +220,11 @@ class _quiet_dask:
     def close(self) -> None:
         for name, lg in self.loggers.items():
             lg.setLevel(self.levels[name])
-        if self.env is None:
-            os.environ.pop("DASK_LOGGING__DISTRIBUTED", None)
-        else:
-            os.environ["DASK_LOGGING__DISTRIBUTED"] = self.env
+        for k, v in self.env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 __all__ = ["run_dask", "failure_meta", "dask_group"]
