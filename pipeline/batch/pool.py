@@ -120,7 +120,10 @@ class Pool:
                 break
             if w.held is None:
                 w.held, w.since = self.queue.popleft(), time.monotonic()
-                w.conn.send(w.held[0])
+                try:
+                    w.conn.send(w.held[0])
+                except OSError:      # it died already: _collect reads why, or sees it gone
+                    pass
 
     def _collect(self) -> None:
         busy = [w for w in self.workers if w.held is not None]
