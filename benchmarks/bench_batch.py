@@ -13,7 +13,8 @@ docs (flat = linear cost), the rerun as % of the full run (in-process, and as a 
 process), the bytes the workers sent back to the main process per document (Dask: the compressed
 cache entries; local workers: their metas only, they write the entries themselves), peak RSS of the
 main process (the client) and peak summed RSS of the whole process tree (main + workers + Dask
-cluster), sampled every 0.1 s. With --rounds R the modes take turns R times and the best round of
+cluster), sampled every 0.2 s, and the CPU seconds of that tree per document (what other jobs on a
+shared machine do not distort). With --rounds R the modes take turns R times and the best round of
 each is shown (the machine may be shared: compare modes of one run only). `--long MB` builds one file
 of MB megabytes and reports the peak RSS of an in-process run over it beside that of a run over a
 one-paragraph file (the loaded model). The pipeline is the full one with rules-only entities
@@ -51,11 +52,12 @@ def _factory(ner: str, reduced: bool):
 
 
 class RssSampler(threading.Thread):
-    def __init__(self, period=0.1):
+    def __init__(self, period=0.2):
         super().__init__(daemon=True)
         import psutil
         self.proc, self.period = psutil.Process(), period
         self.peak_main = self.peak_tree = 0
+        self.cpu: dict[int, float] = {}      # pid -> user + system seconds, last seen
         self.stop = threading.Event()
 
     def run(self):
@@ -64,15 +66,22 @@ class RssSampler(threading.Thread):
             try:
                 main = self.proc.memory_info().rss
                 tree = main
-                for c in self.proc.children(recursive=True):
+                for c in [self.proc] + self.proc.children(recursive=True):
                     try:
-                        tree += c.memory_info().rss
+                        if c is not self.proc:
+                            tree += c.memory_info().rss
+                        t = c.cpu_times()
+                        self.cpu[c.pid] = t.user + t.system
                     except psutil.Error:
                         pass
                 self.peak_main, self.peak_tree = max(self.peak_main, main), max(self.peak_tree, tree)
             except psutil.Error:
                 pass
             self.stop.wait(self.period)
+
+    def cpu_s(self) -> float:
+        """CPU seconds of the whole tree so far (the machine's other jobs do not count)."""
+        return sum(self.cpu.values())
 
 
 def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
@@ -85,6 +94,7 @@ def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
     opts = RunOptions(workers=workers, engine=engine, quiet=True)
     s = run_batch(Path(corpus), Path(out), replace(opts, force=True), factory=_factory(ner, reduced))
     full = time.perf_counter() - t0
+    cpu, cpu_main = sampler.cpu_s(), sampler.cpu.get(os.getpid(), 0.0)
     t0 = time.perf_counter()
     r = run_batch(Path(corpus), Path(out), opts, factory=_factory(ner, reduced))
     rerun = time.perf_counter() - t0
@@ -93,7 +103,7 @@ def child(mode: str, corpus: str, out: str, ner: str, reduced: bool) -> dict:
     return {"docs": s.documents, "failed": s.failed, "processed": s.processed,
             "sentences": s.rows.get("sentences", 0), "tokens": s.rows.get("tokens", 0),
             "full_s": round(full, 3), "phases": s.phases, "rerun_s": round(rerun, 4), "rerun_up_to_date": r.up_to_date,
-            "workers": s.workers, "bytes_per_doc": round(s.result_bytes / max(1, s.processed)),
+            "workers": s.workers, "cpu_s": round(cpu, 1), "cpu_main_s": round(cpu_main, 1), "bytes_per_doc": round(s.result_bytes / max(1, s.processed)),
             "peak_rss_main_mb": round(sampler.peak_main / 2**20, 1),
             "peak_rss_tree_mb": round(sampler.peak_tree / 2**20, 1)}
 
@@ -184,12 +194,12 @@ def _line(n: int, mode: str, r: dict) -> str:
     return (f"{n:>6} {mode:>5} {r['full_s']:>8.2f} {n / r['full_s']:>7.1f} {r['sentences'] / r['full_s']:>7.0f} "
             f"{1000 * r['full_s'] / n:>9.1f} {r['rerun_s']:>8.3f} {100 * r['rerun_s'] / r['full_s']:>6.2f}% "
             f"{r['rerun_process_s']:>12.2f} {r['bytes_per_doc']:>9} {r['peak_rss_main_mb']:>11.0f} "
-            f"{r['peak_rss_tree_mb']:>11.0f}  {'ok' if r['docs'] == n else 'LOST DOCUMENTS'}")
+            f"{r['peak_rss_tree_mb']:>11.0f} {1000 * r['cpu_s'] / n:>9.1f}  {'ok' if r['docs'] == n else 'LOST DOCUMENTS'}")
 
 
 def bench_sizes(a, work: Path, code: Path) -> list[dict]:
     print(f"{'docs':>6} {'mode':>5} {'full s':>8} {'docs/s':>7} {'sent/s':>7} {'s/1k docs':>9} "
-          f"{'rerun s':>8} {'rerun %':>7} {'rerun proc s':>12} {'B/doc':>9} {'RSS main MB':>11} {'RSS tree MB':>11}")
+          f"{'rerun s':>8} {'rerun %':>7} {'rerun proc s':>12} {'B/doc':>9} {'RSS main MB':>11} {'RSS tree MB':>11} {'CPU ms/doc':>9}")
     results = []
     for n in [int(x) for x in a.sizes.split(",")]:
         corpus, best = _archive(work, n), {}
@@ -206,7 +216,9 @@ def bench_sizes(a, work: Path, code: Path) -> list[dict]:
             print(_line(n, mode, r), flush=True)
         if "w2" in best and "dask" in best:
             ratio = best["w2"]["full_s"] / best["dask"]["full_s"]
-            print(f"{n:>6} dask / w2 sentences/s: {ratio:.2f}x", flush=True)
+            cpu = best["w2"]["cpu_s"] / best["dask"]["cpu_s"]
+            print(f"{n:>6} dask / w2 sentences/s: {ratio:.2f}x (CPU of the process trees: w2 / dask {cpu:.2f})",
+                  flush=True)
     return results
 
 

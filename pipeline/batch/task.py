@@ -29,7 +29,7 @@ class RunSpec:
     origin: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)     # (slots: an archive's worth of them stays small)
 class DocTask:
     """One document: its id and path, a problem known before reading it ((kind, reason): an errors
     row without reading), and its bytes when the engine ships them (Dask); otherwise the worker reads
