@@ -13,7 +13,7 @@ docs (flat = linear cost), the rerun as % of the full run (in-process, and as a 
 process), the bytes the workers sent back to the main process per document (Dask: the compressed
 cache entries; local workers: their metas only, they write the entries themselves), peak RSS of the
 main process (the client) and peak summed RSS of the whole process tree (main + workers + Dask
-cluster), sampled every 0.2 s, and the CPU seconds of that tree per document (what other jobs on a
+cluster), sampled every 0.5 s, and the CPU seconds of that tree per document (what other jobs on a
 shared machine do not distort). With --rounds R the modes take turns R times and the best round of
 each is shown (the machine may be shared: compare modes of one run only). `--long MB` builds one file
 of MB megabytes and reports the peak RSS of an in-process run over it beside that of a run over a
@@ -52,7 +52,7 @@ def _factory(ner: str, reduced: bool):
 
 
 class RssSampler(threading.Thread):
-    def __init__(self, period=0.2):
+    def __init__(self, period=0.5):
         super().__init__(daemon=True)
         import psutil
         self.proc, self.period = psutil.Process(), period

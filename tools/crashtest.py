@@ -20,7 +20,9 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from pipeline.batch.manifest import validate
 from pipeline.core.tables import TABLES
@@ -65,58 +67,61 @@ def _switch(live: Path, state: Path) -> None:
     os.replace(tmp, live)
 
 
-def _child_cmd(live: Path, out: Path, workers: int, reduced: bool, force: bool = False) -> list[str]:
-    return [sys.executable, "-m", "tools.crashtest", "--child", str(live), str(out), "--workers", str(workers)] \
-        + (["--reduced"] if reduced else []) + (["--force"] if force else [])
+@dataclass(frozen=True)
+class Plan:
+    """One crash test: how many kills, over how many documents, with how many workers."""
+    work: Path
+    kills: int = 20
+    docs: int = 40
+    workers: int = 1
+    seed: int = 0
+    reduced: bool = False
+    log: Callable = field(default=print, compare=False)
+
+    def child(self, live: Path, out: Path, workers: int | None = None, force: bool = False) -> list[str]:
+        """The command of one run (a child process, with its workers one process group)."""
+        return [sys.executable, "-m", "tools.crashtest", "--child", str(live), str(out),
+                "--workers", str(self.workers if workers is None else workers)] \
+            + (["--reduced"] if self.reduced else []) + (["--force"] if force else [])
 
 
-def crash_test(work: Path, kills: int = 20, docs: int = 40, workers: int = 1, seed: int = 0,
-               reduced: bool = False, log=print) -> dict:
-    work = Path(work)
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    a, b = _states(work, docs, seed)
-    live, out = work / "corpus", work / "out"
-    # every run uses a frozen copy of the code, so edits made meanwhile cannot change the rows
-    code = work / "code"
-    repo = Path(__file__).resolve().parents[1]
-    for pkg in ("pipeline", "tools"):
-        shutil.copytree(repo / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    env = dict(os.environ, PYTHONPATH=str(code))
-    ref = {}
+def _references(plan: Plan, env: dict) -> tuple[Path, Path, Path, dict]:
+    """(live corpus, state A, state B, {state: its tables}), each state processed once alone."""
+    a, b = _states(plan.work, plan.docs, plan.seed)
+    live, code, ref = plan.work / "corpus", Path(env["PYTHONPATH"]), {}
     for name, state in (("A", a), ("B", b)):
         _switch(live, state)
         t0 = time.perf_counter()
-        subprocess.run(_child_cmd(live, work / f"ref-{name}", 1, reduced, force=True), env=env, cwd=code, check=True)
-        ref[name] = snapshot(work / f"ref-{name}")
-        log(f"reference {name}: {time.perf_counter() - t0:.1f} s")
+        subprocess.run(plan.child(live, plan.work / f"ref-{name}", 1, force=True), env=env, cwd=code, check=True)
+        ref[name] = snapshot(plan.work / f"ref-{name}")
+        plan.log(f"reference {name}: {time.perf_counter() - t0:.1f} s")
     assert ref["A"] != ref["B"]
+    return live, a, b, ref
 
-    # a complete first state, timed in a child like the killed runs
-    _switch(live, a)
-    t0 = time.perf_counter()
-    subprocess.run(_child_cmd(live, out, workers, reduced), env=env, cwd=code, check=True)
-    full = time.perf_counter() - t0
-    assert snapshot(out) == ref["A"] and not validate(out)
-    have, rng = "A", random.Random(seed)
-    outcomes = {"previous": 0, "new": 0}
-    problems = []
-    target = "A"
-    for i in range(kills):
+
+def _kill_after(plan: Plan, env: dict, live: Path, out: Path, delay: float) -> None:
+    p = subprocess.Popen(plan.child(live, out), env=env, cwd=env["PYTHONPATH"], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    try:
+        os.killpg(p.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    p.wait()
+
+
+def _kills(plan: Plan, env: dict, states: tuple, full: float) -> tuple[dict, list[str], str]:
+    """Kill runs at random moments; (outcomes, problems, the state the last run aimed at)."""
+    live, a, b, ref = states
+    out, rng = plan.work / "out", random.Random(plan.seed)
+    have, target, outcomes, problems = "A", "A", {"previous": 0, "new": 0}, []
+    for i in range(plan.kills):
         if rng.random() < 0.6 or target == have:
             target = "B" if have == "A" else "A"
             _switch(live, a if target == "A" else b)
         delay = rng.uniform(0.0, full * 1.1)
-        p = subprocess.Popen(_child_cmd(live, out, workers, reduced), env=env, cwd=code, start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        p.wait()
-        snap = snapshot(out)
-        bad = validate(out)
+        _kill_after(plan, env, live, out, delay)
+        snap, bad = snapshot(out), validate(out)
         if snap == ref[have]:
             what = "previous"
         elif snap == ref[target]:
@@ -127,20 +132,46 @@ def crash_test(work: Path, kills: int = 20, docs: int = 40, workers: int = 1, se
         if bad:
             problems.append(f"kill {i + 1}: {bad}")
         outcomes[what] = outcomes.get(what, 0) + 1
-        log(f"kill {i + 1:2}/{kills} after {delay:5.2f} s (run {target}): outputs = {what} state "
-            f"{have if what != 'MIX' else '?'}, validate: {'ok' if not bad else bad}")
-    subprocess.run(_child_cmd(live, out, workers, reduced), env=env, cwd=code, check=True)
-    final_ok = snapshot(out) == ref[target] and not validate(out)
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".gen-")
-                 and p.resolve() != (out / ".current").resolve()]
-    leftovers += [str(p) for p in out.rglob("*.tmp*")]
-    if not final_ok:
+        plan.log(f"kill {i + 1:2}/{plan.kills} after {delay:5.2f} s (run {target}): outputs = {what} state "
+              f"{have if what != 'MIX' else '?'}, validate: {'ok' if not bad else bad}")
+    return outcomes, problems, target
+
+
+def _leftovers(out: Path) -> list[str]:
+    found = [p.name for p in out.iterdir() if p.name.startswith(".gen-")
+             and p.resolve() != (out / ".current").resolve()]
+    return found + [str(p) for p in out.rglob("*.tmp*")]
+
+
+def crash_test(work: Path, **plan) -> dict:
+    """Run the crash test of Plan(work, **plan) (kills, docs, workers, seed, reduced, log)."""
+    return run_plan(Plan(Path(work), **plan))
+
+
+def run_plan(plan: Plan) -> dict:
+    shutil.rmtree(plan.work, ignore_errors=True)
+    plan.work.mkdir(parents=True)
+    # every run uses a frozen copy of the code, so edits made meanwhile cannot change the rows
+    code, repo = plan.work / "code", Path(__file__).resolve().parents[1]
+    for pkg in ("pipeline", "tools"):
+        shutil.copytree(repo / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(code))
+    states = _references(plan, env)
+    live, a, out, ref = states[0], states[1], plan.work / "out", states[3]
+    _switch(live, a)                      # a complete first state, timed in a child like the killed runs
+    t0 = time.perf_counter()
+    subprocess.run(plan.child(live, out), env=env, cwd=code, check=True)
+    full = time.perf_counter() - t0
+    assert snapshot(out) == ref["A"] and not validate(out)
+    outcomes, problems, target = _kills(plan, env, states, full)
+    subprocess.run(plan.child(live, out), env=env, cwd=code, check=True)
+    if not (snapshot(out) == ref[target] and not validate(out)):
         problems.append("the last, uninterrupted run did not give the target state's tables")
-    if leftovers:
-        problems.append(f"leftovers: {leftovers}")
-    result = {"kills": kills, "docs": docs, "workers": workers, "full_run_s": round(full, 2),
-              "outcomes": outcomes, "problems": problems, "reduced_pipeline": reduced}
-    log(json.dumps(result))
+    if _leftovers(out):
+        problems.append(f"leftovers: {_leftovers(out)}")
+    result = {"kills": plan.kills, "docs": plan.docs, "workers": plan.workers, "full_run_s": round(full, 2),
+              "outcomes": outcomes, "problems": problems, "reduced_pipeline": plan.reduced}
+    plan.log(json.dumps(result))
     return result
 
 
@@ -161,7 +192,7 @@ def main(argv=None) -> int:
         run_batch(Path(a.child[0]), Path(a.child[1]), RunOptions(workers=a.workers, quiet=True, force=a.force),
                   factory=_factory(a.reduced))
         return 0
-    r = crash_test(Path(a.workdir), a.kills, a.docs, a.workers, a.seed, a.reduced)
+    r = run_plan(Plan(Path(a.workdir), a.kills, a.docs, a.workers, a.seed, a.reduced))
     return 1 if r["problems"] else 0
 
 

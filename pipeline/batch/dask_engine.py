@@ -36,10 +36,30 @@ from .task import DocTask, Job
 
 INFLIGHT = 2        # groups per worker: one running, one waiting beside it
 CONNECT_TIMEOUT = "20s"
-# a local cluster's workers without Dask's statistical profiler: sampling the task thread's stack every
-# 10 ms takes the GIL from it (measured: a group 1.2-1.8x slower). A cluster of your own: set
-# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False where its workers start.
-NO_PROFILER = {"distributed.worker.profile.enabled": False}
+# A local cluster shares the machine's cores with this process, so its housekeeping is turned down
+# (worker_config, measured on 1,000 hi-ner documents with 2 workers on 2 cores, CPU seconds):
+# * no statistical profiler: sampling the task thread's stack every 10 ms takes the GIL from it (a
+#   group 1.2-1.8x slower);
+# * no MALLOC_TRIM_THRESHOLD_ (the nannies set 64 kB): any fixed malloc threshold also pins glibc's
+#   mmap threshold at 128 kB, so each large NER tensor is mmapped and page-faulted anew (+10% system
+#   CPU on a group; a plain process given that variable pays the same);
+# * event-loop health checks every 1 s instead of 20 ms, the system and memory monitors every 5 s and
+#   1 s instead of 0.5 s and 0.1 s: the scheduler, the client and the nannies share this process's
+#   event loop (its thread: 2.0 -> 0.6 s), each worker has its own (1.8 -> 1.0 s).
+# For a cluster of your own, docs/batch.md ("Dask") gives the same settings as environment variables.
+QUIET = {"distributed.worker.profile.enabled": False,
+         "distributed.admin.tick.interval": "1s",
+         "distributed.admin.system-monitor.interval": "5s",
+         "distributed.admin.system-monitor.disk": False,
+         "distributed.worker.memory.monitor-interval": "1s"}
+
+
+def worker_config() -> dict:
+    """The Dask config of a local cluster (its workers read it when they start)."""
+    import dask
+    env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+           if k != "MALLOC_TRIM_THRESHOLD_"}
+    return dict(QUIET, **{"distributed.nanny.pre-spawn-environ": env})
 
 
 def dask_group(tasks: list[DocTask]) -> list[Result]:
@@ -144,7 +164,7 @@ def _client(job: Job):
     opts, client, cluster = job.options, None, None
     quiet = _quiet_dask()
     try:
-        with sigint_blocked(spawns=True), dask.config.set(NO_PROFILER):   # (what the workers get)
+        with sigint_blocked(spawns=True), dask.config.set(worker_config()):
             if opts.scheduler:          # deaf to Ctrl-C while starting; one meanwhile fires right after
                 client = _connect(Client, opts.scheduler)
             else:

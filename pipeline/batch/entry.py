@@ -3,14 +3,17 @@
 It holds the document's rows as columns (for Parquet, and to render CSV with other escaping) and its
 CSV lines, rendered once by the worker that processed it (rendering is the costly part of assembling:
 ~5 ms a document, so it is done where the work is spread, not in the one process that assembles).
-Both come in chunks, each zlib-compressed: one chunk for a document, one per window for a long one
+Both come in chunks, each compressed: one chunk for a document, one per window for a long one
 (batch/windows.py), so neither the worker nor the assembly holds a long document's rows at once.
-A short briefing's entry went from 146 kB (pickled rows and CSV) to about 24 kB.
+The codec is zstd (pyarrow's, level 1) where pyarrow has it, else zlib; the entry names it. Beside
+zlib level 1, zstd compresses a document 3x faster, decompresses it 2x faster, and its entry is 20%
+smaller. A short briefing's entry went from 146 kB (pickled rows and CSV) to about 18 kB.
 """
 from __future__ import annotations
 
 import pickle
 import zlib
+from functools import lru_cache
 from typing import Iterator
 
 from ..core.tables import TABLES
@@ -25,6 +28,29 @@ RETRY_KINDS = {"io", "internal_error", "worker_crash"}
 Result = tuple[dict, bytes]   # (meta for the main process, the entry as stored)
 
 
+@lru_cache(maxsize=None)
+def codec() -> str:
+    try:
+        import pyarrow as pa
+        return "zstd" if pa.Codec.is_available("zstd") else "zlib"
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        return "zlib"
+
+
+def pack(data: bytes, how: str) -> bytes:
+    if how == "zlib":
+        return zlib.compress(data, 1)
+    import pyarrow as pa
+    return pa.compress(data, codec=how, asbytes=True)
+
+
+def unpack(data: bytes, size: int, how: str) -> bytes:
+    if how == "zlib":
+        return zlib.decompress(data)
+    import pyarrow as pa
+    return pa.decompress(data, decompressed_size=size, codec=how, asbytes=True)
+
+
 class EntryWriter:
     """Builds one document's entry chunk by chunk: `add` rows of some tables, then `finish`."""
 
@@ -35,12 +61,11 @@ class EntryWriter:
         self.errors: list[dict] = []
 
     def add(self, rows: dict[str, list[dict]]) -> None:
-        rows = {t: rs for t, rs in rows.items() if rs}
+        rows, how = {t: rs for t, rs in rows.items() if rs}, codec()
         csv = [(t, render_csv(t, rs, self.task.run.csv_escape).encode("utf-8")) for t, rs in rows.items()]
-        self.chunks.append({"csv_tables": [(t, len(b)) for t, b in csv],
-                            "csv": zlib.compress(b"".join(b for _, b in csv), 1),
-                            "rows": zlib.compress(pickle.dumps({t: columns(t, rs) for t, rs in rows.items()},
-                                                               protocol=5), 1)})
+        cols = pickle.dumps({t: columns(t, rs) for t, rs in rows.items()}, protocol=5)
+        self.chunks.append({"csv_tables": [(t, len(b)) for t, b in csv], "csv": pack(b"".join(b for _, b in csv), how),
+                            "rows": pack(cols, how), "rows_size": len(cols)})
         for t, rs in rows.items():
             self.counts[t] += len(rs)
         self.errors += rows.get("errors", [])
@@ -48,7 +73,7 @@ class EntryWriter:
     def finish(self, sha256: str, seconds: float) -> Result:
         task, errs = self.task, self.errors
         timeout = task.run.doc_timeout
-        entry = {"chunks": self.chunks, "counts": self.counts, "escape": task.run.csv_escape,
+        entry = {"chunks": self.chunks, "codec": codec(), "counts": self.counts, "escape": task.run.csv_escape,
                  "sha256": sha256, "ok": not errs, "retry": any(r["kind"] in RETRY_KINDS for r in errs),
                  "timed_out": timeout if any(r["kind"] == "timeout" for r in errs) else None}
         key = doc_key(task.run.fingerprint, task.doc_id, task.path, sha256, errs[0]["kind"] if errs else "")
@@ -65,8 +90,9 @@ def package(task: DocTask, sha256: str, rows: dict[str, list[dict]], seconds: fl
 
 def csv_parts(entry: dict) -> Iterator[tuple[str, bytes]]:
     """(table, CSV lines) of an entry, chunk after chunk (a table's lines in their order)."""
+    how = entry.get("codec", "zlib")
     for chunk in entry["chunks"]:
-        data, at = zlib.decompress(chunk["csv"]), 0
+        data, at = unpack(chunk["csv"], sum(n for _, n in chunk["csv_tables"]), how), 0
         for table, n in chunk["csv_tables"]:
             yield table, data[at:at + n]
             at += n
@@ -74,8 +100,9 @@ def csv_parts(entry: dict) -> Iterator[tuple[str, bytes]]:
 
 def column_parts(entry: dict) -> Iterator[dict[str, dict[str, list]]]:
     """{table: columns} of an entry, chunk after chunk."""
+    how = entry.get("codec", "zlib")
     for chunk in entry["chunks"]:
-        yield pickle.loads(zlib.decompress(chunk["rows"]))
+        yield pickle.loads(unpack(chunk["rows"], chunk.get("rows_size", 0), how))
 
 
 def csv_of(entry: dict, escape: bool) -> Iterator[tuple[str, bytes]]:

@@ -28,7 +28,7 @@ EXIT_S = 20.0          # "within a few seconds", with room for a loaded CI machi
 
 # (what to wait for, its argument, who gets the SIGINT): 9 moments in a row per engine; a "point" is
 # reached by the run itself, which then signals (pipeline/batch/store.py, crashpoint)
-MOMENTS = [("after", 0.3, "group"),            # Python start-up, imports
+MOMENTS = [("imports", "/numpy/", "group"),   # the imports of `run` (the first second): numpy just loaded
            ("lock", None, "main"),             # OUT locked: the plan, the engine starting
            ("point", "workers", "group"),      # a worker process / the cluster just started
            ("cached", 2, "group"),             # groups in flight
@@ -67,10 +67,24 @@ def _start(cmd: list[str], env: dict) -> subprocess.Popen:
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
+def _loaded(pid: int, name: str) -> bool:
+    """Has process `pid` mapped a file whose path holds `name` (Linux; elsewhere: after 0.5 s)?"""
+    try:
+        return name in Path(f"/proc/{pid}/maps").read_text()
+    except FileNotFoundError:
+        time.sleep(0.5)
+        return True
+
+
 def _wait_for(proc: subprocess.Popen, out: Path, what: str, arg) -> None:
+    """Until the moment: `imports` (a library loaded: the run's own code is importing; the
+    interpreter's start before it is Python's, whose Ctrl-C prints Python's traceback), `lock` (OUT
+    locked), `cached` (that many cache entries written)."""
     t0 = time.monotonic()
-    if what == "after":
-        time.sleep(arg)
+    if what == "imports":
+        while not _loaded(proc.pid, arg):
+            assert proc.poll() is None and time.monotonic() - t0 < 60, "the run ended before its imports"
+            time.sleep(0.002)
         return
     while not ((out / ".lock").exists() if what == "lock" else
                len(list((out / ".cache").rglob("*.pkl"))) >= arg):
