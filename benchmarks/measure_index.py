@@ -1,5 +1,5 @@
 """Issue 19's corpus check of the entity index, as a measurement: a synthetic archive of N documents
-(pipeline/batch/synthetic.py: the sentences of corpus/ recombined) run through the main command's
+(tools/synthetic.py: the sentences of corpus/ recombined) run through the main command's
 pipeline (the hi-ner model unless --ner none), then: every PER mention has an index id, and the
 forms of Narendra Modi (मोदी, नरेंद्र मोदी, पीएम मोदी: the title in `role`) share one.
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.batch.document import PipelineFactory
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
-from pipeline.batch.synthetic import make_archive
+from tools.synthetic import make_archive
 from pipeline.core.tables import read_table
 
 

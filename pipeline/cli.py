@@ -107,6 +107,7 @@ def _add_dates(run) -> None:
 
 def _add_run(sub) -> None:
     """The `run` command and its options."""
+    from .batch.options import BATCH_ENGINES
     run = sub.add_parser("run", help="process a folder of Hindi text files into tables",
                          description="Process every file under CORPUS_DIR and write OUT_DIR/<table>.csv "
                                      "(UTF-8 with BOM). Reruns process only new or changed files; outputs "
@@ -137,7 +138,7 @@ def _add_run(sub) -> None:
                      help="write text cells as they are; by default cells starting with = + - @ TAB CR ' "
                           "get a leading ' so spreadsheets do not run them as formulas "
                           "(pipeline.core.tables.read_table undoes it)")
-    run.add_argument("--engine", choices=["local", "dask"], default="local",
+    run.add_argument("--engine", choices=BATCH_ENGINES, default="local",
                      help="local processes (default) or a Dask cluster (also writes "
                           "OUT_DIR/parquet/<table>/part-*.parquet)")
     run.add_argument("--scheduler", metavar="ADDRESS",

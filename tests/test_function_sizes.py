@@ -17,16 +17,7 @@ MAX_LONG = 3
 LONG_FUNCTIONS: dict[str, str] = {}
 
 # "path::qualified name" -> the issue whose branch fixes it (remove at merge)
-PENDING: dict[str, str] = {
-    "batch/assemble.py::assemble": "79 lines: the batch engines' work (issue 20)",
-    "batch/crashtest.py::crash_test": "7 parameters, 71 lines; moves out of the package with the batch work (issue 20)",
-    "batch/dask_engine.py::_dask_work": "7 loose parameters; the Dask engine gets one task object (issue 20)",
-    "batch/dask_engine.py::run_dask": "64 lines: the batch engines' work (issue 20)",
-    "batch/document.py::process_doc": "8 parameters; one task object for both engines (issue 20)",
-    "batch/document.py::package": "8 parameters; one task object for both engines (issue 20)",
-    "batch/run.py::run_batch": "7 parameters: the batch engines' work (issue 20)",
-    "batch/workers.py::run_local": "51 lines: the batch engines' work (issue 20)",
-}
+PENDING: dict[str, str] = {}
 
 
 def functions_in(rel: str, source: str):

@@ -18,8 +18,6 @@ PKG = Path(__file__).resolve().parents[1] / "pipeline"
 # path (relative to pipeline/, a file or a folder ending in /) -> why its literals may hold Hindi
 ALLOWED = {
     "views/": "the analyst views' display labels (bilingual chart titles, legends, section names), not word lists",
-    "batch/crashtest.py": "one sentence of a crash-test document; the tool moves out of the package with the "
-                          "batch work (issue 20)",
 }
 _RANGE = re.compile(r"(?<!\\)(.)-(.)", re.S)
 

@@ -1,21 +1,22 @@
 """Assembling a generation of a batch run: every table streamed from the per-document caches in
 doc_id order (CSV, Parquet files, a Parquet dataset) plus the per-document index, each file
-hashed and fsynced for the manifest."""
+hashed and fsynced for the manifest. Memory stays that of one cache entry's chunk and of the rows
+buffered for Parquet (flushed every CHUNK_DOCS documents, or sooner past BUFFER_ROWS)."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import pickle
 from pathlib import Path
-from typing import Any
 
 from ..core.tables import RUN_TABLES, TABLES, EntityIndex
+from .entry import column_parts, csv_of, index_parts
 from .manifest_format import DOC_INDEX, file_sha256
-from .render import arrow_schema, arrow_table, render_csv, render_header
+from .render import arrow_schema, arrow_table, columns, render_csv, render_header
 from .store import Store, crashpoint
 
 CHUNK_DOCS = 256          # documents per parquet row group / dataset part
+BUFFER_ROWS = 200_000     # rows of one table buffered for Parquet at most (a long document's)
 
 
 class _HashedFile:
@@ -40,88 +41,122 @@ class _HashedFile:
         return {"sha256": self.h.hexdigest(), "bytes": self.n}
 
 
+class _Parquet:
+    """The Parquet outputs of a generation: OUT/<table>.parquet and/or the dataset
+    OUT/parquet/<table>/part-NNNNN.parquet (a part per CHUNK_DOCS documents), fed columns."""
+
+    def __init__(self, gen: Path, single: bool, dataset: bool):
+        import pyarrow.parquet as pq  # only here: ~50 MB less in a CSV-only run
+        self.pq, self.gen, self.single, self.dataset = pq, gen, single, dataset
+        self.buf = {t: {} for t in TABLES}
+        self.rows = {t: 0 for t in TABLES}
+        self.files: dict = {}      # table -> ParquetWriter of OUT/<table>.parquet
+        self.parts: dict = {}      # table -> ParquetWriter of its open dataset part
+        self.names: dict[str, list[str]] = {t: [] for t in TABLES}
+
+    def add(self, part: dict[str, dict[str, list]]) -> None:
+        for t, cols in part.items():
+            buf = self.buf[t]
+            for c, vals in cols.items():
+                buf.setdefault(c, []).extend(vals)
+            self.rows[t] += len(next(iter(cols.values()), []))
+            if self.rows[t] >= BUFFER_ROWS:
+                self._flush(t)
+
+    def end_part(self, final: bool = False) -> None:
+        for t in TABLES:
+            if self.rows[t] or (final and self.dataset and not self.names[t] and t not in self.parts):
+                self._flush(t)
+            if t in self.parts:
+                self.parts.pop(t).close()
+
+    def _flush(self, t: str) -> None:
+        tbl = arrow_table(t, self.buf[t])
+        if self.single:
+            if t not in self.files:
+                self.files[t] = self.pq.ParquetWriter(self.gen / f"{t}.parquet", arrow_schema(t))
+            self.files[t].write_table(tbl)
+        if self.dataset:
+            if t not in self.parts:
+                name = f"parquet/{t}/part-{len(self.names[t]):05d}.parquet"
+                (self.gen / name).parent.mkdir(parents=True, exist_ok=True)
+                self.parts[t] = self.pq.ParquetWriter(self.gen / name, arrow_schema(t))
+                self.names[t].append(name)
+            self.parts[t].write_table(tbl)
+        self.buf[t], self.rows[t] = {}, 0
+
+    def close(self, counts: dict[str, int]) -> dict[str, dict]:
+        self.end_part(final=True)
+        for w in self.files.values():
+            w.close()
+        files = {}
+        if self.single:
+            for t in TABLES:
+                if t not in self.files:   # no rows at all
+                    self.pq.write_table(arrow_table(t, {}), self.gen / f"{t}.parquet")
+                files[f"{t}.parquet"] = dict(_hashed(self.gen / f"{t}.parquet"), rows=counts[t])
+        for t in TABLES:
+            for name in self.names[t]:
+                files[name] = _hashed(self.gen / name)
+        return files
+
+
+def _hashed(path: Path) -> dict:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+    sha, n = file_sha256(path)
+    return {"sha256": sha, "bytes": n}
+
+
 def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tuple[str, ...], escape: bool):
     """Write every table of `docs` ([(doc_id, key)], sorted) into gen/ from the caches.
     The per-document index (content sha256, cache key, row counts, error flags) is streamed to
     gen/docs.jsonl, not held in memory. Returns (files {name: {sha256, bytes[, rows]}}, table row
     counts, number of documents, number of documents in errors)."""
     want_pq, want_ds = "parquet" in formats, "parquet-dataset" in formats
-    if want_pq or want_ds:
-        import pyarrow.parquet as pq  # only then: ~50 MB less in a CSV-only run
+    parquet = _Parquet(gen, want_pq, want_ds) if want_pq or want_ds else None
     csv_files = {t: _HashedFile(gen / f"{t}.csv", bom=True) for t in TABLES}
     for t, f in csv_files.items():
         f.write(render_header(t))
-    pq_writers: dict[str, Any] = {}
-    buf: dict[str, list] = {t: [] for t in TABLES}
-    parts: dict[str, list[str]] = {t: [] for t in TABLES}
     counts = {t: 0 for t in TABLES}
     index = _HashedFile(gen / DOC_INDEX, bom=False)
     entity_index = EntityIndex()
     n_failed = 0
-
-    def flush(final=False):
-        for t in TABLES:
-            if not buf[t] and not (final and want_ds and not parts[t]):
-                continue
-            tbl = arrow_table(t, buf[t])
-            if want_pq:
-                if t not in pq_writers:
-                    pq_writers[t] = pq.ParquetWriter(gen / f"{t}.parquet", arrow_schema(t))
-                pq_writers[t].write_table(tbl)
-            if want_ds:
-                name = f"parquet/{t}/part-{len(parts[t]):05d}.parquet"
-                (gen / name).parent.mkdir(parents=True, exist_ok=True)
-                pq.write_table(tbl, gen / name)
-                parts[t].append(name)
-            buf[t] = []
-
     for i, (doc_id, key) in enumerate(docs):
         e = store.get(key)
         if e is None:
             raise RuntimeError(f"cache entry for {doc_id} vanished during the run")
-        need_rows = want_pq or want_ds or e["escape"] != escape
-        rows = pickle.loads(e["rows"]) if need_rows else None
+        for t, lines in csv_of(e, escape):
+            csv_files[t].write_bytes(lines)
+        if parquet is not None:
+            for part in column_parts(e):
+                parquet.add(part)
+            if (i + 1) % CHUNK_DOCS == 0:
+                parquet.end_part()
         for t in TABLES:
             counts[t] += e["counts"][t]
-            csv_files[t].write_bytes(e["csv"][t] if e["escape"] == escape
-                                     else render_csv(t, rows[t], escape).encode("utf-8"))
-            if want_pq or want_ds:
-                buf[t].extend(rows[t])
-        entry = {"doc_id": doc_id, "key": key, "sha256": e["sha256"], "ok": e["ok"],
-                 "rows": {t: n for t, n in e["counts"].items() if n}}
-        if e["retry"]:
-            entry["retry"] = True
-        if e.get("timed_out"):
-            entry["timed_out"] = e["timed_out"]
-        index.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        entity_index.add(pickle.loads(e["index"]) if "index" in e else [])
+        index.write(json.dumps(_index_entry(doc_id, key, e), ensure_ascii=False) + "\n")
+        entity_index.add(index_parts(e))
         n_failed += not e["ok"]
-        if (want_pq or want_ds) and (i + 1) % CHUNK_DOCS == 0:
-            flush()
         if i == len(docs) // 2:
             crashpoint("assembling")
-    if want_pq or want_ds:
-        flush(final=True)
     files = {DOC_INDEX: dict(index.close(), rows=len(docs))}
     files.update(_run_tables(gen, {"entity_index": entity_index.rows()}, want_pq, escape, counts))
     for t, f in csv_files.items():
         files[f"{t}.csv"] = dict(f.close(), rows=counts[t])
-    for t, w in pq_writers.items():
-        w.close()
-    if want_pq:
-        for t in TABLES:
-            if t not in pq_writers:   # no rows at all
-                pq.write_table(arrow_table(t, []), gen / f"{t}.parquet")
-            sha, n = file_sha256(gen / f"{t}.parquet")
-            files[f"{t}.parquet"] = {"sha256": sha, "bytes": n, "rows": counts[t]}
-    for t in TABLES:
-        for name in parts[t]:
-            sha, n = file_sha256(gen / name)
-            files[name] = {"sha256": sha, "bytes": n}
-    for p in [gen / n for n in files if n.endswith(".parquet")]:
-        with open(p, "rb") as fh:
-            os.fsync(fh.fileno())
+    if parquet is not None:
+        files.update(parquet.close(counts))
     return files, counts, len(docs), n_failed
+
+
+def _index_entry(doc_id: str, key: str, e: dict) -> dict:
+    entry = {"doc_id": doc_id, "key": key, "sha256": e["sha256"], "ok": e["ok"],
+             "rows": {t: n for t, n in e["counts"].items() if n}}
+    if e["retry"]:
+        entry["retry"] = True
+    if e.get("timed_out"):
+        entry["timed_out"] = e["timed_out"]
+    return entry
 
 
 def _run_tables(gen: Path, tables: dict[str, list[dict]], want_pq: bool, escape: bool, counts: dict) -> dict:
@@ -136,7 +171,6 @@ def _run_tables(gen: Path, tables: dict[str, list[dict]], want_pq: bool, escape:
         counts[t] = len(rows)
         if want_pq:
             import pyarrow.parquet as pq
-            pq.write_table(arrow_table(t, rows), gen / f"{t}.parquet")
-            sha, n = file_sha256(gen / f"{t}.parquet")
-            files[f"{t}.parquet"] = {"sha256": sha, "bytes": n, "rows": len(rows)}
+            pq.write_table(arrow_table(t, columns(t, rows)), gen / f"{t}.parquet")
+            files[f"{t}.parquet"] = dict(_hashed(gen / f"{t}.parquet"), rows=len(rows))
     return files

@@ -1,47 +1,75 @@
-"""The Dask engine: the same per-document function (batch.process_doc) on a Dask cluster.
+"""The Dask engine: the local engine's groups of documents, as tasks of a Dask cluster.
 
-The client (the machine running `hindi-extract run --engine dask`) reads each input file and
-ships its bytes with the task, so workers need neither the corpus nor the output folder; each
-worker builds its Pipeline once (kept on the worker object) and returns the document's packaged
-rows, which the client caches and assembles exactly as the local engine does (same tables, byte
-for byte), plus a partitioned Parquet dataset OUT/parquet/<table>/part-*.parquet.
+The client (the machine running `hindi-extract run --engine dask`) reads each input file and ships
+its bytes in the group's DocTasks, so workers need neither the corpus nor the output folder. A worker
+runs a group through the same function as a local worker (worker_state: process_group, the Pipeline
+built once per worker) and sends back each document's compressed cache entry (batch/entry.py), which
+the client stores as it is and assembles exactly as the local engine does (same tables, byte for
+byte), plus a partitioned Parquet dataset OUT/parquet/<table>/part-*.parquet.
 
-At most `4 x workers` documents are in flight, so client memory stays flat on big archives.
-`--doc-timeout` holds on the workers too (a task runs in a worker thread: batch/deadline.py). A task
-that fails for a reason of its own (a worker that cannot build the pipeline, a lost connection)
-becomes an `internal_error` row with that reason, retried by the next run; a document whose workers
-died until Dask gave up on it (KilledWorker) becomes a `worker_crash` row.
+At most INFLIGHT groups per worker are submitted at a time, so client memory stays flat on big
+archives. `--doc-timeout` holds per document inside a group, as in the local engine (a task runs in a
+worker thread: batch/deadline.py). A group whose worker died (Dask's KilledWorker) is retried document
+by document; a document whose own task kills its workers becomes a `worker_crash` row. A task that
+fails for a reason of its own (a worker that cannot build the pipeline, a lost connection) gives
+`internal_error` rows with that reason, retried by the next run.
 Requires `pip install "dask[distributed]"`.
 """
 from __future__ import annotations
 
+import logging
+import os
+import signal
+from collections import deque
+from contextlib import contextmanager
+
 from ..core.tables import error_row
 from ..text.read import InputError
-from .document import _read_bytes, package, process_doc
+from .document import groups
+from .entry import Result, package
 from .inputs import BatchUsageError
-from .options import Job
+from .interrupt import sigint_blocked
+from .process import process_group
+from .source import read_source
+from .store import crashpoint
+from .task import DocTask, Job
+
+INFLIGHT = 2        # groups per worker: one running, one waiting beside it
+CONNECT_TIMEOUT = "20s"
+# A local cluster shares the machine's cores with this process, so its housekeeping is turned down
+# (worker_config, measured on 1,000 hi-ner documents with 2 workers on 2 cores, CPU seconds):
+# * no statistical profiler: sampling the task thread's stack every 10 ms takes the GIL from it (a
+#   group 1.2-1.8x slower);
+# * no MALLOC_TRIM_THRESHOLD_ (the nannies set 64 kB): any fixed malloc threshold also pins glibc's
+#   mmap threshold at 128 kB, so each large NER tensor is mmapped and page-faulted anew (+10% system
+#   CPU on a group; a plain process given that variable pays the same);
+# * event-loop health checks every 1 s instead of 20 ms, the system and memory monitors every 5 s and
+#   1 s instead of 0.5 s and 0.1 s: the scheduler, the client and the nannies share this process's
+#   event loop (its thread: 2.0 -> 0.6 s), each worker has its own (1.8 -> 1.0 s).
+# For a cluster of your own, docs/batch.md ("Dask") gives the same settings as environment variables.
+QUIET = {"distributed.worker.profile.enabled": False,
+         "distributed.admin.tick.interval": "1s",
+         "distributed.admin.system-monitor.interval": "5s",
+         "distributed.admin.system-monitor.disk": False,
+         "distributed.worker.memory.monitor-interval": "1s"}
 
 
-def _dask_work(factory, fp, escape, timeout, doc_id, path, data):
-    from distributed import get_worker
-    try:
-        w = get_worker()
-    except ValueError:  # pragma: no cover - run outside a worker
-        w = None
-    cache = getattr(w, "_hindi_extract_pipes", None) if w is not None else None
-    if cache is None:
-        cache = {}
-        if w is not None:
-            w._hindi_extract_pipes = cache
-    pipe = cache.get(factory)
-    if pipe is None:
-        pipe = cache[factory] = factory()
-    return process_doc(pipe, doc_id, path, data, fp, escape, timeout)
+def worker_config() -> dict:
+    """The Dask config of a local cluster (its workers read it when they start)."""
+    import dask
+    env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+           if k != "MALLOC_TRIM_THRESHOLD_"}
+    return dict(QUIET, **{"distributed.nanny.pre-spawn-environ": env})
 
 
-def failure_meta(task, fp: str, escape: bool, exc: BaseException) -> tuple[dict, bytes]:
-    """The errors row of a document whose Dask task raised (process_doc itself never does)."""
-    doc_id, path, _ = task
+def dask_group(tasks: list[DocTask]) -> list[Result]:
+    """The task function, on a worker."""
+    from . import worker_state
+    return worker_state.current().run(tasks)
+
+
+def failure_meta(task: DocTask, exc: BaseException) -> Result:
+    """The errors row of a document whose Dask task raised (process_group itself never does)."""
     if type(exc).__name__ == "KilledWorker":
         tries = getattr(exc, "allowed_failures", None)
         kind, reason = "worker_crash", (
@@ -49,73 +77,174 @@ def failure_meta(task, fp: str, escape: bool, exc: BaseException) -> tuple[dict,
             + " (crash or out of memory) and Dask gave up on it")
     else:
         kind, reason = "internal_error", f"the Dask task failed: {type(exc).__name__}: {exc}"
-    return package(doc_id, path, "", {"errors": [error_row(doc_id, path, "batch", kind, reason)]}, fp, escape)
+    return package(task, "", {"errors": [error_row(task.doc_id, task.path, "batch", kind, reason)]})
 
 
-def run_dask(todo, job: Job, on_done, processes: bool | None = None) -> None:
-    factory, pipe, fp, store = job.factory, job.pipe, job.fingerprint, job.store
-    escape, workers, scheduler = job.options.csv_escape, job.options.workers, job.options.scheduler
-    timeout = job.options.doc_timeout
+def run_dask(todo: list[DocTask], job: Job, on_done) -> tuple[int, int]:
+    """Process `todo` on the cluster, calling on_done(meta) for each; returns (workers, bytes received)."""
+    with _client(job) as client:
+        n = max(1, len(client.scheduler_info().get("workers", {})) or job.options.workers)
+        pump = _Pump(client, job, on_done)
+        pump.run(groups(todo, n), n)
+        return n, pump.bytes
+
+
+class _Pump:
+    """Keeps INFLIGHT groups per worker submitted; stores what comes back."""
+
+    def __init__(self, client, job: Job, on_done):
+        from distributed import as_completed
+        self.client, self.job, self.on_done = client, job, on_done
+        self.queue: deque = deque()
+        self.inflight: dict = {}
+        self.done = as_completed()
+        self.bytes = 0
+
+    def run(self, groups_: list[list[DocTask]], n: int) -> None:
+        self.queue.extend((g, False) for g in groups_)
+        self._submit(INFLIGHT * n)
+        for fut in self.done:
+            tasks, alone = self.inflight.pop(fut.key)
+            try:
+                results = fut.result()
+            except Exception as e:  # noqa: BLE001 - KilledWorker etc.: no document is lost
+                results = self._failed(tasks, alone, e)
+            fut.release()
+            for meta, blob in results:
+                self.bytes += len(blob)
+                self._store(meta, blob)
+            self._submit(INFLIGHT * n - len(self.inflight))
+
+    def _store(self, meta: dict, blob: bytes) -> None:
+        self.job.store.put(meta["key"], blob)
+        self.on_done(meta)
+
+    def _failed(self, tasks: list[DocTask], alone: bool, e: Exception) -> list[Result]:
+        if type(e).__name__ == "KilledWorker" and not alone:
+            self.queue.extendleft(([t], True) for t in reversed(tasks))   # find the culprit
+            return []
+        return [failure_meta(t, e) for t in tasks]
+
+    def _submit(self, room: int) -> None:
+        while room > 0 and self.queue:
+            tasks, alone = self.queue.popleft()
+            shipped = []
+            for task in tasks:
+                task = _with_bytes(task)
+                if task.problem is not None:      # the errors row needs no cluster
+                    self._store(*process_group(None, [task])[0])
+                else:
+                    shipped.append(task)
+            if shipped:
+                fut = self.client.submit(dask_group, shipped, pure=False)
+                self.inflight[fut.key] = (shipped, alone)
+                self.done.add(fut)
+                room -= 1
+
+
+def _with_bytes(task: DocTask) -> DocTask:
+    if task.problem is not None:
+        return task
     try:
-        from distributed import Client, LocalCluster, as_completed
+        return task.with_bytes(read_source(task.path))
+    except InputError as e:
+        return task.with_bytes(None, (e.kind, e.reason))
+
+
+@contextmanager
+def _client(job: Job):
+    """A Client of the cluster at --scheduler, or of a local cluster of --workers processes, closed
+    (its workers stopped) however the run ends. Dask's own log lines below ERROR are held back: the
+    run reports what matters (errors rows, one line on Ctrl-C)."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover
         raise RuntimeError('the dask engine needs: pip install "dask[distributed]"') from e
-    cluster = None
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError, ValueError) as e:
-            raise BatchUsageError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
-    else:
-        if processes is None:
-            processes = workers > 1
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
-                               dashboard_address=None)
-        client = Client(cluster)
+    opts, client, cluster = job.options, None, None
+    quiet = _quiet_dask()
     try:
-        nworkers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        tasks = iter(todo)
-        ac = as_completed()
-        inflight = {}
-
-        def submit(n):
-            while n > 0:
-                task = next(tasks, None)
-                if task is None:
-                    return
-                doc_id, path, problem = task
-                data = None
-                if problem is None:
-                    try:
-                        data = _read_bytes(path)
-                    except InputError as e:
-                        problem = (e.kind, e.reason)
-                if problem is not None:  # the error row needs no cluster
-                    meta, blob = process_doc(pipe, doc_id, path, None, fp, escape, None, problem)
-                    store.put(meta["key"], blob)
-                    on_done(meta)
-                    continue
-                fut = client.submit(_dask_work, factory, fp, escape, timeout, doc_id, path, data,
-                                    pure=False)
-                inflight[fut.key] = (doc_id, path, None)
-                ac.add(fut)
-                n -= 1
-
-        submit(nworkers * 4)
-        for fut in ac:
-            task = inflight.pop(fut.key)
-            try:
-                meta, blob = fut.result()
-            except Exception as e:  # noqa: BLE001 - KilledWorker etc.: the document is not lost
-                meta, blob = failure_meta(task, fp, escape, e)
-            store.put(meta["key"], blob)
-            fut.release()
-            on_done(meta)
-            submit(1)
-    finally:
-        client.close()
+        with sigint_blocked(spawns=True), dask.config.set(worker_config()):
+            if opts.scheduler:          # deaf to Ctrl-C while starting; one meanwhile fires right after
+                client = _connect(Client, opts.scheduler)
+            else:
+                cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
+                                       dashboard_address=None,   # and its HTTP routes on a free port:
+                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})   # no warning
+                client = Client(cluster)
+            crashpoint("workers")
+        yield client
+    except BaseException:
         if cluster is not None:
-            cluster.close()
+            _kill_workers(cluster)      # Ctrl-C, or a failure: no waiting for their groups
+        raise
+    finally:
+        with sigint_blocked():
+            quiet.closing()
+            _close(client, cluster)
+        quiet.close()
 
 
-__all__ = ["run_dask", "failure_meta"]
+def _kill_workers(cluster) -> None:
+    """SIGKILL the local cluster's worker processes by their PIDs, their nannies told not to restart
+    them (a cluster of threads has none)."""
+    for nanny in list(getattr(cluster, "workers", {}).values()):
+        pid = getattr(nanny, "pid", None)
+        if pid and hasattr(nanny, "close_gracefully"):
+            nanny.close_gracefully()
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def _connect(Client, address: str):
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise BatchUsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+
+def _close(client, cluster) -> None:
+    if client is not None:
+        try:
+            client.close(timeout=10)
+        except Exception:  # noqa: BLE001 - closing after a failure: nothing more to say
+            pass
+    if cluster is not None:
+        try:
+            cluster.close(timeout=10)
+        except Exception:  # noqa: BLE001
+            pass
+
+
+class _quiet_dask:
+    """Dask's logging during a run, undone when closed: its loggers at ERROR, and at CRITICAL while
+    the cluster shuts down (whose workers, losing their scheduler, log errors that say nothing about
+    the run); the worker processes a local cluster spawns (they read it from the environment when
+    they start) at CRITICAL: what fails on a worker comes back as the task's exception."""
+    ENV = {"DASK_LOGGING__DISTRIBUTED": "critical"}
+
+    def __init__(self):
+        self.loggers = {name: logging.getLogger(name) for name in ("distributed", "tornado")}
+        self.levels = {name: lg.level for name, lg in self.loggers.items()}
+        self.env = {k: os.environ.get(k) for k in self.ENV}
+        for lg in self.loggers.values():
+            lg.setLevel(logging.ERROR)
+        os.environ.update(self.ENV)
+
+    def closing(self) -> None:
+        for lg in self.loggers.values():
+            lg.setLevel(logging.CRITICAL)
+
+    def close(self) -> None:
+        for name, lg in self.loggers.items():
+            lg.setLevel(self.levels[name])
+        for k, v in self.env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+__all__ = ["run_dask", "failure_meta", "dask_group"]

@@ -1,13 +1,10 @@
-"""The options of a batch run, as one frozen object from the CLI to the engines, and the fixed parts
-of one run (`Job`) that the engines share."""
+"""The options of a batch run, as one frozen object from the CLI to the engines (the Job and the
+tasks the engines get are in batch/task.py), and the names they take: batch engines, formats, layouts."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
-from .inputs import BatchUsageError
-
-ENGINES = ("local", "dask")
+BATCH_ENGINES = ("local", "dask")      # where documents run (the NER engines: entities/stage.py)
 FORMATS = ("csv", "parquet", "parquet-dataset")
 LAYOUTS = ("auto", "links", "plain")
 
@@ -28,8 +25,9 @@ class RunOptions:
 
     def checked(self) -> "RunOptions":
         """The options made whole (dask writes a Parquet dataset too), or BatchUsageError."""
-        if self.engine not in ENGINES:
-            raise BatchUsageError(f"unknown engine {self.engine!r} ({', '.join(ENGINES)})")
+        from .inputs import BatchUsageError    # (here: the CLI reads this module's names before pandas loads)
+        if self.engine not in BATCH_ENGINES:
+            raise BatchUsageError(f"unknown engine {self.engine!r} ({', '.join(BATCH_ENGINES)})")
         formats = tuple(dict.fromkeys(self.formats))
         if self.engine == "dask" and "parquet-dataset" not in formats:
             formats += ("parquet-dataset",)
@@ -41,16 +39,3 @@ class RunOptions:
         if self.workers < 1:
             raise BatchUsageError("workers must be at least 1")
         return replace(self, formats=formats)
-
-
-@dataclass
-class Job:
-    """One run's fixed parts, shared by the engines: the checked options, how a worker builds its
-    Pipeline (`factory`), the Pipeline of this process (None when workers build their own), the
-    fingerprint that keys the row caches, and the output store."""
-    options: RunOptions
-    factory: Any
-    pipe: Any
-    fingerprint: str
-    store: Any
-    versions: dict = field(default_factory=dict)

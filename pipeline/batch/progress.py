@@ -18,6 +18,7 @@ class Summary:
     engine: str = "local"
     workers: int = 1
     generation: str = ""
+    result_bytes: int = 0       # what the workers sent back to this process (results, cache entries)
     phases: dict[str, float] = field(default_factory=dict)   # seconds: scan, process, assemble, commit
 
     def lines(self) -> list[str]:

@@ -54,23 +54,37 @@ def arrow_schema(table: str):
                        else pa.string()) for c in COLUMNS[table]])
 
 
-def arrow_table(table: str, rows: list[dict]):
+def columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """The rows as one list per column (the table's columns only): what a cache entry stores."""
+    return {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
+
+
+def rows_of(cols: dict[str, list]) -> list[dict]:
+    names = list(cols)
+    return [dict(zip(names, vals)) for vals in zip(*cols.values())]
+
+
+def arrow_table(table: str, cols: dict[str, list]):
+    """An Arrow table with the Parquet schema from columns (`columns`); values of another type
+    than their column's are converted (an int in a text column becomes its str)."""
     import pyarrow as pa
     schema = arrow_schema(table)
+    cols = cols or {c: [] for c in COLUMNS[table]}
     try:
-        return pa.Table.from_pylist(rows, schema=schema)
+        return pa.Table.from_pydict(cols, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        fixed = []
-        for r in rows:
-            d = {}
-            for f in schema:
-                v = r.get(f.name)
-                if v is not None and pa.types.is_string(f.type) and not isinstance(v, str):
-                    v = str(v)
-                elif v is not None and pa.types.is_int64(f.type):
-                    v = int(v)
-                elif v is not None and pa.types.is_float64(f.type):
-                    v = float(v)
-                d[f.name] = v
-            fixed.append(d)
-        return pa.Table.from_pylist(fixed, schema=schema)
+        return pa.Table.from_pydict({f.name: [_fit(f.type, v) for v in cols[f.name]] for f in schema},
+                                    schema=schema)
+
+
+def _fit(kind, v):
+    import pyarrow as pa
+    if v is None:
+        return None
+    if pa.types.is_string(kind) and not isinstance(v, str):
+        return str(v)
+    if pa.types.is_int64(kind):
+        return int(v)
+    if pa.types.is_float64(kind):
+        return float(v)
+    return v

@@ -20,22 +20,24 @@ store / manifest (the output folder), dask_engine (the Dask engine).
 """
 from __future__ import annotations
 
-import os
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..text.read import MAX_BYTES
 from .assemble import assemble
-from .document import PipelineFactory, _Given, fingerprint, process_doc
+from .document import PipelineFactory, _Given, fingerprint
 from .inputs import BatchUsageError, check_paths, list_inputs
 from .manifest import validate
-from .manifest_format import FORMAT, MANIFEST, cache_key, file_sha256
-from .options import Job, RunOptions
+from .manifest_format import FORMAT, MANIFEST
+from .options import RunOptions
+from .process import process_doc
 from .progress import Progress, Summary
 from .render import render_csv
+from .source import scan_key
 from .store import OutputBusy, Store, crashpoint, symlinks_work
+from .task import Job
 from .workers import run_local
 
 
@@ -62,23 +64,17 @@ class Interrupted(KeyboardInterrupt):
 # ---------------------------------------------------------------------------------------------
 # the run
 # ---------------------------------------------------------------------------------------------
-def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pipe=None,
-              factory: Callable | None = None, progress_stream=None,
-              on_doc: Callable[[dict], None] | None = None) -> Summary:
+def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, factory: Callable | None = None,
+              pipe=None, on_doc: Callable[[dict], None] | None = None) -> Summary:
     """Process corpus -> out as `options` say. Give `factory` (a PipelineFactory: each worker builds
     its own Pipeline) or an already built `pipe` (in-process only). Raises BatchUsageError or
-    OutputBusy before writing anything when the run cannot start (NoInputs for an empty corpus),
-    Interrupted (a KeyboardInterrupt) on Ctrl-C once it has started."""
+    OutputBusy before writing anything when the run cannot start (NoInputs for an empty corpus; an
+    output folder this run created is removed again), Interrupted (a KeyboardInterrupt) on Ctrl-C
+    once it has started."""
     corpus, out = Path(corpus), Path(out)
     t0 = time.perf_counter()
     opts = (options or RunOptions()).checked()
-    if factory is None:
-        if pipe is None:
-            raise BatchUsageError("give a Pipeline or a PipelineFactory")
-        if opts.workers > 1 or opts.engine != "local":
-            raise BatchUsageError("workers > 1 and the dask engine need a PipelineFactory (each worker "
-                                  "builds its own Pipeline)")
-        factory = _Given(pipe)
+    factory = _recipe(opts, factory, pipe)
     check_paths(corpus, out)
     inputs = list_inputs(corpus, out)
     if not inputs:
@@ -92,21 +88,41 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, pip
     versions = pipe.versions()
     if opts.workers > 1 or opts.engine == "dask":
         pipe = None   # workers build their own; no idle model copy in this process meanwhile
-    store = Store(out)
+    store, fresh, had_lock = Store(out), not out.exists(), (out / ".lock").exists()
     store.lock()
     try:
-        layout = opts.layout
-        if layout == "auto":
-            layout = store.existing_layout() or ("links" if symlinks_work(out) else "plain")
-        elif layout == "links" and not symlinks_work(out):
-            raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
-        job = Job(replace(opts, layout=layout), factory, pipe, fp, store, versions)
-        return _run(corpus, inputs, job, progress_stream, on_doc, t0)
+        job = Job(replace(opts, layout=_layout(opts, store, out)), factory, pipe, fp, store, versions)
+        return _run(corpus, inputs, job, on_doc, t0)
+    except BatchUsageError:        # a setup error writes nothing: not even the folder or its lock
+        if fresh:
+            shutil.rmtree(out, ignore_errors=True)
+        elif not had_lock:
+            (out / ".lock").unlink(missing_ok=True)
+        raise
     finally:
         store.unlock()
 
 
-def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: float) -> Summary:
+def _recipe(opts: RunOptions, factory, pipe):
+    if factory is not None:
+        return factory
+    if pipe is None:
+        raise BatchUsageError("give a Pipeline or a PipelineFactory")
+    if opts.workers > 1 or opts.engine != "local":
+        raise BatchUsageError("workers > 1 and the dask engine need a PipelineFactory (each worker "
+                              "builds its own Pipeline)")
+    return _Given(pipe)
+
+
+def _layout(opts: RunOptions, store: Store, out: Path) -> str:
+    if opts.layout == "auto":
+        return store.existing_layout() or ("links" if symlinks_work(out) else "plain")
+    if opts.layout == "links" and not symlinks_work(out):
+        raise BatchUsageError(f"{out}: this file system does not allow symbolic links; use layout plain")
+    return opts.layout
+
+
+def _run(corpus: Path, inputs: list, job: Job, on_doc, t0: float) -> Summary:
     opts, store = job.options, job.store
     store.cleanup()                       # leftovers of a killed run
     summary = Summary(engine=opts.engine, workers=opts.workers)
@@ -119,7 +135,7 @@ def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: floa
             return _finish(summary, prev, t0, up_to_date=True)
         inputs.clear()      # not needed any more (cleared, as run_batch holds it too): keep the main process small
         tp = time.perf_counter()
-        progress = Progress(len(todo), opts.quiet, progress_stream)
+        progress = Progress(len(todo), opts.quiet)
 
         def done(meta):
             keys[meta["doc_id"]] = meta["key"]
@@ -129,11 +145,7 @@ def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: floa
                 on_doc(meta)
 
         if todo:
-            if opts.engine == "dask":
-                from .dask_engine import run_dask
-                run_dask(todo, job, done)
-            else:
-                run_local(todo, job, done)
+            _process(todo, job, done, summary)
         progress.close()
         summary.phases["process"] = round(time.perf_counter() - tp, 3)
         return _publish(corpus, keys, job, summary, prev, t0)
@@ -143,10 +155,19 @@ def _run(corpus: Path, inputs: list, job: Job, progress_stream, on_doc, t0: floa
         raise Interrupted(summary.reused + summary.processed, total) from None
 
 
+def _process(todo: list, job: Job, done, summary: Summary) -> None:
+    """The engine at work; the summary learns the workers it had and the bytes they sent back."""
+    if job.options.engine == "dask":
+        from .dask_engine import run_dask
+        summary.workers, summary.result_bytes = run_dask(todo, job, done)
+    else:
+        summary.workers, summary.result_bytes = run_local(todo, job, done)
+
+
 def _plan(inputs: list, job: Job, summary: Summary) -> tuple[list | None, dict[str, str], dict | None]:
-    """(documents to process, cache keys of those reused, the current manifest). The list is None
+    """(DocTasks to process, cache keys of those reused, the current manifest). The list is None
     when nothing changed at all: same keys, same options, outputs intact."""
-    opts, store, fp = job.options, job.store, job.fingerprint
+    opts, store = job.options, job.store
     tp = time.perf_counter()
     prev = store.manifest()
     old = None if opts.force else prev
@@ -154,28 +175,12 @@ def _plan(inputs: list, job: Job, summary: Summary) -> tuple[list | None, dict[s
     keys: dict[str, str] = {}
     todo = []
     for doc_id, path, problem in inputs:
-        key = None
-        if problem is None:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                size = 0
-            if size > MAX_BYTES:
-                problem = ("too_large", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one "
-                                        "document; split it into smaller files")
-        if problem is None:
-            try:
-                sha, _ = file_sha256(Path(path))
-                key = cache_key(fp, doc_id, path, sha)
-            except OSError:
-                key = None                # the worker reports the read error
-        else:
-            key = cache_key(fp, doc_id, path, f"unread:{problem[0]}")
+        key, problem = scan_key(job.fingerprint, doc_id, path, problem)
         prev_key, prev_retry, prev_timeout = old_docs.get(doc_id, (None, False, None))
         retry = prev_key == key and (prev_retry or (
             prev_timeout is not None and (not opts.doc_timeout or opts.doc_timeout > prev_timeout)))
         if opts.force or key is None or retry or not store.has(key):
-            todo.append((doc_id, path, problem))
+            todo.append(job.task(doc_id, path, problem))
         else:
             keys[doc_id] = key
     summary.reused = len(keys)

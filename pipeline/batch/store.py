@@ -26,11 +26,18 @@ from .manifest_format import (
 
 
 def crashpoint(name: str) -> None:
-    """Fault injection for the crash tests: SIGKILL this process at a named point of the commit
-    when HINDI_EXTRACT_CRASHPOINT=name (a no-op otherwise)."""
-    if os.environ.get("HINDI_EXTRACT_CRASHPOINT") == name:
-        import signal
-        os.kill(os.getpid(), signal.SIGKILL)
+    """Fault injection for the crash and Ctrl-C tests, at a named point of a run (a no-op unless
+    HINDI_EXTRACT_CRASHPOINT names it): `name` SIGKILLs this process; `name:int` sends it SIGINT,
+    `name:int-group` sends SIGINT to its process group (a terminal's Ctrl-C)."""
+    want = os.environ.get("HINDI_EXTRACT_CRASHPOINT", "")
+    if want.split(":")[0] != name:
+        return
+    import signal
+    how = want.partition(":")[2]
+    if how == "int-group":
+        os.killpg(os.getpgid(0), signal.SIGINT)
+    else:
+        os.kill(os.getpid(), signal.SIGINT if how == "int" else signal.SIGKILL)
 
 
 class OutputBusy(RuntimeError):
@@ -58,6 +65,23 @@ def symlinks_work(folder: Path) -> bool:
     return True
 
 
+_HELD_LOCKS: set[int] = set()
+
+
+def _drop_locks_in_child() -> None:
+    """A forked worker must not hold OUT/.lock: a lock shared with a child outlives the run."""
+    for fd in list(_HELD_LOCKS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_locks_in_child)
+
+
 class Store:
     def __init__(self, out: Path):
         self.out = Path(out)
@@ -80,9 +104,11 @@ class Store:
                 raise OutputBusy(f"{self.out} is being written by another run (it holds {self.out}/.lock)")
             raise
         self._lock_fd = fd
+        _HELD_LOCKS.add(fd)
 
     def unlock(self) -> None:
         if self._lock_fd is not None:
+            _HELD_LOCKS.discard(self._lock_fd)
             os.close(self._lock_fd)
             self._lock_fd = None
 

@@ -8,9 +8,11 @@ How mentions are folded into one entity (docs/entities.md, "The entity index"):
    entity (नरेंद्र मोदी, नरेन्द्र मोदी, मोदी, Narendra Modi) is one entity across all documents.
 3. Other names are compared after folding their spelling (data/folding.tsv: ऑ/ओ, candra, chandrabindu,
    a nasal consonant before a stop as anusvara; match_key already drops nukta).
-4. A one-word person name (a surname: लावरोव) joins the one full name in the same document that ends
-   with it (सर्गेई लावरोव). When two people of the document share that surname (राहुल गांधी, सोनिया
-   गांधी), the surname alone joins neither, and the two stay apart.
+4. A one-word person name (a surname: लावरोव) joins the one full name written before it in the same
+   document that ends with it (सर्गेई लावरोव). When two people written before it share that surname
+   (राहुल गांधी, सोनिया गांधी), the surname alone joins neither, and the two stay apart. (Before it, not
+   anywhere: news introduces a person in full first, and a long document read in windows gives the
+   same ids as read whole.)
 The id is the label and a hash of the folded key: the same name gets the same id in every run.
 """
 from __future__ import annotations
@@ -46,19 +48,15 @@ def _own_key(e: Entity) -> str:
     return f"canonical:{e.canonical}" if e.canonical else f"name:{fold_name(e.text)}"
 
 
-def assign_index_ids(entities: list[Entity]) -> None:
-    """Set `index_id` on every entity of one document (rules 1-4 of the module docstring)."""
-    keys = {e.id: _own_key(e) for e in entities}
-    full_by_surname: dict[str, set[str]] = {}
+def assign_index_ids(entities: list[Entity], surnames: dict[str, set[str]] | None = None) -> None:
+    """Set `index_id` on every entity of one document, in text order (rules 1-4 of the module docstring).
+    `surnames` (folded surname -> the keys of the full names written so far) carries rule 4 from one
+    window of a long document to the next (batch/windows.py), so windows give the ids of the whole."""
+    full_by_surname = {} if surnames is None else surnames
     for e in entities:
-        words = fold_name(e.text).split()
+        key, words = _own_key(e), fold_name(e.text).split()
         if e.label == "PER" and len(words) > 1:
-            full_by_surname.setdefault(words[-1], set()).add(keys[e.id])
-    for e in entities:
-        words = fold_name(e.text).split()
-        if e.label == "PER" and len(words) == 1:
-            fulls = full_by_surname.get(words[0], set())
-            if len(fulls) == 1:
-                keys[e.id] = next(iter(fulls))
-    for e in entities:
-        e.index_id = index_id(e.label, keys[e.id])
+            full_by_surname.setdefault(words[-1], set()).add(key)
+        elif e.label == "PER" and len(words) == 1 and len(full_by_surname.get(words[0], ())) == 1:
+            key = next(iter(full_by_surname[words[0]]))
+        e.index_id = index_id(e.label, key)

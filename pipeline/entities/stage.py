@@ -74,7 +74,8 @@ class EntitiesStage(Stage):
         lex, at = load(), 0
         for doc, doc_keyed in zip(docs, keyed):
             _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None)
-            assign_index_ids(doc.entities)
+            # a long document's windows share its metadata: rule 4's surnames carry over (entities/index.py)
+            assign_index_ids(doc.entities, doc.metadata.setdefault("_index_surnames", {}))
             at += len(doc_keyed)
 
 

@@ -34,17 +34,52 @@ def family(predicate: str) -> str:
     return predicate if frame.national and not frame.flow else ""
 
 
-def _governments(views: list[View]) -> list[tuple]:
-    """(paragraph, sentence, text, id) of every government the passage writes (owner_anaphors.tsv: self)."""
+def _governments(v: View, n: int) -> list[tuple]:
+    """(paragraph, sentence, text, id) of every government the sentence writes (owner_anaphors.tsv: self)."""
     kinds = table("owner_anaphors.tsv", "word", "refers_to")
     out = []
-    for n, v in enumerate(views):
-        k = 0
-        while k < len(v.keys):
-            width = 2 if kinds.get(" ".join(v.keys[k:k + 2])) == "self" else 1
-            if kinds.get(" ".join(v.keys[k:k + width])) == "self":
-                out.append((v.paragraph, n, v.text(k, k + width), ""))
-            k += width
+    k = 0
+    while k < len(v.keys):
+        width = 2 if kinds.get(" ".join(v.keys[k:k + 2])) == "self" else 1
+        if kinds.get(" ".join(v.keys[k:k + width])) == "self":
+            out.append((v.paragraph, n, v.text(k, k + width), ""))
+        k += width
+    return out
+
+
+class Passages:
+    """Where each sentence lies (paragraph, position) and the governments the text writes, gathered
+    view by view as the stage reads them, so owners are filled without keeping the views."""
+
+    def __init__(self) -> None:
+        self.where: dict[str, tuple[int, int]] = {}
+        self.governments: list[tuple] = []
+
+    def see(self, v: View, n: int) -> None:
+        self.where[v.sent.id] = (v.paragraph, n)
+        self.governments += _governments(v, n)
+
+
+def fill_owners(relations: list[Relation], passages: Passages) -> list[Relation]:
+    """The relations with every ownerless figure given its passage's owner, unsure ones no owner
+    reaches left out."""
+    where = passages.where
+    sources: dict[str, list[tuple]] = {}
+    for r in relations:
+        fam = family(r.predicate) if r.aspect else ""
+        if fam and r.subject and r.score > UNSURE:
+            sources.setdefault(fam, []).append((*where[r.sentence_id], r.subject, r.subject_id))
+    if any(family(r.predicate) == "public" and not r.subject for r in relations):
+        sources["public"] = sorted(sources.get("public", []) + passages.governments, key=lambda s: s[1])
+    out = []
+    for r in relations:
+        fam = family(r.predicate) if r.aspect else ""
+        if fam and not r.subject:
+            r.subject, r.subject_id = _nearest(sources.get(fam, []), *where[r.sentence_id])
+            if r.subject or r.score == UNSURE and fam == "public":
+                r.score = FILLED
+        if r.score > UNSURE:
+            out.append(r)
     return out
 
 
@@ -57,26 +92,3 @@ def _nearest(sources: list[tuple], paragraph: int, sentence: int) -> tuple[str, 
         if before or after:
             return (before[-1] if before else after[0])[2:]
     return "", ""
-
-
-def fill_owners(relations: list[Relation], views: list[View]) -> list[Relation]:
-    """The relations with every ownerless figure given its passage's owner, unsure ones no owner
-    reaches left out."""
-    where = {v.sent.id: (v.paragraph, n) for n, v in enumerate(views)}
-    sources: dict[str, list[tuple]] = {}
-    for r in relations:
-        fam = family(r.predicate) if r.aspect else ""
-        if fam and r.subject and r.score > UNSURE:
-            sources.setdefault(fam, []).append((*where[r.sentence_id], r.subject, r.subject_id))
-    if any(family(r.predicate) == "public" and not r.subject for r in relations):
-        sources["public"] = sorted(sources.get("public", []) + _governments(views), key=lambda s: s[1])
-    out = []
-    for r in relations:
-        fam = family(r.predicate) if r.aspect else ""
-        if fam and not r.subject:
-            r.subject, r.subject_id = _nearest(sources.get(fam, []), *where[r.sentence_id])
-            if r.subject or r.score == UNSURE and fam == "public":
-                r.score = FILLED
-        if r.score > UNSURE:
-            out.append(r)
-    return out

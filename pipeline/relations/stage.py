@@ -5,10 +5,14 @@ data/frames.yaml, membership lists, metric frames, facility status, topics, loca
 (anaphora.py) keeps what earlier sentences named, read only through explicit anaphors. Then each fact
 is finished once: names in full (मोदी -> नरेंद्र मोदी, आरबीआई -> भारतीय रिजर्व बैंक), no fact whose two
 parties are one, a fact stated twice kept once (the fields of its first mention). Every relation's
-evidence span lies inside its sentence. The document's dateline goes to doc.metadata["dateline"]."""
+evidence span lies inside its sentence. The document's dateline goes to doc.metadata["dateline"].
+A long document comes as windows of consecutive sentences (pipeline/batch/windows.py), read in order
+through `over_windows`, one view at a time, so memory holds one window."""
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
+from typing import Iterable
 
 from ..amounts.periods import period_values
 from ..core.doc import Document, Relation
@@ -22,7 +26,7 @@ from .attributes import attribution, resolve_party
 from .dateline import dateline
 from .lexicon import DATA_DIR, phrases
 from .frames import metrics
-from .metric_passage import fill_owners
+from .metric_passage import Passages, fill_owners
 from .rules import runners
 from .things import Context
 from .view import View, build_views
@@ -40,13 +44,20 @@ class RelationsStage(Stage):
         return files_version(sorted(DATA_DIR.glob("*.*")) + sorted(Path(__file__).parent.glob("*.py")))
 
     def __call__(self, doc: Document) -> None:
-        ctx, state, seen = Context(), DocState(), {}
-        state.aliases.update(_canonical_names(doc))
-        views = build_views(doc)
-        found_dateline = dateline(views)
+        self.over_windows(doc, [doc])
+
+    def over_windows(self, doc: Document, windows: Iterable[Document]) -> None:
+        """The rules over `windows`: Documents holding consecutive runs of doc's sentences with their
+        tokens, entities, amounts and syntax, in order; the facts go to `doc`, as if it had been read
+        whole (doc.amounts holds the whole document's amounts, for the periods' values)."""
+        ctx, state, seen, passages = Context(), DocState(), {}, Passages()
+        views = _views(windows, state)
+        first = next(views, None)
+        found_dateline = dateline([first] if first is not None else [])
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
-        for n, v in enumerate(views):
+        for n, v in enumerate(chain([first], views) if first is not None else ()):
+            passages.see(v, n)
             ctx.next_sentence()
             state.start_sentence(v, n)
             state.see_people(v)
@@ -58,12 +69,20 @@ class RelationsStage(Stage):
                 _finish(r, state)
                 _add(doc, r, seen)
             state.pending += [p for p in v._found.get("pending", ()) if p[0].id]
-        doc.relations = fill_owners(doc.relations, views)
+        doc.relations = fill_owners(doc.relations, passages)
         for k, r in enumerate(doc.relations):
             r.id = f"{doc.doc_id}:r{k}"
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
+
+
+def _views(windows: Iterable[Document], state: DocState):
+    """Each window's views in order; a window's bodies known under one canonical name are added to
+    the short forms first (for a document read whole: all of them, before its first sentence)."""
+    for w in windows:
+        state.aliases.update(_canonical_names(w))
+        yield from build_views(w)
 
 
 def _name_pending(doc: Document, v: View, state: DocState, seen: dict) -> None:

@@ -15,8 +15,9 @@ from pipeline.batch.manifest import validate
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 from pipeline.batch.store import OutputBusy, Store
-from pipeline.batch.synthetic import make_archive
+from tools.synthetic import make_archive
 from pipeline.core.tables import TABLES, read_table
+from pipeline.text.tokens import TokensStage
 
 FACTORY = PipelineFactory.of({"entities": {"ner": "none"}})
 
@@ -264,19 +265,21 @@ def test_plain_layout_and_switching_layouts(archive, tmp_path):
     assert (out / "documents.csv").is_symlink() and not validate(out) and tables_bytes(out) == links
 
 
+class _DyingTokens(TokensStage):
+    def __call__(self, doc):
+        if "धमाका" in doc.text:
+            os._exit(3)
+        return super().__call__(doc)
+
+
 class _Crashing(PipelineFactory):
     """A pipeline whose worker process dies (os._exit) on documents containing 'धमाका'."""
 
     def __call__(self):
         pipe = super().__call__()
-        process = pipe.process
-
-        def dying(doc):
-            if "धमाका" in doc.text:
-                os._exit(3)
-            return process(doc)
-
-        pipe.process = dying
+        for stage in pipe.stages:
+            if stage.name == "tokens":
+                stage.__class__ = _DyingTokens
         return pipe
 
 

@@ -1,6 +1,6 @@
 """Crash safety: SIGKILL at every named point of the commit, and at random moments of a real run.
 After each kill OUT holds the previous complete tables or the new ones (never a mix), validates,
-and the next run resumes. The 20-kill version: python -m pipeline.batch.crashtest --kills 20."""
+and the next run resumes. The 20-kill version: python -m tools.crashtest --kills 20."""
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -9,7 +9,7 @@ import os
 import pytest
 
 from pipeline.batch.manifest import validate
-from pipeline.batch import crashtest
+from tools import crashtest
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
 

@@ -19,7 +19,7 @@ from pipeline.batch.document import PipelineFactory
 from pipeline.batch.options import RunOptions
 from pipeline.batch.progress import Progress
 from pipeline.batch.run import NoInputs, run_batch
-from pipeline.batch.synthetic import make_archive
+from tools.synthetic import make_archive
 from pipeline import cli
 from pipeline.core.tables import TABLES
 

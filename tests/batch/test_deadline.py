@@ -7,10 +7,13 @@ import time
 import pytest
 
 from pipeline.batch.deadline import Deadline, DocTimeout
-from pipeline.batch.document import PipelineFactory, process_doc
+from pipeline.batch.document import PipelineFactory
+from pipeline.batch.entry import entry_rows
+from pipeline.batch.process import process_doc
+from pipeline.batch.task import DocTask, RunSpec
 from pipeline.batch.options import RunOptions
 from pipeline.batch.run import run_batch
-from pipeline.batch.synthetic import make_archive
+from tools.synthetic import make_archive
 from pipeline.core.tables import read_table
 from pipeline.text.tokens import TokensStage
 
@@ -45,12 +48,14 @@ def test_timeout_off_the_main_thread_becomes_a_timeout_row(busy_tokens):
     import pickle
     pipe = FACTORY()
     t0 = time.monotonic()
-    meta, blob = _in_thread(lambda: process_doc(pipe, "slow.txt", "slow.txt", SLOW.encode(), "fp", True, 1.0))
+    slow = DocTask(RunSpec(FACTORY, "fp", True, 1.0), "slow.txt", "slow.txt", data=SLOW.encode())
+    meta, blob = _in_thread(lambda: process_doc(pipe, slow))
     assert time.monotonic() - t0 < BUSY_S / 2
-    errors = pickle.loads(pickle.loads(blob)["rows"])["errors"]
+    errors = entry_rows(pickle.loads(blob))["errors"]
     assert [(e["kind"], e["stage"]) for e in errors] == [("timeout", "tokens")] and not meta["ok"]
     # a quick document in a thread, with a limit, is not affected
-    meta, _ = _in_thread(lambda: process_doc(pipe, "ok.txt", "ok.txt", "भारत।\n".encode(), "fp", True, 5.0))
+    quick = DocTask(RunSpec(FACTORY, "fp", True, 5.0), "ok.txt", "ok.txt", data="भारत।\n".encode())
+    meta, _ = _in_thread(lambda: process_doc(pipe, quick))
     assert meta["ok"]
 
 
@@ -134,6 +139,6 @@ def test_a_killed_worker_is_a_worker_crash():
     from pipeline.batch.dask_engine import failure_meta
     import pickle
     killed = distributed.KilledWorker("task-1", None, 3)
-    _, blob = failure_meta(("a.txt", "a.txt", None), "fp", True, killed)
-    (row,) = pickle.loads(pickle.loads(blob)["rows"])["errors"]
+    _, blob = failure_meta(DocTask(RunSpec(FACTORY, "fp"), "a.txt", "a.txt"), killed)
+    (row,) = entry_rows(pickle.loads(blob))["errors"]
     assert row["kind"] == "worker_crash" and "died 4 times" in row["reason"]

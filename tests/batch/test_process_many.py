@@ -7,7 +7,10 @@ import time
 
 import pytest
 
-from pipeline.batch.document import GROUP_DOCS, groups, process_doc, process_group
+from pipeline.batch.document import GROUP_DOCS, PipelineFactory, groups
+from pipeline.batch.entry import csv_parts, entry_rows
+from pipeline.batch.process import process_doc, process_group
+from pipeline.batch.task import DocTask, RunSpec
 from pipeline.core.doc import Document
 from pipeline.runner import Pipeline, StageError
 from pipeline.core.tables import document_rows
@@ -73,26 +76,29 @@ def test_process_many_names_the_failing_stage(pipe, monkeypatch):
     assert e.value.stage == "tokens"
 
 
-def _write(tmp_path, texts):
+SPEC = RunSpec(PipelineFactory.of(), "fp", True, 30.0)
+
+
+def _write(tmp_path, texts, spec=SPEC):
     tasks = []
     for i, t in enumerate(texts):
         p = tmp_path / f"d{i}.txt"
         p.write_text(t, encoding="utf-8")
-        tasks.append((p.name, str(p), None))
+        tasks.append(DocTask(spec, p.name, str(p)))
     return tasks
 
 
 def _entry(blob):
     entry = pickle.loads(blob)
-    return pickle.loads(entry["rows"]), entry["csv"]
+    return entry_rows(entry), list(csv_parts(entry))
 
 
 def test_process_group_matches_process_doc(pipe, tmp_path):
     tasks = _write(tmp_path, _texts()[:5])
-    tasks.append(("missing.txt", str(tmp_path / "missing.txt"), None))           # unreadable
-    tasks.append(("big.txt", str(tmp_path / "big.txt"), ("too_large", "too big")))  # known problem
-    grouped = process_group(pipe, tasks, "fp", True, 30.0)
-    alone = [process_doc(pipe, d, p, None, "fp", True, 30.0, pr) for d, p, pr in tasks]
+    tasks.append(DocTask(SPEC, "missing.txt", str(tmp_path / "missing.txt")))                 # unreadable
+    tasks.append(DocTask(SPEC, "big.txt", str(tmp_path / "big.txt"), ("too_large", "too big")))  # known problem
+    grouped = process_group(pipe, tasks)
+    alone = [process_doc(pipe, t) for t in tasks]
     assert [m["key"] for m, _ in grouped] == [m["key"] for m, _ in alone]
     assert [_entry(b) for _, b in grouped] == [_entry(b) for _, b in alone]
     assert [m["ok"] for m, _ in grouped] == [True] * 5 + [False, False]
@@ -109,7 +115,7 @@ def test_a_failure_in_a_group_stays_with_its_document(pipe, tmp_path, monkeypatc
     monkeypatch.setattr(TokensStage, "__call__", fails_on_one)
     texts = _texts()[:4]
     tasks = _write(tmp_path, texts[:2] + ["यह दस्तावेज़ विफल होगा।"] + texts[2:])
-    out = process_group(pipe, tasks, "fp", True, None)
+    out = process_group(pipe, tasks)
     assert [m["ok"] for m, _ in out] == [True, True, False, True, True]
     errors = _entry(out[2][1])[0]["errors"]
     assert [(e["stage"], e["kind"]) for e in errors] == [("tokens", "stage_error")]
@@ -128,10 +134,10 @@ def test_a_timeout_in_a_group_stays_with_its_document(tmp_path, monkeypatch):
 
     monkeypatch.setattr(TokensStage, "__call__", busy)
     rules = Pipeline({"entities": {"ner": "none"}})
-    tasks = _write(tmp_path, ["भारत और रूस।", "धीमा दस्तावेज़ है।", "मोदी ने कहा।"])
+    tasks = _write(tmp_path, ["भारत और रूस।", "धीमा दस्तावेज़ है।", "मोदी ने कहा।"], RunSpec(None, "fp", True, 1.0))
     t0 = time.monotonic()
-    out = process_group(rules, tasks, "fp", True, 1.0)
-    assert time.monotonic() - t0 < 15     # the group's 3 s, then 1 s for the slow one alone
+    out = process_group(rules, tasks)
+    assert time.monotonic() - t0 < 15     # its own 1 s, not the group's
     kinds = [[e["kind"] for e in _entry(b)[0]["errors"]] for _, b in out]
     assert kinds == [[], ["timeout"], []]
     assert out[1][0]["ok"] is False and pickle.loads(out[1][1])["timed_out"] == 1.0

@@ -128,7 +128,7 @@ def test_batch_writes_one_row_per_entity(tmp_path):
 def test_every_person_of_a_synthetic_archive_has_an_id_and_modi_has_one(tmp_path):
     """The corpus check of issue 19 at test size (benchmarks/measure_index.py runs it on 300 documents
     with the NER model): the sentences of corpus/ recombined into documents."""
-    from pipeline.batch.synthetic import make_archive
+    from tools.synthetic import make_archive
     make_archive(tmp_path / "c", 12, seed=19)
     run_batch(tmp_path / "c", tmp_path / "o", RunOptions(quiet=True), factory=PipelineFactory.of(RULES))
     per = read_table(tmp_path / "o", "entities").query("label == 'PER'")

@@ -162,6 +162,6 @@ def test_cli_flags_reach_the_stage(tmp_path, monkeypatch):
 def test_torch_threads_per_worker(monkeypatch, cores, workers, want):
     import os
 
-    from pipeline.batch import workers as batch_workers
+    from pipeline.batch import worker_state as batch_worker_state
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
-    assert batch_workers.torch_threads(workers) == want
+    assert batch_worker_state.torch_threads(workers) == want

@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from ..text.sentences import split_spans
+from pipeline.text.sentences import split_spans
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus_sentences(corpus: Path | None = None) -> list[str]:
