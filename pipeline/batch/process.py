@@ -89,7 +89,7 @@ def _open(it: _Item) -> None:
         data = t.data if t.data is not None else read_source(t.path)
         it.sha = source_sha256(data)
         with Deadline(it.left()):
-            it.doc = document_from_bytes(data, t.path, t.doc_id)
+            it.doc = document_from_bytes(data, t.path, t.doc_id, it.sha)
     except InputError as e:
         it.fail("read", e.kind, e.reason, e.offset)
     except DocTimeout:

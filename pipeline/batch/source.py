@@ -1,4 +1,4 @@
-"""Where a batch run meets an input file: its size limit, its bytes, their sha256 and the cache key
+"""Where a batch run meets an input file: its bytes (the size limit: text/read.py), their sha256 and the cache key
 they give the document. Written here only: the scan of a run (batch/run.py, which keys every file to
 find what changed) and the worker that processes the document (batch/process.py, which keys the
 bytes it actually read) must agree on every key.
@@ -6,23 +6,14 @@ bytes it actually read) must agree on every key.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from ..text.read import MAX_BYTES, InputError
+from ..text.read import InputError, read_bytes
 from .manifest_format import cache_key
 
 
 def read_source(path: str) -> bytes:
     """The file's bytes, or InputError: `too_large` from its size (before reading it), `io`."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one "
-                                   "document; split it into smaller files", kind="too_large")
-        return p.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read file: {e.strerror or e}", kind="io") from None
+    return read_bytes(path)
 
 
 def source_sha256(data: bytes) -> str:

@@ -116,25 +116,31 @@ def doc_id_for(path: Path, root: Path | None) -> str:
     return rel.as_posix()
 
 
-def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or InputError: `too_large` from its size (before reading 50 MB into memory), `io`."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading 50 MB into memory
+        if size > MAX_BYTES:
             raise InputError(str(path), f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit "
                                         "for one document; split it into smaller files", kind="too_large")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read file: {e.strerror or e}", kind="io") from None
-    return document_from_bytes(data, str(path), doc_id_for(path, Path(root) if root else None))
 
 
-def document_from_bytes(data: bytes, path: str, doc_id: str) -> Document:
-    """The read stage on bytes already in memory (what a remote worker gets)."""
+def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+    path = Path(path)
+    return document_from_bytes(read_bytes(path), str(path), doc_id_for(path, Path(root) if root else None))
+
+
+def document_from_bytes(data: bytes, path: str, doc_id: str, sha256: str = "") -> Document:
+    """The read stage on bytes already in memory (what a remote worker gets); `sha256`: the bytes'
+    hash when the caller has it already."""
     text, enc = decode(data, path)
     check_content(text, path)
     doc = Document(doc_id=doc_id, path=path, text=text, encoding=enc)
-    doc.metadata["sha256"] = hashlib.sha256(data).hexdigest()
+    doc.metadata["sha256"] = sha256 or hashlib.sha256(data).hexdigest()
     doc.metadata["bytes"] = len(data)
     return doc
 
