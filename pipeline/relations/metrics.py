@@ -23,7 +23,8 @@ from .metric_lists import list_party, listing, slot_of
 from .metric_owners import find_owner, see_government, speaker_chain
 from .metric_memory import attribute_back, remember_metric
 from .metric_passage import UNSURE
-from .owners import TRADE, find_counterpart
+from .counterparts import find_counterpart
+from .owners import TRADE
 from .view import View
 
 VALUE_KINDS = ("money", "percent", "basis_points")
