@@ -17,6 +17,7 @@ is about (देश), a person's full name (मोदी -> नरेंद्�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
@@ -124,11 +125,22 @@ def resolve_title(state: DocState, keys: list[str], country: str, at: tuple[int,
     return "", ""
 
 
-def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
-    """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner)."""
+def _is_pronoun(v: "View", j: int, args: list["Arg"], possessive: bool = False) -> bool:
+    """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner); a possessive (उनकी)
+    also before an event noun, past a place named before it ('उनकी मुलाकात', 'उनकी भारत यात्रा')."""
     if j >= len(v.keys) or any(a.start == j for a in args) or j in v.amts:
         return True
+    if possessive and v.keys[j] in _event_nouns():
+        return True
     return v.tag(j) != "W"                      # 'वे इस समय ...': a determiner never follows a determiner
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The first words of the meeting and travel nouns (frames.yaml) that a possessor may own."""
+    from .frames import event_frames
+    return frozenset(k for f in event_frames() if f.rule in ("meets:partner_marked", "visits:travel_noun")
+                     for k in f.triggers.firsts)
 
 
 def _before_member(v: "View", j: int) -> bool:
@@ -144,7 +156,7 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     refers, fused = table("party_anaphors.tsv", "word", "refers_to").get(key), \
         table("party_anaphors.tsv", "word", "marker").get(key, "")
     pronoun = table("party_anaphors.tsv", "word", "pronoun").get(key)
-    if (pronoun == "yes" and not _is_pronoun(v, j, args)) or (pronoun == "member" and not _before_member(v, j)):
+    if (pronoun == "yes" and not _is_pronoun(v, j, args, bool(fused))) or (pronoun == "member" and not _before_member(v, j)):
         return []
     parties: list[tuple[Party, str, str]] = []          # (party, kind, subtype)
     if refers == "person":
