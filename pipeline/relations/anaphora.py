@@ -160,9 +160,7 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
         return []
     parties: list[tuple[Party, str, str]] = []          # (party, kind, subtype)
     if refers == "person":
-        named = [a for a in args if a.kind == "person" and a.end <= i and a.id and not a.anaphor]
-        person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
-        parties = [(person, "person", "")] if person[0] else []
+        parties = _person_or_country(key, i, state, args)
     elif refers == "person_pair" and state.person_pair:
         parties = [(p, "person", "") for p in state.person_pair]
     elif refers == "pair":
@@ -175,6 +173,19 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     marker, after = (fused, j) if fused else read_marker(v, j)
     return [Arg(i, j, kind, text, eid, sub, marker, after, anaphor=refers)
             for (text, eid), kind, sub in parties]
+
+
+def _person_or_country(key: str, i: int, state: DocState, args: list["Arg"]) -> list[tuple[Party, str, str]]:
+    """A person pronoun names a person earlier in its sentence, else the last actor or person; a singular
+    one (country_pronouns.tsv: वह, उसने) in a sentence that names a country and no person before it names
+    that country ('भारत ने चुनाव जीता और वह परिषद का सदस्य बना')."""
+    before = [a for a in args if a.end <= i and not a.anaphor]
+    named = [a for a in before if a.kind == "person" and a.id]
+    countries = [a for a in before if a.kind == "place" and a.subtype == "country"]
+    if not [a for a in before if a.kind == "person"] and countries and key in words("country_pronouns.tsv"):
+        return [((countries[-1].text, countries[-1].id), "place", "country")]
+    person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
+    return [(person, "person", "")] if person[0] else []
 
 
 def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
