@@ -32,8 +32,10 @@ def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
     return "", ""
 
 
-def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None) -> tuple[str, str]:
-    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value;
+def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None,
+                     noun: int | None = None) -> tuple[str, str]:
+    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value or
+    its metric noun at token `noun` ('चीन को भारत के निर्यात में गिरावट आई और यह 14 अरब डॉलर रहा');
     for a transfer with no party named, a recipient written as a plain noun."""
     frame = metrics().frames.get(predicate)
     best = None
@@ -42,7 +44,7 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
         for a, b, ent in v.entities():
             if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
                 continue
-            dist = abs(i - b)
+            dist = abs(i - b) if noun is None else min(abs(i - b), abs(noun - b))
             if dist <= 12 and (best is None or dist < best[0]):
                 best = (dist, ent.text, ent.id)
     if best:

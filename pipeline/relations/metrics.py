@@ -122,7 +122,7 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
         if (not owner or owner in listed) and same:
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
-    counterpart = other or find_counterpart(v, predicate, i0, owner or "")
+    counterpart = other or find_counterpart(v, predicate, i0, owner or "", noun=ctx[1])
     if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
@@ -177,7 +177,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if continued and not owner and topic.get("subject") is not None:
         owner, oid = topic.get("subject", owner), ""
-    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
+    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi))
     head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
         _metric_named(counterpart[0])
     renamed = v._found.setdefault("renamed", {})
