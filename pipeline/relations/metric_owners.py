@@ -146,14 +146,22 @@ def _agent(v, predicate, span, i, ctx):
 
 
 def _group_agent(v: View, i: int, speakers: set[int]) -> str:
-    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने' before the value in its clause: the actors as written
-    (owner_groups.tsv: a qualifier or demonym, then a plural noun of actors)."""
+    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने', 'ब्रिटेन की कंपनियां ... निवेश करेंगी' before the value in
+    its clause, marked ने or in the direct case (or marked से before a verb of receiving: 'यूएई की
+    कंपनियों से ... निवेश मिला'): the actors as written (owner_groups.tsv: a qualifier, a demonym or a
+    country's genitive, then a plural noun of actors)."""
     kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
-    for k in (k for k in window(v, i) if 1 < k < i and v.keys[k] == marker("agent")):
-        n = k - 1
-        if kinds.get(v.keys[n]) == "noun" and (kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem) \
-                and n not in speakers:
-            return v.text(n - 1, k)
+    receives = any(v.keys[k] in metrics().receive for k in window(v, i) if k > i)
+    for n in (n for n in window(v, i) if 0 < n < i and kinds.get(v.keys[n]) == "noun" and n not in speakers):
+        after = v.keys[n + 1]
+        if not (after == marker("agent") or (after == marker("source") and receives)
+                or after not in cc("case", "genitive") and v.tag(n + 1) != "PG"):
+            continue
+        if kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem:
+            return v.text(n - 1, n + 1)
+        hit = v.ent_ending(n - 1) if v.keys[n - 1] in cc("genitive") else None
+        if hit and hit[1].label == "LOC" and hit[0] not in speakers:
+            return v.text(hit[0], n + 1)
     return ""
 
 

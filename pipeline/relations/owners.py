@@ -89,6 +89,7 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
             n -= 1
         if 0 < n < k and (keys[n - 1] in gen or anaphor_kind(keys[n - 1]) == "owner"):
             k = n
+    k = _past_goods(v, k)
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
     if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
@@ -96,6 +97,17 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
+
+
+def _past_goods(v: View, k: int) -> int:
+    """'भारत का सोने का आयात': past a goods noun's genitive (goods_nouns.tsv) to the owner's before it."""
+    if k < 3 or v.keys[k - 1] not in cc("genitive"):
+        return k
+    for n in range(max(0, k - 4), k - 1):
+        hit = phrases("goods_nouns.tsv").at(v.keys, n)
+        if hit and n + hit[0] == k - 1 and n > 1 and v.keys[n - 1] in cc("genitive"):
+            return n
+    return k
 
 
 def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str:
