@@ -219,3 +219,23 @@ def see_arguments(state: DocState, v: "View", args: list["Arg"]) -> None:
             state.group = (a.text, a.id)
         elif a.kind == "person" and a.id:
             state.person = (a.text, a.id)
+
+
+def see_visit(state: DocState, v: "View", facts: list) -> None:
+    """'प्रधानमंत्री मोदी साइप्रस पहुंचे। दोनों देशों ने ...': a visit to a country by an office holder makes
+    the pair of the holder's country (written before the title, a demonym, else the home country) and
+    the country visited what a later दोनों देश names, when the sentence listed no pair itself."""
+    from .frames import metrics
+    countries = {e.id: e for _, _, e in v.entities("LOC") if e.subtype == "country"}
+    for r in facts:
+        place = countries.get(r.object_id)
+        ent = next((e for _, _, e in v.entities("PER") if e.id == r.subject_id), None)
+        if r.predicate != "visits" or place is None or ent is None or not ent.role or ent.role_start < 0:
+            continue
+        r0 = v.token_at(ent.role_start)
+        gen = v.ent_ending(r0 - 1) if r0 > 1 and v.keys[r0 - 1] in cc("genitive") else None
+        home = gen[1].text if gen and gen[1].subtype == "country" else \
+            table("demonyms.tsv", "adjective", "country").get(v.keys[r0], metrics().home)
+        if home != place.text:
+            state.pair = ((home, state.ids.get(home, "")), (place.text, place.id))
+
