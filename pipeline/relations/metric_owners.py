@@ -238,13 +238,14 @@ def _speaker_body(v, predicate, span, i, ctx):
 
 def locative_owner(v, predicate, span, i, ctx):
     """'देश में बेरोजगारी दर', 'भारत के शहरी इलाकों में महंगाई': the country a national figure that is no
-    flow is measured in (a locative before the metric noun, in its clause, past a genitive and two words)."""
+    flow is measured in (a locative before the metric noun, in its clause with no value between, past a
+    genitive and two words)."""
     frame = metrics().frames[predicate]
     if not frame.national or frame.flow:
         return None
     mi, inside, gen = span[0], marker("in"), cc("genitive")
-    for k in range(mi - 1, max(-1, mi - 6), -1):
-        if v.keys[k] != inside or v.clause(k) != v.clause(mi):
+    for k in range(mi - 1, max(-1, mi - 13), -1):
+        if v.keys[k] != inside or v.clause(k) != v.clause(mi) or any(n in v.amounts_end() for n in range(k, mi)):
             continue
         for n in range(k, max(0, k - 4) - 1, -1):
             hit = v.ent_ending(n)
