@@ -187,7 +187,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif predicate == "allocation" and mi in renamed:
         predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
     listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
-        if paired else _coordinated(v, counterpart[0])
+        | _coordinated(v, counterpart[0])       # the partners of a list of values per party, and their list
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
