@@ -34,21 +34,14 @@ def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
 
 def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None,
                      noun: int | None = None) -> tuple[str, str]:
-    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value or
-    its metric noun at token `noun` ('चीन को भारत के निर्यात में गिरावट आई और यह 14 अरब डॉलर रहा');
-    for a transfer with no party named, a recipient written as a plain noun."""
+    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value, else
+    nearest its metric noun at token `noun` ('चीन को भारत के निर्यात में गिरावट आई और यह 14 अरब डॉलर
+    रहा'); for a transfer with no party named, a recipient written as a plain noun."""
     frame = metrics().frames.get(predicate)
-    best = None
-    for m in frame.counterpart if frame else ():
-        n = len(m)
-        for a, b, ent in v.entities():
-            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
-                continue
-            dist = abs(i - b) if noun is None else min(abs(i - b), abs(noun - b))
-            if dist <= 12 and (best is None or dist < best[0]):
-                best = (dist, ent.text, ent.id)
-    if best:
-        return best[1], best[2]
+    for at in (i, noun):
+        best = _marked_party(v, frame, at, owner) if at is not None else None
+        if best:
+            return best
     there = _place_anaphor(v, i, frame, state)
     if there[0]:
         return there
@@ -57,6 +50,20 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
     if hit and hit[1].label == "LOC" and hit[1].text != owner:
         return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
+
+
+def _marked_party(v: View, frame, at: int, owner: str) -> tuple[str, str] | None:
+    """The party closed by one of the frame's counterpart markers nearest token `at` (12 tokens at most)."""
+    best = None
+    for m in frame.counterpart if frame else ():
+        n = len(m)
+        for a, b, ent in v.entities():
+            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
+                continue
+            dist = abs(at - b)
+            if dist <= 12 and (best is None or dist < best[0]):
+                best = (dist, ent.text, ent.id)
+    return (best[1], best[2]) if best else None
 
 
 def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
