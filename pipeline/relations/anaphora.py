@@ -164,7 +164,7 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     elif refers == "person_pair" and state.person_pair:
         parties = [(p, "person", "") for p in state.person_pair]
     elif refers == "pair":
-        pair = _pair_before(args, i) or state.pair
+        pair = _pair_before(args, i) or _holders_pair(v, args, i) or state.pair
         parties = [(p, "place", "country") for p in pair] if pair else []
     elif refers == "group":
         here = [a for a in args if a.kind == "body" and a.subtype in GROUP_SUBTYPES and a.end <= i and not a.anaphor]
@@ -186,6 +186,16 @@ def _person_or_country(key: str, i: int, state: DocState, args: list["Arg"]) -> 
         return [((countries[-1].text, countries[-1].id), "place", "country")]
     person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
     return [(person, "person", "")] if person[0] else []
+
+
+def _holders_pair(v: "View", args: list["Arg"], i: int) -> tuple[Party, Party] | None:
+    """'मोदी और ऑस्ट्रेलिया के प्रधानमंत्री X की मौजूदगी में दोनों देशों के बीच ...': the countries of
+    two office holders listed together before token i in this sentence (holder_country)."""
+    for members in reversed(groups([a for a in args if a.end <= i and a.kind == "person" and a.id])):
+        homes = list(dict.fromkeys(holder_country(v, a.id) for a in members))
+        if len(members) == 2 and len(homes) == 2 and all(homes):
+            return (homes[0], ""), (homes[1], "")
+    return None
 
 
 def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
@@ -225,17 +235,25 @@ def see_visit(state: DocState, v: "View", facts: list) -> None:
     """'प्रधानमंत्री मोदी साइप्रस पहुंचे। दोनों देशों ने ...': a visit to a country by an office holder makes
     the pair of the holder's country (written before the title, a demonym, else the home country) and
     the country visited what a later दोनों देश names, when the sentence listed no pair itself."""
-    from .frames import metrics
     countries = {e.id: e for _, _, e in v.entities("LOC") if e.subtype == "country"}
     for r in facts:
         place = countries.get(r.object_id)
-        ent = next((e for _, _, e in v.entities("PER") if e.id == r.subject_id), None)
-        if r.predicate != "visits" or place is None or ent is None or not ent.role or ent.role_start < 0:
-            continue
-        r0 = v.token_at(ent.role_start)
-        gen = v.ent_ending(r0 - 1) if r0 > 1 and v.keys[r0 - 1] in cc("genitive") else None
-        home = gen[1].text if gen and gen[1].subtype == "country" else \
-            table("demonyms.tsv", "adjective", "country").get(v.keys[r0], metrics().home)
-        if home != place.text:
+        home = holder_country(v, r.subject_id)
+        if r.predicate == "visits" and place is not None and home and home != place.text:
             state.pair = ((home, state.ids.get(home, "")), (place.text, place.id))
+
+
+def holder_country(v: "View", eid: str) -> str:
+    """The country of the office held by the person with entity id eid: written before the title
+    ('ऑस्ट्रेलिया के प्रधानमंत्री'), a demonym ('ब्रिटिश प्रधानमंत्री'), else the home country; "" for a
+    person with no title."""
+    from .frames import metrics
+    ent = next((e for _, _, e in v.entities("PER") if e.id == eid), None) if eid else None
+    if ent is None or not ent.role or ent.role_start < 0:
+        return ""
+    r0 = v.token_at(ent.role_start)
+    gen = v.ent_ending(r0 - 1) if r0 > 1 and v.keys[r0 - 1] in cc("genitive") else None
+    if gen and gen[1].subtype == "country":
+        return gen[1].text
+    return table("demonyms.tsv", "adjective", "country").get(v.keys[r0], metrics().home)
 
