@@ -10,7 +10,7 @@ from .anaphora import DocState
 from .attributes import resolve_party, window
 from .frames import metrics
 from .lexicon import cc, marker, table
-from .owners import (TRADE, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
+from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .view import View
 
@@ -279,6 +279,6 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
+OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "speaker_body": _speaker_body, "carried": _carried}

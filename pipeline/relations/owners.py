@@ -260,3 +260,20 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     giver = next((a for a in args if a.marker == marker("source") and a.end <= i), None)
     taker = next((a for a in args if a.marker in (marker("agent"), "", marker("recipient")) and a is not giver), None)
     return (giver, taker) if giver else None
+
+
+def relative_source(v, predicate, span, i, ctx):
+    """'मॉरीशस ... सबसे बड़ा स्रोत रहा, जहां से 8 अरब डॉलर आए': a flow whose value stands in a relative
+    clause opened by a relative word with an owner's marker of the metric (relative_markers.tsv: से for
+    a giver) belongs to the place or body right before the comma that opens it."""
+    frame = metrics().frames[predicate]
+    if not frame.flow or not frame.subject_markers:
+        return None
+    for a, b, m in v.find(phrases("relative_markers.tsv")):
+        if not (a < i <= b + 6 and a > 0 and v.keys[a - 1] == "," and tuple(m.split()) in frame.subject_markers):
+            continue
+        before = [(x, e) for x, y, e in v.entities() if y < a and e.label in ("LOC", "ORG") and x not in ctx[1]
+                  and v.keys[y] not in cc("case", "genitive")]
+        if before:
+            return before[-1][1].text, before[-1][1].id, "", None
+    return None
