@@ -214,6 +214,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     if part and not counterpart and part.get("subject") == frame["subject"]:
         counterpart, cid = part.get("counterpart", ("", ""))
     modality = modality_for(v, i_first, flow)
+    if modality == "actual" and not frame["hit"]:
+        modality = frame.get("modality") or modality      # "यह ... ज्यादा है": the estimate it continues
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
                   period=period_for(v, i_first, last_period) or part.get("period", "") or
                   ("" if frame["hit"] else frame.get("period", "")) or reporting_period(v, state),
