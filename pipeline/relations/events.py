@@ -128,8 +128,9 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
     reported = [a for a in every if not any(k in speakers for k in range(a.start, a.end))]
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
     for trig in hits:
-        if trig[0] in inside:
-            continue
+        if trig[0] in inside or frame.predicate == "visits" and trig[0] > 0 and \
+                v.keys[trig[0] - 1] in words("return_words.tsv"):
+            continue                                     # 'दिल्ली लौट आए': a return, no visit
         args = every if own_clause(v, trig[0]) else reported     # a speaker is a party of his own act
         counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""
         if "counterpart" in frame.required and counterpart is None:
