@@ -17,6 +17,7 @@ is about (देश), a person's full name (मोदी -> नरेंद्�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
@@ -124,11 +125,22 @@ def resolve_title(state: DocState, keys: list[str], country: str, at: tuple[int,
     return "", ""
 
 
-def _is_pronoun(v: "View", j: int, args: list["Arg"]) -> bool:
-    """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner)."""
+def _is_pronoun(v: "View", j: int, args: list["Arg"], possessive: bool = False) -> bool:
+    """वह / वे stand for a party when no plain noun follows (वह दौरा: a determiner); a possessive (उनकी)
+    also before an event noun, past a place named before it ('उनकी मुलाकात', 'उनकी भारत यात्रा')."""
     if j >= len(v.keys) or any(a.start == j for a in args) or j in v.amts:
         return True
+    if possessive and v.keys[j] in _event_nouns():
+        return True
     return v.tag(j) != "W"                      # 'वे इस समय ...': a determiner never follows a determiner
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The first words of the meeting and travel nouns (frames.yaml) that a possessor may own."""
+    from .frames import event_frames
+    return frozenset(k for f in event_frames() if f.rule in ("meets:partner_marked", "visits:travel_noun")
+                     for k in f.triggers.firsts)
 
 
 def _before_member(v: "View", j: int) -> bool:
@@ -144,17 +156,15 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     refers, fused = table("party_anaphors.tsv", "word", "refers_to").get(key), \
         table("party_anaphors.tsv", "word", "marker").get(key, "")
     pronoun = table("party_anaphors.tsv", "word", "pronoun").get(key)
-    if (pronoun == "yes" and not _is_pronoun(v, j, args)) or (pronoun == "member" and not _before_member(v, j)):
+    if (pronoun == "yes" and not _is_pronoun(v, j, args, bool(fused))) or (pronoun == "member" and not _before_member(v, j)):
         return []
     parties: list[tuple[Party, str, str]] = []          # (party, kind, subtype)
     if refers == "person":
-        named = [a for a in args if a.kind == "person" and a.end <= i and a.id and not a.anaphor]
-        person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
-        parties = [(person, "person", "")] if person[0] else []
+        parties = _person_or_country(key, i, state, args)
     elif refers == "person_pair" and state.person_pair:
         parties = [(p, "person", "") for p in state.person_pair]
     elif refers == "pair":
-        pair = _pair_before(args, i) or state.pair
+        pair = _pair_before(args, i) or _holders_pair(v, args, i) or state.pair
         parties = [(p, "place", "country") for p in pair] if pair else []
     elif refers == "group":
         here = [a for a in args if a.kind == "body" and a.subtype in GROUP_SUBTYPES and a.end <= i and not a.anaphor]
@@ -163,6 +173,29 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
     marker, after = (fused, j) if fused else read_marker(v, j)
     return [Arg(i, j, kind, text, eid, sub, marker, after, anaphor=refers)
             for (text, eid), kind, sub in parties]
+
+
+def _person_or_country(key: str, i: int, state: DocState, args: list["Arg"]) -> list[tuple[Party, str, str]]:
+    """A person pronoun names a person earlier in its sentence, else the last actor or person; a singular
+    one (country_pronouns.tsv: वह, उसने) in a sentence that names a country and no person before it names
+    that country ('भारत ने चुनाव जीता और वह परिषद का सदस्य बना')."""
+    before = [a for a in args if a.end <= i and not a.anaphor]
+    named = [a for a in before if a.kind == "person" and a.id]
+    countries = [a for a in before if a.kind == "place" and a.subtype == "country"]
+    if not [a for a in before if a.kind == "person"] and countries and key in words("country_pronouns.tsv"):
+        return [((countries[-1].text, countries[-1].id), "place", "country")]
+    person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
+    return [(person, "person", "")] if person[0] else []
+
+
+def _holders_pair(v: "View", args: list["Arg"], i: int) -> tuple[Party, Party] | None:
+    """'मोदी और ऑस्ट्रेलिया के प्रधानमंत्री X की मौजूदगी में दोनों देशों के बीच ...': the countries of
+    two office holders listed together before token i in this sentence (holder_country)."""
+    for members in reversed(groups([a for a in args if a.end <= i and a.kind == "person" and a.id])):
+        homes = list(dict.fromkeys(holder_country(v, a.id) for a in members))
+        if len(members) == 2 and len(homes) == 2 and all(homes):
+            return (homes[0], ""), (homes[1], "")
+    return None
 
 
 def _pair_before(args: list["Arg"], i: int) -> tuple[Party, Party] | None:
@@ -196,3 +229,31 @@ def see_arguments(state: DocState, v: "View", args: list["Arg"]) -> None:
             state.group = (a.text, a.id)
         elif a.kind == "person" and a.id:
             state.person = (a.text, a.id)
+
+
+def see_visit(state: DocState, v: "View", facts: list) -> None:
+    """'प्रधानमंत्री मोदी साइप्रस पहुंचे। दोनों देशों ने ...': a visit to a country by an office holder makes
+    the pair of the holder's country (written before the title, a demonym, else the home country) and
+    the country visited what a later दोनों देश names, when the sentence listed no pair itself."""
+    countries = {e.id: e for _, _, e in v.entities("LOC") if e.subtype == "country"}
+    for r in facts:
+        place = countries.get(r.object_id)
+        home = holder_country(v, r.subject_id)
+        if r.predicate == "visits" and place is not None and home and home != place.text:
+            state.pair = ((home, state.ids.get(home, "")), (place.text, place.id))
+
+
+def holder_country(v: "View", eid: str) -> str:
+    """The country of the office held by the person with entity id eid: written before the title
+    ('ऑस्ट्रेलिया के प्रधानमंत्री'), a demonym ('ब्रिटिश प्रधानमंत्री'), else the home country; "" for a
+    person with no title."""
+    from .frames import metrics
+    ent = next((e for _, _, e in v.entities("PER") if e.id == eid), None) if eid else None
+    if ent is None or not ent.role or ent.role_start < 0:
+        return ""
+    r0 = v.token_at(ent.role_start)
+    gen = v.ent_ending(r0 - 1) if r0 > 1 and v.keys[r0 - 1] in cc("genitive") else None
+    if gen and gen[1].subtype == "country":
+        return gen[1].text
+    return table("demonyms.tsv", "adjective", "country").get(v.keys[r0], metrics().home)
+

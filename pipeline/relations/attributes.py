@@ -14,14 +14,16 @@ PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_
 
 def periods(v: View) -> list[tuple[int, int, str]]:
     """Dates, years, months, relative times and period words, and durations after बीते / अगले;
-    not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले')."""
+    not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले'), nor a year that names
+    a thing (year_modifiers.tsv: '1992 बैच के अधिकारी')."""
     if "periods" in v._found:
         return v._found["periods"]
     comparison, prefixes = words("comparison_words.tsv"), words("duration_prefixes.tsv")
     anywhere = {k for k, val in table("duration_prefixes.tsv", "word", "before").items() if val == "any"}
     out = [(i, j, a.text) for i, j, a in v.amounts(*PERIOD_KINDS)]
     out += [(i - 1, j, v.text(i - 1, j)) for i, j, a in v.amounts("duration") if i > 0 and v.keys[i - 1] in prefixes]
-    out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])]
+    out = [p for p in out if not any(k in comparison for k in v.keys[p[1]:p[1] + 6])
+           and not (v.keys[p[1]:p[1] + 1] and v.keys[p[1]] in words("year_modifiers.tsv"))]
     taken = {k for i, j, _ in out for k in range(i, j)}
     out += [(i, j, v.text(i, j)) for i, j, _ in v.find(phrases("period_words.tsv")) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]

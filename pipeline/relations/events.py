@@ -128,8 +128,9 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
     reported = [a for a in every if not any(k in speakers for k in range(a.start, a.end))]
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
     for trig in hits:
-        if trig[0] in inside:
-            continue
+        if trig[0] in inside or frame.predicate == "visits" and trig[0] > 0 and \
+                v.keys[trig[0] - 1] in words("return_words.tsv"):
+            continue                                     # 'दिल्ली लौट आए': a return, no visit
         args = every if own_clause(v, trig[0]) else reported     # a speaker is a party of his own act
         counterpart = agreement_name(v, trig) if "counterpart" in frame.slots else ""
         if "counterpart" in frame.required and counterpart is None:
@@ -144,11 +145,21 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
             out.append(v.relation(s.text, frame.predicate, obj, frame.rule, span, subject_id=s.id,
                                   object_id="" if titled else o.id, counterpart=counterpart))
             _decorate(v, out[-1], trig, frame, state)
+            if frame.predicate == "visits" and _participial(v, trig, s):
+                out[-1].period, out[-1].modality = "", "actual"
             if not titled and o.country and not o.id:         # 'नेपाल के प्रधानमंत्री' named later
                 v._found.setdefault("pending", []).append((out[-1], v.keys[o.end - 1], o.country))
             if v.keys[o.after:o.after + 1] and v.keys[o.after] in words("exclusion_words.tsv"):
                 out[-1].polarity = "negative"            # 'X को छोड़कर': X is left out
     return out
+
+
+def _participial(v: View, trig: tuple[int, int], s: Arg) -> bool:
+    """'जापान की यात्रा पर आए X कल Y से मिलेंगे': a visit told by a participle before its traveller is under
+    way; the period and modality of the clause are the main verb's, not the visit's."""
+    return 0 < s.start - trig[1] <= 3 and all(
+        v.tokens[k].kind == "word" and v.tag(k) not in ("CC", "SC", "REL", "RELK") for k in range(trig[1], s.start)) \
+        and not any(val == "planned" for a, _, val in v.find(phrases("modality_words.tsv")) if trig[1] <= a < s.start)
 
 
 def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: DocState) -> None:

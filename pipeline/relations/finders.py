@@ -116,9 +116,21 @@ def _last_group(v: View, trig: tuple[int, int], args: list[Arg], state: DocState
     return [[Arg(k, k, "body", text, eid, "grouping", anaphor="group")]]
 
 
+def _relative_list(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
+    """'X कई नेताओं से मिलेंगे, जिनमें A और B शामिल हैं': a list opened by a relative word
+    (list_openers.tsv) shortly after the trigger, where no party stands between the trigger and it (the
+    slot holds a common noun the list spells out). Its members are named and in the direct case (a
+    title standing alone, 'कई मंत्री', names nobody)."""
+    opener = next(((i, j) for i, j, _ in v.find(phrases("list_openers.tsv")) if 0 <= i - trig[1] <= 8), None)
+    if opener is None or any(trig[1] <= a.start < opener[0] for a in args):
+        return []
+    listed = [g for g in groups(args) if opener[1] <= g[0].start <= opener[1] + 2][:1]
+    return [g for g in listed if g[-1].marker == "" and not any(a.title or a.anaphor for a in g)]
+
+
 FINDERS = {"after_participle": _after_participle, "invitee": _invitee, "list_before_dash": _list_before_dash,
            "list_after_dash": _list_after_dash, "possessor": _possessor, "antecedent": _antecedent,
-           "last_group": _last_group}
+           "last_group": _last_group, "relative_list": _relative_list}
 
 
 def agreement_name(v: View, trig: tuple[int, int]) -> str | None:

@@ -107,3 +107,22 @@ def listing(predicate: str) -> bool:
     """Does the metric take per-party lists (a transfer, trade, remittances: it has a counterpart)?"""
     frame = metrics().frames.get(predicate)
     return bool(frame and frame.counterpart)
+
+
+def coordinated(v: View, text: str) -> set[str]:
+    """The party and the names listed with it ('वियतनाम, थाईलैंड और इंडोनेशिया को': all three)."""
+    ents, joins = v.entities(), cc("coord") | {","}
+    out = {text}
+    for _ in range(2):                   # a list of names joined by commas and conjunctions, both ways
+        for (a, b, e), (c, d, f) in zip(ents, ents[1:]):
+            if b < c <= b + 1 and all(k in joins for k in v.keys[b:c]) and (e.text in out or f.text in out):
+                out |= {e.text, f.text}
+    return out
+
+
+def partners(v: View, predicate: str) -> set[str]:
+    """The places and bodies closed by one of the metric's counterpart markers ('वियतनाम से ..., जबकि
+    मलेशिया से ...'): partners, not owners."""
+    frame = metrics().frames[predicate]
+    return {e.text for _, b, e in v.entities() if e.label in ("LOC", "ORG")
+            and any(tuple(v.keys[b:b + len(m)]) == m for m in frame.counterpart)}

@@ -4,7 +4,7 @@ of the sentence before it."""
 from __future__ import annotations
 
 from .anaphora import DocState
-from .attributes import period_for
+from .attributes import period_for, periods
 from .lexicon import cc, words
 from .metric_owners import locative_owner
 from .metric_passage import family
@@ -49,3 +49,15 @@ def attribute_back(v: View, state: DocState, speaker: str) -> None:
     if any(v.keys[k] in cc("determiner", "pronoun") and v.keys[k + 1] in back for k in range(max(0, cue - 6), cue)):
         for r in last.get("facts", ()):
             r.attributed_to = r.attributed_to or state.aliases.get(speaker, speaker)
+
+
+def reporting_period(v: View, state: DocState) -> str:
+    """'वित्त वर्ष 2022-23 में ... आयात 98 अरब डॉलर रहा। दूसरी तरफ ... निर्यात 15 अरब डॉलर रह गया': a
+    sentence that writes no time of its own continues the dated period (one with a number: a year, a
+    fiscal year, a dated month) of the paragraph's last metric fact (of the sentence before, or carried by this one); a day
+    (आज, सोमवार) is the time of one event, never carried."""
+    last = state.last_metric or {}
+    period = last.get("period", "")
+    if periods(v) or state.sentence - state.metric_sentence not in (0, 1) or not any(c.isdigit() for c in period):
+        return ""
+    return period

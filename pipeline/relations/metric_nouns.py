@@ -39,11 +39,25 @@ def metric_words(v: View) -> list[Hit]:
     found = [m for m in v.find(metrics().triggers) if m[0] not in inside and m[2]]
     ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
     found = [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
+    found = [m for m in found if not _rate_of_other(v, m, found)]
     taken = {k for i, j, _ in found for k in range(i, j)}
     found += [(i, j, "") for i, j, _ in v.find(phrases("head_nouns.tsv")) if i not in taken and i not in inside]
     out = sorted(m for m in found if not _is_base(v, m[1]))
     v._found["metric_words"] = out
     return out
+
+
+def _rate_of_other(v: View, m: Hit, found: list[Hit]) -> bool:
+    """'निर्यात की वृद्धि दर', 'विनिर्माण क्षेत्र की वृद्धि दर': a generic growth rate (generic_rates.tsv)
+    after the genitive of anything but a place, देश or the economy is no GDP figure (the metric noun
+    before it is the value's, or none is)."""
+    i = m[0]
+    if " ".join(v.keys[i:m[1]]) not in words("generic_rates.tsv") or i < 2 or v.keys[i - 1] not in cc("genitive"):
+        return False
+    hit = v.ent_ending(i - 1)
+    if hit and hit[1].label == "LOC" or table("owner_anaphors.tsv", "word", "refers_to").get(v.keys[i - 2]) == "country":
+        return False                                # 'भारत की वृद्धि दर', 'देश की वृद्धि दर'
+    return not any(f[1] == i - 1 and f[2] == m[2] for f in found)     # 'अर्थव्यवस्था की वृद्धि दर'
 
 
 def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit], set[int]]:

@@ -10,7 +10,7 @@ from .anaphora import DocState
 from .attributes import resolve_party, window
 from .frames import metrics
 from .lexicon import cc, marker, table
-from .owners import (TRADE, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
+from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .view import View
 
@@ -146,14 +146,22 @@ def _agent(v, predicate, span, i, ctx):
 
 
 def _group_agent(v: View, i: int, speakers: set[int]) -> str:
-    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने' before the value in its clause: the actors as written
-    (owner_groups.tsv: a qualifier or demonym, then a plural noun of actors)."""
+    """'भारतीय कंपनियों ने', 'विदेशी निवेशकों ने', 'ब्रिटेन की कंपनियां ... निवेश करेंगी' before the value in
+    its clause, marked ने or in the direct case (or marked से before a verb of receiving: 'यूएई की
+    कंपनियों से ... निवेश मिला'): the actors as written (owner_groups.tsv: a qualifier, a demonym or a
+    country's genitive, then a plural noun of actors)."""
     kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
-    for k in (k for k in window(v, i) if 1 < k < i and v.keys[k] == marker("agent")):
-        n = k - 1
-        if kinds.get(v.keys[n]) == "noun" and (kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem) \
-                and n not in speakers:
-            return v.text(n - 1, k)
+    receives = any(v.keys[k] in metrics().receive for k in window(v, i) if k > i)
+    for n in (n for n in window(v, i) if 0 < n < i and kinds.get(v.keys[n]) == "noun" and n not in speakers):
+        after = v.keys[n + 1]
+        if not (after == marker("agent") or (after == marker("source") and receives)
+                or after not in cc("case", "genitive") and v.tag(n + 1) != "PG"):
+            continue
+        if kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem:
+            return v.text(n - 1, n + 1)
+        hit = v.ent_ending(n - 1) if v.keys[n - 1] in cc("genitive") else None
+        if hit and hit[1].label == "LOC" and hit[0] not in speakers:
+            return v.text(hit[0], n + 1)
     return ""
 
 
@@ -230,13 +238,14 @@ def _speaker_body(v, predicate, span, i, ctx):
 
 def locative_owner(v, predicate, span, i, ctx):
     """'देश में बेरोजगारी दर', 'भारत के शहरी इलाकों में महंगाई': the country a national figure that is no
-    flow is measured in (a locative before the metric noun, in its clause, past a genitive and two words)."""
+    flow is measured in (a locative before the metric noun, in its clause with no value between, past a
+    genitive and two words)."""
     frame = metrics().frames[predicate]
     if not frame.national or frame.flow:
         return None
     mi, inside, gen = span[0], marker("in"), cc("genitive")
-    for k in range(mi - 1, max(-1, mi - 6), -1):
-        if v.keys[k] != inside or v.clause(k) != v.clause(mi):
+    for k in range(mi - 1, max(-1, mi - 13), -1):
+        if v.keys[k] != inside or v.clause(k) != v.clause(mi) or any(n in v.amounts_end() for n in range(k, mi)):
             continue
         for n in range(k, max(0, k - 4) - 1, -1):
             hit = v.ent_ending(n)
@@ -270,6 +279,6 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
+OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "speaker_body": _speaker_body, "carried": _carried}

@@ -19,11 +19,12 @@ from .frames import metrics
 from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
-from .metric_lists import list_party, listing, slot_of
+from .metric_lists import coordinated, list_party, listing, partners, slot_of
 from .metric_owners import find_owner, see_government, speaker_chain
-from .metric_memory import attribute_back, remember_metric
+from .metric_memory import attribute_back, remember_metric, reporting_period
 from .metric_passage import UNSURE
-from .owners import TRADE, find_counterpart
+from .counterparts import find_counterpart
+from .owners import TRADE
 from .view import View
 
 VALUE_KINDS = ("money", "percent", "basis_points")
@@ -121,7 +122,7 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
         if (not owner or owner in listed) and same:
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
-    counterpart = other or find_counterpart(v, predicate, i0, owner or "")
+    counterpart = other or find_counterpart(v, predicate, i0, owner or "", noun=ctx[1])
     if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
@@ -134,21 +135,22 @@ def _metric_named(text: str) -> str:
     return hit[1] if hit and hit[0] == len(keys) else ""
 
 
-def _coordinated(v: View, text: str) -> set[str]:
-    """The party and the names listed with it ('वियतनाम, थाईलैंड और इंडोनेशिया को': all three)."""
-    ents, joins = v.entities(), cc("coord") | {","}
-    out = {text}
-    for _ in range(2):                   # a list of names joined by commas and conjunctions, both ways
-        for (a, b, e), (c, d, f) in zip(ents, ents[1:]):
-            if b < c <= b + 1 and all(k in joins for k in v.keys[b:c]) and (e.text in out or f.text in out):
-                out |= {e.text, f.text}
-    return out
-
-
 def _agent_written(v: View, i: int) -> bool:
     """An agent or on-whose-behalf marker in the value's clause (after a noun that is no name)."""
     agents = (marker("agent"), marker("passive_agent")) + markers_of("behalf")
     return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
+
+
+def _continued(v: View, topic: dict, share, i0: int) -> dict | None:
+    """A value with no metric noun continues the paragraph's last metric when an anaphor points back
+    ('यह 8.1 प्रतिशत थी': a growth rate), with a partner of its own when the sentence marks one ('इसी
+    तरह इराक से यह 30 अरब डॉलर')."""
+    anaphor = has_anaphor(v) or share and continuer_before(v, i0)
+    if not topic or not anaphor:
+        return None
+    inherent = metrics().inherent.get(" ".join(topic.get("trigger", ())), "")
+    other = find_counterpart(v, topic["predicate"], i0, topic.get("subject") or "")
+    return dict(topic, inherent=inherent, hit=False, share=share, **({"counterpart": other} if other[0] else {}))
 
 
 def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None:
@@ -167,16 +169,14 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if not hit and paired:
         hit = (i0, i0, topic["predicate"])                      # a list continues the paragraph's metric
     elif not hit:
-        anaphor = has_anaphor(v) or share and continuer_before(v, i0)
-        inherent = metrics().inherent.get(" ".join(topic.get("trigger", ())), "")    # 'यह 8.1 प्रतिशत थी': a growth rate
-        return dict(topic, inherent=inherent, hit=False, share=share) if topic and anaphor else None
+        return _continued(v, topic, share, i0)
     mi, mj, predicate = hit
     if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
         topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if continued and not owner and topic.get("subject") is not None:
         owner, oid = topic.get("subject", owner), ""
-    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued,))
+    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi))
     head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
         _metric_named(counterpart[0])
     renamed = v._found.setdefault("renamed", {})
@@ -186,7 +186,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif predicate == "allocation" and mi in renamed:
         predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
     listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
-        if paired else _coordinated(v, counterpart[0])
+        | coordinated(v, counterpart[0]) | partners(v, predicate)   # the partners the sentence names
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
@@ -214,9 +214,11 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     if part and not counterpart and part.get("subject") == frame["subject"]:
         counterpart, cid = part.get("counterpart", ("", ""))
     modality = modality_for(v, i_first, flow)
+    if modality == "actual" and not frame["hit"]:
+        modality = frame.get("modality") or modality      # "यह ... ज्यादा है": the estimate it continues
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
                   period=period_for(v, i_first, last_period) or part.get("period", "") or
-                  ("" if frame["hit"] else frame.get("period", "")),
+                  ("" if frame["hit"] else frame.get("period", "")) or reporting_period(v, state),
                   modality=part.get("modality", modality) if modality == "actual" and part else modality,
                   polarity=polarity_for(v, i_first),
                   attributed_to=speaker or frame.get("person", ""),

@@ -1,4 +1,4 @@
-"""The parties of a metric frame: its owner (the subject) and its counterpart.
+"""The owner of a metric frame (its subject); the counterpart is in counterparts.py.
 
 The owner finders of frames.yaml (`metrics.owner`), tried in order: `pair` (trade of two parties: X-Y,
 X और Y के बीच, दोनों देशों), `demonym` (भारतीय निर्यात), `genitive` (the genitive chain before the
@@ -13,7 +13,7 @@ from __future__ import annotations
 from .anaphora import DocState
 from .argument import Arg, groups
 from .arguments import build
-from .attributes import periods, resolve_party, share_noun_before, window
+from .attributes import periods, resolve_party, window
 from .frames import metrics
 from .lexicon import cc, marker, markers_of, phrases, table, words
 from .view import View
@@ -21,7 +21,7 @@ from .view import View
 TRADE = ("trade", "bilateral_trade")
 
 
-def _anaphor_kind(key: str) -> str:
+def anaphor_kind(key: str) -> str:
     return table("owner_anaphors.tsv", "word", "refers_to").get(key, "")
 
 
@@ -85,17 +85,29 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
         n = k
         while n > 0 and k - n < 3 and (v.tag(n - 1) in ("W", "") or keys[n - 1] in cc("coord")) \
-                and keys[n - 1] not in gen and not v.ent_ending(n) and _anaphor_kind(keys[n - 1]) != "owner":
+                and keys[n - 1] not in gen and not v.ent_ending(n) and anaphor_kind(keys[n - 1]) != "owner":
             n -= 1
-        if 0 < n < k and (keys[n - 1] in gen or _anaphor_kind(keys[n - 1]) == "owner"):
+        if 0 < n < k and (keys[n - 1] in gen or anaphor_kind(keys[n - 1]) == "owner"):
             k = n
+    k = _past_goods(v, k)
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
-    if k > 0 and _anaphor_kind(keys[k - 1]) == "owner":
+    if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
         return pronoun_owner(v, state)
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
+
+
+def _past_goods(v: View, k: int) -> int:
+    """'भारत का सोने का आयात': past a goods noun's genitive (goods_nouns.tsv) to the owner's before it."""
+    if k < 3 or v.keys[k - 1] not in cc("genitive"):
+        return k
+    for n in range(max(0, k - 4), k - 1):
+        hit = phrases("goods_nouns.tsv").at(v.keys, n)
+        if hit and n + hit[0] == k - 1 and n > 1 and v.keys[n - 1] in cc("genitive"):
+            return n
+    return k
 
 
 def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str:
@@ -106,7 +118,7 @@ def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str
     hit = v.ent_ending(k)
     if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in speakers:
         return state.aliases.get(hit[1].text, hit[1].text)
-    kind = _anaphor_kind(v.keys[k - 1])
+    kind = anaphor_kind(v.keys[k - 1])
     if kind == "country":
         return state.country or v.text(k - 1, k)        # देश, as written, when none was named
     if kind == "ORG":
@@ -136,7 +148,7 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
             return ent.text, ent.id
     for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
-        if _anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
+        if anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
                 any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
             return state.country or v.text(k, k + 1), ""
     return "", ""
@@ -168,7 +180,7 @@ def agent_owner(v: View, i: int, speakers: set[int]) -> str:
                 outer = v.ent_ending(a - 1) if a > 1 and v.keys[a - 1] == "(" else None
                 return outer[1].text if outer else ent.text     # 'विश्व व्यापार संगठन (डब्ल्यूटीओ) ने'
     for k in range(1, i):
-        if v.keys[k] == marker("agent") and _anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
+        if v.keys[k] == marker("agent") and anaphor_kind(v.keys[k - 1]) == "self" and k - 1 not in speakers:
             return v.text(k - 1, k)                          # 'सरकार ने ... लक्ष्य बनाया'
     return _relative_agent(v, i)
 
@@ -181,66 +193,6 @@ def _relative_agent(v: View, i: int) -> str:
     before = [(b, e) for a, b, e in v.entities() if rel is not None and b <= rel and e.label in ("LOC", "ORG")]
     direct = [e for b, e in before if v.keys[b] not in cc("case", "genitive")]   # 'X भारत में ... है, जिसने': X
     return (direct or [e for _, e in before] or [None])[-1].text if before else ""
-
-
-def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
-    """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
-    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it), or
-    देश with the metric's own marker ('देश में आया निवेश')."""
-    recipient = (marker("recipient"), marker("for"))
-    country = {m for m in (" ".join(x) for x in frame.counterpart)} - set(recipient)
-    for k in range(i - 1, max(0, i - 14), -1):
-        for m in recipient + tuple(country):
-            n = len(m.split())
-            if " ".join(v.keys[k:k + n]) != m or k == 0 or v.tag(k - 1) != "W" or v.ent_ending(k) \
-                    or any(p[1] == k for p in periods(v)):
-                continue
-            if m in country:
-                if _anaphor_kind(v.keys[k - 1]) == "country":
-                    return v.text(k - 1, k), ""
-                continue
-            a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
-            return v.text(a, k), ""
-    return "", ""
-
-
-def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None) -> tuple[str, str]:
-    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value;
-    for a transfer with no party named, a recipient written as a plain noun."""
-    frame = metrics().frames.get(predicate)
-    best = None
-    for m in frame.counterpart if frame else ():
-        n = len(m)
-        for a, b, ent in v.entities():
-            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
-                continue
-            dist = abs(i - b)
-            if dist <= 12 and (best is None or dist < best[0]):
-                best = (dist, ent.text, ent.id)
-    if best:
-        return best[1], best[2]
-    there = _place_anaphor(v, i, frame, state)
-    if there[0]:
-        return there
-    k = share_noun_before(v, i) if frame and frame.pair_partner else None
-    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
-    if hit and hit[1].label == "LOC" and hit[1].text != owner:
-        return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
-    return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
-
-
-def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
-    """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
-    named before it (else the paragraph's last)."""
-    for k in range(max(0, i - 8), i):
-        if _anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
-                                                          for m in (frame.counterpart if frame else ())):
-            continue
-        places = [e for a, b, e in v.entities("LOC") if b <= k]
-        if places:
-            return places[-1].text, places[-1].id
-        return (state.place, "") if state is not None and state.place else ("", "")
-    return "", ""
 
 
 def giver_office(v: View, w: range, speakers: set[int]) -> tuple[str, str] | None:
@@ -308,3 +260,20 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     giver = next((a for a in args if a.marker == marker("source") and a.end <= i), None)
     taker = next((a for a in args if a.marker in (marker("agent"), "", marker("recipient")) and a is not giver), None)
     return (giver, taker) if giver else None
+
+
+def relative_source(v, predicate, span, i, ctx):
+    """'मॉरीशस ... सबसे बड़ा स्रोत रहा, जहां से 8 अरब डॉलर आए': a flow whose value stands in a relative
+    clause opened by a relative word with an owner's marker of the metric (relative_markers.tsv: से for
+    a giver) belongs to the place or body right before the comma that opens it."""
+    frame = metrics().frames[predicate]
+    if not frame.flow or not frame.subject_markers:
+        return None
+    for a, b, m in v.find(phrases("relative_markers.tsv")):
+        if not (a < i <= b + 6 and a > 0 and v.keys[a - 1] == "," and tuple(m.split()) in frame.subject_markers):
+            continue
+        before = [(x, e) for x, y, e in v.entities() if y < a and e.label in ("LOC", "ORG") and x not in ctx[1]
+                  and v.keys[y] not in cc("case", "genitive")]
+        if before:
+            return before[-1][1].text, before[-1][1].id, "", None
+    return None

@@ -20,7 +20,7 @@ from ..core.stage import Stage, files_version
 from ..entities.gazetteers import key_tokens, load as load_entity_lexicon
 from ..text import closed_class
 from ..text.fold import fold
-from .anaphora import DocState, resolve_title, see_arguments
+from .anaphora import DocState, resolve_title, see_arguments, see_visit
 from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
@@ -108,7 +108,10 @@ def _may_state(v: View) -> bool:
 
 def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     """After a sentence's rules: its arguments, names, short forms, speaker and actor are antecedents."""
+    pair = state.pair
     see_arguments(state, v, build(v, state) if "args" in v._found else light_arguments(v, state))
+    if state.pair is pair:
+        see_visit(state, v, found)
     for _, _, e in v.entities():
         state.names.append(e.text)
         state.ids[e.text] = e.id

@@ -57,15 +57,22 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
             speaker = _speaker(keys, tags, ends, ents, cue, kind)
             if speaker and keys[speaker[1] - 1] in _cues()[1]:
                 # 'उद्योग मंत्रालय के डाटा के मुताबिक': the data's owner; 'आंकड़ों के मुताबिक': nobody
-                a, b = speaker
-                gen = b - 2 if b - 2 > a and keys[b - 2] in GENITIVE else a - 1 if a > 0 and keys[a - 1] in GENITIVE \
-                    else None
-                owner = _owner_before(keys, ends, gen) if gen is not None else None
-                speaker = (owner, gen) if owner is not None else None
+                speaker = _source_owner(keys, ends, speaker)
             if speaker:
                 out.append(Attribution(speaker, cue, kind))
             break
     return out
+
+
+def _source_owner(keys, ends, speaker: Span) -> Span | None:
+    """The owner named by the genitive before a source noun, past up to two modifiers ('X के ताजा
+    आंकड़ों', 'X की सालाना रिपोर्ट'), else the one before the phrase; None: the source names nobody."""
+    a, b = speaker
+    gen = next((k for k in range(b - 2, max(a, b - 5), -1) if keys[k] in GENITIVE), None)
+    if gen is None and a > 0 and keys[a - 1] in GENITIVE:
+        gen = a - 1
+    owner = _owner_before(keys, ends, gen) if gen is not None else None
+    return (owner, gen) if owner is not None else None
 
 
 def _owner_before(keys, ends, k: int) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text.normalize import match_key
+from .features import features_of
 from .lexicon import Lexicon, load
 from .chunker_switches import DEFAULT
 
@@ -66,6 +68,7 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
         for k in range(s, e):
             covered[k] = True
     _add_final_verb(tokens, tags, covered, groups)
+    _add_future_before_relative(tokens, tags, covered, groups)
     groups.sort(key=lambda g: g.start)
     return groups
 
@@ -99,3 +102,13 @@ def _add_final_verb(tokens, tags, covered, groups: list[VerbGroup]) -> None:
         for g in groups:
             if g.start <= last < g.end:
                 g.finite = True
+
+
+def _add_future_before_relative(tokens, tags, covered, groups: list[VerbGroup]) -> None:
+    """A simple future verb closing its clause before a comma and a relative word ('X कई नेताओं से
+    मिलेंगे, जिनमें ...') is a group of its own, as at the end of the sentence."""
+    for k in range(len(tokens) - 2):
+        if tags[k] == "W" and not covered[k] and tokens[k + 1] == "," and tags[k + 2] in ("REL", "RELK", "RELG") \
+                and features_of([match_key(tokens[k])], []).tense == "future":
+            groups.append(VerbGroup(k, k + 1, False))
+            covered[k] = True

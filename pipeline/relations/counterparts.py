@@ -1,0 +1,94 @@
+"""The counterpart of a metric frame: the other party of a figure (को, के लिए, से, के साथ ...), a place
+anaphor with the metric's marker (वहां से), the partner of a share (भारत के निर्यात में ब्रिटेन की
+हिस्सेदारी), or a recipient written as a plain noun for a transfer (किसानों के लिए)."""
+from __future__ import annotations
+
+from .anaphora import DocState
+from .attributes import periods, share_noun_before
+from .frames import metrics
+from .lexicon import cc, marker, words
+from .owners import anaphor_kind
+from .view import View
+
+
+def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
+    """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
+    'राज्यों को 500 करोड़ रुपये' (one or two words closed by को / के लिए, a few tokens before it), or
+    देश with the metric's own marker ('देश में आया निवेश')."""
+    recipient = (marker("recipient"), marker("for"))
+    country = {m for m in (" ".join(x) for x in frame.counterpart)} - set(recipient)
+    for k in range(i - 1, max(0, i - 14), -1):
+        for m in recipient + tuple(country):
+            n = len(m.split())
+            if " ".join(v.keys[k:k + n]) != m or k == 0 or v.tag(k - 1) != "W" or v.ent_ending(k) \
+                    or any(p[1] == k for p in periods(v)):
+                continue
+            if m in country:
+                if anaphor_kind(v.keys[k - 1]) == "country":
+                    return v.text(k - 1, k), ""
+                continue
+            a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) else k - 2
+            return v.text(a, k), ""
+    return "", ""
+
+
+def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None,
+                     noun: int | None = None) -> tuple[str, str]:
+    """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value, else
+    nearest its metric noun at token `noun` ('चीन को भारत के निर्यात में गिरावट आई और यह 14 अरब डॉलर
+    रहा'); for a transfer with no party named, a recipient written as a plain noun."""
+    frame = metrics().frames.get(predicate)
+    for at in (i, noun):
+        best = _marked_party(v, frame, at, owner) if at is not None else None
+        if best:
+            return best
+    there = _place_anaphor(v, i, frame, state)
+    if there[0]:
+        return there
+    k = share_noun_before(v, i) if frame and frame.pair_partner else None
+    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    if hit and hit[1].label == "LOC" and hit[1].text != owner:
+        return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
+    listed = _listed_share(v, i, owner) if frame and frame.pair_partner else None
+    if listed:
+        return listed
+    return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
+
+
+def _listed_share(v: View, i: int, owner: str) -> tuple[str, str] | None:
+    """'... में अमेरिका का हिस्सा 18 प्रतिशत, यूएई का 8 प्रतिशत और चीन का 4 प्रतिशत': a place in the
+    genitive right before a percentage, after a share of a partner stated earlier in the sentence."""
+    hit = v.ent_ending(i - 1) if i > 1 and v.keys[i - 1] in cc("genitive") else None
+    if not hit or hit[1].label != "LOC" or hit[1].text == owner:
+        return None
+    earlier = [j for a, j, _ in v.entities("LOC") if j < hit[0] and v.keys[j:j + 1] and v.keys[j] in cc("genitive")
+               and v.keys[j + 1:j + 2] and v.keys[j + 1] in words("share_nouns.tsv")]
+    return (hit[1].text, hit[1].id) if earlier else None
+
+
+def _marked_party(v: View, frame, at: int, owner: str) -> tuple[str, str] | None:
+    """The party closed by one of the frame's counterpart markers nearest token `at` (12 tokens at most)."""
+    best = None
+    for m in frame.counterpart if frame else ():
+        n = len(m)
+        for a, b, ent in v.entities():
+            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
+                continue
+            dist = abs(at - b)
+            if dist <= 12 and (best is None or dist < best[0]):
+                best = (dist, ent.text, ent.id)
+    return (best[1], best[2]) if best else None
+
+
+def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
+    """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
+    named before it (else the paragraph's last)."""
+    for k in range(max(0, i - 8), i):
+        if anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
+                                                          for m in (frame.counterpart if frame else ())):
+            continue
+        places = [e for a, b, e in v.entities("LOC") if b <= k]
+        if places:
+            return places[-1].text, places[-1].id
+        return (state.place, "") if state is not None and state.place else ("", "")
+    return "", ""
