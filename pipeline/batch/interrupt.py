@@ -48,3 +48,41 @@ def ignore_sigint() -> None:
         return
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+_pending = threading.Event()
+
+
+def _on_sigint(signum, frame) -> None:
+    """SIGINT during a run: noted, then raised as KeyboardInterrupt, unless it came while a finalizer
+    (`__del__`, run by the garbage collector at any moment) was running: Python prints and drops an
+    exception raised there, and the run would go on. Then it is raised at the next check instead."""
+    _pending.set()
+    f = frame
+    while f is not None:
+        if f.f_code.co_name == "__del__":
+            return
+        f = f.f_back
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def sticky_sigint():
+    """Inside: a Ctrl-C is never lost in a finalizer (`raise_if_interrupted` raises it later). Only in
+    the main thread and where SIGINT has its default handler (a caller's own handler is left alone)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    _pending.clear()
+    signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def raise_if_interrupted() -> None:
+    """KeyboardInterrupt when a Ctrl-C came inside `sticky_sigint` (one a finalizer kept from raising)."""
+    if _pending.is_set():
+        raise KeyboardInterrupt

@@ -29,6 +29,7 @@ from typing import Callable
 from .assemble import assemble
 from .document import PipelineFactory, _Given, fingerprint
 from .inputs import BatchUsageError, check_paths, list_inputs
+from .interrupt import raise_if_interrupted, sticky_sigint
 from .manifest import validate
 from .manifest_format import FORMAT, MANIFEST
 from .options import RunOptions
@@ -92,7 +93,8 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, fac
     store.lock()
     try:
         job = Job(replace(opts, layout=_layout(opts, store, out)), factory, pipe, fp, store, versions)
-        return _run(corpus, inputs, job, on_doc, t0)
+        with sticky_sigint():
+            return _run(corpus, inputs, job, on_doc, t0)
     except BatchUsageError:        # a setup error writes nothing: not even the folder or its lock
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
@@ -138,6 +140,7 @@ def _run(corpus: Path, inputs: list, job: Job, on_doc, t0: float) -> Summary:
         progress = Progress(len(todo), opts.quiet)
 
         def done(meta):
+            raise_if_interrupted()
             keys[meta["doc_id"]] = meta["key"]
             summary.processed += 1
             progress.step(meta["doc_id"])
@@ -147,6 +150,7 @@ def _run(corpus: Path, inputs: list, job: Job, on_doc, t0: float) -> Summary:
         if todo:
             _process(todo, job, done, summary)
         progress.close()
+        raise_if_interrupted()
         summary.phases["process"] = round(time.perf_counter() - tp, 3)
         return _publish(corpus, keys, job, summary, prev, t0)
     except KeyboardInterrupt:
