@@ -53,7 +53,7 @@ def _pipeline_runs() -> dict[tuple[str, ...], str]:
     return found
 
 
-needs_gold = pytest.mark.skipif(not (GOLD / "SCHEMA.md").exists(), reason=f"needs {GOLD}")
+needs_gold = pytest.mark.skipif(not (GOLD / "SCHEMA.md").exists(), reason=f"{GOLD} not present (set HINDI_EXTRACT_SHARED)")
 
 
 @needs_gold
