@@ -149,7 +149,7 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
         return "growth" if inherent == "growth" else "level"    # 'विकास दर घटकर 5.6 प्रतिशत': still a growth
     k = j
     if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
-        k += 2                                      # '20 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
+        k += 2                                      # '30 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
     elif keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
         return "level"
     skipped = 0
@@ -182,7 +182,7 @@ def share_of_base(v: View, i: int) -> bool:
     (केवल) 25 प्रतिशत' (share_bases.tsv)."""
     k = i - 1
     if k > 0 and v.tag(k) in ("ADV", "W") and v.keys[k] not in cc("genitive"):
-        k -= 1                                       # one qualifier: 'का महज 17.2 प्रतिशत'
+        k -= 1                                       # one qualifier: 'का महज 11.5 प्रतिशत'
     if k < 1 or v.keys[k] not in cc("genitive"):
         return False
     bases = phrases("share_bases.tsv")

@@ -1,5 +1,5 @@
 """Lists of values, one per party: a total followed by its shares per recipient, source or rank
-('बिहार को 500 करोड़, असम को 300 करोड़ रुपये', 'नेपाल (700 करोड़ रुपये) और भूटान (600 करोड़)', '3 अरब डॉलर
+('बिहार को 500 करोड़, असम को 300 करोड़ रुपये', 'नेपाल (450 करोड़ रुपये) और भूटान (600 करोड़)', '3 अरब डॉलर
 के साथ जापान तीसरे स्थान पर', 'जापान, जहां से 4 अरब डॉलर आए'). Each value is paired with the party
 written right beside it; the party fills the slot its marker gives in the metric's frame (a marker of
 the frame's `counterpart`: the counterpart; another case marker: the subject), a party ranked or
@@ -69,7 +69,7 @@ def _marked_after(v: View, j: int) -> Pair | None:
 
 
 def _relative(v: View, i: int) -> Pair | None:
-    """'मेक्सिको रहा, जिसे 36 अरब डॉलर मिले', 'चीन का रहा, जहां 67 अरब डॉलर पहुंचे': a relative pronoun
+    """'ब्राजील रहा, जिसे 14 अरब डॉलर मिले', 'जर्मनी का रहा, जहां 52 अरब डॉलर पहुंचे': a relative pronoun
     with a case opens the value's clause; its antecedent is the last party before the comma."""
     relatives = table("relative_markers.tsv", "word", "marker")
     for r in range(i - 1, max(0, i - MAX_RELATIVE), -1):

@@ -1,7 +1,7 @@
 """Which metric a value measures: the metric nouns of a sentence (frames.yaml `metrics`) and the one
 a value belongs to.
 
-The metric is the noun the value modifies ('10 अरब डॉलर के ऋण'), a verb stating it right after the value
+The metric is the noun the value modifies ('12 अरब डॉलर के ऋण'), a verb stating it right after the value
 ('500 करोड़ रुपये आवंटित किए'), else the nearest noun before the value in its clause, then in its
 sentence. Not a metric of its own: a noun inside a name, a short form in brackets after a metric noun,
 a noun that is the base of a comparison ('पिछले साल के आवंटन के मुकाबले'), a phrase of frames.yaml
@@ -97,7 +97,7 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
 
 def denominator_before(v: View, i: int) -> tuple[str, int] | None:
     """(aspect, first token) of a denominator right before the value at token i: 'लक्ष्य के 29.9
-    प्रतिशत' (share), 'जीडीपी के 4.4 प्रतिशत' (level), past a qualifier and a bracketed short form."""
+    प्रतिशत' (share), 'जीडीपी के 5.1 प्रतिशत' (level), past a qualifier and a bracketed short form."""
     k = i
     while k > 0 and v.keys[k - 1] in words("qualifier_before.tsv"):
         k -= 1
@@ -115,7 +115,7 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
 
 
 def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
-    """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '10,400 यात्री वाहन बेचे'."""
+    """The metric noun the value modifies: '10 अरब डॉलर के [रियायती] ऋण', '7,300 यात्री वाहन बेचे'."""
     fill, dem, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), cc("genitive")
     j = j + 1 if v.keys[j:j + 1] == [")"] else j    # '10 करोड़ डॉलर (करीब 830 करोड़ रुपये) का ऋण'
     worth = phrases("worth_words.tsv").at(v.keys, j)
@@ -164,7 +164,7 @@ def _partner_in_clause(v: View, j: int, frame) -> bool:
 
 
 def _verb_after(v: View, j: int) -> Hit | None:
-    """'20,516 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`)."""
+    """'8,240 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`)."""
     for k in range(j, min(len(v.keys), j + 2)):
         for frame in metrics().frames.values():
             if v.keys[k] in frame.after:
@@ -217,7 +217,7 @@ def is_verb(v: View, hit: Hit) -> bool:
 
 
 def continuer_before(v: View, i: int) -> bool:
-    """'यह जीडीपी का 2.9 प्रतिशत': a continuer (यह, इसका) in the value's clause before it."""
+    """'यह जीडीपी का 3.4 प्रतिशत': a continuer (यह, इसका) in the value's clause before it."""
     return any(v.keys[k] in words("continuers.tsv") for k in range(max(0, i - 8), i) if v.clause(k) == v.clause(i))
 
 

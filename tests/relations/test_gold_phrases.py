@@ -4,7 +4,8 @@ copied from the passages they are scored on. The tune half's runs are named in t
 blind check half only a count is given (its passages are never shown). The entities stage's lists of
 official names are not scanned: a five-word name of a ministry is a name, not a copied phrase. A run
 is broken by anything but spaces and the punctuation inside a sentence (ASCII quotes and brackets
-end it: they separate the strings of a data file)."""
+end it: they separate the strings of a data file). Numbers are words of a run too ("नेपाल 700 करोड़
+रुपये और ..."): a figure copied with its words is a copied phrase.)"""
 from __future__ import annotations
 
 import json
@@ -18,9 +19,10 @@ from pipeline.core.paths import shared_dir
 PIPELINE = Path(__file__).resolve().parents[2] / "pipeline"
 GOLD = shared_dir() / "data" / "relations-dev"
 RUN = 5
-WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+")
-# a run of words is broken by anything but spaces and the punctuation inside a sentence
-BREAK = re.compile(r"[^\u0900-\u097f\s,;:‘’“”()\-–—]")
+WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|\d+(?:[.,\-–]\d+)*")   # 2023-24: one word
+HINDI = re.compile(r"[\u0900-\u097f]")
+# a run of words is broken by anything but spaces, numbers and the punctuation inside a sentence
+BREAK = re.compile(r"[^\u0900-\u097f\s,;:‘’“”()\-–—0-9.%]")
 SUFFIXES = (".py", ".tsv", ".yaml", ".yml", ".md", ".txt", ".json")
 # lists of official names (a ministry's or a board's full name is no phrase of a passage)
 NAME_LISTS = ("entities/data/gazetteer.tsv", "entities/data/misc_names.tsv", "entities/data/titles.tsv")
@@ -30,7 +32,8 @@ def _runs(text: str) -> set[tuple[str, ...]]:
     out = set()
     for piece in BREAK.split(text.replace("।", " ").replace("॥", " ")):
         words = WORD.findall(piece)
-        out.update(tuple(words[k:k + RUN]) for k in range(len(words) - RUN + 1))
+        runs = (tuple(words[k:k + RUN]) for k in range(len(words) - RUN + 1))
+        out.update(r for r in runs if sum(bool(HINDI.match(w)) for w in r) >= 2)   # not a row of numbers
     return out
 
 
