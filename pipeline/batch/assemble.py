@@ -108,8 +108,9 @@ def _hashed(path: Path) -> dict:
     return {"sha256": sha, "bytes": n}
 
 
-def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tuple[str, ...], escape: bool):
-    """Write every table of `docs` ([(doc_id, key)], sorted) into gen/ from the caches.
+def assemble(store: Store, gen: Path, docs, formats: tuple[str, ...], escape: bool):
+    """Write every table of `docs` (sized, iterating (doc_id, key) in doc_id order: a list, a
+    batch/ledger.py Ledger) into gen/ from the caches.
     The per-document index (content sha256, cache key, row counts, error flags) is streamed to
     gen/docs.jsonl, not held in memory. Returns (files {name: {sha256, bytes[, rows]}}, table row
     counts, number of documents, number of documents in errors)."""
@@ -121,7 +122,7 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
     counts = {t: 0 for t in TABLES}
     index = _HashedFile(gen / DOC_INDEX, bom=False)
     entity_index = EntityIndex()
-    n_failed = 0
+    n_failed, n_docs = 0, len(docs)
     for i, (doc_id, key) in enumerate(docs):
         e = store.get(key)
         if e is None:
@@ -138,15 +139,15 @@ def assemble(store: Store, gen: Path, docs: list[tuple[str, str]], formats: tupl
         index.write(json.dumps(_index_entry(doc_id, key, e), ensure_ascii=False) + "\n")
         entity_index.add(index_parts(e))
         n_failed += not e["ok"]
-        if i == len(docs) // 2:
+        if i == n_docs // 2:
             crashpoint("assembling")
-    files = {DOC_INDEX: dict(index.close(), rows=len(docs))}
+    files = {DOC_INDEX: dict(index.close(), rows=n_docs)}
     files.update(_run_tables(gen, {"entity_index": entity_index.rows()}, want_pq, escape, counts))
     for t, f in csv_files.items():
         files[f"{t}.csv"] = dict(f.close(), rows=counts[t])
     if parquet is not None:
         files.update(parquet.close(counts))
-    return files, counts, len(docs), n_failed
+    return files, counts, n_docs, n_failed
 
 
 def _index_entry(doc_id: str, key: str, e: dict) -> dict:

@@ -20,12 +20,11 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from collections import deque
 from contextlib import contextmanager
 
 from ..core.tables import error_row
 from ..text.read import InputError
-from .document import groups
+from .document import GroupQueue
 from .entry import Result, package
 from .inputs import BatchUsageError
 from .interrupt import sigint_blocked
@@ -46,8 +45,12 @@ CONNECT_TIMEOUT = "20s"
 # * event-loop health checks every 1 s instead of 20 ms, the system and memory monitors every 5 s and
 #   1 s instead of 0.5 s and 0.1 s: the scheduler, the client and the nannies share this process's
 #   event loop (its thread: 2.0 -> 0.6 s), each worker has its own (1.8 -> 1.0 s).
+# * developers' logs of the last 16 messages, not 1,000: every comm keeps its recent payloads, and a
+#   payload here is a group with its documents' bytes (the client's stream to the scheduler and the
+#   scheduler's to each worker held ~1,000 groups each: +10 kB a document of client RSS, 2026-12-07).
 # For a cluster of your own, docs/batch.md ("Dask") gives the same settings as environment variables.
 QUIET = {"distributed.worker.profile.enabled": False,
+         "distributed.admin.low-level-log-length": 16,
          "distributed.admin.tick.interval": "1s",
          "distributed.admin.system-monitor.interval": "5s",
          "distributed.admin.system-monitor.disk": False,
@@ -80,12 +83,13 @@ def failure_meta(task: DocTask, exc: BaseException) -> Result:
     return package(task, "", {"errors": [error_row(task.doc_id, task.path, "batch", kind, reason)]})
 
 
-def run_dask(todo: list[DocTask], job: Job, on_done) -> tuple[int, int]:
-    """Process `todo` on the cluster, calling on_done(meta) for each; returns (workers, bytes received)."""
+def run_dask(todo, job: Job, on_done) -> tuple[int, int]:
+    """Process `todo` (a ledger's Todo) on the cluster, calling on_done(meta) for each; returns
+    (workers, bytes received)."""
     with _client(job) as client:
         n = max(1, len(client.scheduler_info().get("workers", {})) or job.options.workers)
         pump = _Pump(client, job, on_done)
-        pump.run(groups(todo, n), n)
+        pump.run(GroupQueue(todo.groups(n), todo.n_groups(n)), n)
         return n, pump.bytes
 
 
@@ -95,13 +99,13 @@ class _Pump:
     def __init__(self, client, job: Job, on_done):
         from distributed import as_completed
         self.client, self.job, self.on_done = client, job, on_done
-        self.queue: deque = deque()
+        self.queue = GroupQueue((), 0)
         self.inflight: dict = {}
         self.done = as_completed()
         self.bytes = 0
 
-    def run(self, groups_: list[list[DocTask]], n: int) -> None:
-        self.queue.extend((g, False) for g in groups_)
+    def run(self, queue: GroupQueue, n: int) -> None:
+        self.queue = queue
         self._submit(INFLIGHT * n)
         for fut in self.done:
             tasks, alone = self.inflight.pop(fut.key)
@@ -121,13 +125,13 @@ class _Pump:
 
     def _failed(self, tasks: list[DocTask], alone: bool, e: Exception) -> list[Result]:
         if type(e).__name__ == "KilledWorker" and not alone:
-            self.queue.extendleft(([t], True) for t in reversed(tasks))   # find the culprit
+            self.queue.put_back([([t], True) for t in tasks])   # find the culprit
             return []
         return [failure_meta(t, e) for t in tasks]
 
     def _submit(self, room: int) -> None:
         while room > 0 and self.queue:
-            tasks, alone = self.queue.popleft()
+            tasks, alone = self.queue.take()
             shipped = []
             for task in tasks:
                 task = _with_bytes(task)
@@ -163,9 +167,10 @@ def _client(job: Job):
         raise RuntimeError('the dask engine needs: pip install "dask[distributed]"') from e
     opts, client, cluster = job.options, None, None
     quiet = _quiet_dask()
+    settings = dask.config.set(worker_config())     # for the whole run: comms made later read it too
     try:
-        with sigint_blocked(spawns=True), dask.config.set(worker_config()):
-            if opts.scheduler:          # deaf to Ctrl-C while starting; one meanwhile fires right after
+        with sigint_blocked(spawns=True):   # deaf to Ctrl-C while starting; one meanwhile fires right after
+            if opts.scheduler:
                 client = _connect(Client, opts.scheduler)
             else:
                 cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
@@ -183,6 +188,7 @@ def _client(job: Job):
             quiet.closing()
             _close(client, cluster)
         quiet.close()
+        settings.__exit__(None, None, None)
 
 
 def _kill_workers(cluster) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,11 +14,38 @@ from pathlib import Path
 GROUP_DOCS = 16
 
 
-def groups(tasks: list, workers: int = 1) -> list[list]:
-    """`tasks` cut into consecutive groups of at most GROUP_DOCS, small enough to keep `workers`
+def group_size(n: int, workers: int = 1) -> int:
+    """Documents per group for n documents: at most GROUP_DOCS, small enough to keep `workers`
     busy (about 4 groups per worker before a group shrinks below GROUP_DOCS)."""
-    size = max(1, min(GROUP_DOCS, len(tasks) // (4 * workers) if workers > 1 else GROUP_DOCS))
+    return max(1, min(GROUP_DOCS, n // (4 * workers) if workers > 1 else GROUP_DOCS))
+
+
+def groups(tasks: list, workers: int = 1) -> list[list]:
+    """`tasks` cut into consecutive groups of group_size (batch/ledger.py Todo: the same, lazily)."""
+    size = group_size(len(tasks), workers)
     return [tasks[i:i + size] for i in range(0, len(tasks), size)]
+
+
+class GroupQueue:
+    """The groups waiting for a worker, as (group, retried alone?): those put back (a lost worker's
+    documents, one by one) first, then the run's own groups, made only when taken."""
+
+    def __init__(self, fresh, count: int):
+        self.front: deque = deque()
+        self.fresh, self.left = iter(fresh), count
+
+    def __len__(self) -> int:
+        return len(self.front) + self.left
+
+    def put_back(self, items: list) -> None:
+        """`items` go first, in their order."""
+        self.front.extendleft(reversed(items))
+
+    def take(self):
+        if self.front:
+            return self.front.popleft()
+        self.left -= 1
+        return next(self.fresh), False
 
 
 # ---------------------------------------------------------------------------------------------

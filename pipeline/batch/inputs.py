@@ -38,19 +38,28 @@ def check_paths(corpus: Path, out: Path) -> None:
 
 
 def list_inputs(corpus: Path, out: Path | None = None) -> list[tuple[str, str, tuple[str, str] | None]]:
-    """(doc_id, path, problem) for every file under corpus, sorted by doc_id. Hidden files and
-    folders and the output folder (when inside the corpus) are skipped. Symbolic links are
-    followed only within the corpus; others get problem (kind, reason) and become error rows."""
+    """(doc_id, path, problem) for every file under corpus, sorted by doc_id (find_inputs, as rows)."""
+    ids, problems = find_inputs(corpus, out)
+    return [(d, str(Path(corpus) / d), problems.get(i)) for i, d in enumerate(ids)]
+
+
+def find_inputs(corpus: Path, out: Path | None = None) -> tuple[list[str], dict[int, tuple[str, str]]]:
+    """(sorted doc_ids of every file under corpus, {index: (kind, reason)} of those with a problem).
+    A file's path is corpus/doc_id. Hidden files and folders and the output folder (when inside the
+    corpus) are skipped. Symbolic links are followed only within the corpus; others get a problem
+    and become error rows."""
     corpus = Path(corpus)
     root = corpus.resolve()
     skip = Path(out).resolve() if out is not None else None
-    found = []
+    ids: list[str] = []
+    problems: dict[str, tuple[str, str]] = {}
 
     def unreadable(err: OSError):   # a folder we cannot list must not vanish silently
         p = Path(err.filename)
         if p != corpus:
-            found.append((p.relative_to(corpus).as_posix(), str(p),
-                          ("io", f"cannot list folder: {err.strerror or err}")))
+            doc_id = p.relative_to(corpus).as_posix()
+            ids.append(doc_id)
+            problems[doc_id] = ("io", f"cannot list folder: {err.strerror or err}")
 
     for dirpath, dirnames, filenames in os.walk(corpus, followlinks=False, onerror=unreadable):
         d = Path(dirpath)
@@ -62,23 +71,27 @@ def list_inputs(corpus: Path, out: Path | None = None) -> list[tuple[str, str, t
         names += [n for n in dirnames if (d / n).is_symlink()]  # os.walk does not descend into these
         for name in names:
             p = d / name
-            doc_id = p.relative_to(corpus).as_posix()
-            problem = None
-            if p.is_symlink():
-                try:
-                    target = p.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    problem = ("symlink", "broken symbolic link (its target does not exist)")
-                else:
-                    if target != root and root not in target.parents:
-                        problem = ("symlink", f"symbolic link leading out of the corpus folder "
-                                              f"(to {target}): refused")
-                    elif skip is not None and (target == skip or skip in target.parents):
-                        problem = ("symlink", "symbolic link into the output folder: refused")
-                    elif target.is_dir():
-                        continue  # a folder inside the corpus: its files are listed where they are
+            problem = _link_problem(p, root, skip) if p.is_symlink() else None
+            if problem == "dir":
+                continue  # a folder inside the corpus: its files are listed where they are
             if problem is None and not p.is_file():
                 problem = ("not_a_file", "not a regular file (device, pipe or socket)")
-            found.append((doc_id, str(p), problem))
-    found.sort(key=lambda x: x[0])
-    return found
+            doc_id = p.relative_to(corpus).as_posix()
+            ids.append(doc_id)
+            if problem is not None:
+                problems[doc_id] = problem
+    ids.sort()
+    return ids, {i: problems[d] for i, d in enumerate(ids) if d in problems}
+
+
+def _link_problem(p: Path, root: Path, skip: Path | None):
+    """Why a symbolic link is refused, "dir" for a folder inside the corpus, None for a file in it."""
+    try:
+        target = p.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return ("symlink", "broken symbolic link (its target does not exist)")
+    if target != root and root not in target.parents:
+        return ("symlink", f"symbolic link leading out of the corpus folder (to {target}): refused")
+    if skip is not None and (target == skip or skip in target.parents):
+        return ("symlink", "symbolic link into the output folder: refused")
+    return "dir" if target.is_dir() else None

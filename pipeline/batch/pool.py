@@ -19,11 +19,11 @@ import pickle
 import sys
 import threading
 import time
-from collections import deque
 from multiprocessing.connection import wait
 from pathlib import Path
 
 from ..core.tables import error_row
+from .document import GroupQueue
 from .entry import package
 from .interrupt import ignore_sigint, sigint_blocked
 from .store import crashpoint
@@ -81,13 +81,12 @@ class Pool:
         self.job, self.n, self.threads = job, n, torch_threads(n)
         self.ctx = _mp_context()
         self.workers: list[_Worker] = []
-        self.queue: deque = deque()
+        self.queue = GroupQueue((), 0)
         self.broken = ""         # why a worker could not build its pipeline
         self.bytes = 0           # received from the workers
 
-    def run(self, groups: list[list[DocTask]], on_done) -> None:
-        self.queue.extend((g, False) for g in groups)
-        self.on_done = on_done
+    def run(self, queue: GroupQueue, on_done) -> None:
+        self.queue, self.on_done = queue, on_done
         try:
             while self.queue or any(w.held for w in self.workers):
                 self._dispatch()
@@ -109,7 +108,7 @@ class Pool:
 
     def _dispatch(self) -> None:
         while self.broken and self.queue:
-            tasks, _ = self.queue.popleft()
+            tasks, _ = self.queue.take()
             for task in tasks:
                 self._error_row(task, "internal_error", f"the worker could not start: {self.broken}")
         busy = sum(w.held is not None for w in self.workers)
@@ -119,7 +118,7 @@ class Pool:
             if not self.queue:
                 break
             if w.held is None:
-                w.held, w.since = self.queue.popleft(), time.monotonic()
+                w.held, w.since = self.queue.take(), time.monotonic()
                 try:
                     w.conn.send(w.held[0])
                 except OSError:      # it died already: _collect reads why, or sees it gone
@@ -143,7 +142,7 @@ class Pool:
         what, value = pickle.loads(data)
         if what == "init_error":
             self.broken = value
-            self.queue.appendleft(w.held)
+            self.queue.put_back([w.held])
         else:
             for meta in value:
                 self.on_done(meta)
@@ -165,7 +164,7 @@ class Pool:
             return
         tasks, alone = w.held
         if not alone:
-            self.queue.extendleft((([t], True) for t in reversed(tasks)))
+            self.queue.put_back([([t], True) for t in tasks])
         elif hung:
             self._error_row(tasks[0], "timeout", _hang_reason(self.job.options.doc_timeout))
         else:

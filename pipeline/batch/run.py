@@ -12,8 +12,9 @@ Incremental, parallel and crash-safe (docs/batch.md):
   new generation folder that one atomic rename publishes (pipeline/batch/manifest.py).
 
 This module holds run_batch and the orchestration of a run; the parts live beside it in
-pipeline/batch/: inputs (listing the corpus, path checks), document (one document -> a cache entry,
-PipelineFactory, the fingerprint), deadline (the per-document time limit, in any thread), workers
+pipeline/batch/: inputs (listing the corpus, path checks), ledger (what the run knows of each
+document, compactly: doc_ids, cache keys, the documents to do), document (PipelineFactory, the
+fingerprint, groups), deadline (the per-document time limit, in any thread), workers
 (the local engine: in-process or a pool of worker processes), render (CSV lines, Arrow tables),
 assemble (writing a generation from the caches), progress (Summary, Progress), manifest_format /
 store / manifest (the output folder), dask_engine (the Dask engine).
@@ -28,8 +29,9 @@ from typing import Callable
 
 from .assemble import assemble
 from .document import PipelineFactory, _Given, fingerprint
-from .inputs import BatchUsageError, check_paths, list_inputs
+from .inputs import BatchUsageError, check_paths, find_inputs, list_inputs
 from .interrupt import raise_if_interrupted, sticky_sigint
+from .ledger import Ledger, OldIndex, Todo
 from .manifest import validate
 from .manifest_format import FORMAT, MANIFEST
 from .options import RunOptions
@@ -77,8 +79,8 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, fac
     opts = (options or RunOptions()).checked()
     factory = _recipe(opts, factory, pipe)
     check_paths(corpus, out)
-    inputs = list_inputs(corpus, out)
-    if not inputs:
+    ledger = Ledger(corpus, *find_inputs(corpus, out))
+    if not ledger.ids:
         raise NoInputs(f"no input files in {corpus}")
     if pipe is None:
         try:
@@ -94,7 +96,7 @@ def run_batch(corpus: Path, out: Path, options: RunOptions | None = None, *, fac
     try:
         job = Job(replace(opts, layout=_layout(opts, store, out)), factory, pipe, fp, store, versions)
         with sticky_sigint():
-            return _run(corpus, inputs, job, on_doc, t0)
+            return _run(corpus, ledger, job, on_doc, t0)
     except BatchUsageError:        # a setup error writes nothing: not even the folder or its lock
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
@@ -124,24 +126,23 @@ def _layout(opts: RunOptions, store: Store, out: Path) -> str:
     return opts.layout
 
 
-def _run(corpus: Path, inputs: list, job: Job, on_doc, t0: float) -> Summary:
+def _run(corpus: Path, ledger: Ledger, job: Job, on_doc, t0: float) -> Summary:
     opts, store = job.options, job.store
     store.cleanup()                       # leftovers of a killed run
     summary = Summary(engine=opts.engine, workers=opts.workers)
-    progress, total = None, len(inputs)
+    progress, total = None, len(ledger.ids)
     try:
-        todo, keys, prev = _plan(inputs, job, summary)
+        todo, prev = _plan(ledger, job, summary)
         if todo is None:                  # same keys, same options, outputs intact
             if opts.layout == "links":
                 store.expose(sorted({n.split("/")[0] for n in prev["files"]}) + [MANIFEST])
             return _finish(summary, prev, t0, up_to_date=True)
-        inputs.clear()      # not needed any more (cleared, as run_batch holds it too): keep the main process small
         tp = time.perf_counter()
         progress = Progress(len(todo), opts.quiet)
 
         def done(meta):
             raise_if_interrupted()
-            keys[meta["doc_id"]] = meta["key"]
+            ledger.set_key(ledger.index(meta["doc_id"]), meta["key"])
             summary.processed += 1
             progress.step(meta["doc_id"])
             if on_doc:
@@ -152,14 +153,14 @@ def _run(corpus: Path, inputs: list, job: Job, on_doc, t0: float) -> Summary:
         progress.close()
         raise_if_interrupted()
         summary.phases["process"] = round(time.perf_counter() - tp, 3)
-        return _publish(corpus, keys, job, summary, prev, t0)
+        return _publish(corpus, ledger, job, summary, prev, t0)
     except KeyboardInterrupt:
         if progress is not None:
             progress.close()              # ends the bar's line: the message gets its own
         raise Interrupted(summary.reused + summary.processed, total) from None
 
 
-def _process(todo: list, job: Job, done, summary: Summary) -> None:
+def _process(todo: Todo, job: Job, done, summary: Summary) -> None:
     """The engine at work; the summary learns the workers it had and the bytes they sent back."""
     if job.options.engine == "dask":
         from .dask_engine import run_dask
@@ -168,33 +169,35 @@ def _process(todo: list, job: Job, done, summary: Summary) -> None:
         summary.workers, summary.result_bytes = run_local(todo, job, done)
 
 
-def _plan(inputs: list, job: Job, summary: Summary) -> tuple[list | None, dict[str, str], dict | None]:
-    """(DocTasks to process, cache keys of those reused, the current manifest). The list is None
-    when nothing changed at all: same keys, same options, outputs intact."""
+def _plan(ledger: Ledger, job: Job, summary: Summary) -> tuple[Todo | None, dict | None]:
+    """(the documents to process, the current manifest); the ledger gets the cache keys of those
+    reused. The Todo is None when nothing changed at all: same keys, same options, outputs intact."""
     opts, store = job.options, job.store
     tp = time.perf_counter()
     prev = store.manifest()
     old = None if opts.force else prev
-    old_docs = store.doc_index() if old is not None else {}   # doc_id -> (key, retry, timed_out)
-    keys: dict[str, str] = {}
-    todo = []
-    for doc_id, path, problem in inputs:
-        key, problem = scan_key(job.fingerprint, doc_id, path, problem)
-        prev_key, prev_retry, prev_timeout = old_docs.get(doc_id, (None, False, None))
+    old_docs = OldIndex(store.doc_index_path() if old is not None else None)
+    todo, same = Todo(ledger, job), old is not None
+    for i, doc_id in enumerate(ledger.ids):
+        key, problem = scan_key(job.fingerprint, doc_id, ledger.path(i), ledger.problems.get(i))
+        if problem is not None:
+            ledger.problems[i] = problem
+        prev_key, prev_retry, prev_timeout = old_docs.get(doc_id)
         retry = prev_key == key and (prev_retry or (
             prev_timeout is not None and (not opts.doc_timeout or opts.doc_timeout > prev_timeout)))
         if opts.force or key is None or retry or not store.has(key):
-            todo.append(job.task(doc_id, path, problem))
+            todo.add(i)
+            same = False
         else:
-            keys[doc_id] = key
-    summary.reused = len(keys)
-    summary.removed = len(set(old_docs) - {d for d, _, _ in inputs})
+            ledger.set_key(i, key)
+            same = same and prev_key == key
+    summary.reused = len(ledger)
+    summary.removed = old_docs.finish()
     summary.phases["scan"] = round(time.perf_counter() - tp, 3)
-    if (not todo and old is not None and all(old.get(k) == v for k, v in _recorded_options(job).items())
-            and len(old_docs) == len(keys) and all(old_docs.get(d, ("",))[0] == k for d, k in keys.items())
+    if (same and not summary.removed and all(old.get(k) == v for k, v in _recorded_options(job).items())
             and not validate_quick(store.out, old)):
-        return None, keys, prev
-    return todo, keys, prev
+        return None, prev
+    return todo, prev
 
 
 def _recorded_options(job: Job) -> dict:
@@ -203,7 +206,7 @@ def _recorded_options(job: Job) -> dict:
             "layout": o.layout}
 
 
-def _publish(corpus: Path, keys: dict[str, str], job: Job, summary: Summary, prev: dict | None,
+def _publish(corpus: Path, ledger: Ledger, job: Job, summary: Summary, prev: dict | None,
              t0: float) -> Summary:
     """Assemble a new generation from the caches and publish it, unless it is byte for byte what
     OUT already holds (then OUT, its manifest included, is left untouched)."""
@@ -211,7 +214,7 @@ def _publish(corpus: Path, keys: dict[str, str], job: Job, summary: Summary, pre
     tp = time.perf_counter()
     crashpoint("processed")
     gen = store.new_gen()
-    files, counts, n_docs, n_failed = assemble(store, gen, sorted(keys.items()), opts.formats, opts.csv_escape)
+    files, counts, n_docs, n_failed = assemble(store, gen, ledger, opts.formats, opts.csv_escape)
     crashpoint("assembled")
     summary.phases["assemble"] = round(time.perf_counter() - tp, 3)
     tp = time.perf_counter()
@@ -221,7 +224,7 @@ def _publish(corpus: Path, keys: dict[str, str], job: Job, summary: Summary, pre
     unchanged = prev is not None and _same_content(prev, manifest) and not validate(store.out)
     if not unchanged:   # (no time stamp in it: the same tables give the same manifest, byte for byte)
         store.commit(gen, manifest, sorted({n.split("/")[0] for n in files}), opts.layout)
-    store.cleanup(keep_keys=set(keys.values()))      # (removes the unused generation too)
+    store.cleanup(keep_keys=ledger.key_set())      # (removes the unused generation too)
     crashpoint("cleaned")
     summary.phases["commit"] = round(time.perf_counter() - tp, 3)
     return _finish(summary, store.manifest() or manifest, t0, up_to_date=unchanged)

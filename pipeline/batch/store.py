@@ -141,6 +141,11 @@ class Store:
             return None
         return m if m.get("format") == FORMAT else None
 
+    def doc_index_path(self) -> Path:
+        """The current generation's per-document index, docs.jsonl (batch/ledger.py OldIndex reads it)."""
+        gen = self.current_gen()
+        return (gen if gen is not None else self.out) / DOC_INDEX
+
     def doc_index(self) -> dict[str, tuple[str, bool, float | None]]:
         """doc_id -> (cache key, retry, timed_out) of the current generation ({} if none)."""
         gen = self.current_gen()
