@@ -70,6 +70,7 @@ class MetricFrame:
     self_reported: bool = False        # the body that reports it owns it (a company's profit)
     national: bool = False             # a country's figure: no body owns it
     public: bool = False               # a government's figure (taxes collected): its country or government owns it
+    company_owned: bool = False        # only a company named in its sentence owns it (a share's price)
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     goods_verbs: tuple[str, ...] = ()  # verbs that name it after a value of goods ('का माल भेजा': exports)
     goods_partner: bool = False        # ... only with a party marked as its counterpart in the clause (से खरीदा)
@@ -140,7 +141,7 @@ def _metrics(spec: dict) -> Metrics:
         frames[pred] = MetricFrame(
             pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
             **{f: bool(row.get(f)) for f in ("flow", "base_of_share", "pair_partner", "self_reported", "national",
-                                             "public", "goods_partner")},
+                                             "public", "goods_partner", "company_owned")},
             after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
             goods_verbs=tuple(match_key(w) for w in row.get("goods_verbs") or ()),
             subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .anaphora import DocState
 from .attributes import resolve_party, window
 from .frames import metrics
-from .lexicon import cc, marker, table
+from .lexicon import cc, marker, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .view import View
@@ -257,6 +257,39 @@ def locative_owner(v, predicate, span, i, ctx):
     return None
 
 
+def _standing(v, predicate, span, i, ctx):
+    """A ranking: '<value> के साथ <party> तीसरे स्थान पर रहा', '<value> हिस्सेदारी के साथ <party> शीर्ष पर है':
+    the party right after the value and के साथ, when a word of a standing (standing_words.tsv) follows
+    it within four words, has the value (an investor, a seller); for a frame whose ranked party is the
+    other one (list_party counterpart: the destination of exports) it is the counterpart, beside the
+    owner in the genitive ('भारत के निर्यात में ... के साथ जर्मनी पांचवें स्थान पर')."""
+    if predicate in TRADE or i not in v.amts:
+        return None
+    keys, k = v.keys, v.amts[i][0]
+    k += k < len(keys) and keys[k] in words("share_nouns.tsv")
+    with_ = marker("with").split()
+    if keys[k:k + len(with_)] != with_:
+        return None
+    k += len(with_)
+    after = v.ents.get(k)                        # '<value> के साथ <party> <standing>'
+    before = v.ent_ending(i)                     # '<party> <value> के साथ <standing>'
+    if after is not None:
+        first, look, party = k, after[0], after[1]
+    elif before is not None:
+        first, look, party = before[0], k, before[1]
+    else:
+        return None
+    if party.label not in ("LOC", "ORG") or first in ctx[1]:
+        return None
+    ahead, stand = keys[look:look + 4], words("standing_words.tsv")
+    if not any(w in stand or " ".join(ahead[n:n + 2]) in stand for n, w in enumerate(ahead)):
+        return None
+    if metrics().frames[predicate].list_party != "counterpart":
+        return party.text, party.id, "", None
+    owner = genitive_owner(v, span[0], ctx[1], ctx[0], predicate)
+    return (owner, "", "", (party.text, party.id)) if owner and owner != party.text else None
+
+
 def _gapped(v, predicate, span, i, ctx):
     """'केंद्र का घाटा 4.8 प्रतिशत रहा, जबकि राज्यों का 2.9 प्रतिशत': a party in the genitive right before a
     value whose clause names no metric of its own is that value's owner (a name, देश, or a group of
@@ -281,4 +314,4 @@ def _carried(v, predicate, span, i, ctx):
 
 OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
-                 "country": _country, "locative": locative_owner, "gapped": _gapped, "speaker_body": _speaker_body, "carried": _carried}
+                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "speaker_body": _speaker_body, "carried": _carried}

@@ -190,6 +190,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
+    if metrics().frames[predicate].company_owned and not _company(v, state, owner or ""):
+        return None                     # a price of goods or of a deal ('तेल की कीमत'), or a worth: no company's
     unsure = owner is None              # unsure of the owner: what a later noun continues, a fact the passage
     if unsure:                          # may own (metric_passage.py), else none
         state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
@@ -199,6 +201,11 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
                 person=person or reporter, hit=mj > mi,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
                 rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
+
+
+def _company(v: View, state: DocState, owner: str) -> bool:
+    """Is the owner an organisation named in this sentence, or the one कंपनी / उसके takes up?"""
+    return bool(owner) and (owner == state.org or any(e.text == owner for _, _, e in v.entities("ORG")))
 
 
 def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[Relation]:
