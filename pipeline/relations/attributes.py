@@ -16,7 +16,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     """Dates, years, months, relative times and period words, and durations after बीते / अगले;
     not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले'), nor a year that names
     a thing (year_modifiers.tsv: '1992 बैच के अधिकारी'), nor one opening a basis (basis_phrases.tsv:
-    'सालाना आधार पर 6 प्रतिशत': year on year)."""
+    'सालाना आधार पर 6 प्रतिशत': year on year), nor the date of a founding (founding_words.tsv)."""
     if "periods" in v._found:
         return v._found["periods"]
     comparison, prefixes = words("comparison_words.tsv"), words("duration_prefixes.tsv")
@@ -29,7 +29,8 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     out += [(i, j, v.text(i, j)) for i, j, _ in v.find(phrases("period_words.tsv")) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]
     basis = {i for i, _, _ in v.find(phrases("basis_phrases.tsv"))}   # 'सालाना आधार पर': how, not when
-    out = [p for p in out if p[0] not in basis]
+    founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
+    out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])]
     merged: list[tuple[int, int, str]] = []
     aside = _bracketed(v)                    # 'वित्त वर्ष 2024-25 (31 मार्च को समाप्त)': the end date is an aside
     if any(p[0] not in aside for p in out):

@@ -84,13 +84,14 @@ def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     share its matches)."""
     if "hits" not in v._found:
         present, by_list, out = set(v.keys), {}, {}
-        if _trigger_firsts().isdisjoint(present) and not any(k.startswith(_stems()) for k in present):
+        stemmed = [(i, k) for i, k in enumerate(v.keys) if k.startswith(_stems())]
+        if _trigger_firsts().isdisjoint(present) and not stemmed:
             v._found["hits"] = out
             return out
         for frame in event_frames():
             key = (id(frame.triggers), frame.stems)
             if key not in by_list:
-                by_list[key] = frame.hits(v.keys, present)
+                by_list[key] = frame.hits(v.keys, present, stemmed)
             if by_list[key]:
                 out[frame.rule] = by_list[key]
         v._found["hits"] = out

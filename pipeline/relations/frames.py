@@ -47,14 +47,17 @@ class Frame:
     modality: dict[str, str] = field(default_factory=dict)     # cue word key -> modality
     body_subjects: frozenset[str] = frozenset()    # an object that is a body but no group takes only these
 
-    def hits(self, keys: list[str], present: frozenset[str] | set[str] | None = None) -> list[tuple[int, int]]:
+    def hits(self, keys: list[str], present: frozenset[str] | set[str] | None = None,
+             stemmed: list[tuple[int, str]] | None = None) -> list[tuple[int, int]]:
         """Token spans of the frame's triggers in a sentence (`present`: the sentence's keys, to skip
-        the scan of a sentence holding no first word of a trigger)."""
+        the scan of a sentence holding no first word of a trigger; `stemmed`: its (index, key) that
+        start with any frame's stem, to skip the scan for stems)."""
         present = set(keys) if present is None else present
         out = [] if self.triggers.firsts.isdisjoint(present) else [(i, j) for i, j, _ in self.triggers.find(keys)]
         if self.stems:
             taken = {i for i, _ in out}
-            out += [(i, i + 1) for i, k in enumerate(keys) if i not in taken and k.startswith(self.stems)
+            found = enumerate(keys) if stemmed is None else stemmed
+            out += [(i, i + 1) for i, k in found if i not in taken and k.startswith(self.stems)
                     and k not in self.stems]
             out.sort()
         return out

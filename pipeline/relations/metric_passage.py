@@ -13,6 +13,8 @@ fact no owner reaches is dropped, but a government's figure, stated for nobody w
 stays empty."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core.doc import Relation
 from .frames import metrics
 from .lexicon import table
@@ -36,7 +38,9 @@ def family(predicate: str) -> str:
 
 def _governments(v: View, n: int) -> list[tuple]:
     """(paragraph, sentence, text, id) of every government the sentence writes (owner_anaphors.tsv: self)."""
-    kinds = table("owner_anaphors.tsv", "word", "refers_to")
+    kinds, firsts = _self_words()
+    if firsts.isdisjoint(v.keys):
+        return []
     out = []
     k = 0
     while k < len(v.keys):
@@ -45,6 +49,13 @@ def _governments(v: View, n: int) -> list[tuple]:
             out.append((v.paragraph, n, v.text(k, k + width), ""))
         k += width
     return out
+
+
+@lru_cache(maxsize=1)
+def _self_words() -> tuple[dict[str, str], frozenset[str]]:
+    """owner_anaphors.tsv, and the first words of its government nouns (a sentence without one names none)."""
+    kinds = table("owner_anaphors.tsv", "word", "refers_to")
+    return kinds, frozenset(w.split()[0] for w, kind in kinds.items() if kind == "self")
 
 
 class Passages:
