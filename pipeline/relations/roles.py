@@ -16,6 +16,7 @@ from .view import View
 
 PARTY = frozenset({"party"})
 MAX_CHAIN = 8        # words of a title's chain written after a name ('विश्व बैंक के अध्यक्ष')
+MAX_GLOSS = 6        # words of a bracketed gloss between a title and the name ('सीईओ (मुख्य कार्यकारी अधिकारी)')
 
 
 def _is_name(v: View, i: int, j: int) -> bool:
@@ -35,7 +36,8 @@ def roles(v: View, state: DocState) -> list[Relation]:
         if not _is_name(v, i, j):
             continue
         if not ent.role:
-            office = next(((a, b) for a, b in v.titles() if b == i and a > 1), None)
+            gloss = _gloss_before(v, i)          # 'बैंक के सीएमडी (अध्यक्ष एवं प्रबंध निदेशक) X': a glossed title
+            office = next(((a, b) for a, b in v.titles() if b == i and a > 1 or gloss is not None and b == gloss), None)
             if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
                 a = title_chain(v, office[0], set())
                 r = v.relation(state.full_name(ent.text), "role", v.text(a, i), "role:title_before_name",
@@ -53,6 +55,16 @@ def roles(v: View, state: DocState) -> list[Relation]:
         r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
         out.append(r)
     return _reported(v, state, out)
+
+
+def _gloss_before(v: View, i: int) -> int | None:
+    """The token of the '(' of a bracket of at most MAX_GLOSS words closing right before token i, or None."""
+    if i < 3 or v.keys[i - 1] != ")":
+        return None
+    for k in range(i - 2, max(-1, i - 2 - MAX_GLOSS), -1):
+        if v.keys[k] in ("(", ")"):
+            return k if v.keys[k] == "(" and k < i - 2 else None
+    return None
 
 
 def _reported(v: View, state: DocState, facts: list[Relation]) -> list[Relation]:
