@@ -126,8 +126,10 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
             return []
     out = []
     every = build(v, state)
-    reported = [a for a in every if not any(k in speakers for k in range(a.start, a.end))]
-    inside = {k for i, j, _ in v.entities() for k in range(i, j)}
+    if "reported" not in v._found:                    # the same for every frame of the sentence
+        v._found["reported"] = [a for a in every if not any(k in speakers for k in range(a.start, a.end))]
+        v._found["inside"] = {k for i, j, _ in v.entities() for k in range(i, j)}
+    reported, inside = v._found["reported"], v._found["inside"]
     for trig in hits:
         if trig[0] in inside or frame.predicate == "visits" and trig[0] > 0 and \
                 v.keys[trig[0] - 1] in words("return_words.tsv"):

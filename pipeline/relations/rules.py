@@ -79,6 +79,7 @@ def rule_names() -> tuple[str, ...]:
     return tuple(r.name for r in rules() if r.writes)
 
 
+@lru_cache(maxsize=1)
 def runners() -> tuple[Rule, ...]:
     """The rules the stage runs, in order (the event frames through `events`)."""
     return tuple(r for r in rules() if r.run is not None)
