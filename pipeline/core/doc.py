@@ -7,6 +7,7 @@ so `doc.text[span.start:span.end] == span.text` always holds. Rule stages match 
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -126,7 +127,8 @@ class Document:
         by_sentence: dict[str, list[Token]] = {}
         for tok in self.tokens:
             by_sentence.setdefault(tok.sentence_id, []).append(tok)
-        return {sid: sorted(toks, key=lambda t: (t.index, t.start)) for sid, toks in by_sentence.items()}
+        order = attrgetter("index", "start")
+        return {sid: sorted(toks, key=order) for sid, toks in by_sentence.items()}
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing original offset `offset` (sentences are in text order)."""

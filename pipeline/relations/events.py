@@ -79,21 +79,30 @@ def _stems() -> tuple[str, ...]:
     return tuple(s for f in event_frames() for s in f.stems)
 
 
+@lru_cache(maxsize=1)
+def _trigger_lists() -> tuple[tuple[Frame, tuple[str, ...]], ...]:
+    """One frame per distinct (trigger list, stems), with the rules of every frame sharing it."""
+    lists: dict[tuple, tuple[Frame, list[str]]] = {}
+    for frame in event_frames():
+        lists.setdefault((id(frame.triggers), frame.stems), (frame, []))[1].append(frame.rule)
+    return tuple((frame, tuple(rules)) for frame, rules in lists.values())
+
+
 def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
     share its matches)."""
     if "hits" not in v._found:
-        present, by_list, out = set(v.keys), {}, {}
+        present, out = set(v.keys), {}
         stemmed = [(i, k) for i, k in enumerate(v.keys) if k.startswith(_stems())]
         if _trigger_firsts().isdisjoint(present) and not stemmed:
             v._found["hits"] = out
             return out
-        for frame in event_frames():
-            key = (id(frame.triggers), frame.stems)
-            if key not in by_list:
-                by_list[key] = frame.hits(v.keys, present, stemmed)
-            if by_list[key]:
-                out[frame.rule] = by_list[key]
+        for frame, rules in _trigger_lists():
+            if frame.triggers.firsts.isdisjoint(present) and not (frame.stems and stemmed):
+                continue
+            found = frame.hits(v.keys, present, stemmed)
+            if found:
+                out.update((rule, found) for rule in rules)
         v._found["hits"] = out
     return v._found["hits"]
 
@@ -103,9 +112,10 @@ def _may_hold(v: View, kinds: frozenset[str]) -> bool:
     test before the arguments are built."""
     key = ("may", kinds)
     if key not in v._found:
-        labels = {e.label for _, _, e in v.entities()}
-        anaphors = bool(v.find(phrases("party_anaphors.tsv")))
-        titles = bool(v.titles())
+        if "may" not in v._found:             # what the sentence holds, once for every kind asked
+            v._found["may"] = ({e.label for _, _, e in v.entities()}, bool(v.find(phrases("party_anaphors.tsv"))),
+                               bool(v.titles()))
+        labels, anaphors, titles = v._found["may"]
         v._found[key] = (("person" in kinds or "named" in kinds) and ("PER" in labels or titles or anaphors)) \
             or ("title" in kinds and titles) or (bool(kinds & {"place", "country"}) and ("LOC" in labels or anaphors)) \
             or (bool(kinds & {"body", "group", "party"}) and bool(labels & {"LOC", "ORG"}) or anaphors)
