@@ -33,13 +33,19 @@ def _table() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]:
     return words, suffixes
 
 
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(suf for suf, _, _ in _table()[1])
+
+
 def features_of(verb_keys: list[str], clause_keys: list[str]) -> VerbFeatures:
     """Features of a verb group (its words' keys) inside a clause (all its words' keys)."""
     words, suffixes = _table()
+    ends = _suffixes()
     f = VerbFeatures()
     for k in verb_keys:
         hit = words.get(k)
-        if hit is None and len(k) > 3:
+        if hit is None and len(k) > 3 and k.endswith(ends):      # (the precheck: one C call, not a scan)
             hit = next(((feat, val) for suf, feat, val in suffixes if k.endswith(suf)), None)
         if hit:
             feat, val = hit

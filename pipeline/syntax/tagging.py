@@ -75,7 +75,7 @@ def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
     """Compound postpositions (के बारे में), also after a fused pronoun genitive (उनके लिए, इसकी ओर)."""
     by_first, by_second = _compound_index(lex)
     for i in range(1, len(tokens)):
-        if tags[i]:
+        if tags[i] or (tokens[i] not in by_first and tokens[i] not in by_second):
             continue
         for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
             k = len(comp)
