@@ -167,28 +167,27 @@ def _client(job: Job):
         raise RuntimeError('the dask engine needs: pip install "dask[distributed]"') from e
     opts, client, cluster = job.options, None, None
     quiet = _quiet_dask()
-    settings = dask.config.set(worker_config())     # for the whole run: comms made later read it too
-    try:
-        with sigint_blocked(spawns=True):   # deaf to Ctrl-C while starting; one meanwhile fires right after
-            if opts.scheduler:
-                client = _connect(Client, opts.scheduler)
-            else:
-                cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
-                                       dashboard_address=None,   # and its HTTP routes on a free port:
-                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})   # no warning
-                client = Client(cluster)
-            crashpoint("workers")
-        yield client
-    except BaseException:
-        if cluster is not None:
-            _kill_workers(cluster)      # Ctrl-C, or a failure: no waiting for their groups
-        raise
-    finally:
-        with sigint_blocked():
-            quiet.closing()
-            _close(client, cluster)
-        quiet.close()
-        settings.__exit__(None, None, None)
+    with dask.config.set(worker_config()):      # for the whole run: comms made later read it too
+        try:
+            with sigint_blocked(spawns=True):   # deaf to Ctrl-C while starting; one meanwhile fires right after
+                if opts.scheduler:
+                    client = _connect(Client, opts.scheduler)
+                else:
+                    cluster = LocalCluster(n_workers=opts.workers, threads_per_worker=1, processes=opts.workers > 1,
+                                           dashboard_address=None,   # and its HTTP routes on a free port:
+                                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})   # no warning
+                    client = Client(cluster)
+                crashpoint("workers")
+            yield client
+        except BaseException:
+            if cluster is not None:
+                _kill_workers(cluster)      # Ctrl-C, or a failure: no waiting for their groups
+            raise
+        finally:
+            with sigint_blocked():
+                quiet.closing()
+                _close(client, cluster)
+            quiet.close()
 
 
 def _kill_workers(cluster) -> None:

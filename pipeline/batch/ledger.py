@@ -11,7 +11,6 @@ documents reused or done. `OldIndex` reads the previous run's docs.jsonl alongsi
 """
 from __future__ import annotations
 
-import json
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .document import group_size
+from .manifest_format import doc_index_entries
 from .task import DocTask, Job
 
 Problem = tuple[str, str]
@@ -151,12 +151,9 @@ class OldIndex:
 
 
 def _entries(path: Path):
-    """(doc_id, key, retry, timed_out) per line; nothing when the file cannot be read."""
+    """The index's entries up to the first line that cannot be read (none when the file cannot)."""
     try:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                e = json.loads(line)
-                yield e["doc_id"], e["key"], bool(e.get("retry")), e.get("timed_out")
+        yield from doc_index_entries(path)
     except (OSError, ValueError, KeyError):
         return
 

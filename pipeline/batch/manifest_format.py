@@ -31,3 +31,12 @@ def file_sha256(path: Path, bufsize: int = 1 << 20) -> tuple[str, int]:
 def cache_key(fingerprint: str, doc_id: str, path: str, sha256: str) -> str:
     """What a document's rows depend on: pipeline versions/config, its id and path, its bytes."""
     return hashlib.sha256(json.dumps([FORMAT, fingerprint, doc_id, path, sha256]).encode()).hexdigest()
+
+
+def doc_index_entries(path: Path):
+    """(doc_id, cache key, retry, timed_out) per line of a document index, in file order; raises
+    OSError / ValueError / KeyError on a file that cannot be read (the caller decides what that means)."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            yield e["doc_id"], e["key"], bool(e.get("retry")), e.get("timed_out")

@@ -22,6 +22,7 @@ from .manifest_format import (
     MANIFEST,
     OUTPUT_NAMES,
     PUBLISH,
+    doc_index_entries,
 )
 
 
@@ -148,17 +149,10 @@ class Store:
 
     def doc_index(self) -> dict[str, tuple[str, bool, float | None]]:
         """doc_id -> (cache key, retry, timed_out) of the current generation ({} if none)."""
-        gen = self.current_gen()
-        path = (gen if gen is not None else self.out) / DOC_INDEX
-        out = {}
         try:
-            with open(path, encoding="utf-8") as f:
-                for line in f:
-                    e = json.loads(line)
-                    out[e["doc_id"]] = (e["key"], bool(e.get("retry")), e.get("timed_out"))
+            return {d: (key, retry, timed_out) for d, key, retry, timed_out in doc_index_entries(self.doc_index_path())}
         except (OSError, ValueError, KeyError):
             return {}
-        return out
 
     def new_gen(self) -> Path:
         gid = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"

@@ -266,7 +266,8 @@ def _standing(v, predicate, span, i, ctx):
     if predicate in TRADE or i not in v.amts:
         return None
     keys, k = v.keys, v.amts[i][0]
-    k += k < len(keys) and keys[k] in words("share_nouns.tsv")
+    if k < len(keys) and keys[k] in words("share_nouns.tsv"):
+        k += 1                                   # '<value> हिस्सेदारी के साथ'
     with_ = marker("with").split()
     if keys[k:k + len(with_)] != with_:
         return None
