@@ -123,7 +123,7 @@ def _as_organisation(c: Candidate | None, keys: list[str], lex: Lexicon) -> Cand
 
 
 def _office_before(i: int, titles: list, keys: list[str]) -> tuple[int, int] | None:
-    """The office title right before token i, looking past honorifics (विदेश मंत्री डॉ. | एस. जयशंकर)
+    """The office title right before token i, looking past honorifics (स्वास्थ्य मंत्री डॉ. | अ. ब. सिंह)
     and one comma (the transcripts' speaker label: सरकारी प्रवक्ता, श्री | रणधीर जायसवाल); of titles
     written one after the other the first is the office, the next a rank (रक्षा मंत्री जनरल | मोहम्मद ...)."""
     by_end = {tj: (ti, tj, office) for ti, tj, office in titles}

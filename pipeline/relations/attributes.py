@@ -32,7 +32,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
     out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])]
     merged: list[tuple[int, int, str]] = []
-    aside = _bracketed(v)                    # 'वित्त वर्ष 2024-25 (31 मार्च को समाप्त)': the end date is an aside
+    aside = _bracketed(v)                    # 'पिछला वित्त वर्ष (जो 31 मार्च को खत्म हुआ)': the end date is an aside
     if any(p[0] not in aside for p in out):
         out = [p for p in out if p[0] not in aside]
     joins = cc("genitive") | {"-", "–"}

@@ -35,8 +35,8 @@ def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
 def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocState | None = None,
                      noun: int | None = None) -> tuple[str, str]:
     """(text, id) of the party marked as the other one (को, के लिए, से, के साथ ...) nearest the value, else
-    nearest its metric noun at token `noun` ('चीन को भारत के निर्यात में गिरावट आई और यह 14 अरब डॉलर
-    रहा'); for a transfer with no party named, a recipient written as a plain noun."""
+    nearest its metric noun at token `noun` ('जापान को होने वाले भारतीय निर्यात में
+    कमी दर्ज हुई, जो घटकर 6 अरब डॉलर बचा'); for a transfer with no party named, a recipient written as a plain noun."""
     frame = metrics().frames.get(predicate)
     for at in (i, noun):
         best = _marked_party(v, frame, at, owner) if at is not None else None

@@ -69,7 +69,7 @@ def _marked_after(v: View, j: int) -> Pair | None:
 
 
 def _relative(v: View, i: int) -> Pair | None:
-    """'ब्राजील रहा, जिसे 14 अरब डॉलर मिले', 'जर्मनी का रहा, जहां 52 अरब डॉलर पहुंचे': a relative pronoun
+    """'ब्राजील रहा, जिसे 14 अरब डॉलर मिले', 'फ्रांस दूसरे स्थान पर, जहां 9 अरब डॉलर भेजे गए': a relative pronoun
     with a case opens the value's clause; its antecedent is the last party before the comma."""
     relatives = table("relative_markers.tsv", "word", "marker")
     for r in range(i - 1, max(0, i - MAX_RELATIVE), -1):

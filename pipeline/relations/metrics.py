@@ -2,7 +2,7 @@
 metric it measures (metric_nouns.py), its owner (metric_owners.py) and counterpart (owners.py), and the
 value's aspect, modality, polarity, period and attribution.
 
-An amount restated in another unit ('4.1 करोड़ डॉलर यानी करीब 340 करोड़ रुपये') gives a second fact with
+An amount restated in another unit ('2 अरब डॉलर, लगभग 16,600 करोड़ रुपये के बराबर') gives a second fact with
 the same fields. A value with no metric noun of its own continues the previous fact after an explicit
 anaphor (यह, यह आंकड़ा). A bare head noun (घाटा, यह भंडार) continues the paragraph's last metric of its
 set, and takes that fact's owner and counterpart when its sentence names none. No owner found, no
@@ -71,7 +71,7 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     """(metric hit, continues the last fact, a share of a denominator) of a chain of restated values."""
     (i0, j0, _), (il, jl, _) = chain[0], chain[-1]
     nouns, continued = resolve_heads(v, found, state)
-    first = denominator_before(v, i0)            # 'जीडीपी के 5.1 प्रतिशत, अर्थात 16.2 लाख करोड़ रुपये'
+    first = denominator_before(v, i0)            # 'जीडीपी का 4 प्रतिशत, जो करीब 12 लाख करोड़ रुपये बैठता है'
     hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
     if not hit and not share:
         hit, share = metric_for(v, nouns, i0, j0)
