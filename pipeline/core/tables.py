@@ -20,10 +20,12 @@ import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .doc import Document, Entity
+
+if TYPE_CHECKING:   # imported where a frame is made: a worker process never needs pandas (0.26 s to import)
+    import pandas as pd
 
 CSV_ENCODING = "utf-8-sig"
 
@@ -199,6 +201,7 @@ def unescape_cell(v):
 
 def escape_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of df with every text column neutralised for spreadsheets."""
+    import pandas as pd
     df = df.copy()
     for col in df.columns:
         if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
@@ -207,6 +210,7 @@ def escape_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
     df = pd.DataFrame(rows, columns=COLUMNS[table])
     for col in df.columns:
         if col in EXACT_COLUMNS or df[col].dtype == object:
@@ -288,6 +292,7 @@ def read_table(out_dir: Path, table: str, csv_escape: bool | None = None) -> pd.
     """Read a table back with exact-number and text columns as strings, formula escape undone.
 
     csv_escape: whether the file was written escaped; None reads OUT/manifest.json (default True)."""
+    import pandas as pd
     path = Path(out_dir) / f"{table}.csv"
     dtypes = {c: "string" for c in COLUMNS[table] if c in EXACT_COLUMNS or c in ("text", "doc_id")}
     df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])

@@ -2,16 +2,16 @@
 
 indic-nlp-library's splitter returns stripped strings without positions and fails on
 `यूनिट 3।अगला` (digit before danda) and on dot-separated URLs, so we keep its delimiter set
-(DELIM_PAT_DANDA: ? ! । ॥) and add, with positions: full stops that are not abbreviations,
-initials or decimals; closing quotes/brackets kept with their sentence; URLs and e-mails never
-split; a newline is a hard break, except inside hard-wrapped text (every line cut near one width, as
-in PDF extracts), where a full line without final punctuation runs on into the next. A line that is
-only a URL is document metadata, not prose.
+(DELIM_PAT_DANDA: ? ! । ॥; written out as DELIMS, since importing its module imports pandas, 0.3 s
+of each worker's start; a test checks the two agree) and add, with positions: full stops that are
+not abbreviations, initials or decimals; closing quotes/brackets kept with their sentence; URLs and
+e-mails never split; a newline is a hard break, except inside hard-wrapped text (every line cut near
+one width, as in PDF extracts), where a full line without final punctuation runs on into the next.
+A line that is only a URL is document metadata, not prose.
 """
 from __future__ import annotations
 
 import regex
-from indicnlp.tokenize.sentence_tokenize import DELIM_PAT_DANDA
 
 from ..core.doc import Document, Sentence
 from ..core.stage import Stage
@@ -19,8 +19,8 @@ from .wordlists import abbreviations
 
 URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\"'<>“”]+[^\s\"'<>“”.,;:!?।॥)\]]"
                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DELIMS = "".join(chr(c) for c in range(0x20, 0x980) if DELIM_PAT_DANDA.fullmatch(chr(c)))  # ? ! । ॥
-_BOUNDARY = regex.compile(rf"[{regex.escape(_DELIMS)}]+|\.+|\n")
+DELIMS = "?!\u0964\u0965"     # ? ! । ॥
+_BOUNDARY = regex.compile(rf"[{regex.escape(DELIMS)}]+|\.+|\n")
 _CLOSERS = "\"'”’»)]}"
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}.]+$")
 _ONE_SYLLABLE = regex.compile(r"^(?:\p{Lu}|[\u0900-\u097F](?:\u094D[\u0900-\u0939])*[\u093E-\u094C\u0901-\u0903]*)$")
@@ -48,7 +48,7 @@ def _ends_here(text: str, m: regex.Match) -> bool:
     return not nxt or not nxt[0].islower()
 
 
-_TERMINAL = _DELIMS + ".:;" + _CLOSERS
+_TERMINAL = DELIMS + ".:;" + _CLOSERS
 _LIST_ITEM = regex.compile(r"\s*(?:[-–—•*▪●○◦]|\(?[0-9\u0966-\u096f]{1,3}[.)]|\(?[a-zA-Z\u0915-\u0939][.)])\s")
 MAX_WRAP_WIDTH = 120
 
