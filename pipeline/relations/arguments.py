@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..entities.gazetteers import load as load_entity_lexicon
 from .anaphora import GROUP_SUBTYPES, DocState, resolve_anaphor, resolve_title
 from .argument import Arg, groups, past_bracket, read_marker
+from .attributes import periods
 from .lexicon import cc, coordinators, marker, phrases, words
 from .view import View
 
@@ -93,11 +94,12 @@ def title_chain(v: View, a: int, names: set[int]) -> int:
     phrase, a genitive or locative, again; and modifiers right before the title; no person, verb,
     time or other case)."""
     links = cc("genitive") | {marker("in")}
+    times = {k for i, j, _ in periods(v) for k in range(i, j)}      # 'फिलहाल आर्थिक मामलों के सचिव': no
 
     def words_before(k: int, most: int) -> int:
         n = k
         while n > 0 and k - n < most and v.tag(n - 1) in ("W", "NUM") and not v.ent_ending(n) \
-                and v.keys[n - 1] not in links and n - 1 not in names:
+                and v.keys[n - 1] not in links and n - 1 not in names and n - 1 not in times:
             n -= 1
         return n
 

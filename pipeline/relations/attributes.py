@@ -159,6 +159,9 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     skipped = 0
     while k < len(keys) and skipped < 3:
         hit = phrases("aspect_words.tsv").at(keys, k)
+        if hit and hit[1] == "share" and keys[k] in words("sum_nouns.tsv") and i in v.amts \
+                and v.amts[i][1].kind == "money":
+            return inherent or "level"              # '600 करोड़ रुपये की रकम': the sum itself, no share
         if hit:
             return hit[1]
         if keys[k] in genitive or keys[k] == "," or (skipped == 1 and v.tokens[k].kind == "word"):

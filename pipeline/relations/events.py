@@ -12,6 +12,7 @@ from .arguments import build
 from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
 from .finders import FINDERS, GROUP, MAX_GAP, agreement_name, gap_ok
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
+from ..text.normalize import match_key
 from .lexicon import cc, phrases, words
 from .view import View
 
@@ -187,6 +188,8 @@ def _decorate(v: View, r: Relation, trig: tuple[int, int], frame: Frame, state: 
             and cl.features.tense == "present":
         r.modality = "planned"          # 'X अगले महीने दिल्ली आ रहे हैं': a visit announced
     r.period = period_for(v, k)
+    if r.predicate == "role" and match_key(r.period) in words("present_words.tsv"):
+        r.period = ""                   # 'X फिलहाल वित्त सचिव हैं': a role's present is no period of it
     r.attributed_to = "" if own_clause(v, k) else attribution(v, state)[0]
 
 

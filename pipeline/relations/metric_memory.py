@@ -58,6 +58,12 @@ def reporting_period(v: View, state: DocState) -> str:
     (आज, सोमवार) is the time of one event, never carried."""
     last = state.last_metric or {}
     period = last.get("period", "")
-    if periods(v) or state.sentence - state.metric_sentence not in (0, 1) or not any(c.isdigit() for c in period):
+    if periods(v) or state.sentence - state.metric_sentence not in (0, 1):
         return ""
-    return period
+    return carried_period(period)
+
+
+def carried_period(period: str) -> str:
+    """The period a later sentence may take up: a dated one (with a number); a day (आज, सोमवार) is the
+    time of one event, never carried."""
+    return period if any(c.isdigit() for c in period) else ""

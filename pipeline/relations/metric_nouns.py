@@ -164,8 +164,16 @@ def _partner_in_clause(v: View, j: int, frame) -> bool:
 
 
 def _verb_after(v: View, j: int) -> Hit | None:
-    """'8,240 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`)."""
-    for k in range(j, min(len(v.keys), j + 2)):
+    """'8,240 करोड़ रुपये आवंटित किए': a verb naming the metric right after the value (frames.yaml `after`),
+    also past a sum of money in general ('X करोड़ रुपये की दूसरी किस्त जारी की': sum_nouns.tsv, up to two
+    modifiers before it, and an adverb after it: 'की राशि अभी तक जारी नहीं की')."""
+    reach = 2
+    if v.keys[j:j + 1] and v.keys[j] in cc("genitive"):
+        sums = words("sum_nouns.tsv")
+        k = next((k for k in range(j + 1, min(len(v.keys), j + 4)) if v.keys[k] in sums), None)
+        if k is not None and all(v.tokens[x].kind in ("word", "number") for x in range(j + 1, k)):
+            j, reach = k + 1, 3
+    for k in range(j, min(len(v.keys), j + reach)):
         for frame in metrics().frames.values():
             if v.keys[k] in frame.after:
                 return k, k + 1, frame.predicate

@@ -21,7 +21,7 @@ from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
 from .metric_owners import find_owner, see_government, speaker_chain
-from .metric_memory import attribute_back, remember_metric, reporting_period
+from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart
 from .owners import TRADE
@@ -224,8 +224,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     if modality == "actual" and not frame["hit"]:
         modality = frame.get("modality") or modality      # "यह ... ज्यादा है": the estimate it continues
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
-                  period=period_for(v, i_first, last_period) or part.get("period", "") or
-                  ("" if frame["hit"] else frame.get("period", "")) or reporting_period(v, state),
+                  period=period_for(v, i_first, last_period) or carried_period(part.get("period", "")) or
+                  ("" if frame["hit"] else carried_period(frame.get("period", ""))) or reporting_period(v, state),
                   modality=part.get("modality", modality) if modality == "actual" and part else modality,
                   polarity=polarity_for(v, i_first),
                   attributed_to=speaker or frame.get("person", ""),
