@@ -151,8 +151,9 @@ def _warm_assembler(formats) -> None:
     """Import what assembling the Parquet tables will need (pyarrow.parquet, and pandas, which
     pyarrow imports to make its first table: 0.4 s together) at a moment when this process waits."""
     if any(f.startswith("parquet") for f in formats):
-        import pandas  # noqa: F401
-        import pyarrow.parquet  # noqa: F401
+        from importlib import import_module
+        import_module("pandas")
+        import_module("pyarrow.parquet")
 
 
 def _with_bytes(task: DocTask) -> DocTask:
