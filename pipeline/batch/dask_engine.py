@@ -147,13 +147,14 @@ class _Pump:
                 room -= 1
 
 
-def _warm_assembler(formats) -> None:
+def _warm_assembler(formats) -> tuple | None:
     """Import what assembling the Parquet tables will need (pyarrow.parquet, and pandas, which
     pyarrow imports to make its first table: 0.4 s together) at a moment when this process waits."""
     if any(f.startswith("parquet") for f in formats):
-        from importlib import import_module
-        import_module("pandas")
-        import_module("pyarrow.parquet")
+        import pandas
+        import pyarrow.parquet
+        return pandas, pyarrow.parquet       # (imported for the assembly, not used here)
+    return None
 
 
 def _with_bytes(task: DocTask) -> DocTask:
