@@ -101,6 +101,9 @@ class Triple:
     rule: str = ""
 
 
+_CACHES = ("_by_sentence", "_keys", "_sentence_starts")
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -121,14 +124,36 @@ class Document:
         """Map a [nstart, nend) span of the normalized text to the original text."""
         return self.norm.to_original(nstart, nend)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the lookup caches below are rebuilt on use: a pickled or copied document does not carry them
+        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
+
     def sentence_tokens(self) -> dict[str, list[Token]]:
         """Each sentence's tokens in reading order: the order every token index of the later stages
-        (entities, syntax, relations) counts in."""
+        (entities, syntax, relations) counts in. Built once for the token list it was built from;
+        callers read it, never change it."""
+        cached = self.__dict__.get("_by_sentence")
+        if cached is not None and cached[0] is self.tokens and cached[1] == len(self.tokens):
+            return cached[2]
         by_sentence: dict[str, list[Token]] = {}
         for tok in self.tokens:
             by_sentence.setdefault(tok.sentence_id, []).append(tok)
         order = attrgetter("index", "start")
-        return {sid: sorted(toks, key=order) for sid, toks in by_sentence.items()}
+        out = {sid: sorted(toks, key=order) for sid, toks in by_sentence.items()}
+        self._by_sentence = (self.tokens, len(self.tokens), out)
+        return out
+
+    def sentence_keys(self) -> dict[str, list[str]]:
+        """Each sentence's tokens as normalized text (`norm.slice` of each), in the order of
+        sentence_tokens: the keys every rule stage matches words by. Built once, like sentence_tokens."""
+        by_sentence = self.sentence_tokens()
+        cached = self.__dict__.get("_keys")
+        if cached is not None and cached[0] is by_sentence and cached[1] is self.norm:
+            return cached[2]
+        piece = self.norm.slice
+        out = {sid: [piece(t.start, t.end) for t in toks] for sid, toks in by_sentence.items()}
+        self._keys = (by_sentence, self.norm, out)
+        return out
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing original offset `offset` (sentences are in text order)."""

@@ -81,13 +81,12 @@ class EntitiesStage(Stage):
 
 def _keyed_sentences(doc: Document) -> list[tuple]:
     """(sentence, its tokens, their normalized keys, their kinds) for each sentence with tokens."""
-    by_sent = doc.sentence_tokens()
-    norm = doc.norm
+    by_sent, by_keys = doc.sentence_tokens(), doc.sentence_keys()
     keyed = []
     for s in doc.sentences:
         toks = by_sent.get(s.id)
         if toks:
-            keyed.append((s, toks, [norm.slice(t.start, t.end) for t in toks], [t.kind for t in toks]))
+            keyed.append((s, toks, by_keys[s.id], [t.kind for t in toks]))
     return keyed
 
 

@@ -32,7 +32,8 @@ class SyntaxStage(Stage):
             span = token_span(t, e.start, e.end)
             if span:
                 ents.setdefault(e.sentence_id, {})[span[0]] = (span[1], e)
+        by_keys = doc.sentence_keys() if doc.norm is not None else {}
         for s in doc.sentences:
             t = toks.get(s.id, [])
-            keys = [doc.norm.slice(x.start, x.end) if doc.norm is not None else match_key(x.text) for x in t]
+            keys = list(by_keys[s.id]) if s.id in by_keys else [match_key(x.text) for x in t]
             doc.syntax[s.id] = analyse_sentence(s.id, [x.text for x in t], keys, ents.get(s.id, {}), sw)

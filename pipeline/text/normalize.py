@@ -68,8 +68,13 @@ class Normalized:
 
 def _first_at_or_after(starts: array) -> list[int]:
     """For every original offset x from 0 to the last start + 1: bisect_left(starts, x)."""
-    index, i, n = [], 0, len(starts)
-    for x in range((starts[-1] if n else 0) + 2):
+    n = len(starts)
+    if not n:
+        return [0, 0]
+    if starts[-1] == n - 1 and starts == array("q", range(n)):    # nothing changed length: x itself
+        return list(range(n + 1))
+    index, i = [], 0
+    for x in range(starts[-1] + 2):
         while i < n and starts[i] < x:
             i += 1
         index.append(i)
@@ -148,21 +153,31 @@ def _space_map(chunk: str) -> tuple[str, list[tuple[int, int]]]:
 def normalize(text: str) -> Normalized:
     parts: list[str] = []
     starts, ends = array("q"), array("q")
+    same = 0                 # the text from `same` to the current chunk is unchanged (copied in one go)
     for m in _CHUNK.finditer(text):
-        chunk, base = m.group(), m.start()
+        chunk = m.group()
         if m.group(1):   # by the regex's \s, not str.isspace: "\x1f" is one or the other in every context
+            if not chunk.strip(" \t\n"):
+                continue
             out, spans = _space_map(chunk)
         else:
             out, spans = _word_map(chunk)
             if spans is None:
-                parts.append(out)
-                starts.extend(range(base, base + len(out)))
-                ends.extend(range(base + 1, base + len(out) + 1))
                 continue
+        base = m.start()
+        if same < base:
+            parts.append(text[same:base])
+            starts.extend(range(same, base))
+            ends.extend(range(same + 1, base + 1))
         parts.append(out)
         for a, b in spans:
             starts.append(base + a)
             ends.append(base + b)
+        same = m.end()
+    if same < len(text):
+        parts.append(text[same:])
+        starts.extend(range(same, len(text)))
+        ends.extend(range(same + 1, len(text) + 1))
     return Normalized("".join(parts), starts, ends)
 
 

@@ -48,12 +48,13 @@ class TokensStage(Stage):
     provides = ("tokens",)
 
     def __call__(self, doc: Document) -> None:
-        norm = doc.norm
+        norm, text, out = doc.norm, doc.text, doc.tokens
+        starts, ends, prefix = norm.starts, norm.ends, f"{doc.doc_id}:k"
         # sentence spans are original offsets; find their normalized bounds once
         for sent in doc.sentences:
             na, nb = norm.to_norm(sent.start, sent.end)
+            sid = sent.id
             for i, (a, b, kind) in enumerate(tokenize(norm.text, na, nb)):
-                s, e = doc.to_original(a, b)
-                doc.tokens.append(Token(id=f"{doc.doc_id}:k{len(doc.tokens)}", start=s, end=e,
-                                        text=doc.text[s:e], sentence_id=sent.id, index=i, kind=kind))
-
+                s, e = starts[a], ends[b - 1]          # doc.to_original(a, b) of a token (never empty)
+                out.append(Token(id=prefix + str(len(out)), start=s, end=e, text=text[s:e],
+                                 sentence_id=sid, index=i, kind=kind))
