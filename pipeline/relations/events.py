@@ -13,8 +13,9 @@ from .attributes import attribution, modality_for, own_clause, period_for, polar
 from .finders import FINDERS, GROUP, MAX_GAP, agreement_name, gap_ok
 from .frames import GENITIVE, Frame, Place, Slot, event_frames
 from ..text.normalize import match_key
-from .lexicon import cc, phrases, words
+from .lexicon import cc, phrases, table, words
 from .view import View
+from ..entities.gazetteers import load as load_entity_lexicon
 
 
 def _marker_fits(place: Place, arg: Arg) -> bool:
@@ -108,24 +109,38 @@ def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     return v._found["hits"]
 
 
-def _may_hold(v: View, kinds: frozenset[str]) -> bool:
-    """Can the sentence hold an argument of these kinds at all (names, titles, anaphor words)? A cheap
-    test before the arguments are built."""
-    key = ("may", kinds)
+def _may_hold(v: View, slot: Slot) -> bool:
+    """Can the sentence hold an argument of the slot's kinds at all (names, titles, anaphors by what they
+    name: party_anaphors.tsv), as many as the slot needs? A cheap test before the arguments are built."""
+    kinds, least = slot.kinds, slot.least
+    key = ("may", kinds, least)
     if key not in v._found:
-        if "may" not in v._found:             # what the sentence holds, once for every kind asked
-            v._found["may"] = ({e.label for _, _, e in v.entities()}, bool(v.find(phrases("party_anaphors.tsv"))),
-                               bool(v.titles()))
-        labels, anaphors, titles = v._found["may"]
-        v._found[key] = (("person" in kinds or "named" in kinds) and ("PER" in labels or titles or anaphors)) \
-            or ("title" in kinds and titles) or (bool(kinds & {"place", "country"}) and ("LOC" in labels or anaphors)) \
-            or (bool(kinds & {"body", "group", "party"}) and bool(labels & {"LOC", "ORG"}) or anaphors)
+        if "may" not in v._found:             # what the sentence holds, once for every slot asked
+            labels = [e.label for _, _, e in v.entities()]
+            refers = table("party_anaphors.tsv", "word", "refers_to")
+            named = {refers.get(" ".join(v.keys[i:j]), "") for i, j, _ in v.find(phrases("party_anaphors.tsv"))}
+            v._found["may"] = (set(labels), named, bool(v.titles()), labels.count("LOC"), labels.count("ORG"))
+        labels, named, titles, places, bodies = v._found["may"]
+        # a person pronoun names a country in a sentence naming one ('भारत ने ... और वह'): one more place
+        places += bool(places and "person" in named)
+        v._found[key] = bool(
+            (kinds & {"person", "named"} and ("PER" in labels or titles or named & {"person", "person_pair"}))
+            or ("title" in kinds and titles)
+            or (kinds & {"place", "country"} and (places >= least or "pair" in named))
+            or (kinds & {"body", "party"} and (places + bodies >= least or named & {"pair", "group"}))
+            or ("group" in kinds and (bodies >= least or "group" in named or _body_anaphor_written(v))))
     return v._found[key]
+
+
+def _body_anaphor_written(v: View) -> bool:
+    """A demonstrative before the head noun of a body's name (arguments._body_anaphor_args)."""
+    heads = load_entity_lexicon().org_heads
+    return any(v.keys[k] in cc("demonstrative") and v.keys[k + 1] in heads for k in range(len(v.keys) - 1))
 
 
 def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> list[Relation]:
     hits = all_hits(v).get(frame.rule)
-    if not hits or not all(_may_hold(v, frame.slots[s].kinds) for s in frame.required if s in frame.slots
+    if not hits or not all(_may_hold(v, frame.slots[s]) for s in frame.required if s in frame.slots
                            and frame.slots[s].kinds):
         return []
     obj = frame.slots.get("object")

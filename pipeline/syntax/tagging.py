@@ -36,6 +36,18 @@ def _compound_index(lex: Lexicon) -> tuple[dict, dict]:
     return _COMPOUND_INDEX[key]
 
 
+_COMPOUND_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _compound_words(lex: Lexicon) -> frozenset[str]:
+    """The tokens a compound postposition can be found at (first tokens, and second after a fused genitive)."""
+    key = id(lex)
+    if key not in _COMPOUND_WORDS:
+        by_first, by_second = _compound_index(lex)
+        _COMPOUND_WORDS[key] = frozenset(by_first) | frozenset(by_second)
+    return _COMPOUND_WORDS[key]
+
+
 def _word_class_order(lex) -> tuple[tuple[str, tuple], ...]:
     """Tags of the word lists, first match wins."""
     return (("PK", (lex.case,)), ("PG", (lex.genitive,)), ("AUX", (lex.aux,)), ("LV", (lex.light,)),
@@ -74,8 +86,11 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
 def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
     """Compound postpositions (के बारे में), also after a fused pronoun genitive (उनके लिए, इसकी ओर)."""
     by_first, by_second = _compound_index(lex)
+    present = _compound_words(lex).intersection(tokens)
+    if not present:
+        return
     for i in range(1, len(tokens)):
-        if tags[i] or (tokens[i] not in by_first and tokens[i] not in by_second):
+        if tokens[i] not in present or tags[i]:
             continue
         for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
             k = len(comp)
