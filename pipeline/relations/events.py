@@ -132,6 +132,20 @@ def _may_hold(v: View, slot: Slot) -> bool:
     return v._found[key]
 
 
+def _marker_written(v: View, marker: str) -> bool:
+    """Does the sentence write the case marker (any genitive for GENITIVE), or a pronoun fused with it
+    (उनसे: से)?"""
+    key = ("marker", marker)
+    if key not in v._found:
+        found = set(cc("genitive")) if marker == GENITIVE else {marker}
+        fused = table("party_anaphors.tsv", "word", "marker")
+        words_ = marker.split()
+        v._found[key] = any(fused.get(" ".join(v.keys[i:j]), "") in found for i, j, _ in v.find(phrases("party_anaphors.tsv"))) \
+            or (marker == GENITIVE and not found.isdisjoint(v.keys)) \
+            or any(v.keys[k:k + len(words_)] == words_ for k in range(len(v.keys) - len(words_) + 1))
+    return v._found[key]
+
+
 def _body_anaphor_written(v: View) -> bool:
     """A demonstrative before the head noun of a body's name (arguments._body_anaphor_args)."""
     heads = load_entity_lexicon().org_heads
@@ -144,9 +158,12 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
                            and frame.slots[s].kinds):
         return []
     obj = frame.slots.get("object")
-    if obj and obj.places and all(p.position == "adjacent" for p in obj.places):
-        ends = {j for _, j, _ in v.entities()} | {j for _, j, _ in v.find(phrases("party_anaphors.tsv"))}
-        # an object right before the trigger, or no fact
+    if obj and obj.places and "pair" not in frame.slots \
+            and all(p.position == "adjacent" or p.marker and not p.finder for p in obj.places) \
+            and not any(p.position != "adjacent" and _marker_written(v, p.marker) for p in obj.places):
+        ends = {j for _, j, _ in v.entities()} | {j for _, j, _ in v.find(phrases("party_anaphors.tsv"))} \
+            | {j for _, j in v.titles()}
+        # an object right before the trigger (or marked where the sentence writes that marker), or no fact
         hits = [t for t in hits if any(t[0] - MAX_GAP - 3 <= j <= t[0] for j in ends)]
         if not hits:
             return []
