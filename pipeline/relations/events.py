@@ -72,11 +72,6 @@ def _parties(v: View, frame: Frame, trig: tuple[int, int], args: list[Arg], stat
 
 
 @lru_cache(maxsize=1)
-def _trigger_firsts() -> frozenset[str]:
-    return frozenset(k for f in event_frames() for k in f.triggers.firsts)
-
-
-@lru_cache(maxsize=1)
 def _stems() -> tuple[str, ...]:
     return tuple(s for f in event_frames() for s in f.stems)
 
@@ -90,18 +85,29 @@ def _trigger_lists() -> tuple[tuple[Frame, tuple[str, ...]], ...]:
     return tuple((frame, tuple(rules)) for frame, rules in lists.values())
 
 
+@lru_cache(maxsize=1)
+def _lists_by_first() -> dict[str, tuple[int, ...]]:
+    """First word of a trigger -> the indices of the trigger lists (_trigger_lists) holding it."""
+    out: dict[str, list[int]] = {}
+    for n, (frame, _) in enumerate(_trigger_lists()):
+        for k in frame.triggers.firsts:
+            out.setdefault(k, []).append(n)
+    return {k: tuple(ns) for k, ns in out.items()}
+
+
 def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     """Every event frame's trigger spans in the sentence, found once (frames sharing a trigger list
     share its matches)."""
     if "hits" not in v._found:
         present, out = set(v.keys), {}
         stemmed = [(i, k) for i, k in enumerate(v.keys) if k.startswith(_stems())]
-        if _trigger_firsts().isdisjoint(present) and not stemmed:
-            v._found["hits"] = out
-            return out
-        for frame, rules in _trigger_lists():
-            if frame.triggers.firsts.isdisjoint(present) and not (frame.stems and stemmed):
-                continue
+        by_first = _lists_by_first()
+        wanted = {n for k in present.intersection(by_first) for n in by_first[k]}
+        lists = _trigger_lists()
+        if stemmed:
+            wanted.update(n for n, (frame, _) in enumerate(lists) if frame.stems)
+        for n in sorted(wanted):
+            frame, rules = lists[n]
             found = frame.hits(v.keys, present, stemmed)
             if found:
                 out.update((rule, found) for rule in rules)

@@ -111,8 +111,9 @@ def bracket_members(v: View, state: DocState) -> list[Relation]:
     noun, the list itself ('क्वाड देश भारत, अमेरिका, जापान और ऑस्ट्रेलिया'): one member_of fact per
     member (a Latin gloss first is skipped: ब्रिक्स (BRICS))."""
     out = []
-    if not any(e.label in ("ORG", "LOC") for _, _, e in v.entities()):
-        return out
+    labels = [e.label for _, _, e in v.entities()]
+    if "ORG" not in labels or labels.count("LOC") < 2 and not v.find(phrases("party_anaphors.tsv")):
+        return out                  # a grouping is an ORG name; its members two places (or anaphors) at least
     args = build(v, state)
     for a in args:
         if a.kind != "body" or a.subtype != "grouping" or a.anaphor:
