@@ -85,14 +85,20 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
 
 def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
     """Compound postpositions (के बारे में), also after a fused pronoun genitive (उनके लिए, इसकी ओर)."""
-    by_first, by_second = _compound_index(lex)
+    pairs, singles = _compound_candidates(lex)
     present = _compound_words(lex).intersection(tokens)
     if not present:
         return
-    for i in range(1, len(tokens)):
-        if tokens[i] not in present or tags[i]:
+    n = len(tokens)
+    for i in range(1, n):
+        cur = tokens[i]
+        if cur not in present or tags[i]:
             continue
-        for comp in by_first.get(tokens[i], ()) + by_second.get(tokens[i], ()):
+        nxt = tokens[i + 1] if i + 1 < n else None
+        cands = pairs.get((cur, nxt), []) + (pairs.get((cur, cur), []) if nxt != cur else []) + singles.get(cur, [])
+        if len(cands) > 1:
+            cands.sort()
+        for _, comp in cands:
             k = len(comp)
             if tuple(tokens[i:i + k]) == comp:
                 for j in range(i, i + k):
@@ -105,6 +111,28 @@ def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
                 for j in range(i, i + k - 1):
                     tags[j] = "PC"
                 break
+
+
+_COMPOUND_CANDIDATES: dict[int, tuple[dict, dict]] = {}
+
+
+def _compound_candidates(lex: Lexicon) -> tuple[dict, dict]:
+    """The compounds to try at a token, in _compound_index's order (by first token, then by second):
+    by (token, its second word) those of two or more words, by token those of one. A compound can match
+    at token i only with its second word the next token, or (fused genitive) token i itself."""
+    key = id(lex)
+    if key not in _COMPOUND_CANDIDATES:
+        by_first, by_second = _compound_index(lex)
+        pairs: dict[tuple[str, str], list] = {}
+        singles: dict[str, list] = {}
+        for word in set(by_first) | set(by_second):
+            for pos, comp in enumerate(by_first.get(word, ()) + by_second.get(word, ())):
+                if len(comp) == 1:
+                    singles.setdefault(word, []).append((pos, comp))
+                else:
+                    pairs.setdefault((word, comp[1]), []).append((pos, comp))
+        _COMPOUND_CANDIDATES[key] = (pairs, singles)
+    return _COMPOUND_CANDIDATES[key]
 
 
 def _tag_words(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
