@@ -47,9 +47,9 @@ class Trie:
     def matches(self, keys: list[str], start: int = 0, accept=None) -> list[tuple[int, int, Entry]]:
         """The longest match at each position, left to right, never overlapping: (i, j, entry) each.
         After a match the scan goes on at its end; an entry `accept` refuses moves it on by one token."""
-        out, i = [], start
+        out, i, first = [], start, self.first
         while i < len(keys):
-            e = self.longest(keys, i)
+            e = self.longest(keys, i) if keys[i] in first else None
             if e is not None and (accept is None or accept(e)):
                 out.append((i, i + len(e.keys), e))
                 i += len(e.keys)

@@ -89,10 +89,22 @@ def _place_or_org(keys: list[str], j: int, lex: Lexicon) -> bool:
     return e is not None and e.label != "PER"
 
 
+_HEAD_LASTS: dict[int, frozenset[str]] = {}
+
+
+def _head_last_words(lex: Lexicon) -> frozenset[str]:
+    """The last word of every organisation head (a head can end only there)."""
+    if id(lex) not in _HEAD_LASTS:
+        _HEAD_LASTS[id(lex)] = frozenset(h.split(" ")[-1] for h in lex.org_heads)
+    return _HEAD_LASTS[id(lex)]
+
+
 def org_head_matches(keys: list[str], kinds: list[str], lex: Lexicon) -> list[Candidate]:
     """विदेश मंत्रालय, वाणिज्य एवं उद्योग मंत्रालय, कुडनकुलम परमाणु ऊर्जा संयंत्र ..."""
-    out = []
+    out, lasts = [], _head_last_words(lex)
     for end in range(1, len(keys) + 1):
+        if keys[end - 1] not in lasts:
+            continue
         # multiword heads (हवाई अड्डा, अंतरिक्ष केंद्र) first
         n, head = next(((n, lex.org_heads[" ".join(keys[end - n:end])]) for n in (3, 2, 1)
                         if end - n >= 0 and " ".join(keys[end - n:end]) in lex.org_heads), (0, None))
