@@ -62,7 +62,10 @@ def span_indices(span: Span | None, skip: tuple[Span, ...] = ()) -> list[int]:
     """Token indices of a span, without the skipped ranges."""
     if not span:
         return []
-    return [k for k in range(span[0], span[1]) if not any(a <= k < b for a, b in skip)]
+    if not skip:
+        return list(range(span[0], span[1]))
+    skipped = {k for a, b in skip for k in range(a, b)}
+    return [k for k in range(span[0], span[1]) if k not in skipped]
 
 
 def span_text(tokens: list[str], span: Span | None, skip: tuple[Span, ...] = ()) -> str:

@@ -34,7 +34,7 @@ class OpenTriple(NamedTuple):
 def _is_temporal(tokens: list[str], c: Chunk, tags: list[str] | None = None) -> bool:
     words = [w for k, w in zip(range(c.start, c.end), tokens[c.start:c.end]) if tags[k] not in ("PART", "PUNCT_O")] \
         if tags is not None else tokens[c.start:c.end]
-    return any(w in _MONTHS for w in words) or (any(YEAR.match(w) for w in words) and len(words) <= 5) \
+    return not _MONTHS.isdisjoint(words) or (len(words) <= 5 and any(YEAR.match(w) for w in words)) \
         or (not c.marker and bool(words) and words[-1] in _TIME_HEADS)
 
 
