@@ -36,8 +36,8 @@ def _person_args(v: View, state: DocState) -> list[Arg]:
         start = _relational_before(v, start)
         if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
             start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
-        elif start >= 2 and v.keys[start - 1] in cc("genitive") and _place_word(v, start - 2):
-            start -= 2                                  # 'A तथा वहां के रक्षा मंत्री X': one list
+        elif start >= 2 and v.keys[start - 1] in cc("genitive") and (_place_word(v, start - 2) or _body_noun(v, start - 2)):
+            start -= 2                                  # 'A तथा वहां के रक्षा मंत्री X', 'A और बैंक के निदेशक X': one list
         text, eid = state.full_name(e.text), e.id
         out.append(Arg(min(start, i), j, "person", text, eid, e.subtype))
     return out
@@ -47,6 +47,12 @@ def _place_word(v: View, k: int) -> bool:
     """Is token k a place anaphor (वहां: party_anaphors.tsv)?"""
     hit = phrases("party_anaphors.tsv").at(v.keys, k)
     return bool(hit and hit[0] == 1 and hit[1] == "place")
+
+
+def _body_noun(v: View, k: int) -> bool:
+    """Is token k a body's head noun standing alone for it ('बैंक', 'मंत्रालय': entities/data/org_heads.tsv)?"""
+    head = load_entity_lexicon().org_heads.get(v.keys[k])
+    return head is not None and head.label == "ORG" and not v.ent_ending(k + 1) and v.tag(k) == "W"
 
 
 def _relational_before(v: View, k: int) -> int:

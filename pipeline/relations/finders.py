@@ -143,8 +143,9 @@ def agreement_name(v: View, trig: tuple[int, int]) -> str | None:
         return None
     i, j, count = heads[-1]
     k = _name_start(v, i)
-    if count or all(v.keys[n] in words("generic_modifiers.tsv") for n in range(k, i)):
-        return ""                                # 'पांच समझौतों', 'अलग सहमति पत्र': no name
+    if count or all(v.keys[n] in words("generic_modifiers.tsv") for n in range(k, i)) \
+            or v.keys[k] in words("relation_participles.tsv"):
+        return ""                                # 'पांच समझौतों', 'अलग सहमति पत्र', 'इससे जुड़े करार': no name
     return v.text(k, j)
 
 
