@@ -225,7 +225,26 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
         return person
     if kind in ("ORG", "ANY"):
         return state.named(last) or (state.speaker if kind == "ANY" else state.org or state.owner)
-    return v.text(a, b)
+    body = _official_of(v, a, b)
+    return state.aliases.get(body, body) if body else v.text(a, b)
+
+
+def _official_of(v: View, a: int, b: int) -> str:
+    """'वाणिज्य मंत्रालय के एक वरिष्ठ अधिकारी', 'X (आईसीईए) के सूत्रों': the body an unnamed official
+    (data/unnamed_officials.tsv) speaks for, named right before the genitive; "" otherwise."""
+    if v.keys[b - 1] not in words("unnamed_officials.tsv") or any(e.label == "PER" for i, _, e in v.entities()
+                                                                   if a <= i < b):
+        return ""
+    k = b - 1
+    while k > 0 and b - 1 - k < 3 and v.keys[k - 1] not in cc("genitive") and v.tag(k - 1) in ("W", "DET", "NUM"):
+        k -= 1                                      # एक, वरिष्ठ, शीर्ष
+    if k < 2 or v.keys[k - 1] not in cc("genitive"):
+        return ""
+    end = k - 1
+    hit = v.ent_ending(end)
+    if hit is None and v.keys[end - 1] == ")":      # past a short form in brackets
+        hit = v.ent_ending(next((n for n in range(end - 1, max(0, end - 8), -1) if v.keys[n] == "("), end))
+    return hit[1].text if hit and hit[1].label == "ORG" else ""
 
 
 def own_clause(v: View, k: int) -> bool:
