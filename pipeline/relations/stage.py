@@ -24,7 +24,7 @@ from .anaphora import DocState, resolve_title, see_arguments, see_visit
 from .arguments import build, light_arguments
 from .attributes import attribution, resolve_party
 from .dateline import dateline
-from .lexicon import DATA_DIR, phrases
+from .lexicon import DATA_DIR, phrases, words
 from .frames import metrics
 from .metric_passage import Passages, fill_owners
 from .rules import runners
@@ -151,6 +151,12 @@ def _short_forms(v: View) -> dict[str, str]:
             close = inner[0] if inner else b + 2
             if v.keys[close:close + 1] == [")"] and close > b + 1 and v.tokens[b + 1].kind == "word":
                 out[inner[1].text if inner else v.text(b + 1, close)] = e.text
+        before = v.ent_ending(a)                    # the descriptor alone, or tagged as a body of its own
+        if e.label == "ORG" and a >= 2 and v.keys[a - 1] in words("body_descriptors.tsv") and v.tag(a - 2) == "W" \
+                and not v.ent_ending(a - 1) and (before is None or before[0] == a - 2):
+            out[v.text(a - 2, a)] = e.text          # 'उद्योग संगठन X': a later 'उद्योग संगठन' is X
+        elif e.label == "ORG" and b - a >= 3 and v.keys[a + 1] in words("body_descriptors.tsv") and v.tag(a) == "W":
+            out[v.text(a, a + 2)] = e.text          # the same, the descriptor tagged with the name
     return out
 
 
