@@ -11,7 +11,7 @@ from .arguments import build, title_chain
 from .attributes import attribution, modality_for, own_clause, period_for, polarity_for
 from .events import all_hits
 from .frames import event_frames
-from .lexicon import DASHES, marker, markers, markers_of, phrases, words
+from .lexicon import DASHES, cc, marker, markers, markers_of, phrases, words
 from .view import View
 
 PARTY = frozenset({"party"})
@@ -54,7 +54,30 @@ def roles(v: View, state: DocState) -> list[Relation]:
         r = v.relation(state.full_name(ent.text), "role", title, "role:title_before_name", subject_id=ent.id)
         r.start, r.end, r.text = start, ent.end, v.doc.text[start:ent.end]
         out.append(r)
+        first = _coordinated_title(v, v.token_at(start))
+        if first:                                # 'रक्षा मंत्री और उप प्रधानमंत्री X': two offices of one person
+            out.append(v.relation(r.subject, "role", v.text(*first), "role:title_before_name", (first[0], j),
+                                  subject_id=ent.id))
     return _reported(v, state, out)
+
+
+def _coordinated_title(v: View, k: int) -> tuple[int, int] | None:
+    """The span of a title (with its chain) joined by a conjunction to the title chain that starts at or
+    before token k and stands right before a name: 'ब्राजील के उपराष्ट्रपति और उद्योग मंत्री X'.
+    Not when the two chains name different countries ('भारत के प्रधानमंत्री और रूस के राष्ट्रपति X': two
+    persons), nor a title that has a name of its own."""
+    c = title_chain(v, k, set())
+    if c < 2 or v.keys[c - 1] not in cc("coord"):
+        return None
+    prev = next(((a, b) for a, b in v.titles() if b == c - 1), None)
+    if prev is None or any(i <= prev[0] < e for i, e, _ in v.entities()):
+        return None
+    a = title_chain(v, prev[0], set())
+    countries = {ent.text for i, e, ent in v.entities("LOC") if a <= i < c - 1}, \
+        {ent.text for i, e, ent in v.entities("LOC") if c <= i < k}
+    if all(countries) and countries[0] != countries[1]:
+        return None
+    return a, prev[1]
 
 
 def _gloss_before(v: View, i: int) -> int | None:
