@@ -149,11 +149,26 @@ def bracket_members(v: View, state: DocState) -> list[Relation]:
         else:
             continue
         inner = next((g for g in groups(args) if g[0].start == k), [])
-        members = [m for m in inner if fits(m, PARTY) and m.kind == "place"]
+        members = [(m.text, m.id, m.end) for m in inner if fits(m, PARTY) and m.kind == "place"]
+        last = _titled_last_member(v, inner[-1].end) if members and len(members) == len(inner) else None
+        members += [last] if last else []
         if len(members) >= least:
-            out += [v.relation(m.text, "member_of", a.text, "member_of:members_in_brackets", (a.start, m.end),
-                               subject_id=m.id, object_id=a.id) for m in members]
+            out += [v.relation(text, "member_of", a.text, "member_of:members_in_brackets", (a.start, end),
+                               subject_id=eid, object_id=a.id) for text, eid, end in members]
     return out
+
+
+def _titled_last_member(v: View, j: int) -> tuple[str, str, int] | None:
+    """'A, B और C के नेता': the last country of a list, written with the title that follows the whole
+    list (the leaders of all three): (its name, id, end token) when a conjunction at token j joins it."""
+    if not (v.keys[j:j + 1] and v.keys[j] in cc("coord")):
+        return None
+    hit = v.ents.get(j + 1)
+    if hit is None or hit[1].label != "LOC" or hit[1].subtype != "country" or v.keys[hit[0]:hit[0] + 1] == [] \
+            or v.keys[hit[0]] not in cc("genitive"):
+        return None
+    after = next(((a, b) for a, b in v.titles() if a == hit[0] + 1), None)
+    return (hit[1].text, hit[1].id, hit[0]) if after else None
 
 
 def _past_group_noun(v: View, a) -> tuple[int, bool]:
