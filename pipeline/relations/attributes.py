@@ -30,7 +30,8 @@ def periods(v: View) -> list[tuple[int, int, str]]:
             and not any(k in comparison for k in v.keys[j:j + 6])]
     basis = {i for i, _, _ in v.find(phrases("basis_phrases.tsv"))}   # 'सालाना आधार पर': how, not when
     founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
-    out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])]
+    out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])
+           and not _compared_from(v, p[1])]
     merged: list[tuple[int, int, str]] = []
     aside = _bracketed(v)                    # 'पिछला वित्त वर्ष (जो 31 मार्च को खत्म हुआ)': the end date is an aside
     if any(p[0] not in aside for p in out):
@@ -44,6 +45,16 @@ def periods(v: View) -> list[tuple[int, int, str]]:
         merged.append((i, j, v.text(i, j)))
     v._found["periods"] = merged
     return merged
+
+
+def _compared_from(v: View, j: int) -> bool:
+    """Is the time ending at token j the base of a comparison: 'X से N गुना अधिक', 'X के स्तर से कम'
+    (data/comparatives.tsv), a से within three words after it and a comparative within four after that?"""
+    source = marker("source")
+    k = next((n for n in range(j, min(len(v.keys), j + 4)) if v.keys[n] == source), None)
+    if k is None or any(v.tag(n) not in ("W", "DET", "PG") for n in range(j, k)):
+        return False
+    return any(key in words("comparatives.tsv") for key in v.keys[k + 1:k + 5])
 
 
 def _bracketed(v: View) -> set[int]:
