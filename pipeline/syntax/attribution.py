@@ -69,8 +69,10 @@ def _source_owner(keys, ends, speaker: Span) -> Span | None:
     आंकड़ों', 'X की सालाना रिपोर्ट'), else the one before the phrase; None: the source names nobody."""
     a, b = speaker
     gen = next((k for k in range(b - 2, max(a, b - 5), -1) if keys[k] in GENITIVE), None)
-    if gen is None and a > 0 and keys[a - 1] in GENITIVE:
-        gen = a - 1
+    if gen is None:           # 'X की एक रिपोर्ट', 'X का ताजा सर्वेक्षण': the genitive before one or two modifiers
+        gen = next((k for k in range(a - 1, max(-1, a - 4), -1) if keys[k] in GENITIVE), None)
+        if gen is not None and any(keys[n] in _cues()[2] or not keys[n].isalpha() for n in range(gen + 1, a)):
+            gen = None
     owner = _owner_before(keys, ends, gen) if gen is not None else None
     return (owner, gen) if owner is not None else None
 
