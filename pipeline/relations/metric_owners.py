@@ -172,8 +172,12 @@ def _pronoun(v, predicate, span, i, ctx):
     for k in (k for k in window(v, i) if k < i and kinds.get(keys[k]) in ("owner", "subject")):
         if keys[k].endswith(marker("agent")) or marker("agent") in keys[k + 1:min(i, k + 5)]:
             found = pronoun_owner(v, ctx[0])             # 'कंपनी ने बताया कि उसने / उसके बोर्ड ने ...'
-            named = [e for _, b, e in v.entities() if b <= k and e.label in ("LOC", "ORG") and b - 1 not in ctx[1]]
-            return (found or (named[-1].text if named else "")), "", "", None   # 'भारत ... है और उसने ...'
+            named = [(b, e) for _, b, e in v.entities() if b <= k and e.label in ("LOC", "ORG") and b - 1 not in ctx[1]]
+            # the subject of the clause before: a name in the direct case or marked ने, not one in an oblique
+            # case ('सिंगापुर भारत में सबसे बड़ा निवेशक रहा और उसने ...': सिंगापुर)
+            direct = [e for b, e in named if v.tag(b) not in ("PK", "PG", "PC") or keys[b] == marker("agent")]
+            pick = direct[-1] if direct else named[-1][1] if named else None
+            return (found or (pick.text if pick else "")), "", "", None   # 'भारत ... है और उसने ...'
         opens = k > 0 and keys[k - 1] in cc("complementizer") and kinds.get(keys[k]) == "subject"
         if opens and metrics().frames[predicate].self_reported and v.syn is not None and v.syn.attributions:
             a, b = v.syn.attributions[0].speaker
