@@ -22,7 +22,11 @@ def _party_ending(v: View, k: int):
 
 
 def _marked(v: View, i: int) -> Pair | None:
-    """'बिहार को 500 करोड़', 'सिंगापुर से 8 अरब डॉलर': a party and its marker right before the value."""
+    """'बिहार को 500 करोड़', 'सिंगापुर से 8 अरब डॉलर': a party and its marker right before the value (or
+    before a superlative right before it: 'बिहार को सबसे अधिक 500 करोड़', superlatives.tsv)."""
+    sup = next((k for k in (i - 2, i - 1) if k > 0 and (phrases("superlatives.tsv").at(v.keys, k) or (0,))[0] == i - k),
+               None)
+    i = sup if sup is not None else i
     for m in (marker("recipient"), marker("for"), marker("source"), marker("in")):
         n = len(m.split())
         k = i - n
