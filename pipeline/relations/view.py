@@ -135,17 +135,23 @@ def build_views(doc: Document) -> list[View]:
         syn = doc.syntax.get(s.id)
         keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
         views[s.id] = View(doc, s, toks, keys, syn=syn, paragraph=para)
-        index[s.id] = ({t.start: n for n, t in enumerate(toks)}, {t.end: n for n, t in enumerate(toks)})
+
+    def index_of(sid: str) -> tuple[dict, dict]:
+        if sid not in index:                 # token starts and ends, for the sentences holding a span
+            toks = views[sid].tokens
+            index[sid] = ({t.start: n for n, t in enumerate(toks)}, {t.end: n for n, t in enumerate(toks)})
+        return index[sid]
+
     for ent in doc.entities:
         if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
             continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
-        span = v and _span(v, index[ent.sentence_id], ent.start, ent.end)
+        span = v and _span(v, index_of(ent.sentence_id), ent.start, ent.end)
         if span:
             v.ents[span[0]] = (span[1], ent)
     for a in doc.amounts:
         v = views.get(a.sentence_id)
-        span = v and _span(v, index[a.sentence_id], a.start, a.end)
+        span = v and _span(v, index_of(a.sentence_id), a.start, a.end)
         if span:
             v.amts[span[0]] = (span[1], a)
     return [views[s.id] for s in doc.sentences]
