@@ -73,6 +73,7 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
     out = []
     named = {k for i, j, _ in v.entities() for k in range(i, j)}
     for a, b in v.titles():
+        a = _past_name(v, a, b) if a in named else a     # 'भारतीय रिजर्व बैंक के गवर्नर': the office after the body
         if a in taken or a in named or v.ents.get(b) or any(k in taken for k in range(a, b)) \
                 or v.keys[b:b + 1] == ["-"]:
             continue                                     # 'राष्ट्रपति भवन', 'मंत्री-स्तरीय': part of a name
@@ -93,6 +94,13 @@ def _title_args(v: View, state: DocState, taken: set[int]) -> list[Arg]:
         out.append(Arg(start, b, "person", text, eid, title=v.text(title_chain(v, a, named_here), b),
                        country="" if name else country))
     return out
+
+
+def _past_name(v: View, a: int, b: int) -> int:
+    """A title of the titles list that starts inside a name and runs past it ('रिजर्व बैंक के गवर्नर' after
+    'भारतीय'): the start of its office after the name's genitive, else a itself."""
+    end = next((j for i, j, _ in v.entities() if i <= a < j), a)
+    return end + 1 if end < b - 1 and v.keys[end] in cc("genitive") else a
 
 
 def title_chain(v: View, a: int, names: set[int]) -> int:
