@@ -37,10 +37,12 @@ def roles(v: View, state: DocState) -> list[Relation]:
             continue
         if not ent.role:
             gloss = _gloss_before(v, i)          # 'बैंक के सीएमडी (अध्यक्ष एवं प्रबंध निदेशक) X': a glossed title
-            office = next(((a, b) for a, b in v.titles() if b == i and a > 1 or gloss is not None and b == gloss), None)
+            office = next(((a, b) for a, b in v.titles() if b == i and a > 1 or gloss is not None and b == gloss
+                           or _in_capacity(v, b, i)), None)
             if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
                 a = title_chain(v, office[0], set())
-                r = v.relation(state.full_name(ent.text), "role", v.text(a, i), "role:title_before_name",
+                end = office[1] if _in_capacity(v, office[1], i) else i
+                r = v.relation(state.full_name(ent.text), "role", v.text(a, end), "role:title_before_name",
                                (a, j), subject_id=ent.id)
                 out.append(r)
             continue
@@ -78,6 +80,19 @@ def _coordinated_title(v: View, k: int) -> tuple[int, int] | None:
     if all(countries) and countries[0] != countries[1]:
         return None
     return a, prev[1]
+
+
+def _in_capacity(v: View, b: int, i: int) -> bool:
+    """'विदेश सचिव के रूप में X ने': the title ending at b is the office X acts in (marker_roles.tsv capacity),
+    when X is the clause's actor (ने or the direct case after the name) and no person stands right before the
+    title's chain ('A ब्रिटेन में उच्चायुक्त के तौर पर B की जगह लेंगे': A's office, not B's)."""
+    if not any(v.keys[b:i] == m.split() for m in markers_of("capacity")):
+        return False
+    j = v.ents[i][0] if i in v.ents else i + 1
+    actor = j >= len(v.keys) or v.keys[j] == marker("agent") or v.tag(j) not in ("PK", "PG", "PC")
+    start = next((a for a, e in v.titles() if e == b), b)
+    before = v.ent_ending(title_chain(v, start, set()))
+    return actor and not (before and before[1].label == "PER")
 
 
 def _gloss_before(v: View, i: int) -> int | None:
