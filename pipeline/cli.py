@@ -178,8 +178,15 @@ def _add_delegated(sub) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    from .batch.interrupt import noted_sigint, sigint_seen
     try:
-        return _main(argv)
+        with noted_sigint():
+            try:
+                return _main(argv)
+            except Exception:
+                if sigint_seen():       # a Ctrl-C that an import turned into another error (numpy)
+                    raise KeyboardInterrupt from None
+                raise
     except KeyboardInterrupt:           # (an interrupted `run` says more, in cmd_run)
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -51,6 +51,33 @@ def ignore_sigint() -> None:
 
 
 _pending = threading.Event()
+_seen = threading.Event()
+
+
+def noting_sigint(signum, frame) -> None:
+    """The command line's SIGINT handler: Python's own (KeyboardInterrupt), noted first, so that a Ctrl-C
+    that breaks an import (numpy turns it into an ImportError) still ends the command as interrupted."""
+    _seen.set()
+    signal.default_int_handler(signum, frame)
+
+
+def sigint_seen() -> bool:
+    return _seen.is_set()
+
+
+@contextmanager
+def noted_sigint():
+    """`noting_sigint` as the handler inside (main thread, default handler only), the old one after."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    _seen.clear()
+    signal.signal(signal.SIGINT, noting_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _on_sigint(signum, frame) -> None:
@@ -58,6 +85,7 @@ def _on_sigint(signum, frame) -> None:
     (`__del__`, run by the garbage collector at any moment) was running: Python prints and drops an
     exception raised there, and the run would go on. Then it is raised at the next check instead."""
     _pending.set()
+    _seen.set()
     f = frame
     while f is not None:
         if f.f_code.co_name == "__del__":
@@ -70,8 +98,9 @@ def _on_sigint(signum, frame) -> None:
 def sticky_sigint():
     """Inside: a Ctrl-C is never lost in a finalizer (`raise_if_interrupted` raises it later). Only in
     the main thread and where SIGINT has its default handler (a caller's own handler is left alone)."""
+    previous = signal.getsignal(signal.SIGINT)
     if threading.current_thread() is not threading.main_thread() \
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            or previous not in (signal.default_int_handler, noting_sigint):
         yield
         return
     _pending.clear()
@@ -79,7 +108,7 @@ def sticky_sigint():
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, previous)
 
 
 def raise_if_interrupted() -> None:
