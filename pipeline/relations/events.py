@@ -123,8 +123,7 @@ def _may_hold(v: View, slot: Slot) -> bool:
     if key not in v._found:
         if "may" not in v._found:             # what the sentence holds, once for every slot asked
             labels = [e.label for _, _, e in v.entities()]
-            refers = table("party_anaphors.tsv", "word", "refers_to")
-            named = {refers.get(" ".join(v.keys[i:j]), "") for i, j, _ in v.find(phrases("party_anaphors.tsv"))}
+            named = {refers for _, _, refers in v.find(phrases("party_anaphors.tsv"))}   # its refers_to column
             v._found["may"] = (set(labels), named, bool(v.titles()), labels.count("LOC"), labels.count("ORG"))
         labels, named, titles, places, bodies = v._found["may"]
         # a person pronoun names a country in a sentence naming one ('भारत ने ... और वह'): one more place

@@ -41,7 +41,7 @@ def roles(v: View, state: DocState) -> list[Relation]:
                            or _in_capacity(v, b, i)), None)
             if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
                 a = title_chain(v, office[0], set())
-                end = office[1] if _in_capacity(v, office[1], i) else i
+                end = i if office[1] in (i, gloss) else office[1]     # a capacity: the title without 'के रूप में'
                 r = v.relation(state.full_name(ent.text), "role", v.text(a, end), "role:title_before_name",
                                (a, j), subject_id=ent.id)
                 out.append(r)

@@ -70,8 +70,6 @@ class View:
         if self._titles is None:
             lex, out, i = load_entity_lexicon(), [], 0
             firsts, after = lex.titles.first, _offices_after_genitive()
-            if GENITIVE.isdisjoint(self.keys) and not any(k in firsts for k in self.keys):
-                i = len(self.keys)                  # no title's first word, no genitive: no title
             while i < len(self.keys):
                 e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
                 n = after.at(self.keys, i) if i and self.keys[i - 1] in GENITIVE else None

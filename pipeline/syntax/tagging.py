@@ -36,18 +36,6 @@ def _compound_index(lex: Lexicon) -> tuple[dict, dict]:
     return _COMPOUND_INDEX[key]
 
 
-_COMPOUND_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _compound_words(lex: Lexicon) -> frozenset[str]:
-    """The tokens a compound postposition can be found at (first tokens, and second after a fused genitive)."""
-    key = id(lex)
-    if key not in _COMPOUND_WORDS:
-        by_first, by_second = _compound_index(lex)
-        _COMPOUND_WORDS[key] = frozenset(by_first) | frozenset(by_second)
-    return _COMPOUND_WORDS[key]
-
-
 def _word_class_order(lex) -> tuple[tuple[str, tuple], ...]:
     """Tags of the word lists, first match wins."""
     return (("PK", (lex.case,)), ("PG", (lex.genitive,)), ("AUX", (lex.aux,)), ("LV", (lex.light,)),
@@ -85,8 +73,8 @@ def tag_tokens(tokens: list[str], lex: Lexicon | None = None) -> list[str]:
 
 def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
     """Compound postpositions (के बारे में), also after a fused pronoun genitive (उनके लिए, इसकी ओर)."""
-    pairs, singles = _compound_candidates(lex)
-    present = _compound_words(lex).intersection(tokens)
+    pairs, singles, words = _compound_candidates(lex)
+    present = words.intersection(tokens)
     if not present:
         return
     n = len(tokens)
@@ -113,13 +101,14 @@ def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
                 break
 
 
-_COMPOUND_CANDIDATES: dict[int, tuple[dict, dict]] = {}
+_COMPOUND_CANDIDATES: dict[int, tuple[dict, dict, frozenset[str]]] = {}
 
 
-def _compound_candidates(lex: Lexicon) -> tuple[dict, dict]:
+def _compound_candidates(lex: Lexicon) -> tuple[dict, dict, frozenset[str]]:
     """The compounds to try at a token, in _compound_index's order (by first token, then by second):
-    by (token, its second word) those of two or more words, by token those of one. A compound can match
-    at token i only with its second word the next token, or (fused genitive) token i itself."""
+    by (token, its second word) those of two or more words, by token those of one; and the tokens any
+    is tried at. A compound can match at token i only with its second word the next token, or (fused
+    genitive) token i itself."""
     key = id(lex)
     if key not in _COMPOUND_CANDIDATES:
         by_first, by_second = _compound_index(lex)
@@ -131,7 +120,7 @@ def _compound_candidates(lex: Lexicon) -> tuple[dict, dict]:
                     singles.setdefault(word, []).append((pos, comp))
                 else:
                     pairs.setdefault((word, comp[1]), []).append((pos, comp))
-        _COMPOUND_CANDIDATES[key] = (pairs, singles)
+        _COMPOUND_CANDIDATES[key] = (pairs, singles, frozenset(by_first) | frozenset(by_second))
     return _COMPOUND_CANDIDATES[key]
 
 
