@@ -235,7 +235,8 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
     if kind == "PER" or (kind == "ANY" and not state.org):
         return person
     if kind in ("ORG", "ANY"):
-        return state.named(last) or (state.speaker if kind == "ANY" else state.org or state.owner)
+        owner = state.owner if state.owner not in state.countries else ""    # कंपनी names no country
+        return state.named(last) or (state.speaker if kind == "ANY" else state.org or owner)
     body = _official_of(v, a, b)
     return state.aliases.get(body, body) if body else v.text(a, b)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .anaphora import DocState
 from .attributes import periods, share_noun_before
 from .frames import metrics
-from .lexicon import cc, marker, words
+from .lexicon import cc, marker, phrases, words
 from .owners import anaphor_kind
 from .view import View
 
@@ -42,10 +42,11 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
         best = _marked_party(v, frame, at, owner) if at is not None else None
         if best:
             return best
-    there = _place_anaphor(v, i, frame, state)
+    there = _place_anaphor(v, i, frame, state, owner)
     if there[0]:
         return there
-    k = share_noun_before(v, i) if frame and frame.pair_partner else None
+    k = share_noun_before(v, i) if frame and frame.pair_partner and not (noun is not None and world_total(v, noun)) \
+        else None
     hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
     if hit and hit[1].label == "LOC" and hit[1].text != owner:
         return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
@@ -53,6 +54,13 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
     if listed:
         return listed
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
+
+
+def world_total(v: View, noun: int) -> bool:
+    """Is the metric noun at token `noun` a world total (world_totals.tsv right before it, past a goods
+    noun: 'वैश्विक तेल आयात')?"""
+    totals = phrases("world_totals.tsv")
+    return any(b in (noun, noun - 1) for _, b, _ in v.find(totals))
 
 
 def _listed_share(v: View, i: int, owner: str) -> tuple[str, str] | None:
@@ -80,14 +88,16 @@ def _marked_party(v: View, frame, at: int, owner: str) -> tuple[str, str] | None
     return (best[1], best[2]) if best else None
 
 
-def _place_anaphor(v: View, i: int, frame, state: DocState | None) -> tuple[str, str]:
+def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = "") -> tuple[str, str]:
     """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
-    named before it (else the paragraph's last)."""
+    named before it other than the owner ('चीन को भारत का निर्यात घटा, जबकि वहां से आयात ...': चीन),
+    else the paragraph's last."""
     for k in range(max(0, i - 8), i):
         if anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
                                                           for m in (frame.counterpart if frame else ())):
             continue
-        places = [e for a, b, e in v.entities("LOC") if b <= k]
+        places = [e for a, b, e in v.entities("LOC") if b <= k and e.text != owner and
+                  not (v.keys[b:b + 1] and v.keys[b] in cc("genitive"))]    # भारत का निर्यात: the owner
         if places:
             return places[-1].text, places[-1].id
         return (state.place, "") if state is not None and state.place else ("", "")

@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .anaphora import DocState
-from .attributes import resolve_party, window
+from .attributes import resolve_party, share_noun_before, window
+from .counterparts import world_total
 from .frames import metrics
 from .lexicon import cc, marker, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
@@ -233,7 +234,8 @@ def _speaker_body(v, predicate, span, i, ctx):
         return None
     a, b = v.syn.attributions[0].speaker
     hit = v.ent_ending(b)
-    if hit and hit[0] >= a and hit[1].label == "ORG":
+    country = hit and hit[1].label == "LOC" and hit[1].subtype == "country" and metrics().frames[predicate].flow
+    if hit and hit[0] >= a and (hit[1].label == "ORG" or country):    # 'जापान ने ... निवेश की घोषणा की'
         return state.aliases.get(hit[1].text, hit[1].text), hit[1].id, "", None
     if b - a == 1 and _anaphor_kinds().get(v.keys[a]) in ("self", "ORG"):
         return resolve_party(v, (a, b), state), "", "", None
@@ -310,8 +312,38 @@ def _gapped(v, predicate, span, i, ctx):
     return None
 
 
+def body_reports(v: View, predicate: str) -> bool:
+    """Does a body that could own it report this sentence's self-reported figure: an organisation or a
+    country as the speaker, or a generic noun of one (कंपनी ने); not a person, a title, a document?"""
+    if not metrics().frames[predicate].self_reported or v.syn is None or not v.syn.attributions:
+        return False
+    a, b = v.syn.attributions[0].speaker
+    if any(e.label == "PER" for x, _, e in v.entities() if a <= x < b) or any(a <= x < b for x, _ in v.titles()):
+        return False
+    hit = v.ent_ending(b)
+    return bool(hit and hit[0] >= a and hit[1].label in ("ORG", "LOC")) or \
+        _anaphor_kinds().get(v.keys[b - 1]) == "ORG"
+
+
+def _world_share(v, predicate, span, i, ctx):
+    """'वैश्विक निर्यात में भारत की हिस्सेदारी 2 प्रतिशत': the party whose share of a world total is stated
+    owns it."""
+    if not metrics().frames[predicate].pair_partner or not world_total(v, span[0]):
+        return None
+    k = share_noun_before(v, i)
+    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    if hit and hit[1].label == "LOC" and hit[0] > span[0] and hit[0] not in ctx[1]:
+        return hit[1].text, hit[1].id, "", None
+    return None
+
+
 def _carried(v, predicate, span, i, ctx):
+    """The last metric fact's owner, for a figure of the next two sentences; not past a body of this
+    sentence reporting a figure of its own ('एक कोरियाई कंपनी ने ... निवेश का ऐलान किया': not the owner
+    before, whoever the company is)."""
     state = ctx[0]
+    if body_reports(v, predicate):
+        return None
     if state.owner and state.sentence - state.metric_sentence <= 2:
         return state.owner, "", "", None
     return None
@@ -319,4 +351,4 @@ def _carried(v, predicate, span, i, ctx):
 
 OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
-                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "speaker_body": _speaker_body, "carried": _carried}
+                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried}

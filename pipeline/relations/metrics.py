@@ -20,7 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
-from .metric_owners import find_owner, see_government, speaker_chain
+from .metric_owners import body_reports, find_owner, see_government, speaker_chain
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart
@@ -174,7 +174,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
         topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
-    if continued and not owner and topic.get("subject") is not None:
+    if continued and not owner and topic.get("subject") is not None and not body_reports(v, predicate):
         owner, oid = topic.get("subject", owner), ""
     owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi))
     head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \

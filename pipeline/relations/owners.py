@@ -146,12 +146,19 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
         if b > mi or mi - b > 7 or a in speakers or ent.label == "PER" or v.clause(a) != cl:
             continue
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
-            return ent.text, ent.id
+            return ("", "") if _body_agent_before(v, a, cl, speakers) else (ent.text, ent.id)
     for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
         if anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
                 any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
             return state.country or v.text(k, k + 1), ""
     return "", ""
+
+
+def _body_agent_before(v: View, a: int, cl, speakers: set[int]) -> bool:
+    """An organisation marked ने before the marked party, in its clause: the body acts, the place it acts
+    from is no owner ('कंपनी X ने भारत से N के फोन निर्यात किए': X exports)."""
+    return any(b < a and ent.label == "ORG" and v.clause(x) == cl and x not in speakers
+               and v.keys[b:b + 1] == [marker("agent")] for x, b, ent in v.entities())
 
 
 def _agent_end(v: View, b: int, i: int) -> int:

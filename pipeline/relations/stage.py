@@ -72,6 +72,8 @@ class RelationsStage(Stage):
         doc.relations = fill_owners(doc.relations, passages)
         for k, r in enumerate(doc.relations):
             r.id = f"{doc.doc_id}:r{k}"
+            if r.counterpart and _same_party(r.subject, r.counterpart, r.subject_id, r.counterpart_id):
+                r.counterpart, r.counterpart_id = "", ""        # an owner the passage gave: no partner of itself
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
