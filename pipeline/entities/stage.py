@@ -15,6 +15,7 @@ from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
 from .gazetteers import DATA_DIR, load
 from .index import assign_index_ids
+from .surnames import lone_surnames, see_surnames
 from .options import BACKENDS, NER_CHOICES, QUANTIZE, NerOptions
 
 
@@ -73,7 +74,8 @@ class EntitiesStage(Stage):
         model_out = engine.tag(flat) if engine and flat else [[]] * len(flat)
         lex, at = load(), 0
         for doc, doc_keyed in zip(docs, keyed):
-            _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None)
+            _add_entities(doc, doc_keyed, model_out[at:at + len(doc_keyed)], lex, engine is not None,
+                          doc.metadata.setdefault("_lone_surnames", {}))
             # a long document's windows share its metadata: rule 4's surnames carry over (entities/index.py)
             assign_index_ids(doc.entities, doc.metadata.setdefault("_index_surnames", {}))
             at += len(doc_keyed)
@@ -90,9 +92,12 @@ def _keyed_sentences(doc: Document) -> list[tuple]:
     return keyed
 
 
-def _add_entities(doc: Document, keyed: list[tuple], model_out, lex, with_model: bool) -> None:
+def _add_entities(doc: Document, keyed: list[tuple], model_out, lex, with_model: bool, surnames: dict) -> None:
     for (s, toks, keys, kinds), spans in zip(keyed, model_out):
         fused, _titles = fuse(keys, kinds, model_candidates(spans), lex, with_model=with_model)
+        lone = lone_surnames(fused, keys, kinds, lex, surnames)
+        fused = sorted(fused + lone, key=lambda c: c.i) if lone else fused
+        see_surnames(fused, keys, surnames)
         org_by_end = {c.j: c.i for c in fused if c.label == "ORG"}
         for c in fused:
             start, end = toks[c.i].start, toks[c.j - 1].end
