@@ -216,12 +216,15 @@ def _nominative(v, predicate, span, i, ctx):
 
 
 def _country(v, predicate, span, i, ctx):
-    """देश as the owner (देश का निर्यात, देश ने, देश ... रहा): the country the text is about; not देश in
-    another case (देश में आया निवेश: the recipient; देश से हुआ निर्यात: the source)."""
+    """देश as the owner (देश का निर्यात, देश ने, देश ... रहा): the country the text is about (after a
+    demonym or a qualifier the countries as written: अफ्रीकी देश); not देश in another case (देश में आया निवेश: the recipient; देश से हुआ निर्यात: the source)."""
     state, kinds = ctx[0], _anaphor_kinds()
+    groups, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
     for k in window(v, i):
         nxt = v.keys[k + 1] if k + 1 < len(v.keys) else ""
         if kinds.get(v.keys[k]) == "country" and (nxt == marker("agent") or nxt not in cc("case")):
+            if k and (v.keys[k - 1] in dem or groups.get(v.keys[k - 1]) == "qualifier"):
+                return v.text(k - 1, k + 1), "", "", None      # 'यूरोपीय देश ... निवेश करेंगे': those, as written
             return (state.country or v.text(k, k + 1)), "", "", None
     return None
 
