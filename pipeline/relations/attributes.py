@@ -224,13 +224,17 @@ def _bracket_start(v: View, close: int) -> int:
 
 def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
     """The text of a speaker or owner phrase: an entity as written; a pronoun or generic noun
-    (उन्होंने, कंपनी, मंत्रालय) the earlier party it names."""
+    (उन्होंने, कंपनी, मंत्रालय; also after one modifier: केंद्रीय बैंक) the earlier party it names."""
     a, b = span
     hit = v.ent_ending(b)
     if hit and hit[0] >= a:
         return state.aliases.get(hit[1].text, hit[1].text)
     last = v.keys[b - 1]
-    kind = table("speaker_anaphors.tsv", "word", "refers_to", SYNTAX_DATA).get(last) if b - a == 1 else None
+    kind = table("speaker_anaphors.tsv", "word", "refers_to", SYNTAX_DATA).get(last) if b - a <= 2 else None
+    if b - a == 2 and kind == "ORG":    # 'केंद्रीय बैंक', 'शीर्ष बैंक': the bank named before, else as written
+        return state.named(last) or v.text(a, b)
+    if b - a == 2:
+        kind = None
     person = state.speaker or state.person[0]
     if kind == "PER" or (kind == "ANY" and not state.org):
         return person

@@ -26,10 +26,11 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str], frozenset[str]]:
-    """(cue phrases by first word, source nouns, the genitives and not_speaker_case markers)."""
+def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str], frozenset[str], frozenset[str]]:
+    """(cue phrases by first word, source nouns, the genitives and not_speaker_case markers, the words
+    that may stand between a source and the verb that shows it)."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    words_of: dict[str, set[str]] = {"source_noun": set(), "not_speaker_case": set()}
+    words_of: dict[str, set[str]] = {"source_noun": set(), "not_speaker_case": set(), "filler": set()}
     for r in read_tsv(DATA_DIR / "reporting.tsv"):
         words = tuple(match_key(w) for w in r["phrase"].split())
         if r["kind"] in words_of:
@@ -38,7 +39,8 @@ def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str
         by_first.setdefault(words[0], []).append((words, r["kind"]))
     for v in by_first.values():
         v.sort(key=lambda x: -len(x[0]))
-    return by_first, frozenset(words_of["source_noun"]), GENITIVE | words_of["not_speaker_case"]
+    return by_first, frozenset(words_of["source_noun"]), GENITIVE | words_of["not_speaker_case"], \
+        frozenset(words_of["filler"])
 
 
 def source_nouns() -> frozenset[str]:
@@ -54,6 +56,10 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
             if tuple(keys[i:i + len(words)]) != words:
                 continue
             cue = (i, i + len(words))
+            if kind == "verb_that":         # a verb that reports only with a clause: 'X ने जोर दिया कि ...'
+                if _LEX.complementizer not in keys[cue[1]:cue[1] + 3]:
+                    break
+                kind = "verb"
             speaker = _speaker(keys, tags, ends, ents, cue, kind)
             if speaker and keys[speaker[1] - 1] in _cues()[1]:
                 # 'उद्योग मंत्रालय के डाटा के मुताबिक': the data's owner; 'आंकड़ों के मुताबिक': nobody
@@ -102,7 +108,14 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
             return pers[-1]                              # प्रवक्ता रणधीर जायसवाल बोले
         return None
     if kind == "stance":
-        return _np_ending(keys, tags, ends, i - 1) if i > 0 and keys[i - 1] in GENITIVE else None
+        if i < 2 or keys[i - 1] not in GENITIVE:
+            return None
+        if i - 1 not in ends and keys[i - 2].endswith(_LEX.ergative) and len(keys[i - 2]) > 3:
+            return None             # 'जीडीपी के 7 प्रतिशत बढ़ने का अनुमान है': a verbal noun, nobody's estimate
+        return _np_ending(keys, tags, ends, i - 1)
+    if kind == "shows":                                  # past filler words (reporting.tsv: filler)
+        while i > 1 and keys[i - 1] in _cues()[3]:
+            i -= 1
     if kind in ("according", "shows"):
         return _np_ending(keys, tags, ends, i)
     if kind == "issued":                                 # X द्वारा जारी, X की ओर से कल जारी, X ने जारी
