@@ -13,7 +13,8 @@ PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_
 
 
 def periods(v: View) -> list[tuple[int, int, str]]:
-    """Dates, years, months, relative times and period words, and durations after बीते / अगले;
+    """Dates, years, months, relative times and period words, and durations after बीते / अगले; a word
+    of frequency (frequency_words.tsv) not followed by the noun it qualifies;
     not a time that is the base of a comparison ('पिछले साल के ... के मुकाबले'), nor a year that names
     a thing (year_modifiers.tsv: '1992 बैच के अधिकारी'), nor one opening a basis (basis_phrases.tsv:
     'सालाना आधार पर 6 प्रतिशत': year on year), nor the date of a founding (founding_words.tsv)."""
@@ -28,6 +29,8 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     taken = {k for i, j, _ in out for k in range(i, j)}
     out += [(i, j, v.text(i, j)) for i, j, _ in v.find(phrases("period_words.tsv")) if i not in taken
             and not any(k in comparison for k in v.keys[j:j + 6])]
+    out += [(i, i + 1, v.text(i, i + 1)) for i, key in enumerate(v.keys) if key in words("frequency_words.tsv")
+            and i not in taken and not (i + 1 < len(v.keys) and v.tag(i + 1) == "W")]
     basis = {i for i, _, _ in v.find(phrases("basis_phrases.tsv"))}   # 'सालाना आधार पर': how, not when
     founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
     out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])
