@@ -121,7 +121,9 @@ def modality_for(v: View, i: int, flow: bool, cues: dict[str, str] | None = None
         own = [cues[v.keys[k]] for k in w if v.keys[k] in cues]
         if own:
             return own[0]
-    found = {val for a, b, val in v.find(phrases("modality_words.tsv")) if a in w}
+    bases = {k for a, b, _ in v.find(phrases("share_bases.tsv")) if v.keys[b:b + 1] and v.keys[b] in cc("genitive")
+             for k in range(a, b)}              # 'बजट अनुमान का 48 प्रतिशत': the base, no estimate of this fact
+    found = {val for a, b, val in v.find(phrases("modality_words.tsv")) if a in w and a not in bases}
     if event and "planned" not in found and _expected(v, i):
         return "projection"             # 'अनुमान है कि ... वार्ता मई में होगी'
     for m in ("target", "projection"):

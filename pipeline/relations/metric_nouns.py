@@ -110,6 +110,9 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
         hit = phrases("denominators.tsv").at(v.keys, n)
         if hit and n + hit[0] == k:
             return hit[1], n
+        base = phrases("share_bases.tsv").at(v.keys, n)      # 'बजट अनुमान का 48 प्रतिशत': a share of it
+        if base and n + base[0] == k:
+            return "share", n
     total = total_before(v, k) if k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" else None
     return ("share", total) if total is not None else None   # 'राज्य के कुल निर्यात का 33 प्रतिशत'
 
@@ -205,6 +208,8 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
         earlier = [m for m in same if m[1] <= pick[0] and m[2] not in base] or \
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
         return (earlier[-1] if earlier else None), bool(denominator)
+    if pick is None and denominator and denominator[0] == "share":
+        return None, True                               # 'यह बजट अनुमान का 48 प्रतिशत है': the last fact's share
     return pick, False
 
 
