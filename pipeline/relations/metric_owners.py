@@ -89,6 +89,9 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
                 not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
             reporter = reporter or found[0]
             continue
+        if national and not reporter:           # 'मुद्रा कोष ने भारत की वृद्धि दर का अनुमान घटाया': it reports
+            body = agent_owner(v, i, speakers)
+            reporter = body if body and body != found[0] and not country_like(v, state, body) else ""
         return (*found, reporter)
     if public and any(e.label == "PER" and (a in speakers or v.keys[b:b + 1] == [marker("agent")])
                       for a, b, e in v.entities()):

@@ -20,6 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
+from .counterparts import world_total
 from .metric_owners import body_reports, find_owner, see_government, speaker_chain
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
@@ -171,6 +172,9 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif not hit:
         return _continued(v, topic, share, i0)
     mi, mj, predicate = hit
+    if metrics().frames[predicate].national and world_total(v, mi) and \
+            not any(mj <= a < i0 for a, _, _ in v.entities("LOC")):
+        return None                     # 'वैश्विक वृद्धि दर 3.1 प्रतिशत': the world's (unless a country follows)
     if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
         topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
