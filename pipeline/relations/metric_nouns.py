@@ -146,7 +146,8 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
 
 def _goods_verb(v: View, j: int) -> Hit | None:
     """'9 करोड़ डॉलर का माल भेजा', '4 अरब डॉलर का सामान खरीदा': a value of goods in general (goods_nouns.tsv,
-    one adjective before it) and a verb naming a trade metric after them (frames.yaml `goods_verbs`)."""
+    one adjective before it) and a verb naming a trade metric after them (frames.yaml `goods_verbs`); for
+    a frame that needs its partner marked (`goods_partner`), any goods written in up to three words."""
     worth = phrases("worth_words.tsv").at(v.keys, j)
     j += worth[0] if worth else 0                    # '11 अरब डॉलर मूल्य का सामान भेजा'
     if j >= len(v.keys) or v.keys[j] not in cc("genitive"):
@@ -156,6 +157,12 @@ def _goods_verb(v: View, j: int) -> Hit | None:
     for n in range(k + 1, min(len(v.keys), k + 3)) if k is not None else ():
         for frame in metrics().frames.values():
             if v.keys[n] in frame.goods_verbs and (not frame.goods_partner or _partner_in_clause(v, j, frame)):
+                return n, n + 1, frame.predicate
+    for n in range(j + 2, min(len(v.keys), j + 5)):  # 'रूस से 2 अरब डॉलर के उर्वरक मंगाए': with the partner
+        if any(v.tag(m) != "W" for m in range(j + 1, n)):  # marked, any goods named in plain words
+            break
+        for frame in metrics().frames.values():
+            if frame.goods_partner and v.keys[n] in frame.goods_verbs and _partner_in_clause(v, j, frame):
                 return n, n + 1, frame.predicate
     return None
 
