@@ -37,10 +37,13 @@ def roles(v: View, state: DocState) -> list[Relation]:
             continue
         if not ent.role:
             gloss = _gloss_before(v, i)          # 'बैंक के सीएमडी (अध्यक्ष एवं प्रबंध निदेशक) X': a glossed title
-            office = next(((a, b) for a, b in v.titles() if b == i and a > 1 or gloss is not None and b == gloss
+            office = next(((a, b) for a, b in v.titles() if b == i and (a > 1 or a == 1 and v.org_ending(a))
+                           or gloss is not None and b == gloss
                            or _in_capacity(v, b, i)), None)
             if office:                           # 'टेस्ला के प्रमुख X': an office the entities stage does not know
                 a = title_chain(v, office[0], set())
+                if a == office[0] and v.org_ending(a):
+                    a = v.ent_ending(a)[0]           # 'सेबी प्रमुख X': the body's office
                 end = i if office[1] in (i, gloss) else office[1]     # a capacity: the title without 'के रूप में'
                 r = v.relation(state.full_name(ent.text), "role", v.text(a, end), "role:title_before_name",
                                (a, j), subject_id=ent.id)

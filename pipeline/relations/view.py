@@ -66,13 +66,14 @@ class View:
 
     def titles(self) -> list[tuple[int, int]]:
         """Token spans of the titles of office written in the sentence (entities/data/titles.tsv), and of
-        the offices named only after a genitive (data/offices_after_genitive.tsv: टेस्ला के प्रमुख)."""
+        the offices named only after a genitive or a body's name (data/offices_after_genitive.tsv: टेस्ला के
+        प्रमुख, सेबी प्रमुख)."""
         if self._titles is None:
             lex, out, i = load_entity_lexicon(), [], 0
             firsts, after = lex.titles.first, _offices_after_genitive()
             while i < len(self.keys):
                 e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
-                n = after.at(self.keys, i) if i and self.keys[i - 1] in GENITIVE else None
+                n = after.at(self.keys, i) if i and (self.keys[i - 1] in GENITIVE or self.org_ending(i)) else None
                 if e and e.subtype != "honorific":
                     out.append((i, i + len(e.keys)))
                     i += len(e.keys)
@@ -83,6 +84,11 @@ class View:
                     i += 1
             self._titles = out
         return self._titles
+
+    def org_ending(self, i: int) -> bool:
+        """Does an organisation's name end right before token i ('सेबी प्रमुख': the office of that body)?"""
+        hit = self.ent_ending(i)
+        return bool(hit and hit[1].label == "ORG")
 
     def tag(self, i: int) -> str:
         return self.syn.tags[i] if self.syn is not None and 0 <= i < len(self.syn.tags) else ""
