@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..text import closed_class
 from ..text.wordlists import read_tsv
 from .gazetteers import DATA_DIR, Lexicon
 from .patterns import Candidate
 
 SURE = 0.9          # a full mention the recogniser is less sure of lends its surname to nothing
-GENITIVES = frozenset(("का", "की", "के", "उनकी", "उनके", "उनका", "अपनी", "अपने", "अपना"))
+GENITIVES = closed_class.words("genitive", "possessive")    # 'उनकी राय', 'लोगों की पाटिल में रुचि
 
 
 @lru_cache(maxsize=1)

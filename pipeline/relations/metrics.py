@@ -172,9 +172,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif not hit:
         return _continued(v, topic, share, i0)
     mi, mj, predicate = hit
-    if metrics().frames[predicate].national and world_total(v, mi) and \
-            not any(mj <= a < i0 for a, _, _ in v.entities("LOC")):
-        return None                     # 'वैश्विक वृद्धि दर 3.1 प्रतिशत': the world's (unless a country follows)
+    if _world_figure(v, hit, i0):
+        return None
     if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
         topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
@@ -205,6 +204,14 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
                 person=person or reporter, hit=mj > mi,
                 inherent=metrics().inherent.get(" ".join(v.keys[mi:mj]), ""), counterpart=counterpart, share=share,
                 rule="metric:party_list" if paired else "metric:value_frame", period=topic.get("period", ""))
+
+
+def _world_figure(v: View, hit: tuple, i0: int) -> bool:
+    """'वैश्विक वृद्धि दर 3.1 प्रतिशत': a national figure of the world, no country's (unless a country is
+    written between the noun and the value: '..., जबकि भारत 6.4 प्रतिशत की दर से बढ़ेगा')."""
+    mi, mj, predicate = hit
+    return metrics().frames[predicate].national and world_total(v, mi) and \
+        not any(mj <= a < i0 for a, _, _ in v.entities("LOC"))
 
 
 def _company(v: View, state: DocState, owner: str) -> bool:
