@@ -172,6 +172,8 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
         k += 2                                      # '30 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
     elif keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
         return "level"
+    if keys[k:k + 1] and keys[k] in words("point_words.tsv"):
+        k += 1                                      # '0.4 प्रतिशत अंक की गिरावट'
     skipped = 0
     while k < len(keys) and skipped < 3:
         hit = phrases("aspect_words.tsv").at(keys, k)
