@@ -89,7 +89,7 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
             n -= 1
         if 0 < n < k and (keys[n - 1] in gen or anaphor_kind(keys[n - 1]) == "owner"):
             k = n
-    k = _past_goods(v, k)
+    k = _past_goods(v, _past_period(v, k))
     if k > 0 and keys[k - 1] in dem:
         return dem[keys[k - 1]]
     if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
@@ -97,6 +97,20 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
+
+
+def _past_period(v: View, k: int) -> int:
+    """'X का अक्टूबर-दिसंबर तिमाही में शुद्ध लाभ', 'X का जून तिमाही का मुनाफा': past a period written
+    (with में or a genitive) between the owner's genitive and the metric noun."""
+    n = k
+    while n > k - 2 and n > 3 and v.tag(n - 1) == "W" and not v.ent_ending(n):
+        n -= 1                                # 'में एकीकृत शुद्ध लाभ': one or two plain words
+    if n < 3 or v.keys[n - 1] not in cc("genitive") | {marker("in")}:
+        return k
+    hit = next((a for a, b, _ in periods(v) if b == n - 1), None)
+    while hit is not None and hit > 2 and v.tag(hit - 1) == "W" and hit > n - 8 and not v.ent_ending(hit):
+        hit -= 1                              # 'का वित्त वर्ष 2024-25 की ... तिमाही का': a word of the period
+    return hit if hit is not None and hit > 1 and v.keys[hit - 1] in cc("genitive") else k
 
 
 def _past_goods(v: View, k: int) -> int:
