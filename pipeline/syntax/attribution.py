@@ -140,6 +140,13 @@ def _np_ending(keys, tags, ends, k: int) -> Span | None:
             return (ends[j], j)
     if k in ends:
         return (ends[k], k)
+    if keys[k - 1] == ")" and k > 3 and keys[k - 3] == "(":
+        j = k - 3
+        n = j                                # 'लेखा महानियंत्रक (सीजीए) द्वारा': a name the recogniser missed,
+        while n > 0 and tags[n - 1] == "W" and j - n < 4:     # plain words before its one-word short form
+            n -= 1
+        if 0 < j - n and (n == 0 or keys[n - 1] not in GENITIVE):
+            return (n, k)
     j = k
     while j > 0 and tags[j - 1] in ("W",) and k - j < 4:
         j -= 1
