@@ -124,6 +124,18 @@ def _genitive(v, predicate, span, i, ctx):
     return genitive_owner(v, span[0], ctx[1], ctx[0], predicate), "", "", None
 
 
+def _before_value(v, predicate, span, i, ctx):
+    """'कंपनी X के एक अरब डॉलर के निवेश प्रस्ताव': an organisation in the genitive right before a value
+    whose metric noun follows it owns the value (not a country: 'पाकिस्तान की N डॉलर की सहायता' is
+    the aid it gets as often as the aid it gives)."""
+    if span[0] < i or i < 2 or v.keys[i - 1] not in cc("genitive"):
+        return None
+    hit = v.ent_ending(i - 1)
+    if hit and hit[1].label == "ORG" and hit[0] not in ctx[1]:
+        return hit[1].text, hit[1].id, "", None
+    return None
+
+
 def _marked(v, predicate, span, i, ctx):
     text, eid = marked_owner(v, span[0], predicate, ctx[1], ctx[0])
     return text, eid, "", None
@@ -355,6 +367,6 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "marked": _marked,
+OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried}
