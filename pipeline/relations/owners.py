@@ -156,8 +156,10 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
     if not frame or not frame.subject_markers:
         return "", ""
     cl = v.clause(mi)
+    timed = {k for x, y, _ in periods(v) for k in range(x, y) if y <= mi}    # a period between counts no words
     for a, b, ent in reversed(v.entities()):
-        if b > mi or mi - b > 7 or a in speakers or ent.label == "PER" or v.clause(a) != cl:
+        if b > mi or mi - b - len([k for k in timed if k >= b]) > 7 or a in speakers or ent.label == "PER" \
+                or v.clause(a) != cl:
             continue
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
             return ("", "") if _body_agent_before(v, a, cl, speakers) else (ent.text, ent.id)
