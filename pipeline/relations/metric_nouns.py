@@ -14,7 +14,7 @@ from __future__ import annotations
 from .anaphora import DocState
 from .attributes import periods, total_before
 from .frames import metrics
-from .lexicon import cc, phrases, post_qualifiers, table, words
+from .lexicon import cc, marker, phrases, post_qualifiers, table, words
 from .view import View
 
 MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
@@ -39,12 +39,19 @@ def metric_words(v: View) -> list[Hit]:
     found = [m for m in v.find(metrics().triggers) if m[0] not in inside and m[2]]
     ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
     found = [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
-    found = [m for m in found if not _rate_of_other(v, m, found)]
+    found = [m for m in found if not _rate_of_other(v, m, found) and not _plan_to(v, m[0])]
     taken = {k for i, j, _ in found for k in range(i, j)}
     found += [(i, j, "") for i, j, _ in v.find(phrases("head_nouns.tsv")) if i not in taken and i not in inside]
     out = sorted(m for m in found if not _is_base(v, m[1]))
     v._found["metric_words"] = out
     return out
+
+
+def _plan_to(v: View, i: int) -> bool:
+    """'35,000 करोड़ रुपये का निवेश करने की योजना': a plan noun (plan_nouns.tsv) after an infinitive
+    and its genitive is the plan to act, no metric noun."""
+    return v.keys[i] in words("plan_nouns.tsv") and i >= 2 and v.keys[i - 1] in cc("genitive") \
+        and v.keys[i - 2].endswith(marker("agent")) and len(v.keys[i - 2]) > len(marker("agent")) + 1
 
 
 def _rate_of_other(v: View, m: Hit, found: list[Hit]) -> bool:

@@ -270,6 +270,15 @@ def metric_facts(v: View, state: DocState, rule: str) -> list[Relation]:
     return [r for r in v._found["metric_facts"] if r.rule == rule]
 
 
+def _stake(v: View, value) -> bool:
+    """'कंपनी में 1.2 प्रतिशत हिस्सेदारी मिलेगी': a percentage with a share noun right after it and a verb
+    of acquiring or selling a stake (stake_verbs.tsv) after that is a stake in a company, no figure."""
+    i, j, a = value
+    if getattr(a, "kind", "") != "percent" or j >= len(v.keys) or v.keys[j] not in words("share_nouns.tsv"):
+        return False
+    return any(k in words("stake_verbs.tsv") for k in v.keys[j + 1:j + 4])
+
+
 def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
     speaker, speakers = attribution(v, state)
@@ -281,6 +290,8 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     # an anaphor continues the last metric of this sentence or of the two before it
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
+        if _stake(v, chain[0]):
+            continue
         frame = _frame_of(v, chain, found, state, (speakers, carried))
         if not frame or frame["subject"] is None:
             continue
