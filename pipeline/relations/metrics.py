@@ -172,7 +172,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     elif not hit:
         return _continued(v, topic, share, i0)
     mi, mj, predicate = hit
-    if _world_figure(v, hit, i0):
+    if _world_figure(v, hit, i0) or _limited(v, hit, i0, chain[-1][1]):
         return None
     if continued and topic.get("predicate") != predicate and predicate in state.metric_at:
         topic = state.metric_at[predicate][1]            # a head noun takes up an earlier metric: its parties
@@ -279,6 +279,36 @@ def _stake(v: View, value) -> bool:
     return any(k in words("stake_verbs.tsv") for k in v.keys[j + 1:j + 4])
 
 
+def _other_measure(v: View, value) -> bool:
+    """'निवेश पर 7.5 प्रतिशत का ब्याज': a value right before a noun it measures that is no metric of the
+    inventory (other_measures.tsv, past a genitive)."""
+    j = value[1] + (1 if value[1] < len(v.keys) and v.keys[value[1]] in cc("genitive") else 0)
+    if j >= len(v.keys) or v.keys[j] not in words("other_measures.tsv"):
+        return False
+    return not any(j < m[0] <= j + 2 for m in metric_words(v))     # 'N का ब्याज मुक्त ऋण': the loan's
+
+
+def _limited(v: View, hit: tuple, i0: int, j0: int) -> bool:
+    """'विदेशी निवेश की सीमा 74 प्रतिशत', '74 प्रतिशत तक विदेशी निवेश की अनुमति': a value written as a
+    limit of the metric (limit_words.tsv after the noun and at most four words before the value, or a
+    permission within five words after both)."""
+    mi, mj, _ = hit
+    return any(mj <= a < i0 and _values_follow(v, a, i0) or where == "after" and max(mj, j0) <= a < max(mj, j0) + 5
+               for a, _, where in v.find(phrases("limit_words.tsv")))
+
+
+def _values_follow(v: View, k: int, i0: int) -> bool:
+    """Is the value at i0 one of the values written right after token k, each within four words of the
+    one before ('सीमा 74 प्रतिशत से बढ़ाकर 100 प्रतिशत')?"""
+    while True:
+        nxt = min((s for s in v.amts if k < s <= k + 4), default=None)
+        if nxt is None or nxt > i0:
+            return False
+        if nxt == i0:
+            return True
+        k = v.amts[nxt][0] - 1
+
+
 def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
     speaker, speakers = attribution(v, state)
@@ -290,7 +320,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     # an anaphor continues the last metric of this sentence or of the two before it
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
-        if _stake(v, chain[0]):
+        if _stake(v, chain[0]) or _other_measure(v, chain[-1]):
             continue
         frame = _frame_of(v, chain, found, state, (speakers, carried))
         if not frame or frame["subject"] is None:
