@@ -26,6 +26,7 @@ from .metric_memory import attribute_back, carried_period, remember_metric, repo
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart
 from .owners import TRADE
+from .respectively import assign as assign_in_order, listed_numbers
 from .view import View
 
 VALUE_KINDS = ("money", "percent", "basis_points")
@@ -52,7 +53,7 @@ def _values(v: View) -> list[tuple[int, int, object]]:
     for i, j, _ in v.find(phrases("multipliers.tsv")):
         if v.keys[j:j + 1] and v.keys[j] in words("multiplier_verbs.tsv") or any(k in restate for k in v.keys[i - 2:i]):
             out.append((i, j, Multiple(v.text(i, j))))
-    return sorted(out, key=lambda x: x[0])
+    return sorted(out + listed_numbers(v), key=lambda x: x[0])
 
 
 def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
@@ -343,6 +344,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality)
         state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
+    assign_in_order(v, out)                     # 'A, B और C को ... क्रमशः X, Y और Z'
     if not any(r.score > UNSURE for r in out) and found:
         remember_metric(v, found, state, speakers)
     if not out and speaker:
