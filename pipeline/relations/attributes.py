@@ -3,10 +3,13 @@ sentence), the modality and polarity of its clause, the aspect of a value, and t
 attributed to (the syntax stage's attributions; a pronoun or generic noun names the earlier party)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
 from .frames import metrics
 from ..syntax.features import DATA_DIR as SYNTAX_DATA
-from .lexicon import cc, clause_openers, marker, negation, phrases, table, words
+from .lexicon import cc, clause_openers, marker, negation, phrases, read_tsv_plain, table, words
 from .view import View
 
 PERIOD_KINDS = ("fiscal_year", "year", "date", "date_range", "month", "relative_time", "quarter")
@@ -31,6 +34,8 @@ def periods(v: View) -> list[tuple[int, int, str]]:
             and not any(k in comparison for k in v.keys[j:j + 6])]
     out += [(i, i + 1, v.text(i, i + 1)) for i, key in enumerate(v.keys) if key in words("frequency_words.tsv")
             and i not in taken and not (i + 1 < len(v.keys) and v.tag(i + 1) == "W")]
+    streaks = _streaks(v)
+    out = [p for p in out if not any(a <= p[0] and p[1] <= b for a, b, _ in streaks)] + streaks
     basis = {i for i, _, _ in v.find(phrases("basis_phrases.tsv"))}   # 'सालाना आधार पर': how, not when
     founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
     out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])
@@ -48,6 +53,25 @@ def periods(v: View) -> list[tuple[int, int, str]]:
         merged.append((i, j, v.text(i, j)))
     v._found["periods"] = merged
     return merged
+
+
+def _streaks(v: View) -> list[tuple[int, int, str]]:
+    """'लगातार पांचवें महीने', 'लगातार तीसरी तिमाही': a streak word, an ordinal and a time unit."""
+    out, streak = [], words("streak_words.tsv")
+    for i, j, a in v.amounts("ordinal", "quarter"):
+        if i > 0 and v.keys[i - 1] in streak and a.kind == "quarter":
+            out.append((i - 1, j, v.text(i - 1, j)))                  # 'लगातार तीसरी तिमाही'
+        elif i > 0 and v.keys[i - 1] in streak and j < len(v.keys) and v.keys[j] in _time_units():
+            out.append((i - 1, j + 1, v.text(i - 1, j + 1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    """The time units of the amounts stage (amounts/data/time_units.tsv) and the parts of a year."""
+    from ..amounts.word_tables import DATA_DIR as AMOUNTS_DATA
+    rows = read_tsv_plain(AMOUNTS_DATA / "time_units.tsv")
+    return frozenset(key_tokens(r[0])[0] for r in rows if r and r[0]) | words("period_units.tsv")
 
 
 def _compared_from(v: View, j: int) -> bool:
