@@ -40,6 +40,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     founding = words("founding_words.tsv")                              # '1967 में स्थापित': the body's date
     out = [p for p in out if p[0] not in basis and not any(k in founding for k in v.keys[p[1]:p[1] + 4])
            and not _compared_from(v, p[1])]
+    out = _restated(v, out)
     merged: list[tuple[int, int, str]] = []
     aside = _bracketed(v)                    # 'पिछला वित्त वर्ष (जो 31 मार्च को खत्म हुआ)': the end date is an aside
     if any(p[0] not in aside for p in out):
@@ -53,6 +54,29 @@ def periods(v: View) -> list[tuple[int, int, str]]:
         merged.append((i, j, v.text(i, j)))
     v._found["periods"] = merged
     return merged
+
+
+def _restated(v: View, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A period said again, in brackets or after यानी ('दूसरी तिमाही (जुलाई-सितंबर)', 'बीते साल
+    अर्थात 2023'), is one period: the span holding both."""
+    out, restate, dash = sorted(out), cc("restatement"), {"-", "–"}
+    n = 0
+    while n < len(out) - 1:
+        (a, b, _), (c, d, _) = out[n], out[n + 1]
+        between = v.keys[b:c]
+        said_again = 0 < len(between) <= 4 and any(k in restate for k in between) and \
+            all(k in restate or k in cc("genitive") or k == "," or v.tag(b + m) == "W" for m, k in enumerate(between))
+        close = next((e for e in range(c, min(len(v.keys), c + 8)) if v.keys[e] == ")"), None) \
+            if between == ["("] else None
+        inside = [p for p in out[n + 1:] if close is not None and p[1] <= close]
+        covered = {k for p in inside for k in range(p[0], p[1])}
+        bracket = close is not None and all(k in covered or v.keys[k] in dash for k in range(c, close))
+        if bracket or said_again:
+            end = close + 1 if bracket else d
+            out[n:n + 1 + (len(inside) if bracket else 1)] = [(a, end, v.text(a, end))]
+            continue
+        n += 1
+    return out
 
 
 def _streaks(v: View) -> list[tuple[int, int, str]]:
