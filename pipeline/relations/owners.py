@@ -68,6 +68,10 @@ def _past_partner(v: View, k: int, predicate: str) -> int:
         hit = v.ent_ending(k - n) if k > n else None
         if hit and tuple(v.keys[k - n:k]) == m:
             return hit[0]
+        goods = k - 1 if k > n + 1 and v.tag(k - 1) == "W" and not v.ent_ending(k) else None
+        hit = v.ent_ending(goods - n) if goods is not None else None    # 'X का कतर से एलएनजी आयात'
+        if hit and tuple(v.keys[goods - n:goods]) == m:
+            return hit[0]
     return k
 
 
