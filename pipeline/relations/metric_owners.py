@@ -240,8 +240,29 @@ def _country(v, predicate, span, i, ctx):
         if kinds.get(v.keys[k]) == "country" and (nxt == marker("agent") or nxt not in cc("case")):
             if k and (v.keys[k - 1] in dem or groups.get(v.keys[k - 1]) == "qualifier"):
                 return v.text(k - 1, k + 1), "", "", None      # 'यूरोपीय देश ... निवेश करेंगे': those, as written
+            own = _persons_country(v, k) if k and _possessive(v.keys[k - 1]) else None
+            if own:
+                return own.text, own.id, "", None             # 'X के युवराज Y ... उनका मुल्क': X
             return (state.country or v.text(k, k + 1)), "", "", None
     return None
+
+
+def _possessive(key: str) -> bool:
+    """A possessive pronoun (उनके, उनका, अपना: a possessive or a determiner ending like a genitive)."""
+    return key in cc("possessive") or key in cc("determiner") and any(key.endswith(g) for g in cc("genitive"))
+
+
+def _persons_country(v: View, k: int):
+    """The country in the title of the last person named before token k ('सऊदी अरब के युवराज X'; with
+    no title found, a country in the genitive among the ten words before the name)."""
+    people = [(a, e) for a, b, e in v.entities("PER") if b <= k]
+    if not people:
+        return None
+    start, p = people[-1]
+    first = v.tokens[max(0, start - 10)].start
+    first = min(first, p.role_start) if p.role_start >= 0 else first
+    return next((e for a, b, e in v.entities("LOC") if e.subtype == "country" and first <= v.tokens[a].start < p.start
+                 and v.keys[b:b + 1] and v.keys[b] in cc("genitive")), None)
 
 
 def _speaker_body(v, predicate, span, i, ctx):
