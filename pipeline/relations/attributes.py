@@ -320,10 +320,21 @@ def _official_of(v: View, a: int, b: int) -> str:
 
 def own_clause(v: View, k: int) -> bool:
     """Does token k lie in a speaker's own clause, between the speaker and the reporting verb ('X ने Y
-    से मुलाकात के बाद कहा कि ...'), so that what it states is the speaker's act, not the report?"""
+    से मुलाकात के बाद कहा कि ...') or in a participle right before the speaker, so that what it states is
+    the speaker's act, not the report?"""
     syn = v.syn
-    return bool(syn is not None and any(at.kind == "verb" and at.speaker[1] <= k < at.cue[0]
+    return bool(syn is not None and any(at.kind == "verb" and (at.speaker[1] <= k < at.cue[0] or _participle_of(v, k, at.speaker[0]))
                                         for at in syn.attributions))
+
+
+def _participle_of(v: View, k: int, start: int) -> bool:
+    """Does token k lie in a participle phrase right before the speaker ('भारत दौरे पर आए जापान के
+    प्रधानमंत्री X ने कहा': the visit is X's own act)? At most ten words before the speaker, in its
+    clause, with no comma or sentence punctuation between."""
+    between = range(k, start)
+    return k < start <= k + 10 and v.clause(k) == v.clause(start) and \
+        all(v.tokens[n].kind == "word" or v.keys[n] in ("(", ")") for n in between) and \
+        sum(v.tag(n) in ("PK", "PC") for n in between) <= 1     # not 'यात्रा पर एक ब्रीफिंग में X ने
 
 
 def attribution(v: View, state: DocState) -> tuple[str, set[int]]:

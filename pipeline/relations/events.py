@@ -208,8 +208,10 @@ def frame_facts(v: View, frame: Frame, state: DocState, speakers: set[int]) -> l
 def _participial(v: View, trig: tuple[int, int], s: Arg) -> bool:
     """'जापान की यात्रा पर आए X कल Y से मिलेंगे': a visit told by a participle before its traveller is under
     way; the period and modality of the clause are the main verb's, not the visit's."""
-    return 0 < s.start - trig[1] <= 3 and all(
-        v.tokens[k].kind == "word" and v.tag(k) not in ("CC", "SC", "REL", "RELK") for k in range(trig[1], s.start)) \
+    near = 0 < s.start - trig[1] <= 3 or 0 < s.start - trig[1] <= 12 and ")" in v.keys[trig[1]:s.start]
+    return near and all(       # past a title with a gloss: 'दौरे पर आए X के युवराज (क्राउन प्रिंस) Y'
+        (v.tokens[k].kind == "word" or v.keys[k] in ("(", ")")) and v.tag(k) not in ("CC", "SC", "REL", "RELK")
+        for k in range(trig[1], s.start)) \
         and not any(val == "planned" for a, _, val in v.find(phrases("modality_words.tsv")) if trig[1] <= a < s.start)
 
 

@@ -36,8 +36,19 @@ def _after_participle(v: View, trig: tuple[int, int], args: list[Arg], state: Do
     for a in args:
         if a.kind == "person" and t1 <= a.start <= t1 + 3 and not a.anaphor and \
                 all(v.tokens[k].kind == "word" and v.tag(k) not in ("CC", "SC", "REL") for k in range(t1, a.start)):
-            return [[a]]                # the participle's head only: 'दौरे पर गए X और Y के बीच': X travelled
+            named = _glossed_name(v, a, args)
+            return [[named or a]]       # the participle's head only: 'दौरे पर गए X और Y के बीच': X travelled
     return []
+
+
+def _glossed_name(v: View, title: Arg, args: list[Arg]) -> Arg | None:
+    """The named person right after a title standing alone and its gloss in brackets ('जापान के
+    प्रधानमंत्री (पीएम) X'): the title's holder."""
+    if not title.title or v.keys[title.end:title.end + 1] != ["("]:
+        return None
+    close = next((k for k in range(title.end, min(len(v.keys), title.end + 6)) if v.keys[k] == ")"), None)
+    return next((a for a in args if close is not None and a.start == close + 1 and a.kind == "person"
+                 and not a.title), None)
 
 
 def _list_after_dash(v: View, trig: tuple[int, int], args: list[Arg], state: DocState) -> list[list[Arg]]:
