@@ -312,6 +312,12 @@ def _values_follow(v: View, k: int, i0: int) -> bool:
 
 def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     found = metric_words(v)
+    if not found and not v.amts and phrases("multipliers.tsv").firsts.isdisjoint(v.keys):
+        speaker = attribution(v, state)[0]       # no value and no metric noun: nothing to state or remember
+        if speaker:
+            attribute_back(v, state, speaker)
+        see_government(v, state)
+        return []
     speaker, speakers = attribution(v, state)
     speakers = speaker_chain(v, speakers) if speakers else speakers
     if speaker and speaker.split()[-1] in words("document_nouns.tsv") and not v.ent_ending(max(speakers) + 1):

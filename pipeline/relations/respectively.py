@@ -25,7 +25,10 @@ class Listed:
 
 
 def _cue(v: View) -> int | None:
-    return next((k for k, key in enumerate(v.keys) if key in words("respectively.tsv")), None)
+    cues = words("respectively.tsv")
+    if cues.isdisjoint(v.keys):
+        return None
+    return next((k for k, key in enumerate(v.keys) if key in cues), None)
 
 
 def listed_numbers(v: View) -> list[tuple[int, int, Listed]]:

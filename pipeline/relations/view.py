@@ -73,7 +73,8 @@ class View:
             firsts, after = lex.titles.first, _offices_after_genitive()
             while i < len(self.keys):
                 e = lex.titles.longest(self.keys, i) if self.keys[i] in firsts else None
-                n = after.at(self.keys, i) if i and (self.keys[i - 1] in GENITIVE or self.org_ending(i)) else None
+                n = after.at(self.keys, i) if i and self.keys[i] in after.firsts and \
+                    (self.keys[i - 1] in GENITIVE or self.org_ending(i)) else None
                 if e and e.subtype != "honorific":
                     out.append((i, i + len(e.keys)))
                     i += len(e.keys)
