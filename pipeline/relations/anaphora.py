@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
 from ..text.normalize import match_key
-from .lexicon import cc, table, words
+from .lexicon import cc, marker, table, words
 
 if TYPE_CHECKING:
     from .view import View
@@ -176,7 +176,8 @@ def resolve_anaphor(v: "View", span: tuple[int, int], state: DocState, args: lis
 
 
 def _person_or_country(key: str, i: int, state: DocState, args: list["Arg"]) -> list[tuple[Party, str, str]]:
-    """A person pronoun names a person earlier in its sentence, else the last actor or person; a singular
+    """A person pronoun names the person marked ने earlier in its sentence (a title standing alone too),
+    else a person earlier in its sentence, else the last actor or person; a singular
     one (country_pronouns.tsv: वह, उसने) in a sentence that names a country and no person before it names
     that country ('भारत ने चुनाव जीता और वह परिषद का सदस्य बना')."""
     before = [a for a in args if a.end <= i and not a.anaphor]
@@ -184,6 +185,9 @@ def _person_or_country(key: str, i: int, state: DocState, args: list["Arg"]) -> 
     countries = [a for a in before if a.kind == "place" and a.subtype == "country"]
     if not [a for a in before if a.kind == "person"] and countries and key in words("country_pronouns.tsv"):
         return [((countries[-1].text, countries[-1].id), "place", "country")]
+    agents = [a for a in before if a.kind == "person" and a.marker == marker("agent")]
+    if agents:                      # 'प्रधानमंत्री ने X से बात की, जिसके बाद वे ...': the actor, not X
+        return [((agents[-1].text, agents[-1].id), "person", "")]
     person = (named[-1].text, named[-1].id) if named else state.actor if state.actor[0] else state.person
     return [(person, "person", "")] if person[0] else []
 

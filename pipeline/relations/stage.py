@@ -123,12 +123,19 @@ def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
     state.aliases.update(_short_forms(v))
     if v.syn is not None and v.syn.attributions:
         state.speaker = resolve_party(v, v.syn.attributions[0].speaker, state) or state.speaker
-    acts = [r for r in found if r.predicate in ACTS and r.subject_id]
+    acts = [r for r in found if r.predicate in ACTS and (r.subject_id or _a_title(r.subject))]
     if acts:
         state.actor = (acts[-1].subject, acts[-1].subject_id)
     joined = [r for r in found if r.predicate == "member_of"]
     if joined:                          # the body members were just named of is what a later member noun means
         state.group = (joined[-1].object, joined[-1].object_id)
+
+
+def _a_title(text: str) -> bool:
+    """Is the text a title of office standing for a person ('प्रधानमंत्री ने ...': the actor all the same)?"""
+    keys = list(key_tokens(text))
+    e = load_entity_lexicon().titles.longest(keys, 0) if keys else None
+    return bool(e and len(e.keys) == len(keys) and e.subtype != "honorific")
 
 
 def _canonical_names(doc: Document) -> dict[str, str]:
