@@ -197,6 +197,13 @@ def _verb_after(v: View, j: int) -> Hit | None:
     return None
 
 
+def _after_window(v: View, j: int) -> int:
+    """How far after a value its metric noun may stand: four words, six in a headline's order where the
+    value opens the sentence ('8 अरब डॉलर पर पहुंचा देश का दवा निर्यात')."""
+    first = min(v.amts) if v.amts else -1
+    return 6 if first == 0 and j < len(v.keys) and v.keys[j] in cc("case") else 4
+
+
 def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, bool]:
     """(the metric of the value at tokens [i, j), whether the value is a share of a denominator): the
     noun it modifies, a verb after it, else the nearest noun before it in its clause, then in its
@@ -212,7 +219,7 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     verb = None if before else _verb_after(v, j)        # a noun of its sentence names it before a verb does
     if verb:
         return verb, False
-    later = [m for m in nouns if j <= m[0] <= j + 4 and v.clause(m[0]) == cl] if not before else []
+    later = [m for m in nouns if j <= m[0] <= j + _after_window(v, j) and v.clause(m[0]) == cl] if not before else []
     if later:
         return later[0], False                          # '90 अरब डॉलर भारत में निवेश करेगा': the noun after it
     pick = (same or before or [None])[-1]
