@@ -160,15 +160,20 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
     if not frame or not frame.subject_markers:
         return "", ""
     cl = v.clause(mi)
-    timed = {k for x, y, _ in periods(v) for k in range(x, y) if y <= mi}    # a period between counts no words
+    # a period or an amount between counts no words ('देश से साढ़े चार अरब डॉलर के चावल का निर्यात')
+    spans = [(x, y) for x, y, _ in periods(v) if y <= mi] + [(x, e) for x, (e, _) in v.amts.items() if e <= mi]
+    free = {k for x, y in spans for k in range(x, y)}
+
+    def far(b: int) -> bool:
+        return mi - b - len([k for k in free if b <= k < mi]) > 7
+
     for a, b, ent in reversed(v.entities()):
-        if b > mi or mi - b - len([k for k in timed if k >= b]) > 7 or a in speakers or ent.label == "PER" \
-                or v.clause(a) != cl:
+        if b > mi or far(b) or a in speakers or ent.label == "PER" or v.clause(a) != cl:
             continue
         if any(tuple(v.keys[b:b + len(m)]) == m for m in frame.subject_markers):
             return ("", "") if _body_agent_before(v, a, cl, speakers) else (ent.text, ent.id)
-    for k in range(max(0, mi - 7), mi):       # 'देश से दवाओं का निर्यात': the country the text is about
-        if anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and \
+    for k in range(max(0, mi - 12), mi):      # 'देश से दवाओं का निर्यात': the country the text is about
+        if anaphor_kind(v.keys[k]) == "country" and v.clause(k) == cl and not far(k + 1) and \
                 any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
             return state.country or v.text(k, k + 1), ""
     return "", ""
