@@ -117,6 +117,23 @@ def _fold_word(chunk: str) -> str:
     return "".join(_NUKTA_LETTERS.get(c, c) for c in s if c not in _DROP)
 
 
+def _dropped_only(chunk: str, out: str) -> list[tuple[int, int]] | None:
+    """The spans of out's chars when out is chunk with format characters removed (each kept char is
+    its own original char, left to right: '\x1b\u200b\x1b' keeps 0 and 2; difflib may align repeated
+    chars to later copies), else None."""
+    spans, k = [], 0
+    for c in out:
+        while k < len(chunk) and chunk[k] != c:
+            if chunk[k] not in _DROP:
+                return None
+            k += 1
+        if k == len(chunk):
+            return None
+        spans.append((k, k + 1))
+        k += 1
+    return spans if all(c in _DROP for c in chunk[k:]) else None
+
+
 @lru_cache(maxsize=200_000)
 def _word_map(chunk: str) -> tuple[str, tuple[tuple[int, int], ...] | None]:
     """Normalized chunk and, when it differs in length, the (start, end) of each output char."""
@@ -125,13 +142,17 @@ def _word_map(chunk: str) -> tuple[str, tuple[tuple[int, int], ...] | None]:
         return out, None
     if len(out) == len(chunk):
         return out, tuple((i, i + 1) for i in range(len(out)))
-    spans: list[tuple[int, int]] = []
-    sm = difflib.SequenceMatcher(None, chunk, out, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            spans.extend((i1 + k, i1 + k + 1) for k in range(j2 - j1))
-        elif tag in ("replace", "insert"):
-            spans.extend((i1, max(i2, i1)) for _ in range(j2 - j1))
+    spans = _dropped_only(chunk, out)
+    if spans is None:
+        spans = []
+        sm = difflib.SequenceMatcher(None, chunk, out, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal":
+                spans.extend((i1 + k, i1 + k + 1) for k in range(j2 - j1))
+            elif tag in ("replace", "insert"):
+                spans.extend((i1, max(i2, i1)) for _ in range(j2 - j1))
+        # an inserted char maps to the original char at its place, never to an empty range
+        spans = [(a, b) if b > a else ((a, a + 1) if a < len(chunk) else (a - 1, a)) for a, b in spans]
     # a removed mark right after a kept char belongs to that char (क + nukta -> क spans both)
     fixed = []
     for n, (a, b) in enumerate(spans):

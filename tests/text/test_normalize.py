@@ -23,6 +23,18 @@ def test_zero_width_nbsp_crlf_are_mapped_back():
     assert raw[s:e] == "करोड़"
 
 
+@pytest.mark.parametrize("raw", ["\x1b\u200b\x1b\x1b 0", "कक\u200dक", "।\u200b।।"])
+def test_repeated_chars_around_a_dropped_one_map_to_themselves(raw):
+    """A format character removed between repeated characters: each kept character maps to its own
+    original one, in order, never to an empty range (difflib aligned the copies to later ones: a
+    property test found a token with no original characters)."""
+    n = normalize(raw)
+    kept = [i for i, c in enumerate(raw) if c not in "\u200b\u200d"]
+    assert [raw[a] for a in n.starts] == list(n.text)
+    assert list(n.starts) == kept[:len(n.text)]
+    assert all(b > a for a, b in zip(n.starts, n.ends))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("कखज़ड़ि्ा \u00a0\u200d\u200c\r\n\u093cé1।")), max_size=40))
 def test_map_is_monotonic_and_in_bounds(raw):
