@@ -88,6 +88,8 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
         k -= 1
     if k == mi:                               # 'उसका कंसॉलिडेटेड नेट प्रॉफिट': up to two plain words
         n = k
+        if n > 2 and keys[n - 1] == marker("source") and v.tag(n - 2) == "W" and not v.ent_ending(n - 1):
+            n -= 1                                # 'X का परिचालन से राजस्व': a plain word and से
         while n > 0 and k - n < 3 and (v.tag(n - 1) in ("W", "") or keys[n - 1] in cc("coord")) \
                 and keys[n - 1] not in gen and not v.ent_ending(n) and anaphor_kind(keys[n - 1]) != "owner":
             n -= 1
