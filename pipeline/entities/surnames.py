@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..text import closed_class
+from ..text.normalize import match_key
 from ..text.wordlists import read_tsv
 from .gazetteers import DATA_DIR, Lexicon
 from .patterns import Candidate
@@ -21,7 +22,6 @@ GENITIVES = closed_class.words("genitive", "possessive")    # 'उनकी र�
 
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    from ..text.normalize import match_key
     return frozenset(match_key(r["word"]) for r in read_tsv(DATA_DIR / "surname_words.tsv"))
 
 

@@ -286,9 +286,9 @@ def resolve_party(v: View, span: tuple[int, int], state: DocState) -> str:
         return state.aliases.get(hit[1].text, hit[1].text)
     last = v.keys[b - 1]
     kind = table("speaker_anaphors.tsv", "word", "refers_to", SYNTAX_DATA).get(last) if b - a <= 2 else None
-    if b - a == 2 and kind == "ORG":    # 'केंद्रीय बैंक', 'शीर्ष बैंक': the bank named before, else as written
-        return state.named(last) or v.text(a, b)
-    if b - a == 2:
+    if b - a == 2:                      # 'केंद्रीय बैंक', 'शीर्ष बैंक': the bank named before, else as written
+        if kind == "ORG":
+            return state.named(last) or v.text(a, b)
         kind = None
     person = state.speaker or state.person[0]
     if kind == "PER" or (kind == "ANY" and not state.org):

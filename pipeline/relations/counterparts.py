@@ -47,15 +47,21 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
     there = _place_anaphor(v, i, frame, state, owner)
     if there[0]:
         return there
-    k = share_noun_before(v, i) if frame and frame.pair_partner and not (noun is not None and world_total(v, noun)) \
-        else None
-    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    world = noun is not None and world_total(v, noun)
+    hit = share_holder(v, i) if frame and frame.pair_partner and not world else None
     if hit and hit[1].label == "LOC" and hit[1].text != owner:
         return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
     listed = _listed_share(v, i, owner) if frame and frame.pair_partner else None
     if listed:
         return listed
     return _noun_counterpart(v, i, frame) if frame and frame.flow else ("", "")
+
+
+def share_holder(v: View, i: int):
+    """(first token, entity) of the party in the genitive before the share noun right before the value
+    at i ('... में ब्रिटेन की हिस्सेदारी 3 प्रतिशत'), else None."""
+    k = share_noun_before(v, i)
+    return v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
 
 
 def world_total(v: View, noun: int) -> bool:

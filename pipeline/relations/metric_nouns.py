@@ -14,7 +14,8 @@ from __future__ import annotations
 from .anaphora import DocState
 from .attributes import periods, total_before
 from .frames import metrics
-from .lexicon import cc, marker, phrases, post_qualifiers, table, words
+from ..syntax.attribution import verbal_noun
+from .lexicon import cc, phrases, post_qualifiers, table, words
 from .view import View
 
 MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
@@ -51,7 +52,7 @@ def _plan_to(v: View, i: int) -> bool:
     """'35,000 करोड़ रुपये का निवेश करने की योजना': a plan noun (plan_nouns.tsv) after an infinitive
     and its genitive is the plan to act, no metric noun."""
     return v.keys[i] in words("plan_nouns.tsv") and i >= 2 and v.keys[i - 1] in cc("genitive") \
-        and v.keys[i - 2].endswith(marker("agent")) and len(v.keys[i - 2]) > len(marker("agent")) + 1
+        and verbal_noun(v.keys[i - 2])
 
 
 def _rate_of_other(v: View, m: Hit, found: list[Hit]) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .anaphora import DocState
-from .attributes import resolve_party, share_noun_before, window
-from .counterparts import world_total
+from .attributes import resolve_party, window
+from .counterparts import share_holder, world_total
 from .frames import metrics
 from .lexicon import cc, marker, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
@@ -369,8 +369,7 @@ def _world_share(v, predicate, span, i, ctx):
     owns it."""
     if not metrics().frames[predicate].pair_partner or not world_total(v, span[0]):
         return None
-    k = share_noun_before(v, i)
-    hit = v.ent_ending(k - 1) if k and k > 1 and v.keys[k - 1] in cc("genitive") else None
+    hit = share_holder(v, i)
     if hit and hit[1].label == "LOC" and hit[0] > span[0] and hit[0] not in ctx[1]:
         return hit[1].text, hit[1].id, "", None
     return None

@@ -20,11 +20,10 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
-from .counterparts import world_total
 from .metric_owners import body_reports, find_owner, see_government, speaker_chain
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
-from .counterparts import find_counterpart
+from .counterparts import find_counterpart, world_total
 from .owners import TRADE
 from .respectively import assign as assign_in_order, listed_numbers
 from .view import View
@@ -53,7 +52,7 @@ def _values(v: View) -> list[tuple[int, int, object]]:
     for i, j, _ in v.find(phrases("multipliers.tsv")):
         if v.keys[j:j + 1] and v.keys[j] in words("multiplier_verbs.tsv") or any(k in restate for k in v.keys[i - 2:i]):
             out.append((i, j, Multiple(v.text(i, j))))
-    return sorted(out + listed_numbers(v), key=lambda x: x[0])
+    return sorted(out + listed_numbers(v, VALUE_KINDS), key=lambda x: x[0])
 
 
 def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:

@@ -12,8 +12,6 @@ from .frames import metrics
 from .lexicon import cc, words
 from .view import View
 
-VALUE_KINDS = ("money", "percent", "basis_points")
-
 
 @dataclass(frozen=True)
 class Listed:
@@ -31,8 +29,9 @@ def _cue(v: View) -> int | None:
     return next((k for k, key in enumerate(v.keys) if key in cues), None)
 
 
-def listed_numbers(v: View) -> list[tuple[int, int, Listed]]:
-    """The bare numbers after a respectively word that a value closing their list gives its kind."""
+def listed_numbers(v: View, value_kinds: tuple[str, ...]) -> list[tuple[int, int, Listed]]:
+    """The bare numbers after a respectively word that a value closing their list (an amount of one of
+    `value_kinds`) gives its kind."""
     r = _cue(v)
     if r is None:
         return []
@@ -41,7 +40,7 @@ def listed_numbers(v: View) -> list[tuple[int, int, Listed]]:
         if i <= r:
             continue
         j, a = v.amts[i]
-        if a.kind in VALUE_KINDS:
+        if a.kind in value_kinds:
             return out + [(x, y, Listed(v.text(x, y), a.kind)) for x, y in run]
         if a.kind != "number" or a.scale or j >= len(v.keys) or v.keys[j] not in joins:
             return out

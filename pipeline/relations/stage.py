@@ -73,7 +73,7 @@ class RelationsStage(Stage):
         for k, r in enumerate(doc.relations):
             r.id = f"{doc.doc_id}:r{k}"
             if r.counterpart and _same_party(r.subject, r.counterpart, r.subject_id, r.counterpart_id):
-                r.counterpart, r.counterpart_id = "", ""        # an owner the passage gave: no partner of itself
+                r.counterpart, r.counterpart_id = "", ""        # no partner of itself (after the passage's owners)
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
@@ -170,8 +170,8 @@ def _short_forms(v: View) -> dict[str, str]:
 
 
 def _finish(r: Relation, state: DocState) -> None:
-    """Full names for short forms and surnames; a speaker written as a bare title is its holder; the
-    counterpart is dropped when it is the subject itself."""
+    """Full names for short forms and surnames; a speaker written as a bare title is its holder (a
+    counterpart that is the subject itself is dropped once the passage's owners are filled in)."""
     alias = state.aliases
     r.subject, r.counterpart = alias.get(r.subject, r.subject), alias.get(r.counterpart, r.counterpart)
     if r.predicate in EVENTS + ("role",):
@@ -181,8 +181,6 @@ def _finish(r: Relation, state: DocState) -> None:
     speaker = alias.get(r.attributed_to, r.attributed_to)
     holder = resolve_title(state, speaker.split(), "")[0]
     r.attributed_to = state.full_name(holder or speaker)
-    if r.counterpart and _same_party(r.subject, r.counterpart, r.subject_id, r.counterpart_id):
-        r.counterpart, r.counterpart_id = "", ""
 
 
 def _surname(name: str) -> str:

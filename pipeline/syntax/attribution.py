@@ -43,6 +43,11 @@ def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str
         frozenset(words_of["filler"])
 
 
+def verbal_noun(key: str) -> bool:
+    """Is the word an oblique infinitive (बढ़ने, करने: the ending it shares with the ergative ने)?"""
+    return key.endswith(_LEX.ergative) and len(key) > len(_LEX.ergative) + 1
+
+
 def source_nouns() -> frozenset[str]:
     return _cues()[1]
 
@@ -110,7 +115,7 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
     if kind == "stance":
         if i < 2 or keys[i - 1] not in GENITIVE:
             return None
-        if i - 1 not in ends and keys[i - 2].endswith(_LEX.ergative) and len(keys[i - 2]) > 3:
+        if i - 1 not in ends and verbal_noun(keys[i - 2]):
             return None             # 'जीडीपी के 7 प्रतिशत बढ़ने का अनुमान है': a verbal noun, nobody's estimate
         return _np_ending(keys, tags, ends, i - 1)
     if kind == "shows":                                  # past filler words (reporting.tsv: filler)
