@@ -15,7 +15,7 @@ from ..core.stage import ContractError, Stage, files_version
 from .fusion import fuse, model_candidates
 from .gazetteers import DATA_DIR, load
 from .index import assign_index_ids
-from .descriptors import named_companies
+from .descriptors import company_tails, named_companies
 from .surnames import lone_surnames, see_surnames
 from .options import BACKENDS, NER_CHOICES, QUANTIZE, NerOptions
 
@@ -99,6 +99,7 @@ def _add_entities(doc: Document, keyed: list[tuple], model_out, lex, with_model:
         lone = lone_surnames(fused, keys, kinds, lex, surnames)
         lone += named_companies(fused + lone, keys, kinds, lex)
         fused = sorted(fused + lone, key=lambda c: c.i) if lone else fused
+        fused = company_tails(fused, keys, kinds, lex)
         see_surnames(fused, keys, surnames)
         org_by_end = {c.j: c.i for c in fused if c.label == "ORG"}
         for c in fused:

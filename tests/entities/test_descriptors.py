@@ -33,3 +33,23 @@ def test_name_after_descriptor(rules_pipe, text, name):
 def test_no_name_after_descriptor(rules_pipe, text):
     doc = rules_pipe.process_text(text, "a")
     assert not [e for e in doc.entities if e.source == "descriptor"], _orgs(doc)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("मारुति सुजुकी इंडिया की बिक्री अक्टूबर में घटी।", "मारुति सुजुकी इंडिया"),
+    ("हुंडई मोटर इंडिया ने दाम बढ़ाए।", "हुंडई मोटर इंडिया"),
+    ("टोयोटा किर्लोस्कर मोटर ने नई गाड़ी उतारी।", "टोयोटा किर्लोस्कर मोटर"),
+])
+def test_company_tails_join_the_name(rules_pipe, text, name):
+    doc = rules_pipe.process_text(text, "a")
+    assert name in [t for t, _, _ in _orgs(doc)], _orgs(doc)
+    assert "इंडिया" not in [e.text for e in doc.entities if e.label == "LOC"]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("कांग्रेस इंडिया के साथ खड़ी है।", "कांग्रेस"),            # a party is no company
+    ("टाटा मोटर्स ने इंडिया में नई फैक्टरी खोली।", "टाटा मोटर्स"),   # a postposition between
+])
+def test_no_tail_stretch(rules_pipe, text, org):
+    doc = rules_pipe.process_text(text, "a")
+    assert org in [t for t, _, _ in _orgs(doc)], _orgs(doc)
