@@ -79,7 +79,7 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     """'X का/की/के [कुल ...] METRIC', a demonym before it, or a pronoun genitive (उसका)."""
     fill, dem, keys, gen = words("fillers.tsv"), table("demonyms.tsv", "adjective", "country"), v.keys, cc("genitive")
     k = mi
-    if k > 0 and keys[k - 1] in dem:
+    if _demonym_before(v, k):
         return dem[keys[k - 1]]
     k = _past_partner(v, k, predicate or "trade_surplus")
     basis = next((n for n in range(max(0, k - 4), k) if (phrases("basis_phrases.tsv").at(keys, n) or (0,))[0] == k - n), k)
@@ -96,13 +96,19 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
         if 0 < n < k and (keys[n - 1] in gen or anaphor_kind(keys[n - 1]) == "owner"):
             k = n
     k = _past_goods(v, _past_period(v, k))
-    if k > 0 and keys[k - 1] in dem:
+    if _demonym_before(v, k):
         return dem[keys[k - 1]]
     if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
         return pronoun_owner(v, state)
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
+
+
+def _demonym_before(v: View, k: int) -> bool:
+    """A demonym right before k, not right after a value: in '4 लाख टन चीनी निर्यात की' the word
+    after the quantity names the goods (sugar), as in 'N टन भारतीय चावल' it qualifies them."""
+    return k > 0 and v.keys[k - 1] in table("demonyms.tsv", "adjective", "country") and k - 2 not in v.amounts_end()
 
 
 def _past_period(v: View, k: int) -> int:
