@@ -38,6 +38,7 @@ class DocState:
     countries: dict[str, int] = field(default_factory=dict)    # country -> mentions so far
     partners: dict[str, int] = field(default_factory=dict)     # country -> mentions as a metric fact's counterpart
     names: list[str] = field(default_factory=list)             # every name so far, in order
+    here: list[str] = field(default_factory=list)              # the names of the paragraph, in order
     bodies: list[str] = field(default_factory=list)            # the bodies (ORG) of the paragraph, in order
     org: str = ""
     person: Party = ("", "")

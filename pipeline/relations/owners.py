@@ -10,7 +10,7 @@ sentences' owner). A speaker is never the owner. The direction of money: the giv
 receiver the counterpart; with a verb of receiving (आकर्षित, मिला) the party marked से gives."""
 from __future__ import annotations
 
-from .anaphora import DocState
+from .anaphora import GROUP_SUBTYPES, DocState
 from .argument import Arg, groups
 from .arguments import build
 from .attributes import periods, resolve_party, window
@@ -46,10 +46,16 @@ def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tupl
             return f"{a.text}-{b.text}", f"{a.id}|{b.id}" if a.id and b.id else ""
     pairs = [k for k in range(end) if table("party_anaphors.tsv", "word", "refers_to").get(
         " ".join(v.keys[k:k + 2])) == "pair"]
-    if pairs:
-        named = list(dict.fromkeys(n for n in reversed(state.names) if n in state.countries))[:2]
-        if len(named) == 2:
-            return f"{named[1]}-{named[0]}", ""
+    if not pairs:
+        return "", ""
+    own = list(dict.fromkeys((a.text, a.id) for a in build(v, state) if a.end <= pairs[0] and not a.anaphor
+                             and (a.subtype == "country" or a.subtype in GROUP_SUBTYPES)))
+    if len(own) == 2:                   # 'यूरोपीय संघ भारत का बड़ा साझेदार है और दोनों देशों के बीच ...'
+        (a, ai), (b, bi) = own
+        return f"{a}-{b}", f"{ai}|{bi}" if ai and bi else ""
+    named = list(dict.fromkeys(n for n in reversed(state.here) if n in state.countries))[:2]
+    if len(named) == 2:                 # the last two countries of the paragraph
+        return f"{named[1]}-{named[0]}", ""
     return "", ""
 
 

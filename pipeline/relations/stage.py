@@ -116,6 +116,7 @@ def _see_sentence(v: View, state: DocState, found: list[Relation]) -> None:
         see_visit(state, v, found)
     for _, _, e in v.entities():
         state.names.append(e.text)
+        state.here.append(e.text)
         state.ids[e.text] = e.id
         if e.label == "ORG":
             state.org = e.text
