@@ -152,13 +152,16 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
     return starts.get(k)
 
 
-def _goods_verb(v: View, j: int) -> Hit | None:
+def _goods_verb(v: View, j: int, quantity: bool = False) -> Hit | None:
     """'9 करोड़ डॉलर का माल भेजा', '4 अरब डॉलर का सामान खरीदा': a value of goods in general (goods_nouns.tsv,
     one adjective before it) and a verb naming a trade metric after them (frames.yaml `goods_verbs`); for
-    a frame that needs its partner marked (`goods_partner`), any goods written in up to three words."""
+    a frame that needs its partner marked (`goods_partner`), any goods written in up to three words. A
+    quantity names its goods with no genitive ('रूस से 18 लाख बैरल तेल खरीदा')."""
     worth = phrases("worth_words.tsv").at(v.keys, j)
     j += worth[0] if worth else 0                    # '11 अरब डॉलर मूल्य का सामान भेजा'
-    if j >= len(v.keys) or v.keys[j] not in cc("genitive"):
+    if quantity and j < len(v.keys) and v.keys[j] not in cc("genitive"):
+        j -= 1                                       # the goods start right after the quantity
+    elif j >= len(v.keys) or v.keys[j] not in cc("genitive"):
         return None
     goods = words("goods_nouns.tsv")
     k = next((k for k in range(j + 1, min(len(v.keys), j + 3)) if v.keys[k] in goods), None)
@@ -210,7 +213,8 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     noun it modifies, a verb after it, else the nearest noun before it in its clause, then in its
     sentence; past a denominator, the noun before that (none: the previous fact's, if an anaphor)."""
     nouns = found
-    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _goods_verb(v, j)
+    quantity = i in v.amts and v.amts[i][1].kind == "quantity"
+    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _goods_verb(v, j, quantity)
     if hit:
         return hit, False
     cl = v.clause(i)

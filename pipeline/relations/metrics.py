@@ -142,6 +142,15 @@ def _agent_written(v: View, i: int) -> bool:
     return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
 
 
+def _relative_to(v: View, mi: int, i0: int) -> bool:
+    """Does token i0 lie in a relative clause (जो ...) right after the clause of token mi? ('आयात 16 लाख
+    टन रहा, जो एक साल पहले 12 लाख टन था': the same figure a year before)."""
+    start = i0
+    while start > 0 and v.clause(start - 1) == v.clause(i0):
+        start -= 1
+    return start > mi and v.keys[start] in cc("relative") and v.clause(start - 1) == v.clause(mi)
+
+
 def _continued(v: View, topic: dict, share, i0: int) -> dict | None:
     """A value with no metric noun continues the paragraph's last metric when an anaphor points back
     ('यह 8.1 प्रतिशत थी': a growth rate), with a partner of its own when the sentence marks one ('इसी
@@ -159,7 +168,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     speakers, carried = ctx
     i0, topic = chain[0][0], _topic(state)
     hit, continued, share = _metric_of(v, chain, found, state)
-    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0)):
+    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0) and not _relative_to(v, hit[0], i0)):
         return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
     of = hit[2] if hit else topic.get("predicate", "")
     if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
