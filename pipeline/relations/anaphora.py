@@ -39,6 +39,7 @@ class DocState:
     partners: dict[str, int] = field(default_factory=dict)     # country -> mentions as a metric fact's counterpart
     names: list[str] = field(default_factory=list)             # every name so far, in order
     here: list[str] = field(default_factory=list)              # the names of the paragraph, in order
+    dateline_place: str = ""                                   # the entity id of the dateline's place
     bodies: list[str] = field(default_factory=list)            # the bodies (ORG) of the paragraph, in order
     org: str = ""
     person: Party = ("", "")
@@ -91,9 +92,9 @@ class DocState:
     def start_sentence(self, v: "View", n: int) -> None:
         """Before sentence n: a new paragraph breaks every chain."""
         if v.paragraph != self.paragraph:
-            keep = (self.people, self.aliases, self.names, self.countries, self.partners, self.ids)
+            keep = (self.people, self.aliases, self.names, self.countries, self.partners, self.ids, self.dateline_place)
             self.__init__(paragraph=v.paragraph)
-            self.people, self.aliases, self.names, self.countries, self.partners, self.ids = keep
+            self.people, self.aliases, self.names, self.countries, self.partners, self.ids, self.dateline_place = keep
         self.sentence = n
 
     def see_people(self, v: "View") -> None:

@@ -70,6 +70,18 @@ def country_like(v: View, state: DocState, owner: str) -> bool:
     return any(e.text == owner and e.label == "LOC" for _, _, e in v.entities())
 
 
+def _partner_of(v: View, b: int) -> bool:
+    """Is the party ending at token b marked as the partner of a trade metric noun right after it
+    ('अमेरिका को निर्यात', 'चीन से होने वाला आयात')? Such a party is no owner the finders missed."""
+    frames = metrics().frames
+    for i, _, predicate in v.find(metrics().triggers):
+        frame = frames.get(predicate)
+        if frame is not None and frame.pair_partner and b < i and any(
+                tuple(v.keys[b:b + len(m)]) == m and 0 <= i - b - len(m) <= 2 for m in frame.counterpart):
+            return True
+    return False
+
+
 def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
@@ -100,7 +112,8 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
         return state.government, "", "", None, reporter     # 'सरकार की कमाई ... संग्रह 1.4 लाख करोड़ रुपये'
     if national or public:
         return "", "", "", None, reporter
-    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers]
+    named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers
+             and e.id != state.dateline_place and not _partner_of(v, b)]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
     return (None if named or state.owner or agent else ""), "", "", None, ""
 

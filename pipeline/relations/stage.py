@@ -56,6 +56,7 @@ class RelationsStage(Stage):
         found_dateline = dateline([first] if first is not None else [])
         if found_dateline:
             doc.metadata["dateline"] = found_dateline
+            state.dateline_place = found_dateline["place_id"]
         for n, v in enumerate(chain([first], views) if first is not None else ()):
             passages.see(v, n)
             ctx.next_sentence()
