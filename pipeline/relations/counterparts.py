@@ -88,12 +88,27 @@ def _marked_party(v: View, frame, at: int, owner: str) -> tuple[str, str] | None
     for m in frame.counterpart if frame else ():
         n = len(m)
         for a, b, ent in v.entities():
-            if ent.label == "PER" or ent.text == owner or tuple(v.keys[b:b + n]) != m:
+            if ent.label == "PER" or ent.text == owner:
                 continue
+            if tuple(v.keys[b:b + n]) != m:
+                b = _past_nouns_of(v, ent, b)
+                if b is None or tuple(v.keys[b:b + n]) != m:
+                    continue
             dist = abs(at - b)
             if dist <= 12 and (best is None or dist < best[0]):
                 best = (dist, ent.text, ent.id)
     return (best[1], best[2]) if best else None
+
+
+def _past_nouns_of(v: View, ent, b: int) -> int | None:
+    """'नेपाल की जलविद्युत परियोजनाओं में': past a place's genitive and up to three plain words after
+    it (the marker after them marks the place's part as the partner), else None."""
+    if ent.label != "LOC" or b >= len(v.keys) or v.keys[b] not in cc("genitive"):
+        return None
+    k = b + 1
+    while k < len(v.keys) and k - b <= 3 and v.tag(k) == "W" and k not in v.ents:
+        k += 1
+    return k if k > b + 1 else None
 
 
 def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = "") -> tuple[str, str]:
