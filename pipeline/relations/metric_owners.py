@@ -280,10 +280,13 @@ def _persons_country(v: View, k: int):
 
 def _speaker_body(v, predicate, span, i, ctx):
     """A body reporting its own figures ('कंपनी ने बताया कि ...', 'सरकार ने ... की घोषणा की') owns
-    them when nothing else does; a person who reports never does."""
+    them when nothing else does, but not a flow it says came in or was received; a person who reports
+    never does."""
     state, speakers = ctx
     if v.syn is None or not v.syn.attributions or not metrics().frames[predicate].self_reported:
         return None
+    if metrics().frames[predicate].flow and any(v.keys[k] in metrics().receive for k in window(v, i) if k > i):
+        return None                     # 'सरकार ने बताया कि राज्य में N का निवेश आया': an inflow it reports
     a, b = v.syn.attributions[0].speaker
     hit = v.ent_ending(b)
     country = hit and hit[1].label == "LOC" and hit[1].subtype == "country" and metrics().frames[predicate].flow
