@@ -134,13 +134,21 @@ def _past_period(v: View, k: int) -> int:
 
 
 def _past_goods(v: View, k: int) -> int:
-    """'भारत का सोने का आयात': past a goods noun's genitive (goods_nouns.tsv) to the owner's before it."""
+    """'भारत का सोने का आयात': past a goods noun's genitive (goods_nouns.tsv) to the owner's before it;
+    past the genitive of up to three plain words (a product: 'भारत का स्मार्टफोन का निर्यात', 'देश
+    का रत्न एवं आभूषण का निर्यात') when a place, a body or देश stands in the genitive before them."""
     if k < 3 or v.keys[k - 1] not in cc("genitive"):
         return k
     for n in range(max(0, k - 4), k - 1):
         hit = phrases("goods_nouns.tsv").at(v.keys, n)
         if hit and n + hit[0] == k - 1 and n > 1 and v.keys[n - 1] in cc("genitive"):
             return n
+    n = k - 1
+    while n > k - 5 and n > 2 and (v.tag(n - 1) == "W" or v.keys[n - 1] in cc("coord")) and not v.ent_ending(n):
+        n -= 1
+    if n < k - 1 and n > 1 and v.keys[n - 1] in cc("genitive") and v.keys[n] not in cc("coord") and \
+            (v.ent_ending(n - 1) or anaphor_kind(v.keys[n - 2]) == "country"):
+        return n
     return k
 
 

@@ -61,11 +61,32 @@ def _party_lists(v: View, r: int) -> list[list[tuple[int, int, object]]]:
     return [x for x in lists if len(x) > 1]
 
 
+def _metric_list(v: View, r: int) -> list[str]:
+    """The predicates of the last run of metric nouns joined by commas and conjunctions before token r
+    ('निर्यात और आयात क्रमशः ...'), else []."""
+    joins, runs = cc("coord") | {","}, []
+    for a, b, predicate in v.find(metrics().triggers):
+        if b > r or not predicate:
+            continue
+        if runs and a > runs[-1][-1][1] and all(k in joins for k in v.keys[runs[-1][-1][1]:a]):
+            runs[-1].append((a, b, predicate))
+        else:
+            runs.append([(a, b, predicate)])
+    return [p for _, _, p in runs[-1]] if runs and len(runs[-1]) > 1 else []
+
+
 def assign(v: View, facts: list[Relation]) -> None:
-    """Give each fact of a value after the respectively word the party at its place in the list."""
+    """Give each fact of a value after the respectively word the metric, else the party, at its place
+    in the list before it ('निर्यात और आयात क्रमशः X और Y रहे': X exports, Y imports)."""
     r = _cue(v)
     after = sorted((v.token_at(f.end - 1), f) for f in facts if v.token_at(f.end - 1) > r) if r is not None else []
     if len(after) < 2:
+        return
+    nouns = _metric_list(v, r)
+    if len(nouns) == len(after):
+        _aspects(after)
+        for (_, f), predicate in zip(after, nouns):
+            f.predicate = predicate
         return
     lists = [x for x in _party_lists(v, r) if len(x) == len(after)]
     if not lists:
@@ -74,12 +95,17 @@ def assign(v: View, facts: list[Relation]) -> None:
     frame = metrics().frames.get(after[0][1].predicate)
     marked = tuple(v.keys[end:end + 2])
     counterpart = frame is not None and any(marked[:len(m)] == tuple(m) for m in frame.counterpart)
-    last = after[-1][1]
-    for _, f in after[:-1]:
-        if f.object.replace(",", "").replace(".", "").isdigit():
-            f.aspect = last.aspect                  # '12, 9 और 7 प्रतिशत की बढ़त': the closing value's change
+    _aspects(after)
     for (_, f), (_, _, e) in zip(after, members):
         if counterpart and e.text != f.subject:
             f.counterpart, f.counterpart_id = e.text, e.id
         elif not counterpart and e.text != f.counterpart:
             f.subject, f.subject_id = e.text, e.id
+
+
+def _aspects(after: list) -> None:
+    """'12, 9 और 7 प्रतिशत की बढ़त': the bare values take the closing value's change."""
+    last = after[-1][1]
+    for _, f in after[:-1]:
+        if f.object.replace(",", "").replace(".", "").isdigit():
+            f.aspect = last.aspect
