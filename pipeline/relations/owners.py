@@ -48,7 +48,7 @@ def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tupl
     both = {w.split()[0] for w, kind in refers.items() if kind == "pair"}
     pairs = [k for k in range(end) if refers.get(" ".join(v.keys[k:k + 2])) == "pair"
              or v.keys[k] in both and " ".join(v.keys[k + 1:k + 3]) == marker("between")]
-    if not pairs:                       # 'दोनों के बीच 22 अरब डॉलर का व्यापार': the bare word before के बीच
+    if not pairs:                       # 'दोनों के बीच N का व्यापार': the bare word before के बीच
         return "", ""
     own = list(dict.fromkeys((a.text, a.id) for a in build(v, state) if a.end <= pairs[0] and not a.anaphor
                              and (a.subtype == "country" or a.subtype in GROUP_SUBTYPES)))
