@@ -108,6 +108,15 @@ def _compared_from(v: View, j: int) -> bool:
     return any(key in words("comparatives.tsv") for key in v.keys[k + 1:k + 5])
 
 
+def _base_of(v: View, j: int, i: int) -> bool:
+    """Is the time ending at token j the period of another value, the base a change starts from
+    ('पिछले वर्ष के 85 अरब डॉलर से बढ़कर 99 अरब डॉलर': पिछले वर्ष is the 85's, not the 99's)?"""
+    if j >= len(v.keys) or v.keys[j] not in cc("genitive") or j + 1 == i or j + 1 not in v.amts:
+        return False
+    end = v.amts[j + 1][0]
+    return end < len(v.keys) and v.keys[end] == marker("source")
+
+
 def _bracketed(v: View) -> set[int]:
     """The tokens inside round brackets."""
     inside, depth = set(), 0
@@ -128,7 +137,7 @@ def period_for(v: View, i: int, carried: str = "") -> str:
     start = max((k + 1 for k in range(0, i) if v.keys[k] in openers), default=0)
     if v.syn is not None and ps:
         cl = v.clause(i)
-        same = [p for p in ps if cl >= 0 and v.clause(p[0]) == cl and start <= p[0] < stop]
+        same = [p for p in ps if cl >= 0 and v.clause(p[0]) == cl and start <= p[0] < stop and not _base_of(v, p[1], i)]
         before = [p for p in same if p[1] <= i]
         pick = before[-1] if before else same[0] if same else None
         back = {" ".join(v.keys[a:b]) for a, b, _ in v.find(phrases("period_anaphors.tsv"))}
@@ -136,7 +145,7 @@ def period_for(v: View, i: int, carried: str = "") -> str:
             return carried if carried and " ".join(v.keys[pick[0]:pick[1]]) in back else pick[2]
     if carried and any(a < stop for a, _, _ in v.find(phrases("period_anaphors.tsv"))):
         return carried
-    earlier = [p for p in ps if p[1] <= i]
+    earlier = [p for p in ps if p[1] <= i and not _base_of(v, p[1], i)]
     told = max((k for k in range(i) if v.keys[k] in cc("complementizer")), default=-1)
     reported = [p for p in earlier if p[0] > told]     # 'सोमवार को जारी रिपोर्ट कहती है कि मई में ...'
     if told >= 0 and not reported:
