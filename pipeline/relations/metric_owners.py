@@ -121,8 +121,29 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
 def _pair(v, predicate, span, i, ctx):
     if predicate in TRADE:
         text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
+        if not text:
+            text, ids = _owner_with_partner(v, span[0])
         return text, ids, "", None
     return None
+
+
+def _owner_with_partner(v: View, mi: int) -> tuple[str, str]:
+    """'X का Y के साथ कुल व्यापार', 'Y के साथ X का व्यापार': a country's trade with a
+    partner marked के साथ right before the trade noun is the pair's."""
+    with_, gen = tuple(marker("with").split()), cc("genitive")
+    places = [(a, b, e) for a, b, e in v.entities("LOC") if e.subtype == "country" and b < mi]
+    for pa, pb, p in places:
+        if tuple(v.keys[pb:pb + len(with_)]) != with_:
+            continue
+        after = pb + len(with_)
+        for oa, ob, o in places:
+            if o.text == p.text or ob >= len(v.keys) or v.keys[ob] not in gen:
+                continue
+            first = ob + 1 == pa and 0 <= mi - after <= 2        # X का Y के साथ [कुल] व्यापार
+            second = after == oa and ob + 1 == mi                # Y के साथ X का व्यापार
+            if first or second:
+                return f"{o.text}-{p.text}", f"{o.id}|{p.id}"
+    return "", ""
 
 
 def _direction(v, predicate, span, i, ctx):
