@@ -145,7 +145,10 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
             plain, k = plain + 1, k + 1         # up to two adjectives: 'के रियायती ऋण', 'का ब्याज मुक्त ऋण'
         else:
             break
-    if k not in starts:                 # '10 अरब डॉलर के रक्षा उपकरणों का निर्यात', '20 लाख टन चावल का निर्यात'
+    change = table("aspect_words.tsv", "word", "aspect")
+    if k not in starts and not any(v.keys[x] in change for x in range(j, k)):
+        # '10 अरब डॉलर के रक्षा उपकरणों का निर्यात', '20 लाख टन चावल का निर्यात'; not past a change
+        # ('19 फीसदी की कमी के कारण देश का व्यापार घाटा': the change of the noun before the value)
         n = next((n for n in range(k, min(len(v.keys), k + 3)) if v.keys[n] in gen or n in v.ents), None)
         if n is not None and n > k and v.keys[n] in gen and all(v.tokens[x].kind == "word" for x in range(k, n)):
             k = n + 1
