@@ -245,10 +245,22 @@ def _office(v, predicate, span, i, ctx):
     return None
 
 
+def _with_then_owner(v: View, span: tuple[int, int], i: int) -> str:
+    """'14.9 अरब डॉलर के निवेश के साथ सिंगापुर ... सबसे बड़ा निवेशक रहा': the place or body in the direct
+    case right after 'VALUE के METRIC के साथ' ranks by that figure and owns it."""
+    with_ = tuple(marker("with").split())
+    k = span[1] + len(with_)
+    if not i < span[0] or tuple(v.keys[span[1]:k]) != with_ or k not in v.ents:
+        return ""
+    end, e = v.ents[k]
+    after = v.keys[end] if end < len(v.keys) else ""
+    return e.text if e.label in ("LOC", "ORG") and after not in cc("case", "genitive") and after != "(" else ""
+
+
 def _nominative(v, predicate, span, i, ctx):
     """The clause's body in the direct case; a generic noun of a body in the direct case opening the
     value's clause ('कंपनी इस संयंत्र पर 900 करोड़ रुपये का निवेश करेगी') names the last one."""
-    found = nominative_owner(v, i, ctx[1])
+    found = nominative_owner(v, i, ctx[1]) or _with_then_owner(v, span, i)
     if found:
         return found, "", "", None
     w, state = window(v, i), ctx[0]
