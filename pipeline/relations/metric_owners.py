@@ -82,6 +82,13 @@ def _partner_of(v: View, b: int) -> bool:
     return False
 
 
+def _government(v: View, name: str) -> bool:
+    """Is the party a government or one of its bodies ('सरकार', 'वाणिज्य मंत्रालय')? It sets or reports
+    a country's trade figures ('सरकार ने N के निर्यात का लक्ष्य रखा'), it owns none of them."""
+    return _anaphor_kinds().get(name) == "self" or any(
+        e.text == name and e.subtype in ("ministry", "gov_body") for _, _, e in v.entities("ORG"))
+
+
 def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
@@ -98,7 +105,8 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
                               or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
         if (national or public) and not country_like(v, state, found[0]) and not company and \
-                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self"):
+                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self") or \
+                frame.pair_partner and _government(v, found[0]):
             reporter = reporter or found[0]
             continue
         if national and not reporter:           # 'मुद्रा कोष ने भारत की वृद्धि दर का अनुमान घटाया': it reports
@@ -115,7 +123,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers
              and e.id != state.dateline_place and not _partner_of(v, b)]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
-    return (None if named or state.owner or agent else ""), "", "", None, ""
+    return (None if named or state.owner or agent else ""), "", "", None, reporter
 
 
 def _pair(v, predicate, span, i, ctx):
