@@ -255,20 +255,27 @@ def _office(v, predicate, span, i, ctx):
 
 def _with_then_owner(v: View, span: tuple[int, int], i: int) -> str:
     """'14.9 अरब डॉलर के निवेश के साथ सिंगापुर ... सबसे बड़ा निवेशक रहा': the place or body in the direct
-    case right after 'VALUE के METRIC के साथ' ranks by that figure and owns it."""
+    case right after 'VALUE [के METRIC] के साथ' ranks by that figure and owns it."""
     with_ = tuple(marker("with").split())
-    k = span[1] + len(with_)
-    if not i < span[0] or tuple(v.keys[span[1]:k]) != with_ or k not in v.ents:
+    end = v.amts[i][0] if i in v.amts else i
+    at = next((n for n in (end, span[1] if i < span[0] else -1) if tuple(v.keys[n:n + len(with_)]) == with_), None)
+    k = at + len(with_) if at is not None and at >= 0 else -1
+    if k not in v.ents:                  # 'VALUE के साथ X तीसरे स्थान पर': the value's own के साथ too
         return ""
     end, e = v.ents[k]
     after = v.keys[end] if end < len(v.keys) else ""
     return e.text if e.label in ("LOC", "ORG") and after not in cc("case", "genitive") and after != "(" else ""
 
 
+def _ranked(v, predicate, span, i, ctx):
+    found = _with_then_owner(v, span, i)
+    return (found, "", "", None) if found else None
+
+
 def _nominative(v, predicate, span, i, ctx):
     """The clause's body in the direct case; a generic noun of a body in the direct case opening the
     value's clause ('कंपनी इस संयंत्र पर 900 करोड़ रुपये का निवेश करेगी') names the last one."""
-    found = nominative_owner(v, i, ctx[1]) or _with_then_owner(v, span, i)
+    found = nominative_owner(v, i, ctx[1])
     if found:
         return found, "", "", None
     w, state = window(v, i), ctx[0]
@@ -432,12 +439,21 @@ def _world_share(v, predicate, span, i, ctx):
     return None
 
 
+def _holder_written(v: View, i: int) -> bool:
+    """'VALUE के साथ Y तीसरे नंबर पर': a holder is written right after 'VALUE के साथ'
+    (a word in the direct case, no name the recogniser knows): no earlier owner is carried to it."""
+    with_ = tuple(marker("with").split())
+    end = v.amts[i][0] if i in v.amts else i
+    k = end + len(with_)
+    return tuple(v.keys[end:k]) == with_ and k < len(v.keys) and v.tag(k) == "W" and k not in v.ents
+
+
 def _carried(v, predicate, span, i, ctx):
     """The last metric fact's owner, for a figure of the next two sentences; not past a body of this
     sentence reporting a figure of its own ('एक कोरियाई कंपनी ने ... निवेश का ऐलान किया': not the owner
     before, whoever the company is)."""
     state = ctx[0]
-    if body_reports(v, predicate):
+    if body_reports(v, predicate) or _holder_written(v, i):
         return None
     if state.owner and state.sentence - state.metric_sentence <= 2:
         return state.owner, "", "", None
@@ -446,4 +462,5 @@ def _carried(v, predicate, span, i, ctx):
 
 OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
-                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried}
+                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried,
+                 "ranked": _ranked}
