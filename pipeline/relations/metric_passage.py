@@ -73,7 +73,7 @@ class Passages:
 
 def fill_owners(relations: list[Relation], passages: Passages) -> list[Relation]:
     """The relations with every ownerless figure given its passage's owner, unsure ones no owner
-    reaches left out."""
+    reaches left out, and transfers that name no party at all."""
     where = passages.where
     sources: dict[str, list[tuple]] = {}
     for r in relations:
@@ -89,9 +89,16 @@ def fill_owners(relations: list[Relation], passages: Passages) -> list[Relation]
             r.subject, r.subject_id = _nearest(sources.get(fam, []), *where[r.sentence_id])
             if r.subject or r.score == UNSURE and fam == "public":
                 r.score = FILLED
-        if r.score > UNSURE:
+        if r.score > UNSURE and not _partyless_flow(r):
             out.append(r)
     return out
+
+
+def _partyless_flow(r: Relation) -> bool:
+    """A transfer of money that names no party at all, neither who gives nor who gets nor who says so
+    ('म्यूचुअल फंड में निवेश N रहा', 'यह निवेश N प्रतिशत ज्यादा है'): it tells only that some money moved."""
+    frame = metrics().frames.get(r.predicate)
+    return frame is not None and frame.flow and not frame.national and not (r.subject or r.counterpart or r.attributed_to)
 
 
 def _nearest(sources: list[tuple], paragraph: int, sentence: int) -> tuple[str, str]:
