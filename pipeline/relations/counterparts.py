@@ -27,8 +27,9 @@ def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
                 if anaphor_kind(v.keys[k - 1]) == "country":
                     return v.text(k - 1, k), ""
                 continue
-            if v.keys[k - 1] in words("share_nouns.tsv") or k - 1 in v.amounts_end():
-                continue                            # '49 प्रतिशत हिस्सेदारी के लिए': a stake, nobody
+            if v.keys[k - 1] in words("share_nouns.tsv") or k - 1 in v.amounts_end() or \
+                    any(b == k for _, b, _ in v.find(metrics().triggers)):
+                continue            # '49 प्रतिशत हिस्सेदारी के लिए': a stake; 'पूंजीगत व्यय के लिए': a purpose
             a = k - 1 if k < 2 or v.tag(k - 2) != "W" or v.ent_ending(k - 1) or k - 2 in v.amounts_end() else k - 2
             return v.text(a, k), ""
     return "", ""
