@@ -8,7 +8,7 @@ from ..entities.gazetteers import load as load_entity_lexicon
 from .anaphora import GROUP_SUBTYPES, DocState, resolve_anaphor, resolve_title
 from .argument import Arg, groups, past_bracket, read_marker
 from .attributes import periods
-from .lexicon import cc, coordinators, marker, phrases, words
+from .lexicon import cc, coordinators, marker, phrases, table, words
 from .view import View
 
 GROUP_KINDS = {"person": "person", "place": "party", "body": "party"}
@@ -34,6 +34,8 @@ def _person_args(v: View, state: DocState) -> list[Arg]:
         if not e.role and start in titles:
             start = _honorific_before(v, titles[start])  # a title the entities stage left apart
         start = _relational_before(v, start)
+        if e.role and start >= 1 and v.keys[start - 1] in table("demonyms.tsv", "adjective", "country"):
+            start -= 1                                  # 'मोदी और ब्रिटिश प्रधानमंत्री X': the demonym is the title's
         if start >= 2 and v.keys[start - 1] in cc("genitive") and v.ent_ending(start - 1):
             start = v.ent_ending(start - 1)[0]          # 'पाकिस्तान के विदेश मंत्री X'
         elif start >= 2 and v.keys[start - 1] in cc("genitive") and (_place_word(v, start - 2) or _body_noun(v, start - 2)):
