@@ -273,6 +273,15 @@ def _joined(v: View, a: Arg, b: Arg) -> bool:
         and a.text != b.text
 
 
+def _headline_pair(v: View, members: list[Arg]) -> bool:
+    """'भारत, मॉरीशस ने ... हस्ताक्षर किए', 'भारत, मॉरीशस के बीच': two countries joined by a comma alone
+    and acting together (ने, के बीच) are a pair, as headlines write it."""
+    b = members[1]
+    after = " ".join(v.keys[b.end:b.end + 2])
+    return all(m.kind == "place" and m.subtype == "country" for m in members) and \
+        (v.keys[b.end] == marker("agent") or after == marker("between"))
+
+
 def _group(v: View, args: list[Arg]) -> None:
     """Coordination groups (the two parties of a pair anaphor are one); a list takes the marker of its
     last member."""
@@ -283,7 +292,8 @@ def _group(v: View, args: list[Arg]) -> None:
     for members in groups(args):
         if len(members) == 2 and (members[0].start, members[0].end) != (members[1].start, members[1].end) \
                 and all(k == "," for k in v.keys[members[0].end:members[1].start]) \
-                and v.keys[members[1].end:members[1].end + 1] != [] and v.keys[members[1].end] not in cc("coord"):
+                and v.keys[members[1].end:members[1].end + 1] != [] and v.keys[members[1].end] not in cc("coord") \
+                and not _headline_pair(v, members):
             members[1].group = max(a.group for a in args) + 1      # 'X, Y के स्थान पर': an aside, no list
             continue
         last = members[-1]
