@@ -70,7 +70,7 @@ def company_tails(fused: list[Candidate], keys: list[str], kinds: list[str], lex
     for c in fused:      # 'कांग्रेस इंडिया गठबंधन': a name that runs past the tails keeps its own words
         for k, end in ends.items():
             if c.i < end < c.j:
-                ends[k] = min(end, c.i)
+                ends[k] = c.i
     gained = {n for c in fused if id(c) in ends for n in range(c.j, ends[id(c)])}
     return [replace(c, j=ends[id(c)], source="fused") if ends.get(id(c), c.j) > c.j else c
             for c in fused if c.i not in gained]

@@ -104,9 +104,9 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
                               or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
-        if (national or public) and not country_like(v, state, found[0]) and not company and \
-                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self") or \
-                frame.pair_partner and _government(v, found[0]):
+        if ((national or public) and not country_like(v, state, found[0]) and not company and
+                not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self")) or \
+                (frame.pair_partner and _government(v, found[0])):
             reporter = reporter or found[0]
             continue
         if national and not reporter:           # 'मुद्रा कोष ने भारत की वृद्धि दर का अनुमान घटाया': it reports
@@ -253,23 +253,25 @@ def _office(v, predicate, span, i, ctx):
     return None
 
 
-def _with_then_owner(v: View, span: tuple[int, int], i: int) -> str:
-    """'14.9 अरब डॉलर के निवेश के साथ सिंगापुर ... सबसे बड़ा निवेशक रहा': the place or body in the direct
-    case right after 'VALUE [के METRIC] के साथ' ranks by that figure and owns it."""
+def _after_with(v: View, n: int) -> int:
+    """The token after 'के साथ' written at token n, else -1."""
     with_ = tuple(marker("with").split())
-    end = v.amts[i][0] if i in v.amts else i
-    at = next((n for n in (end, span[1] if i < span[0] else -1) if tuple(v.keys[n:n + len(with_)]) == with_), None)
-    k = at + len(with_) if at is not None and at >= 0 else -1
-    if k not in v.ents:                  # 'VALUE के साथ X तीसरे स्थान पर': the value's own के साथ too
-        return ""
-    end, e = v.ents[k]
-    after = v.keys[end] if end < len(v.keys) else ""
-    return e.text if e.label in ("LOC", "ORG") and after not in cc("case", "genitive") and after != "(" else ""
+    return n + len(with_) if tuple(v.keys[n:n + len(with_)]) == with_ else -1
 
 
 def _ranked(v, predicate, span, i, ctx):
-    found = _with_then_owner(v, span, i)
-    return (found, "", "", None) if found else None
+    """'14.9 अरब डॉलर के निवेश के साथ सिंगापुर ... सबसे बड़ा निवेशक रहा', 'VALUE के साथ X तीसरे स्थान पर':
+    the place or body in the direct case right after 'VALUE [के METRIC] के साथ' ranks by that figure
+    and owns it."""
+    k = _after_with(v, v.amts[i][0] if i in v.amts else i)
+    if k < 0 and i < span[0]:
+        k = _after_with(v, span[1])
+    if k not in v.ents:
+        return None
+    end, e = v.ents[k]
+    after = v.keys[end] if end < len(v.keys) else ""
+    ranked = e.label in ("LOC", "ORG") and after not in cc("case", "genitive") and after != "("
+    return (e.text, "", "", None) if ranked else None
 
 
 def _nominative(v, predicate, span, i, ctx):
@@ -442,10 +444,8 @@ def _world_share(v, predicate, span, i, ctx):
 def _holder_written(v: View, i: int) -> bool:
     """'VALUE के साथ Y तीसरे नंबर पर': a holder is written right after 'VALUE के साथ'
     (a word in the direct case, no name the recogniser knows): no earlier owner is carried to it."""
-    with_ = tuple(marker("with").split())
-    end = v.amts[i][0] if i in v.amts else i
-    k = end + len(with_)
-    return tuple(v.keys[end:k]) == with_ and k < len(v.keys) and v.tag(k) == "W" and k not in v.ents
+    k = _after_with(v, v.amts[i][0] if i in v.amts else i)
+    return 0 <= k < len(v.keys) and v.tag(k) == "W" and k not in v.ents
 
 
 def _carried(v, predicate, span, i, ctx):
