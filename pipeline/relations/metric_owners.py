@@ -82,6 +82,12 @@ def _partner_of(v: View, b: int) -> bool:
     return False
 
 
+def _written_as_partner(v: View, name: str) -> bool:
+    """Is the party written as a trade figure's partner in this sentence ('अमेरिका द्वारा शुल्क लगाए जाने
+    के बाद अमेरिका को निर्यात घटा')? The same party is not also the figure's owner."""
+    return any(e.text == name and _partner_of(v, b) for _, b, e in v.entities())
+
+
 def _government(v: View, name: str) -> bool:
     """Is the party a government or one of its bodies ('सरकार', 'वाणिज्य मंत्रालय')? It sets or reports
     a country's trade figures ('सरकार ने N के निर्यात का लक्ष्य रखा'), it owns none of them."""
@@ -100,7 +106,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     reporter = ""
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
-        if found is None or not found[0]:
+        if found is None or not found[0] or frame.pair_partner and _written_as_partner(v, found[0]):
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
                               or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
@@ -121,9 +127,10 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     if national or public:
         return "", "", "", None, reporter
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers
-             and e.id != state.dateline_place and not _partner_of(v, b)]
+             and e.id != state.dateline_place and not _written_as_partner(v, e.text)]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
-    return (None if named or state.owner or agent else ""), "", "", None, reporter
+    carried = state.owner and not (frame.pair_partner and _written_as_partner(v, state.owner))
+    return (None if named or carried or agent else ""), "", "", None, reporter
 
 
 def _pair(v, predicate, span, i, ctx):
@@ -350,13 +357,14 @@ def _speaker_body(v, predicate, span, i, ctx):
 def locative_owner(v, predicate, span, i, ctx):
     """'देश में बेरोजगारी दर', 'भारत के शहरी इलाकों में महंगाई': the country a national figure that is no
     flow is measured in (a locative before the metric noun, in its clause with no value between, past a
-    genitive and two words)."""
+    genitive and two words; 'देश में 15 से 29 वर्ष के युवाओं में बेरोजगारी दर': an age is no value)."""
     frame = metrics().frames[predicate]
     if not frame.national or frame.flow:
         return None
     mi, inside, gen = span[0], marker("in"), cc("genitive")
+    values = {e - 1 for _, e, a in v.amounts() if a.kind != "duration"}   # an age group is no value between
     for k in range(mi - 1, max(-1, mi - 13), -1):
-        if v.keys[k] != inside or v.clause(k) != v.clause(mi) or any(n in v.amounts_end() for n in range(k, mi)):
+        if v.keys[k] != inside or v.clause(k) != v.clause(mi) or any(n in values for n in range(k, mi)):
             continue
         for n in range(k, max(0, k - 4) - 1, -1):
             hit = v.ent_ending(n)
