@@ -82,6 +82,14 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     return hit, bool(hit and hit[0] in continued), share
 
 
+def _unit(chain, last: dict | None, predicate: str) -> str:
+    """The unit of a figure stated as a quantity ('2.1 करोड़ टन'), kept past its change in percent."""
+    first = chain[0][2]
+    if getattr(first, "kind", "") == "quantity":
+        return first.unit
+    return (last or {}).get("unit", "") if (last or {}).get("predicate") == predicate else ""
+
+
 def _topic(state: DocState) -> dict:
     """The paragraph's last metric fact, when one of the two sentences before (or this one) stated it."""
     return state.last_metric or {} if state.sentence - state.metric_sentence <= 2 else {}
@@ -168,8 +176,10 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     speakers, carried = ctx
     i0, topic = chain[0][0], _topic(state)
     hit, continued, share = _metric_of(v, chain, found, state)
-    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0) and not _relative_to(v, hit[0], i0)):
-        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause
+    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0) and not _relative_to(v, hit[0], i0)) \
+            and (hit or topic.get("unit") != chain[0][2].unit):
+        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause,
+                                        # or after an anaphor continuing a figure in its unit ('यह 12 लाख टन था')
     of = hit[2] if hit else topic.get("predicate", "")
     if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
         return None                     # a multiple of trade, an investment, a transfer: not of an income
@@ -356,7 +366,8 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
             continue                                          # a part: the whole stays the last figure
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
-                                 trigger=frame.get("trigger", ()), modality=facts[0].modality)
+                                 trigger=frame.get("trigger", ()), modality=facts[0].modality,
+                                 unit=_unit(chain, state.last_metric, frame["predicate"]))
         state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
     assign_in_order(v, out)                     # 'A, B और C को ... क्रमशः X, Y और Z'
     if not any(r.score > UNSURE for r in out) and found:
