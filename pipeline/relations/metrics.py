@@ -150,6 +150,14 @@ def _agent_written(v: View, i: int) -> bool:
     return any(" ".join(v.keys[k:k + len(m.split())]) == m for k in window(v, i) for m in agents)
 
 
+def _quantity_of(v: View, hit, i0: int, topic: dict, unit: str) -> bool:
+    """A quantity (15 लाख टन) is a figure only with a metric noun of its own clause (or of the clause a
+    relative one continues), or after an anaphor continuing a figure in its unit ('यह 12 लाख टन था')."""
+    if hit:
+        return v.clause(hit[0]) == v.clause(i0) or _relative_to(v, hit[0], i0)
+    return topic.get("unit") == unit
+
+
 def _relative_to(v: View, mi: int, i0: int) -> bool:
     """Does token i0 lie in a relative clause (जो ...) right after the clause of token mi? ('आयात 16 लाख
     टन रहा, जो एक साल पहले 12 लाख टन था': the same figure a year before)."""
@@ -176,10 +184,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     speakers, carried = ctx
     i0, topic = chain[0][0], _topic(state)
     hit, continued, share = _metric_of(v, chain, found, state)
-    if chain[0][2].kind == "quantity" and (not hit or v.clause(hit[0]) != v.clause(i0) and not _relative_to(v, hit[0], i0)) \
-            and (hit or topic.get("unit") != chain[0][2].unit):
-        return None                     # a quantity (15 लाख टन) only with a metric noun of its own clause,
-                                        # or after an anaphor continuing a figure in its unit ('यह 12 लाख टन था')
+    if chain[0][2].kind == "quantity" and not _quantity_of(v, hit, i0, topic, chain[0][2].unit):
+        return None
     of = hit[2] if hit else topic.get("predicate", "")
     if chain[0][2].kind == "multiple" and not (listing(of) or of in TRADE):
         return None                     # a multiple of trade, an investment, a transfer: not of an income
