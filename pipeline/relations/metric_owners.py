@@ -82,10 +82,12 @@ def _partner_of(v: View, b: int) -> bool:
     return False
 
 
-def _written_as_partner(v: View, name: str) -> bool:
-    """Is the party written as a trade figure's partner in this sentence ('अमेरिका द्वारा शुल्क लगाए जाने
-    के बाद अमेरिका को निर्यात घटा')? The same party is not also the figure's owner."""
-    return any(e.text == name and _partner_of(v, b) for _, b, e in v.entities())
+def _partners(v: View) -> set[str]:
+    """The parties the sentence writes as a trade figure's partner ('अमेरिका द्वारा शुल्क लगाए जाने के बाद
+    अमेरिका को निर्यात घटा'): the same party is not also the figure's owner."""
+    if "trade_partners" not in v._found:
+        v._found["trade_partners"] = {e.text for _, b, e in v.entities() if _partner_of(v, b)}
+    return v._found["trade_partners"]
 
 
 def _government(v: View, name: str) -> bool:
@@ -106,7 +108,7 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     reporter = ""
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
-        if found is None or not found[0] or frame.pair_partner and _written_as_partner(v, found[0]):
+        if found is None or not found[0] or frame.pair_partner and found[0] in _partners(v):
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
                               or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
@@ -127,9 +129,9 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     if national or public:
         return "", "", "", None, reporter
     named = [e for a, b, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers
-             and e.id != state.dateline_place and not _written_as_partner(v, e.text)]
+             and e.id != state.dateline_place and e.text not in _partners(v)]
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
-    carried = state.owner and not (frame.pair_partner and _written_as_partner(v, state.owner))
+    carried = state.owner and not (frame.pair_partner and state.owner in _partners(v))
     return (None if named or carried or agent else ""), "", "", None, reporter
 
 

@@ -84,10 +84,10 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
 
 def _unit(chain, last: dict | None, predicate: str) -> str:
     """The unit of a figure stated as a quantity ('2.1 करोड़ टन'), kept past its change in percent."""
-    first = chain[0][2]
-    if getattr(first, "kind", "") == "quantity":
+    first, last = chain[0][2], last or {}
+    if first.kind == "quantity":
         return first.unit
-    return (last or {}).get("unit", "") if (last or {}).get("predicate") == predicate else ""
+    return last.get("unit", "") if last.get("predicate") == predicate else ""
 
 
 def _topic(state: DocState) -> dict:
