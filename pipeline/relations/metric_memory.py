@@ -26,6 +26,8 @@ def remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None
         if owner:
             if predicate == "trade" and "-" in owner:
                 predicate = "bilateral_trade"
+            if predicate == "bilateral_trade" and owner.count("-") == 1:
+                state.trade_pair = (owner, state.sentence)      # '... का निर्यात' later: to the other one
             state.last_metric = dict(predicate=predicate, subject=owner, counterpart=("", ""),
                                      period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
             state.owner, state.metric_sentence = owner, state.sentence

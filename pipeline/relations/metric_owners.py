@@ -10,7 +10,7 @@ from .anaphora import DocState
 from .attributes import resolve_party, window
 from .counterparts import share_holder, world_total
 from .frames import metrics
-from .lexicon import cc, marker, table, words
+from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .view import View
@@ -108,6 +108,8 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     reporter = ""
     for name in metrics().owner:
         found = OWNER_FINDERS[name](v, predicate, span, i, ctx)
+        if found is not None and not found[0] and found[3]:
+            return (*found, reporter)           # a recipient ranked, no giver written (_standing)
         if found is None or not found[0] or frame.pair_partner and found[0] in _partners(v):
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
@@ -193,7 +195,10 @@ def _marked(v, predicate, span, i, ctx):
 
 
 def _agent(v, predicate, span, i, ctx):
-    """The body marked ने / द्वारा; a generic noun of a body (बैंक ने, कंपनी ने) names the last one."""
+    """The body marked ने / द्वारा; a generic noun of a body (बैंक ने, कंपनी ने) names the last one; not
+    the host approving an investment ('सरकार ने ... के निवेश प्रस्ताव को मंजूरी दी', host_approves)."""
+    if metrics().frames[predicate].host_approves and _approved(v, i):
+        return None
     found = agent_owner(v, i, ctx[1])
     if found:
         return found, "", "", None
@@ -210,6 +215,11 @@ def _agent(v, predicate, span, i, ctx):
         if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
             return hit[1].text, hit[1].id, "", None
     return None
+
+
+def _approved(v: View, i: int) -> bool:
+    """An approval noun (approval_words.tsv) after the value in its clause."""
+    return any(k > i and v.clause(k) == v.clause(i) for k, _, _ in v.find(phrases("approval_words.tsv")))
 
 
 def _group_agent(v: View, i: int, speakers: set[int]) -> str:
@@ -407,9 +417,23 @@ def _standing(v, predicate, span, i, ctx):
     if not any(w in stand or " ".join(ahead[n:n + 2]) in stand for n, w in enumerate(ahead)):
         return None
     if metrics().frames[predicate].list_party != "counterpart":
-        return party.text, party.id, "", None
+        return ("", "", "", (party.text, party.id)) if _recent_received(ctx[0], predicate) else \
+            (party.text, party.id, "", None)
     owner = genitive_owner(v, span[0], ctx[1], ctx[0], predicate)
     return (owner, "", "", (party.text, party.id)) if owner and owner != party.text else None
+
+
+def _recent_received(state, predicate: str) -> bool:
+    return state.sentence - state.metric_sentence <= 2 and ranks_recipients(state.last_metric or {}, predicate)
+
+
+def ranks_recipients(last: dict, predicate: str) -> bool:
+    """'A को सबसे अधिक N का निवेश मिला। B M के साथ दूसरे स्थान पर रहा': a ranking that continues a flow
+    written as received and ranked first (the last fact: a recipient with a superlative, no giver) ranks
+    recipients, not givers."""
+    return bool(metrics().frames[predicate].flow and last.get("predicate") == predicate and not last.get("subject")
+                and last.get("recipient_ranked")
+                and (last.get("counterpart") or ("",))[0])
 
 
 def _gapped(v, predicate, span, i, ctx):

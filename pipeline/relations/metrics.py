@@ -20,7 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
-from .metric_owners import body_reports, find_owner, see_government, speaker_chain
+from .metric_owners import body_reports, find_owner, ranks_recipients, see_government, speaker_chain
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart, world_total
@@ -118,8 +118,14 @@ def _paired(v: View, chain, predicate: str, alone: bool) -> tuple | None:
 
 def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tuple:
     """(owner, its id, counterpart) from the owner finders, the value's list party and the topic."""
+    return _one_side(_found_parties(v, predicate, i0, found, ctx), predicate)
+
+
+def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tuple:
     owner, oid, other, paired, topic = found
     same = topic.get("predicate") == predicate
+    if paired and paired[1] == "subject" and ranks_recipients(topic, predicate):
+        return "", "", (paired[0][0], paired[0][1])           # a ranking of recipients
     if paired and paired[1] == "subject":
         owner, oid = paired[0][0], paired[0][1]
         counterpart = find_counterpart(v, predicate, i0, owner)
@@ -135,6 +141,16 @@ def _parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -> tupl
     if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
+
+
+def _one_side(parties: tuple, predicate: str) -> tuple:
+    """'भारत और ओमान के व्यापार में तेजी आई। ओमान को निर्यात 31 करोड़ डॉलर रहा': a one-sided trade figure
+    of the pair the passage is about, to one member of it, is the other member's."""
+    owner, oid, counterpart = parties
+    pair = (owner or "").split("-")
+    if metrics().frames[predicate].pair_partner and len(pair) == 2 and counterpart[0] in pair:
+        return pair[1 - pair.index(counterpart[0])], "", counterpart
+    return parties
 
 
 def _metric_named(text: str) -> str:
@@ -271,6 +287,18 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
                        object_id=a.id, qualifier=a.qualifier, **fields) for i, j, a in chain]
 
 
+DOMESTIC = ("state", "union_territory", "city")
+
+
+def _recipient_ranked(v: View, i: int, counterpart_id: str) -> bool:
+    """Does a ranking after the value rank its kind of counterpart: the value is ranked first ('बिहार को
+    सबसे अधिक 500 करोड़ रुपये', superlatives.tsv, in its clause), or its counterpart is a state or a city
+    (a region's share of a national flow)?"""
+    if any(e.id == counterpart_id and e.subtype in DOMESTIC for _, _, e in v.entities("LOC")):
+        return True
+    return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("superlatives.tsv")))
+
+
 def _part(v: View, i: int) -> bool:
     """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
     return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
@@ -373,7 +401,8 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality,
-                                 unit=_unit(chain, state.last_metric, frame["predicate"]))
+                                 unit=_unit(chain, state.last_metric, frame["predicate"]),
+                                 recipient_ranked=_recipient_ranked(v, chain[0][0], facts[0].counterpart_id))
         state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
     assign_in_order(v, out)                     # 'A, B और C को ... क्रमशः X, Y और Z'
     if not any(r.score > UNSURE for r in out) and found:
