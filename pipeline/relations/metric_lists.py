@@ -53,7 +53,8 @@ def _ranked(v: View, i: int, j: int) -> Pair | None:
     if hit:
         role = marker("recipient") if hit[1] == "receive" else ""
         ent = v.ents.get(j + hit[0])
-        if ent and ent[1].label in ("LOC", "ORG"):
+        owner = ent and v.keys[ent[0]:ent[0] + 1] and v.keys[ent[0]] in cc("genitive")
+        if ent and ent[1].label in ("LOC", "ORG") and not owner:     # not 'के साथ भारत के निर्यात में'
             return ent[1].text, ent[1].id, role
         before = _party_ending(v, i)
         if before:

@@ -15,7 +15,7 @@ from .anaphora import DocState
 from .attributes import periods, total_before
 from .frames import metrics
 from ..syntax.attribution import verbal_noun
-from .lexicon import cc, phrases, post_qualifiers, table, words
+from .lexicon import cc, marker, phrases, post_qualifiers, table, words
 from .view import View
 
 MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
@@ -206,7 +206,10 @@ def _verb_after(v: View, j: int) -> Hit | None:
 
 def _after_window(v: View, j: int) -> int:
     """How far after a value its metric noun may stand: four words, six in a headline's order where the
-    value opens the sentence ('8 अरब डॉलर पर पहुंचा देश का दवा निर्यात')."""
+    value opens the sentence ('8 अरब डॉलर पर पहुंचा देश का दवा निर्यात'), eight in a ranking ('N के साथ
+    इटली भारत के निर्यात बाजारों में आठवें स्थान पर')."""
+    if v.keys[j:j + 2] == marker("with").split():
+        return 8
     first = min(v.amts) if v.amts else -1
     return 6 if first == 0 and j < len(v.keys) and v.keys[j] in cc("case") else 4
 

@@ -390,12 +390,35 @@ def locative_owner(v, predicate, span, i, ctx):
 
 def _standing(v, predicate, span, i, ctx):
     """A ranking: '<value> के साथ <party> तीसरे स्थान पर रहा', '<value> हिस्सेदारी के साथ <party> शीर्ष पर है':
-    the party right after the value and के साथ, when a word of a standing (standing_words.tsv) follows
-    it within four words, has the value (an investor, a seller); for a frame whose ranked party is the
-    other one (list_party counterpart: the destination of exports) it is the counterpart, beside the
+    the party of standing_party has the value (an investor, a seller); for a frame whose ranked party is
+    the other one (list_party counterpart: the destination of exports) it is the counterpart, beside the
     owner in the genitive ('भारत के निर्यात में ... के साथ जर्मनी पांचवें स्थान पर')."""
     if predicate in TRADE or i not in v.amts:
         return None
+    party = standing_party(v, i, ctx[1])
+    if party is None:
+        return None
+    if metrics().frames[predicate].list_party != "counterpart" or party.label == "ORG":
+        return ("", "", "", (party.text, party.id)) if _recent_received(ctx[0], predicate) else \
+            (party.text, party.id, "", None)      # a body ranked by its exports is the exporter
+    owner = genitive_owner(v, span[0], ctx[1], ctx[0], predicate) or _owner_after_with(v, i)
+    return (owner, "", "", (party.text, party.id)) if owner and owner != party.text else None
+
+
+def _owner_after_with(v: View, i: int) -> str:
+    """'X N के साथ भारत का तीसरा सबसे बड़ा निर्यात गंतव्य रहा': the place in the genitive right after
+    'VALUE के साथ' owns the ranked figure."""
+    k = _after_with(v, v.amts[i][0])
+    hit = v.ents.get(k)
+    if hit and hit[1].label == "LOC" and v.keys[hit[0]:hit[0] + 1] and v.keys[hit[0]] in cc("genitive"):
+        return hit[1].text
+    return ""
+
+
+def standing_party(v: View, i: int, speakers: set[int]):
+    """The place or body ranked by the value at i: right after (or right before) '<value> के साथ', when a
+    word of a standing (standing_words.tsv) follows within eight words; not a party in the genitive (an
+    owner: '... के साथ भारत के निर्यात में')."""
     keys, k = v.keys, v.amts[i][0]
     if k < len(keys) and keys[k] in words("share_nouns.tsv"):
         k += 1                                   # '<value> हिस्सेदारी के साथ'
@@ -405,22 +428,20 @@ def _standing(v, predicate, span, i, ctx):
     k += len(with_)
     after = v.ents.get(k)                        # '<value> के साथ <party> <standing>'
     before = v.ent_ending(i)                     # '<party> <value> के साथ <standing>'
+    if after is not None and _owner_after_with(v, i):
+        after = None
     if after is not None:
         first, look, party = k, after[0], after[1]
     elif before is not None:
         first, look, party = before[0], k, before[1]
     else:
         return None
-    if party.label not in ("LOC", "ORG") or first in ctx[1]:
+    if party.label not in ("LOC", "ORG") or first in speakers:
         return None
-    ahead, stand = keys[look:look + 4], words("standing_words.tsv")
+    ahead, stand = keys[look:look + 8], words("standing_words.tsv")
     if not any(w in stand or " ".join(ahead[n:n + 2]) in stand for n, w in enumerate(ahead)):
         return None
-    if metrics().frames[predicate].list_party != "counterpart":
-        return ("", "", "", (party.text, party.id)) if _recent_received(ctx[0], predicate) else \
-            (party.text, party.id, "", None)
-    owner = genitive_owner(v, span[0], ctx[1], ctx[0], predicate)
-    return (owner, "", "", (party.text, party.id)) if owner and owner != party.text else None
+    return party
 
 
 def _recent_received(state, predicate: str) -> bool:

@@ -20,7 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
-from .metric_owners import body_reports, find_owner, ranks_recipients, see_government, speaker_chain
+from .metric_owners import body_reports, find_owner, ranks_recipients, see_government, speaker_chain, standing_party
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart, world_total
@@ -82,6 +82,13 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     return hit, bool(hit and hit[0] in continued), share
 
 
+def _kept(v: View, chain, last: dict | None, predicate: str, counterpart_id: str) -> dict:
+    """What the last metric keeps of a fact for the sentences after it: its unit, whether a ranking
+    after it ranks recipients."""
+    return dict(unit=_unit(chain, last, predicate),
+                recipient_ranked=_recipient_ranked(v, chain[0][0], counterpart_id))
+
+
 def _unit(chain, last: dict | None, predicate: str) -> str:
     """The unit of a figure stated as a quantity ('2.1 करोड़ टन'), kept past its change in percent."""
     first, last = chain[0][2], last or {}
@@ -138,6 +145,10 @@ def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
     counterpart = other or find_counterpart(v, predicate, i0, owner or "", noun=ctx[1])
+    ranked = not counterpart[0] and metrics().frames[predicate].list_party == "counterpart" and i0 in v.amts \
+        and standing_party(v, i0, set())
+    if ranked and ranked.label == "LOC" and ranked.text != owner:
+        counterpart = (ranked.text, ranked.id)        # 'X N के साथ भारत के निर्यात में तीसरे स्थान पर'
     if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
@@ -401,8 +412,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality,
-                                 unit=_unit(chain, state.last_metric, frame["predicate"]),
-                                 recipient_ranked=_recipient_ranked(v, chain[0][0], facts[0].counterpart_id))
+                                 **_kept(v, chain, state.last_metric, frame["predicate"], facts[0].counterpart_id))
         state.metric_at[frame["predicate"]] = (state.sentence, state.last_metric)
     assign_in_order(v, out)                     # 'A, B और C को ... क्रमशः X, Y और Z'
     if not any(r.score > UNSURE for r in out) and found:
