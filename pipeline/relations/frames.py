@@ -78,6 +78,7 @@ class MetricFrame:
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     goods_verbs: tuple[str, ...] = ()  # verbs that name it after a value of goods ('का माल भेजा': exports)
     goods_partner: bool = False        # ... only with a party marked as its counterpart in the clause (से खरीदा)
+    sent_verbs: tuple[str, ...] = ()   # verbs of money sent home by people abroad after the value (senders.py)
     list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
     subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
 
@@ -148,6 +149,7 @@ def _metrics(spec: dict) -> Metrics:
                                              "public", "goods_partner", "company_owned", "host_approves")},
             after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
             goods_verbs=tuple(match_key(w) for w in row.get("goods_verbs") or ()),
+            sent_verbs=tuple(match_key(w) for w in row.get("sent_verbs") or ()),
             subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
         for t in row["triggers"]:
             phrase, aspect = _trigger(t)

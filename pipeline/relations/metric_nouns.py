@@ -16,6 +16,7 @@ from .attributes import periods, total_before
 from .frames import metrics
 from ..syntax.attribution import verbal_noun
 from .lexicon import cc, marker, phrases, post_qualifiers, table, words
+from .senders import sent_home
 from .view import View
 
 MAX_BEFORE = 20        # tokens between a metric noun and an amount of it in the same sentence
@@ -220,7 +221,7 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     sentence; past a denominator, the noun before that (none: the previous fact's, if an anaphor)."""
     nouns = found
     quantity = i in v.amts and v.amts[i][1].kind == "quantity"
-    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _goods_verb(v, j, quantity)
+    hit = _metric_after(v, j, {m[0]: m for m in nouns}) or _goods_verb(v, j, quantity) or sent_home(v, i, j)
     if hit:
         return hit, False
     cl = v.clause(i)

@@ -13,6 +13,7 @@ from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
+from .senders import home_country
 from .view import View
 
 Found = tuple[str, str, str, tuple | None]     # owner, its id, the person announcing it, counterpart override
@@ -135,6 +136,12 @@ def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tupl
     agent = any(v.keys[k] == marker("agent") and k not in speakers and k - 1 not in speakers for k in window(v, i))
     carried = state.owner and not (frame.pair_partner and state.owner in _partners(v))
     return (None if named or carried or agent else ""), "", "", None, reporter
+
+
+def _sender(v, predicate, span, i, ctx):
+    """'प्रवासी भारतीयों ने N स्वदेश भेजे': the country the money sent home goes to (senders.py)."""
+    found = home_country(v, i) if metrics().frames[predicate].sent_verbs else None
+    return (found[0], found[1], "", None) if found else None
 
 
 def _pair(v, predicate, span, i, ctx):
@@ -515,7 +522,7 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+OWNER_FINDERS = {"sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked}
