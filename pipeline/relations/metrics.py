@@ -76,6 +76,9 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
     if not hit and not share:
         hit, share = metric_for(v, nouns, i0, j0)
+    if not hit and not share and _list_end(v, jl) != jl:   # 'A, B और C को क्रमशः X, Y और Z डॉलर का निर्यात'
+        end = _list_end(v, jl)
+        hit, share = metric_for(v, nouns, max(k for k in v.amts if k < end), end)
     topic = _topic(state).get("predicate", "")
     if hit and is_verb(v, hit) and topic and metrics().frames[topic].flow:
         return (hit[0], hit[1], topic), True, share     # 'इसके अलावा बैंक ने 40 करोड़ डॉलर मंजूर किए': the loan goes on
@@ -87,6 +90,15 @@ def _kept(v: View, chain, last: dict | None, predicate: str, counterpart_id: str
     after it ranks recipients."""
     return dict(unit=_unit(chain, last, predicate),
                 recipient_ranked=_recipient_ranked(v, chain[0][0], counterpart_id))
+
+
+def _list_end(v: View, j: int) -> int:
+    """The end of the last value of a list of values of one kind ('X, Y और Z') that goes on at token j."""
+    kind = next((a.kind for e, a in v.amts.values() if e == j), None)
+    while j < len(v.keys) and (v.keys[j] == "," or v.keys[j] in cc("coord")) and j + 1 in v.amts \
+            and v.amts[j + 1][1].kind == kind:
+        j = v.amts[j + 1][0]
+    return j
 
 
 def _unit(chain, last: dict | None, predicate: str) -> str:
