@@ -74,6 +74,7 @@ class MetricFrame:
     national: bool = False             # a country's figure: no body owns it
     public: bool = False               # a government's figure (taxes collected): its country or government owns it
     company_owned: bool = False        # only a company named in its sentence owns it (a share's price)
+    body_owned: bool = False           # a body's own figure (a profit): no place owns it
     host_approves: bool = False        # the agent approving it (approval_words.tsv) is the host, not the giver
     after: tuple[str, ...] = ()        # verbs that name the metric right after the value (keys)
     goods_verbs: tuple[str, ...] = ()  # verbs that name it after a value of goods ('का माल भेजा': exports)
@@ -146,7 +147,7 @@ def _metrics(spec: dict) -> Metrics:
         frames[pred] = MetricFrame(
             pred, tuple(key_tokens(m) for m in row.get("counterpart") or ()),
             **{f: bool(row.get(f)) for f in ("flow", "base_of_share", "pair_partner", "self_reported", "national",
-                                             "public", "goods_partner", "company_owned", "host_approves")},
+                                             "public", "goods_partner", "company_owned", "host_approves", "body_owned")},
             after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
             goods_verbs=tuple(match_key(w) for w in row.get("goods_verbs") or ()),
             sent_verbs=tuple(match_key(w) for w in row.get("sent_verbs") or ()),

@@ -24,7 +24,7 @@ from .metric_owners import body_reports, find_owner, ranks_recipients, see_gover
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart, world_total
-from .owners import TRADE
+from .owners import TRADE, anaphor_kind
 from .respectively import assign as assign_in_order, listed_numbers
 from .view import View
 
@@ -257,8 +257,8 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
             all(e.text in listed for a, _, e in v.entities() if e.label in ("LOC", "ORG") and a not in speakers):
         owner = ""                              # 'चीन से आयात 100 अरब डॉलर के पार': only the partner is named
-    if metrics().frames[predicate].company_owned and not _company(v, state, owner or ""):
-        return None                     # a price of goods or of a deal ('तेल की कीमत'), or a worth: no company's
+    if not _owner_fits(v, state, predicate, owner or ""):
+        return None                     # a price of goods ('तेल की कीमत'), a worth, a place's benefit: no fact
     unsure = owner is None              # unsure of the owner: what a later noun continues, a fact the passage
     if unsure:                          # may own (metric_passage.py), else none
         state.last_metric = dict(predicate=predicate, subject=None, counterpart=("", ""), period="",
@@ -276,6 +276,17 @@ def _world_figure(v: View, hit: tuple, i0: int) -> bool:
     mi, mj, predicate = hit
     return metrics().frames[predicate].national and world_total(v, mi) and \
         not any(mj <= a < i0 for a, _, _ in v.entities("LOC"))
+
+
+def _owner_fits(v: View, state: DocState, predicate: str, owner: str) -> bool:
+    """A company's figure (company_owned) needs a company named in its sentence; a body's own figure
+    (body_owned: a profit) is no place's ('इस निवेश से राज्य को 200 करोड़ रुपये का लाभ होगा': a benefit)."""
+    frame = metrics().frames[predicate]
+    if frame.company_owned and not _company(v, state, owner):
+        return False
+    place = owner == state.country or owner in state.countries or anaphor_kind(owner) in ("country", "place") \
+        or any(e.text == owner and e.label == "LOC" for _, _, e in v.entities())
+    return not (frame.body_owned and owner and place)
 
 
 def _company(v: View, state: DocState, owner: str) -> bool:
@@ -367,10 +378,10 @@ def _other_measure(v: View, value) -> bool:
 def _limited(v: View, hit: tuple, i0: int, j0: int) -> bool:
     """'विदेशी निवेश की सीमा 74 प्रतिशत', '74 प्रतिशत तक विदेशी निवेश की अनुमति': a value written as a
     limit of the metric (limit_words.tsv after the noun and at most four words before the value, or a
-    permission within five words after both)."""
+    permission or a need within five words after both, in the value's clause)."""
     mi, mj, _ = hit
     return any(mj <= a < i0 and _values_follow(v, a, i0) or where == "after" and max(mj, j0) <= a < max(mj, j0) + 5
-               for a, _, where in v.find(phrases("limit_words.tsv")))
+               and v.clause(a) == v.clause(i0) for a, _, where in v.find(phrases("limit_words.tsv")))
 
 
 def _values_follow(v: View, k: int, i0: int) -> bool:
