@@ -228,7 +228,7 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     if keys[k:k + 1] == [marker("source")] and keys[k + 1:k + 2] and keys[k + 1] in words("qualifier_after.tsv"):
         k += 2                                      # '30 प्रतिशत से ज्यादा रकम', '4 प्रतिशत से अधिक घटकर'
     elif keys[k:k + 1] == [marker("source")] and any(x in levels for x in keys[k + 1:k + 4]):
-        return "level"
+        return "growth" if inherent == "growth" else "level"    # 'वृद्धि दर 7.2 प्रतिशत से घटाकर': a rate still
     if keys[k:k + 1] and keys[k] in words("point_words.tsv"):
         k += 1                                      # '0.4 प्रतिशत अंक की गिरावट'
     skipped = 0
