@@ -41,8 +41,9 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
     nearest its metric noun at token `noun` ('जापान को होने वाले भारतीय निर्यात में
     कमी दर्ज हुई, जो घटकर 6 अरब डॉलर बचा'); for a transfer with no party named, a recipient written as a plain noun."""
     frame = metrics().frames.get(predicate)
+    total = bool(frame and frame.pair_partner and whole(v, i))   # 'जबकि कुल आयात N': a partner of its own clause
     for at in (i, noun):
-        best = _marked_party(v, frame, at, owner) if at is not None else None
+        best = _marked_party(v, frame, at, owner, total) if at is not None else None
         if best:
             return best
     there = _place_anaphor(v, i, frame, state, owner)
@@ -83,13 +84,19 @@ def _listed_share(v: View, i: int, owner: str) -> tuple[str, str] | None:
     return (hit[1].text, hit[1].id) if earlier else None
 
 
-def _marked_party(v: View, frame, at: int, owner: str) -> tuple[str, str] | None:
-    """The party closed by one of the frame's counterpart markers nearest token `at` (12 tokens at most)."""
+def whole(v: View, i: int) -> bool:
+    """A word of a whole (total_words.tsv: कुल) within six words before the value, in its clause."""
+    return any(v.keys[k] in words("total_words.tsv") for k in range(max(0, i - 6), i) if v.clause(k) == v.clause(i))
+
+
+def _marked_party(v: View, frame, at: int, owner: str, own_clause: bool = False) -> tuple[str, str] | None:
+    """The party closed by one of the frame's counterpart markers nearest token `at` (12 tokens at most;
+    `own_clause`: in the clause of `at` only)."""
     best = None
     for m in frame.counterpart if frame else ():
         n = len(m)
         for a, b, ent in v.entities():
-            if ent.label == "PER" or ent.text == owner:
+            if ent.label == "PER" or ent.text == owner or own_clause and v.clause(a) != v.clause(at):
                 continue
             if tuple(v.keys[b:b + n]) != m:
                 b = _past_nouns_of(v, ent, b)

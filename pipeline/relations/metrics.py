@@ -23,7 +23,7 @@ from .metric_lists import coordinated, list_party, listing, partners, slot_of
 from .metric_owners import body_reports, find_owner, ranks_recipients, see_government, speaker_chain, standing_party
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
-from .counterparts import find_counterpart, world_total
+from .counterparts import find_counterpart, whole, world_total
 from .owners import TRADE, anaphor_kind
 from .respectively import assign as assign_in_order, listed_numbers
 from .view import View
@@ -161,7 +161,8 @@ def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -
         and standing_party(v, i0, set())
     if ranked and ranked.label == "LOC" and ranked.text != owner:
         counterpart = (ranked.text, ranked.id)        # 'X N के साथ भारत के निर्यात में तीसरे स्थान पर'
-    if ctx[0] and not counterpart[0] and owner == topic.get("subject"):
+    total = metrics().frames[predicate].pair_partner and whole(v, i0)      # 'जबकि कुल आयात': no partner carried
+    if ctx[0] and not counterpart[0] and owner == topic.get("subject") and not total:
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
 
@@ -302,7 +303,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     aspect = "growth" if first.kind == "multiple" else \
         aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
     last_period = (state.last_metric or {}).get("period", "")
-    counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _pair_partner(frame, state)
+    counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else \
+        (_pair_partner(frame, state) if _pair_partner(frame, state)[0] else _sentence_partner(v, frame, state, i_first))
     part = _part(v, i_first) and state.last_metric or {}
     if part and not counterpart and part.get("subject") == frame["subject"]:
         counterpart, cid = part.get("counterpart", ("", ""))
@@ -336,6 +338,17 @@ def _recipient_ranked(v: View, i: int, counterpart_id: str) -> bool:
 def _part(v: View, i: int) -> bool:
     """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
     return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
+
+
+def _sentence_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str, str]:
+    """'भारत का रूस से आयात 61 अरब डॉलर रहा, जबकि निर्यात 4 अरब डॉलर': a one-sided trade figure of the owner
+    of this sentence's trade figure before it, with no partner and no total of its own (कुल), has its partner."""
+    last, frames = state.last_metric or {}, metrics().frames
+    if not (frames[frame["predicate"]].pair_partner and frame["subject"] and state.metric_sentence == state.sentence
+            and last.get("subject") == frame["subject"] and last.get("predicate") in frames
+            and frames[last["predicate"]].pair_partner):
+        return "", ""
+    return ("", "") if whole(v, i) else tuple(last.get("counterpart") or ("", ""))
 
 
 def _pair_partner(frame: dict, state: DocState) -> tuple[str, str]:
