@@ -48,7 +48,9 @@ def _bracketed(v: View, i: int, j: int) -> Pair | None:
 
 def _ranked(v: View, i: int, j: int) -> Pair | None:
     """'3 अरब डॉलर के साथ जापान तीसरे', '500 करोड़ रुपये पाकर बिहार', 'मिस्र 29 अरब डॉलर लेकर': the party
-    right after (or right before) the value and a phrase of company or of receiving (list_words.tsv)."""
+    right after (or right before) the value and a phrase of company or of receiving (list_words.tsv), past
+    the value restated in brackets ('केन्या 4 अरब डॉलर (लगभग 33,000 करोड़ रुपये) लेकर')."""
+    j = j + 1 if v.keys[j:j + 1] == [")"] else j
     hit = phrases("list_words.tsv").at(v.keys, j)
     if hit:
         role = marker("recipient") if hit[1] == "receive" else ""

@@ -13,6 +13,7 @@ from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
+from .metric_lists import list_party
 from .senders import home_country
 from .view import View
 
@@ -304,6 +305,9 @@ def _nominative(v, predicate, span, i, ctx):
     """The clause's body in the direct case; a generic noun of a body in the direct case opening the
     value's clause ('कंपनी इस संयंत्र पर 900 करोड़ रुपये का निवेश करेगी') names the last one."""
     found = nominative_owner(v, i, ctx[1])
+    received = _receiving(v, i) if metrics().frames[predicate].flow else None
+    if found and received:
+        return "", "", "", received         # 'X 70 करोड़ डॉलर पाकर दूसरे स्थान पर': a recipient, no giver
     if found:
         return found, "", "", None
     w, state = window(v, i), ctx[0]
@@ -420,6 +424,18 @@ def _owner_after_with(v: View, i: int) -> str:
     if hit and hit[1].label == "LOC" and v.keys[hit[0]:hit[0] + 1] and v.keys[hit[0]] in cc("genitive"):
         return hit[1].text
     return ""
+
+
+def _receiving(v: View, i: int) -> tuple[str, str] | None:
+    """(text, id) of the party written as receiving the value at i ('X N पाकर', list_words.tsv), past the
+    value restated in brackets."""
+    if i not in v.amts:
+        return None
+    j = v.amts[i][0]
+    if v.keys[j:j + 1] == ["("] and ")" in v.keys[j:j + 12]:
+        j = v.keys.index(")", j)
+    pair = list_party(v, i, j)
+    return (pair[0], pair[1]) if pair and pair[2] == marker("recipient") else None
 
 
 def standing_party(v: View, i: int, speakers: set[int]):
