@@ -211,7 +211,8 @@ def _body_agent_before(v: View, a: int, cl, speakers: set[int]) -> bool:
 
 
 def _agent_end(v: View, b: int, i: int) -> int:
-    """Past a bracketed short form and a members phrase ('समिति के सभी छह सदस्यों ने': the body acts)."""
+    """Past a bracketed short form and a members phrase ('समिति के सभी छह सदस्यों ने': the body acts; not
+    a body of its own, 'अबू धाबी की एक निवेश कंपनी ने')."""
     keys = v.keys
     k = b + 3 if keys[b:b + 1] == ["("] and keys[b + 2:b + 3] == [")"] else b + 1 if keys[b:b + 1] == [")"] else b
     if keys[k:k + 1] and keys[k] in cc("genitive"):
@@ -219,7 +220,8 @@ def _agent_end(v: View, b: int, i: int) -> int:
         while n < min(i, k + 4) and v.tokens[n].kind == "word" and keys[n] not in (marker("agent"),
                                                                                  marker("passive_agent")):
             n += 1
-        k = n if keys[n:n + 1] == [marker("agent")] else k
+        body = n > k + 1 and keys[n - 1] in words("body_descriptors.tsv")   # 'X की Y कंपनी ने': Y acts
+        k = n if keys[n:n + 1] == [marker("agent")] and not body else k
     return k
 
 
