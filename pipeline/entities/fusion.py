@@ -4,7 +4,7 @@ The rule (also in docs/entities.md):
 1. Veto: a model span (or pattern span) whose tokens are all stop/ambiguous words (रक्षा, संगठन, शिखर सम्मेलन)
    is dropped; so is a model span that swallows two gazetteer names joined by a conjunction
    or punctuation (रूस और ऑस्ट्रिया -> two LOC, not one), or that is exactly two or more adjacent
-   gazetteer names of different types (भारत क्वाड -> LOC + ORG).
+   gazetteer names of different types (भारत क्वाड -> LOC + ORG) or of two countries (भारत यूएई -> two LOC).
 2. Agreement: a model span equal to a rule span becomes one candidate, source "fused",
    label and subtype from the rule (curated), score 1 - (1-a)(1-b).
    With a model running, an organisation-head pattern (… मंत्रालय, … बैंक) or an initials pattern
@@ -47,7 +47,9 @@ def _vetoed(c: Candidate, keys: list[str], gaz: list[Candidate], lex: Lexicon) -
         return True
     # two curated names of different types side by side (भारत क्वाड: LOC + ORG) are not one name
     tiled = inside and inside[0].i == c.i and inside[-1].j == c.j and all(a.j == b.i for a, b in zip(inside, inside[1:]))
-    return bool(tiled and len({g.label for g in inside}) >= 2)
+    # ... nor are two countries side by side ('जबकि भारत यूएई में ...' is भारत and यूएई)
+    countries = len(inside) >= 2 and all(g.subtype == "country" for g in inside)
+    return bool(tiled and (len({g.label for g in inside}) >= 2 or countries))
 
 
 def _specific_head(c: Candidate, keys: list[str], lex: Lexicon) -> bool:

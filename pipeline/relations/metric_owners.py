@@ -366,12 +366,22 @@ def _persons_country(v: View, k: int):
     no title found, a country in the genitive among the ten words before the name)."""
     people = [(a, e) for a, b, e in v.entities("PER") if b <= k]
     if not people:
-        return None
+        return _title_country(v, k)
     start, p = people[-1]
     first = v.tokens[max(0, start - 10)].start
     first = min(first, p.role_start) if p.role_start >= 0 else first
     return next((e for a, b, e in v.entities("LOC") if e.subtype == "country" and first <= v.tokens[a].start < p.start
                  and v.keys[b:b + 1] and v.keys[b] in cc("genitive")), None)
+
+
+def _title_country(v: View, k: int):
+    """The country in the genitive right before the last title of office before token k, when no person
+    is named ('जापान के प्रधानमंत्री ने कहा कि उनका देश ...': जापान)."""
+    titles = [a for a, b in v.titles() if b <= k]
+    if not titles or titles[-1] < 2 or v.keys[titles[-1] - 1] not in cc("genitive"):
+        return None
+    hit = v.ent_ending(titles[-1] - 1)
+    return hit[1] if hit and hit[1].label == "LOC" and hit[1].subtype == "country" else None
 
 
 def _speaker_body(v, predicate, span, i, ctx):

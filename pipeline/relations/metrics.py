@@ -164,7 +164,7 @@ def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -
         return owner, oid, counterpart
     if paired:
         listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p}
-        if (not owner or owner in listed) and same:
+        if (not owner or owner in listed and not _direct_in_clause(v, owner, i0)) and same:
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
     counterpart = other or find_counterpart(v, predicate, i0, owner or "", noun=ctx[1])
@@ -176,6 +176,13 @@ def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -
     if ctx[0] and not counterpart[0] and owner == topic.get("subject") and not total:
         counterpart = topic.get("counterpart", ("", ""))      # a head noun continues the last fact
     return owner, oid, counterpart
+
+
+def _direct_in_clause(v: View, owner: str, i: int) -> bool:
+    """Is the owner named in the direct case (no case marker after it) in the value's clause ('..., जबकि
+    भारत यूएई में 5 अरब डॉलर लगाएगा': भारत acts here, though it was the partner of the value before)?"""
+    return any(e.text == owner and v.clause(a) == v.clause(i) and a < i and v.keys[b:b + 1] and b not in v.amts
+               and v.keys[b] not in cc("case", "genitive") and v.keys[b] != "(" for a, b, e in v.entities())
 
 
 def _one_side(parties: tuple, predicate: str) -> tuple:

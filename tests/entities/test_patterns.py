@@ -47,6 +47,8 @@ def test_gazetteer_files_are_well_formed():
     ("भारत क्वाड का सदस्य है", (0, 2, "ORG"), [("भारत", "LOC"), ("क्वाड", "ORG")]),   # LOC + ORG: split
     ("रूस और ऑस्ट्रिया की यात्रा", (0, 3, "LOC"), [("रूस", "LOC"), ("ऑस्ट्रिया", "LOC")]),  # joined by और
     ("भारत चैंबर ऑफ कॉमर्स ने कहा", (0, 4, "ORG"), [("भारत चैंबर ऑफ कॉमर्स", "ORG")]),  # not all curated
+    ("जबकि जापान वियतनाम में निवेश करेगा", (1, 3, "LOC"), [("जापान", "LOC"), ("वियतनाम", "LOC")]),  # two countries
+    ("दक्षिण अफ्रीका में निवेश", (0, 2, "LOC"), [("दक्षिण अफ्रीका", "LOC")]),  # one country's name
 ])
 def test_fusion_vetoes_model_spans_that_merge_curated_names(words, model_span, want):
     from pipeline.entities.fusion import fuse, model_candidates
