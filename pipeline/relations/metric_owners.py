@@ -100,6 +100,26 @@ def _government(v: View, name: str) -> bool:
 
 
 def find_owner(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
+    """_owner_at the value; for a value in a relative clause right after its metric noun's clause, unsure
+    there, at the noun ('भारत रूस से तेल आयात करता है, जिसका मूल्य N रहा': भारत)."""
+    found = _owner_at(v, predicate, span, i, ctx)
+    if found[0] is None and span[0] < i and relative_after(v, span[0], i):
+        again = _owner_at(v, predicate, span, span[0], ctx)
+        return again if again[0] is not None else found
+    return found
+
+
+def relative_after(v: View, mi: int, i0: int) -> bool:
+    """Does token i0 lie in a relative clause (जो ...) right after the clause of token mi? ('आयात 16 लाख
+    टन रहा, जो एक साल पहले 12 लाख टन था': the same figure a year before)."""
+    start = i0
+    while start > 0 and v.clause(start - 1) == v.clause(i0):
+        start -= 1
+    return start > mi and v.keys[start] in cc("relative", "relative_case", "relative_genitive") and \
+        v.clause(start - 1) == v.clause(mi)
+
+
+def _owner_at(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple) -> tuple:
     """(owner, its id, the person who announces it, counterpart override, the body that reports it) by
     the owner finders in order; owner "" when the passage names no party at all (always possible for
     a national figure, and for a government's `public` figure: a tax office reports tax collections,

@@ -20,7 +20,7 @@ from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
 from .metric_lists import coordinated, list_party, listing, partners, slot_of
-from .metric_owners import body_reports, find_owner, ranks_recipients, see_government, speaker_chain, standing_party
+from .metric_owners import body_reports, find_owner, ranks_recipients, relative_after, see_government, speaker_chain, standing_party
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
 from .counterparts import find_counterpart, whole, world_total
@@ -212,17 +212,8 @@ def _quantity_of(v: View, hit, i0: int, topic: dict, unit: str) -> bool:
     """A quantity (15 लाख टन) is a figure only with a metric noun of its own clause (or of the clause a
     relative one continues), or after an anaphor continuing a figure in its unit ('यह 12 लाख टन था')."""
     if hit:
-        return v.clause(hit[0]) == v.clause(i0) or _relative_to(v, hit[0], i0)
+        return v.clause(hit[0]) == v.clause(i0) or relative_after(v, hit[0], i0)
     return topic.get("unit") == unit
-
-
-def _relative_to(v: View, mi: int, i0: int) -> bool:
-    """Does token i0 lie in a relative clause (जो ...) right after the clause of token mi? ('आयात 16 लाख
-    टन रहा, जो एक साल पहले 12 लाख टन था': the same figure a year before)."""
-    start = i0
-    while start > 0 and v.clause(start - 1) == v.clause(i0):
-        start -= 1
-    return start > mi and v.keys[start] in cc("relative") and v.clause(start - 1) == v.clause(mi)
 
 
 def _continued(v: View, topic: dict, share, i0: int) -> dict | None:
