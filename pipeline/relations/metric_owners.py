@@ -187,7 +187,8 @@ def _owner_with_partner(v: View, mi: int) -> tuple[str, str]:
             if o.text == p.text or ob >= len(v.keys) or v.keys[ob] not in gen:
                 continue
             first = ob + 1 == pa and 0 <= mi - after <= 2        # X का Y के साथ [कुल] व्यापार
-            second = after == oa and ob + 1 == mi                # Y के साथ X का व्यापार
+            total = ob + 2 == mi and v.keys[ob + 1] in words("total_words.tsv")
+            second = after == oa and (ob + 1 == mi or total)     # Y के साथ X का [कुल] व्यापार
             if first or second:
                 return f"{o.text}-{p.text}", f"{o.id}|{p.id}"
     return "", ""

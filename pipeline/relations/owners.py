@@ -35,7 +35,7 @@ def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tupl
     the last two countries the text named); `loose` (a bilateral metric noun): also a pair in the direct
     case in its clause ('भारत और जापान आपसी व्यापार को ... ले जाएंगे')."""
     for g in reversed(groups([a for a in build(v, state) if a.end <= end])):
-        places = [a for a in g if a.kind == "place"]
+        places = [a for a in g if a.kind == "place" or a.subtype in GROUP_SUBTYPES]   # 'भारत-आसियान'
         if len(places) != 2:
             continue
         a, b = places
