@@ -10,6 +10,8 @@ from .lexicon import cc, marker, phrases, words
 from .owners import anaphor_kind
 from .view import View
 
+DOMESTIC = ("state", "union_territory", "city")        # places inside a country: no trade partner
+
 
 def _noun_counterpart(v: View, i: int, frame) -> tuple[str, str]:
     """A recipient written as a plain noun before the value: 'किसानों के लिए 6,000 करोड़ रुपये',
@@ -51,7 +53,7 @@ def find_counterpart(v: View, predicate: str, i: int, owner: str, state: DocStat
         return there
     world = noun is not None and world_total(v, noun)
     hit = share_holder(v, i) if frame and frame.pair_partner and not world else None
-    if hit and hit[1].label == "LOC" and hit[1].text != owner:
+    if hit and hit[1].label == "LOC" and hit[1].text != owner and hit[1].subtype not in DOMESTIC:
         return hit[1].text, hit[1].id               # 'भारत के निर्यात में ब्रिटेन की हिस्सेदारी': to ब्रिटेन
     listed = _listed_share(v, i, owner) if frame and frame.pair_partner else None
     if listed:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .anaphora import DocState
 from .attributes import resolve_party, window
-from .counterparts import share_holder, world_total
+from .counterparts import DOMESTIC, share_holder, world_total
 from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
@@ -555,6 +555,17 @@ def body_reports(v: View, predicate: str) -> bool:
         _anaphor_kinds().get(v.keys[b - 1]) == "ORG"
 
 
+def _regional_share(v, predicate, span, i, ctx):
+    """'देश के निर्यात में गुजरात की हिस्सेदारी 33 प्रतिशत': a state's or a city's share of a national trade
+    figure is its own (not a partner's)."""
+    if not metrics().frames[predicate].pair_partner:
+        return None
+    hit = share_holder(v, i)
+    if hit and hit[1].label == "LOC" and hit[1].subtype in DOMESTIC and hit[0] not in ctx[1]:
+        return hit[1].text, hit[1].id, "", None
+    return None
+
+
 def _world_share(v, predicate, span, i, ctx):
     """'वैश्विक निर्यात में भारत की हिस्सेदारी 2 प्रतिशत': the party whose share of a world total is stated
     owns it."""
@@ -587,5 +598,5 @@ def _carried(v, predicate, span, i, ctx):
 
 OWNER_FINDERS = {"sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
-                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "speaker_body": _speaker_body, "carried": _carried,
+                 "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked}

@@ -23,7 +23,7 @@ from .metric_lists import coordinated, list_party, listing, partners, slot_of
 from .metric_owners import body_reports, find_owner, ranks_recipients, relative_after, see_government, speaker_chain, standing_party
 from .metric_memory import attribute_back, carried_period, remember_metric, reporting_period
 from .metric_passage import UNSURE
-from .counterparts import find_counterpart, whole, world_total
+from .counterparts import DOMESTIC, find_counterpart, whole, world_total
 from .owners import TRADE, anaphor_kind
 from .respectively import assign as assign_in_order, listed_numbers
 from .view import View
@@ -330,9 +330,6 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     return [v.relation(frame["subject"], frame["predicate"], a.text, frame.get("rule", "metric:value_frame"),
                        (min(i, i_first), j),
                        object_id=a.id, qualifier=a.qualifier, **fields) for i, j, a in chain]
-
-
-DOMESTIC = ("state", "union_territory", "city")
 
 
 def _recipient_ranked(v: View, i: int, counterpart_id: str) -> bool:
