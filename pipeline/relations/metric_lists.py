@@ -64,6 +64,13 @@ def _ranked(v: View, i: int, j: int) -> Pair | None:
     return None
 
 
+def received_by(v: View, i: int, j: int) -> Pair | None:
+    """The party written as receiving the value at [i, j) with a phrase of receiving after it ('X N पाकर',
+    list_words.tsv kind receive), else None."""
+    pair = _ranked(v, i, j)
+    return pair if pair and pair[2] == marker("recipient") else None
+
+
 def _marked_after(v: View, j: int) -> Pair | None:
     """'90 करोड़ रुपये केरल को दिए गए': the party and its marker right after the value."""
     ent = v.ents.get(j)

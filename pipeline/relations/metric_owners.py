@@ -13,7 +13,7 @@ from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
-from .metric_lists import list_party
+from .metric_lists import received_by
 from .senders import home_country
 from .view import View
 
@@ -481,8 +481,8 @@ def _receiving(v: View, i: int) -> tuple[str, str] | None:
     j = v.amts[i][0]
     if v.keys[j:j + 1] == ["("] and ")" in v.keys[j:j + 12]:
         j = v.keys.index(")", j)
-    pair = list_party(v, i, j)
-    return (pair[0], pair[1]) if pair and pair[2] == marker("recipient") else None
+    pair = received_by(v, i, j)
+    return (pair[0], pair[1]) if pair else None
 
 
 def standing_party(v: View, i: int, speakers: set[int]):
