@@ -48,22 +48,11 @@ def _values(v: View) -> list[tuple[int, int, object]]:
         if a.kind in VALUE_KINDS or (a.kind == "number" and (a.scale or phrases("count_units.tsv").at(v.keys, j))) \
                 or (a.kind == "quantity" and a.unit in goods):
             out.append((i, j, a))
-        elif a.kind == "multiplier" and _changes_after(v, j):
-            out.append((i, j, Multiple(v.text(i, j))))    # 'निर्यात दस गुना बढ़कर', '11 गुना हो गया'
     restate = cc("restatement", "approximator")
     for i, j, _ in v.find(phrases("multipliers.tsv")):
         if v.keys[j:j + 1] and v.keys[j] in words("multiplier_verbs.tsv") or any(k in restate for k in v.keys[i - 2:i]):
             out.append((i, j, Multiple(v.text(i, j))))
     return sorted(out + listed_numbers(v, VALUE_KINDS), key=lambda x: x[0])
-
-
-def _changes_after(v: View, j: int) -> bool:
-    """A form of होना / करना (multiplier_verbs.tsv) or a word of growth or decline right after token j; not
-    a comparative ('पांच गुना अधिक': a comparison with another figure, comparatives.tsv)."""
-    hit = phrases("aspect_words.tsv").at(v.keys, j)
-    if not v.keys[j:j + 1] or v.keys[j] in words("comparatives.tsv"):
-        return False
-    return v.keys[j] in words("multiplier_verbs.tsv") or bool(hit and hit[1] in ("growth", "decline"))
 
 
 def _restatement_chains(v: View) -> list[list[tuple[int, int, object]]]:
