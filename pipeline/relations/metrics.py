@@ -184,6 +184,33 @@ def _one_side(parties: tuple, predicate: str) -> tuple:
     return parties
 
 
+def _head_of(v: View, predicate: str, counterpart: tuple, mi: int, i0: int) -> tuple[str, tuple]:
+    """An allocation for a budget head is that head's figure ('रक्षा जरूरतों के लिए 3 लाख करोड़ रुपये रखे': the
+    defence budget; 'पूंजीगत व्यय के लिए N का प्रावधान': capital expenditure), and so are the values after it
+    of the same noun ('..., जो पिछले साल से 11 प्रतिशत अधिक है')."""
+    renamed = v._found.setdefault("renamed", {})
+    if predicate != "allocation":
+        return predicate, counterpart
+    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
+        _metric_named(counterpart[0]) or (_purpose_before(v, i0) if not counterpart[0] else "")
+    if head and not counterpart[1]:
+        renamed[mi] = head
+        return head, ("", "")
+    return renamed.get(mi, predicate), counterpart
+
+
+def _purpose_before(v: View, i: int) -> str:
+    """The public spending metric (a frame marked `public`: capital expenditure) named by a metric noun
+    closed by के लिए right before the value ('पूंजीगत व्यय के लिए N'); not a purpose of another kind
+    ('निर्यात के लिए N': no export figure)."""
+    for_ = marker("for").split()
+    k = i - len(for_)
+    if k < 1 or v.keys[k:i] != for_:
+        return ""
+    hit = next((h for h in v.find(metrics().triggers) if h[1] == k and h[2]), None)
+    return hit[2] if hit and metrics().frames[hit[2]].public and metrics().frames[hit[2]].self_reported else ""
+
+
 def _metric_named(text: str) -> str:
     """The metric a recipient written as a plain noun names ('पूंजीगत व्यय के लिए 11 लाख करोड़ रुपये')."""
     keys = key_tokens(text) if text else []
@@ -243,14 +270,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     if continued and not owner and topic.get("subject") is not None and not body_reports(v, predicate):
         owner, oid = topic.get("subject", owner), ""
     owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi))
-    head = table("budget_heads.tsv", "head", "predicate").get((counterpart[0].split() or [""])[0]) or \
-        _metric_named(counterpart[0])
-    renamed = v._found.setdefault("renamed", {})
-    if predicate == "allocation" and head and not counterpart[1]:
-        predicate, counterpart = head, ("", "")   # 'रक्षा जरूरतों के लिए 3 लाख करोड़ रुपये रखे': the defence budget
-        renamed[mi] = head
-    elif predicate == "allocation" and mi in renamed:
-        predicate = renamed[mi]                   # '..., जो पिछले साल से 11 प्रतिशत अधिक है': the same noun
+    predicate, counterpart = _head_of(v, predicate, counterpart, mi, i0)
     listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
         | coordinated(v, counterpart[0]) | partners(v, predicate)   # the partners the sentence names
     if owner is None and counterpart[0] and not _agent_written(v, i0) and \
