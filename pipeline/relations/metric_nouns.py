@@ -83,6 +83,10 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
             continued.add(i)
             continue
         heads = _heads().get(" ".join(keys))
+        trade = _trade_head(v, i, j, found) if heads else ""
+        if trade:
+            out.append((i, j, trade))           # 'चीन के साथ व्यापार में भारत का घाटा 85 अरब डॉलर'
+            continue
         owned = i > 0 and v.keys[i - 1] in table("demonyms.tsv", "adjective", "country") or \
             i > 1 and v.keys[i - 1] in cc("genitive") and i - 2 not in v.amounts_end() and v.keys[i - 2] != ")"
         if heads and owned and "*" in heads:
@@ -102,6 +106,17 @@ def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit]
         elif predicate:
             out.append((i, j, predicate))
     return out, continued
+
+
+def _trade_head(v: View, i: int, j: int, found: list[Hit]) -> str:
+    """The trade balance a bare head noun names (trade_heads.tsv: घाटा -> trade_deficit) after a trade noun
+    of its clause, in a country's genitive ('सेवा व्यापार में भारत का अधिशेष'), else ""."""
+    predicate = table("trade_heads.tsv", "head", "predicate").get(" ".join(v.keys[i:j]), "")
+    hit = v.ent_ending(i - 1) if predicate and i > 1 and v.keys[i - 1] in cc("genitive") else None
+    if not hit or hit[1].label != "LOC":
+        return ""
+    trade = any(m[2] in ("trade", "bilateral_trade") and m[1] <= hit[0] and v.clause(m[0]) == v.clause(i) for m in found)
+    return predicate if trade else ""
 
 
 def denominator_before(v: View, i: int) -> tuple[str, int] | None:
