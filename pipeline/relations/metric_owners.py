@@ -170,8 +170,27 @@ def _pair(v, predicate, span, i, ctx):
         text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
         if not text:
             text, ids = _owner_with_partner(v, span[0])
+        if not text:
+            text, ids = _partner_relative(v, span[0])
         return text, ids, "", None
     return None
+
+
+def _partner_relative(v: View, mi: int) -> tuple[str, str]:
+    """'X, Y का सबसे बड़ा व्यापारिक साझेदार है, जिसके साथ N का व्यापार हुआ': a relative with के साथ opening
+    the trade noun's clause after a comma pairs the country in the direct case before it (X) with the
+    one in the genitive (Y)."""
+    with_ = marker("with").split()[-1]                  # जिसके साथ: the genitive is in the relative
+    rel = next((k for k in range(mi - 1, 1, -1) if v.keys[k + 1:k + 2] == [with_]
+                and v.keys[k] in cc("relative_genitive") and v.keys[k - 1] == ","), None)
+    if rel is None or v.clause(rel) != v.clause(mi):
+        return "", ""
+    places = [(a, b, e) for a, b, e in v.entities("LOC") if e.subtype == "country" and b < rel]
+    direct = [e for a, b, e in places if v.keys[b] not in cc("case", "genitive")]
+    owner = [e for a, b, e in places if v.keys[b] in cc("genitive")]
+    if direct and owner and direct[0].text != owner[-1].text:
+        return f"{owner[-1].text}-{direct[0].text}", f"{owner[-1].id}|{direct[0].id}"
+    return "", ""
 
 
 def _owner_with_partner(v: View, mi: int) -> tuple[str, str]:
