@@ -177,20 +177,35 @@ def _pair(v, predicate, span, i, ctx):
 
 
 def _partner_relative(v: View, mi: int) -> tuple[str, str]:
-    """'X, Y का सबसे बड़ा व्यापारिक साझेदार है, जिसके साथ N का व्यापार हुआ': a relative with के साथ opening
-    the trade noun's clause after a comma pairs the country in the direct case before it (X) with the
-    one in the genitive (Y)."""
-    with_ = marker("with").split()[-1]                  # जिसके साथ: the genitive is in the relative
-    rel = next((k for k in range(mi - 1, 1, -1) if v.keys[k + 1:k + 2] == [with_]
-                and v.keys[k] in cc("relative_genitive") and v.keys[k - 1] == ","), None)
-    if rel is None or v.clause(rel) != v.clause(mi):
+    """'X, Y का सबसे बड़ा व्यापारिक साझेदार है, जिसके साथ N का व्यापार हुआ': the pair X-Y (relative_pair)."""
+    found = relative_pair(v, mi)
+    if not found:
         return "", ""
+    owner, partner = found
+    return f"{owner.text}-{partner.text}", f"{owner.id}|{partner.id}"
+
+
+def relative_pair(v: View, k: int):
+    """(Y, X) for a value's clause opened after a comma by a relative pronoun with a case (relative_markers.tsv:
+    जहां, जहां से, जिसे; or जिसके साथ) that stands for X, the country in the direct case before it, when the
+    clause before names Y in the genitive ('X, Y का सबसे बड़ा निर्यात बाजार है, जहां N का माल भेजा गया')."""
+    rel = next((n for n in range(k, 1, -1) if v.keys[n - 1] == "," and (
+        phrases("relative_markers.tsv").at(v.keys, n) or v.keys[n] in cc("relative_genitive")
+        and v.keys[n + 1:n + 2] == [marker("with").split()[-1]])), None)
+    if rel is None or v.clause(rel) != v.clause(k):
+        return None
     places = [(a, b, e) for a, b, e in v.entities("LOC") if e.subtype == "country" and b < rel]
     direct = [e for a, b, e in places if v.keys[b] not in cc("case", "genitive")]
     owner = [e for a, b, e in places if v.keys[b] in cc("genitive")]
     if direct and owner and direct[0].text != owner[-1].text:
-        return f"{owner[-1].text}-{direct[0].text}", f"{owner[-1].id}|{direct[0].id}"
-    return "", ""
+        return owner[-1], direct[0]
+    return None
+
+
+def _relative_partner(v, predicate, span, i, ctx):
+    """'X, भारत का सबसे बड़ा निर्यात बाजार है, जहां N का माल भेजा गया': भारत exports to X (relative_pair)."""
+    found = relative_pair(v, i) if metrics().frames[predicate].pair_partner else None
+    return (found[0].text, found[0].id, "", (found[1].text, found[1].id)) if found else None
 
 
 def _owner_with_partner(v: View, mi: int) -> tuple[str, str]:
@@ -618,4 +633,4 @@ def _carried(v, predicate, span, i, ctx):
 OWNER_FINDERS = {"sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
-                 "ranked": _ranked}
+                 "ranked": _ranked, "relative_partner": _relative_partner}
