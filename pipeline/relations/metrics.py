@@ -320,6 +320,8 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     i_first, _, first = chain[0]
     aspect = "growth" if first.kind == "multiple" else \
         aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
+    if aspect == "level" and first.kind == "percent" and standing_party(v, i_first, set()):
+        aspect = "share"                        # 'कुल निर्यात में अमेरिका 18 प्रतिशत के साथ शीर्ष पर': its share
     last_period = (state.last_metric or {}).get("period", "")
     counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else \
         (_pair_partner(frame, state) if _pair_partner(frame, state)[0] else _sentence_partner(v, frame, state, i_first))
