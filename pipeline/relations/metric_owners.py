@@ -11,7 +11,7 @@ from .attributes import resolve_party, window
 from .counterparts import DOMESTIC, share_holder, world_total
 from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
-from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, marked_owner, nominative_owner, pair_before,
+from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, group_phrase, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .metric_lists import received_by
 from .senders import home_country
@@ -166,6 +166,10 @@ def _sender(v, predicate, span, i, ctx):
 
 
 def _pair(v, predicate, span, i, ctx):
+    if predicate not in TRADE and metrics().frames[predicate].flow and span[0] > 0 \
+            and v.keys[span[0] - 1] in words("bilateral_words.tsv"):
+        text, ids = pair_before(v, span[0] - 1, ctx[0], True)   # 'दोनों देशों ने द्विपक्षीय निवेश को N तक ...'
+        return (text, ids, "", None) if text else None
     if predicate in TRADE:
         text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
         if not text:
@@ -455,7 +459,8 @@ def _speaker_body(v, predicate, span, i, ctx):
         return state.aliases.get(hit[1].text, hit[1].text), hit[1].id, "", None
     if b - a == 1 and _anaphor_kinds().get(v.keys[a]) in ("self", "ORG"):
         return resolve_party(v, (a, b), state), "", "", None
-    return None
+    group = group_phrase(v, b - 1)                       # 'फ्रांस की कंपनियों ने ... निवेश की घोषणा की'
+    return (group, "", "", None) if group and metrics().frames[predicate].flow else None
 
 
 def locative_owner(v, predicate, span, i, ctx):

@@ -103,7 +103,7 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
             n -= 1
         if 0 < n < k and (keys[n - 1] in gen or anaphor_kind(keys[n - 1]) == "owner"):
             k = n
-    k = _past_goods(v, _past_period(v, k))
+    k = _past_place_of(v, _past_goods(v, _past_period(v, k)))
     if _demonym_before(v, k):
         return dem[keys[k - 1]]
     if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
@@ -111,6 +111,30 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
+
+
+def _past_place_of(v: View, k: int) -> int:
+    """'भारत का विदेशों में निवेश', 'X का बुनियादी ढांचे में निवेश': past one or two plain words and में
+    (where the flow goes) between the owner's genitive and the metric noun."""
+    if k < 3 or v.keys[k - 1] != marker("in"):
+        return k
+    for n in (k - 2, k - 3):
+        if n > 0 and all(v.tag(x) == "W" and not v.ent_ending(x + 1) for x in range(n, k - 1)) \
+                and v.keys[n - 1] in cc("genitive"):
+            return n
+    return k
+
+
+def group_phrase(v: View, n: int) -> str:
+    """The actors as written when token n is a plural noun of actors (owner_groups.tsv) after a qualifier,
+    a demonym or a country's genitive ('अमेरिकी कंपनियों', 'फ्रांस की कंपनियों'), else ""."""
+    kinds = table("owner_groups.tsv", "word", "kind")
+    if n < 1 or kinds.get(v.keys[n]) != "noun":
+        return ""
+    if kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in table("demonyms.tsv", "adjective", "country"):
+        return v.text(n - 1, n + 1)
+    hit = v.ent_ending(n - 1) if v.keys[n - 1] in cc("genitive") else None
+    return v.text(hit[0], n + 1) if hit and hit[1].label == "LOC" else ""
 
 
 def _demonym_before(v: View, k: int) -> bool:
@@ -167,7 +191,7 @@ def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str
         return state.named(v.keys[k - 1]) or state.org
     if kind == "self":
         return v.text(k - 1, k)
-    return ""
+    return group_phrase(v, k - 1) if k - 1 not in speakers else ""     # 'चीन में अमेरिकी कंपनियों का निवेश'
 
 
 def pronoun_owner(v: View, state: DocState) -> str:
