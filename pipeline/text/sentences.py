@@ -4,18 +4,22 @@ indic-nlp-library's splitter returns stripped strings without positions and fail
 `यूनिट 3।अगला` (digit before danda) and on dot-separated URLs, so we keep its delimiter set
 (DELIM_PAT_DANDA: ? ! । ॥; written out as DELIMS, since importing its module imports pandas, 0.3 s
 of each worker's start; a test checks the two agree) and add, with positions: full stops that are
-not abbreviations, initials or decimals; closing quotes/brackets kept with their sentence; URLs and
+not abbreviations, initials (a one-syllable word, not one that ends clauses: से, है, की) or decimals;
+closing quotes/brackets kept with their sentence; URLs and
 e-mails never split; a newline is a hard break, except inside hard-wrapped text (every line cut near
 one width, as in PDF extracts), where a full line without final punctuation runs on into the next.
 A line that is only a URL is document metadata, not prose.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..core.doc import Document, Sentence
 from ..core.stage import Stage
-from .wordlists import abbreviations
+from . import closed_class
+from .wordlists import abbreviations, clause_final
 
 URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\"'<>“”]+[^\s\"'<>“”.,;:!?।॥)\]]"
                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -33,7 +37,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group().strip(".")
     last = word.rsplit(".", 1)[-1]
     return bool(word) and (word in abbreviations() or last in abbreviations()
-                           or bool(_ONE_SYLLABLE.match(last)))
+                           or bool(_ONE_SYLLABLE.match(last)) and last not in _never_initials())
+
+
+@lru_cache(maxsize=1)
+def _never_initials() -> frozenset[str]:
+    """One-syllable words that end clauses and are no letter's name ('... लोटे तशेरिंग से. पीएमओ के
+    मुताबिक', '... कहा है. उन्होंने'): case markers, forms of होना, particles (closed_class.tsv)."""
+    return closed_class.words("case", "copula", "be_form", "particle") | clause_final()
 
 
 def _ends_here(text: str, m: regex.Match) -> bool:
