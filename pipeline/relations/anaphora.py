@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .argument import Arg, groups, read_marker
 from ..text.normalize import match_key
+from ..entities.gazetteers import DATA_DIR as ENTITY_DATA
 from .lexicon import cc, marker, table, words
 
 if TYPE_CHECKING:
@@ -103,14 +104,42 @@ class DocState:
             last = e.text.split()[-1] if e.text.split() else ""
             if len(e.text) > len(self.people.get(last, "")):
                 self.people[last] = e.text
-            if e.role:
-                country = _title_country(v, e)
-                self.holders.setdefault(e.role.split()[-1], []).append(
-                    (self.full_name(e.text), e.id, country, (self.sentence, i)))
+            start, title = (v.token_at(e.role_start), e.role.split()) if e.role else _title_before(v, i)
+            if title:
+                country = _country_before(v, start)
+                for word in _same_office(title):    # 'राजा (किंग) X ... किंग': X
+                    self.holders.setdefault(word, []).append((self.full_name(e.text), e.id, country, (self.sentence, i)))
 
 
-def _title_country(v: "View", e) -> str:
-    start = v.token_at(e.role_start)
+def _title_before(v: "View", i: int) -> tuple[int, list[str]]:
+    """The words of a title of office written right before token i, or right before a bracket closing
+    there ('जॉर्डन के राजा (किंग) X': राजा), when the entities stage attached none."""
+    k = i
+    if k > 1 and v.keys[k - 1] == ")":
+        k = next((n for n in range(k - 2, max(0, k - 8), -1) if v.keys[n] == "("), k)
+    span = next(((a, b) for a, b in v.titles() if b == k), None)
+    return (span[0], v.keys[span[0]:span[1]]) if span else (-1, [])
+
+
+@lru_cache(maxsize=None)
+def _offices() -> dict[str, set[str]]:
+    """The last word of every spelling of a title -> the last words of all spellings of its office
+    (entities/data/titles.tsv canonical: राजा, किंग, महाराजा are one office)."""
+    canon = table("titles.tsv", "title", "canonical", ENTITY_DATA)
+    by_office: dict[str, set[str]] = {}
+    for title, office in canon.items():
+        by_office.setdefault(office, set()).add(title.split()[-1])
+    return {title.split()[-1]: by_office[office] for title, office in canon.items()}
+
+
+def _same_office(title: list[str]) -> list[str]:
+    """The holder keys a title registers: its last word and those of the other spellings of its office."""
+    last = match_key(title[-1])
+    return sorted({last} | _offices().get(last, set()))
+
+
+def _country_before(v: "View", start: int) -> str:
+    """The place in the genitive right before a title starting at token `start` ('जॉर्डन के राजा')."""
     hit = v.ent_ending(start - 1) if start >= 2 and v.keys[start - 1] in cc("genitive") else None
     return hit[1].text if hit and hit[1].label == "LOC" else ""
 

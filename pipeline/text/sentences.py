@@ -42,8 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _never_initials() -> frozenset[str]:
-    """One-syllable words that end clauses and are no letter's name ('... लोटे तशेरिंग से. पीएमओ के
-    मुताबिक', '... कहा है. उन्होंने'): case markers, forms of होना, particles (closed_class.tsv)."""
+    """One-syllable words that end clauses and are no letter's name ('... उनकी बात मंत्री से. फिर सचिव
+    आए', '... कहा है. उन्होंने'): case markers, forms of होना, particles (closed_class.tsv), verb forms."""
     return closed_class.words("case", "copula", "be_form", "particle") | clause_final()
 
 
