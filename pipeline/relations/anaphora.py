@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .view import View
 
 Party = tuple[str, str]          # (text, entity id)
+OPENING_QUOTES, CLOSING_QUOTES = ("‘", "“"), ("’", "”")
 GROUP_SUBTYPES = ("grouping", "intl_org")     # what a group anaphor (इस संगठन, परिषद) can name
 
 
@@ -60,6 +61,7 @@ class DocState:
     trade_pair: tuple[str, int] = ("", -10)                    # the last pair whose trade was stated, its sentence
     metric_sentence: int = -10
     pending: list = field(default_factory=list)     # (relation, title word, country): a title to be named
+    quote: str = ""                                  # the speaker of a quotation still open after a sentence
 
     @property
     def country(self) -> str:
@@ -97,6 +99,16 @@ class DocState:
             self.__init__(paragraph=v.paragraph)
             self.people, self.aliases, self.names, self.countries, self.partners, self.ids, self.dateline_place = keep
         self.sentence = n
+
+    def see_quote(self, v: "View", speaker: str) -> None:
+        """A quotation opened after a speaker and not closed in the sentence goes on in the next ones
+        ('उन्होंने कहा, ‘... है. ऐसे माहौल में ... रद्द की जाती है.’'): its speaker is theirs until it closes."""
+        text = v.text(0, len(v.keys))                 # as written: the keys fold curly quotes to straight ones
+        opened = sum(text.count(q) for q in OPENING_QUOTES) - sum(text.count(q) for q in CLOSING_QUOTES)
+        if opened > 0 and speaker:
+            self.quote = speaker
+        elif opened < 0:
+            self.quote = ""
 
     def see_people(self, v: "View") -> None:
         """Titles and full names of the sentence's persons (before its facts are read)."""

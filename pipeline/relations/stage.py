@@ -63,8 +63,10 @@ class RelationsStage(Stage):
             state.start_sentence(v, n)
             state.see_people(v)
             _name_pending(doc, v, state, seen)
-            _, speakers = attribution(v, state)
+            speaker, speakers = attribution(v, state)
             found = [r for rule in runners() for r in rule.run(v, state, ctx, speakers)] if _may_state(v) else []
+            _quoted(found, state, speaker)
+            state.see_quote(v, speaker)
             _see_sentence(v, state, found)
             for r in found:
                 _finish(r, state)
@@ -78,6 +80,16 @@ class RelationsStage(Stage):
         values = period_values(doc)
         for r in doc.relations:
             r.period_value = values.get(r.id, "")
+
+
+def _quoted(found: list, state: DocState, speaker: str) -> None:
+    """A sentence with no speaker of its own inside a quotation opened before ('उन्होंने कहा, ‘... है. विदेश
+    सचिव की यात्रा स्थगित रहेगी.’') states its facts in the quotation's speaker's words (not a role)."""
+    if speaker or not state.quote:
+        return
+    for r in found:
+        if r.predicate != "role" and not r.attributed_to:
+            r.attributed_to = state.quote
 
 
 def _views(windows: Iterable[Document], state: DocState):
