@@ -213,7 +213,20 @@ def polarity_for(v: View, i: int) -> str:
     cl = v.syn.clause_at(i) if v.syn is not None else None
     if cl and cl.features.negation:
         return "negative"
-    return "negative" if any(v.keys[k] in negation() for k in window(v, i) if k >= i - 1) else "positive"
+    if any(v.keys[k] in negation() for k in window(v, i) if k >= i - 1):
+        return "negative"
+    return "negative" if _undone_after(v, window(v, i)) else "positive"
+
+
+def _undone_after(v: View, w: range) -> bool:
+    """A relative clause right after the clause (', जो बाद में रद्द हो गया') that cancels or denies it."""
+    k = w.stop
+    if not (k + 1 < len(v.keys) and v.keys[k] == "," and v.keys[k + 1] in cc("relative")):
+        k -= 1                          # the comma may close the clause itself
+    if not (0 <= k and k + 1 < len(v.keys) and v.keys[k] == "," and v.keys[k + 1] in cc("relative")):
+        return False
+    cl = v.syn.clause_at(k + 1) if v.syn is not None else None
+    return bool(cl and cl.features.negation) or any(v.keys[n] in negation() for n in window(v, k + 1))
 
 
 def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
