@@ -313,10 +313,16 @@ def _group_agent(v: View, i: int, speakers: set[int]) -> str:
     kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
     receives = any(v.keys[k] in metrics().receive for k in window(v, i) if k > i)
     for n in (n for n in window(v, i) if 0 < n < i and kinds.get(v.keys[n]) == "noun" and n not in speakers):
-        after = v.keys[n + 1]
+        m = n + 1
+        if v.keys[m] == "(" and ")" in v.keys[m:m + 5]:
+            m = v.keys.index(")", m) + 1        # 'विदेशी पोर्टफोलियो निवेशकों (एफपीआई) ने'
+        after = v.keys[m] if m < len(v.keys) else ""
         if not (after == marker("agent") or (after == marker("source") and receives)
                 or after not in cc("case", "genitive") and v.tag(n + 1) != "PG"):
             continue
+        if n > 1 and (kinds.get(v.keys[n - 2]) == "qualifier" or v.keys[n - 2] in dem) and n - 1 not in v.ents \
+                and (v.tag(n - 1) == "W" or kinds.get(v.keys[n - 1]) == "qualifier"):
+            return v.text(n - 2, n + 1)         # 'विदेशी पोर्टफोलियो निवेशकों (एफपीआई) ने', 'विदेशी संस्थागत निवेशकों'
         if kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem:
             return v.text(n - 1, n + 1)
         hit = v.ent_ending(n - 1) if v.keys[n - 1] in cc("genitive") else None
