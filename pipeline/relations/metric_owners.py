@@ -175,12 +175,12 @@ def _pair(v, predicate, span, i, ctx):
         if not text:
             text, ids = _owner_with_partner(v, span[0])
         if not text:
-            text, ids = _partner_relative(v, span[0])
+            text, ids = _relative_trade_pair(v, span[0])
         return text, ids, "", None
     return None
 
 
-def _partner_relative(v: View, mi: int) -> tuple[str, str]:
+def _relative_trade_pair(v: View, mi: int) -> tuple[str, str]:
     """'X, Y का सबसे बड़ा व्यापारिक साझेदार है, जिसके साथ N का व्यापार हुआ': the pair X-Y (relative_pair)."""
     found = relative_pair(v, mi)
     if not found:
@@ -313,9 +313,7 @@ def _group_agent(v: View, i: int, speakers: set[int]) -> str:
     kinds, dem = table("owner_groups.tsv", "word", "kind"), table("demonyms.tsv", "adjective", "country")
     receives = any(v.keys[k] in metrics().receive for k in window(v, i) if k > i)
     for n in (n for n in window(v, i) if 0 < n < i and kinds.get(v.keys[n]) == "noun" and n not in speakers):
-        m = n + 1
-        if v.keys[m] == "(" and ")" in v.keys[m:m + 5]:
-            m = v.keys.index(")", m) + 1        # 'विदेशी पोर्टफोलियो निवेशकों (एफपीआई) ने'
+        m = v.past_bracket(n + 1, 5)            # 'विदेशी पोर्टफोलियो निवेशकों (एफपीआई) ने'
         after = v.keys[m] if m < len(v.keys) else ""
         if not (after == marker("agent") or (after == marker("source") and receives)
                 or after not in cc("case", "genitive") and v.tag(n + 1) != "PG"):
@@ -323,11 +321,9 @@ def _group_agent(v: View, i: int, speakers: set[int]) -> str:
         if n > 1 and (kinds.get(v.keys[n - 2]) == "qualifier" or v.keys[n - 2] in dem) and n - 1 not in v.ents \
                 and (v.tag(n - 1) == "W" or kinds.get(v.keys[n - 1]) == "qualifier"):
             return v.text(n - 2, n + 1)         # 'विदेशी पोर्टफोलियो निवेशकों (एफपीआई) ने', 'विदेशी संस्थागत निवेशकों'
-        if kinds.get(v.keys[n - 1]) == "qualifier" or v.keys[n - 1] in dem:
-            return v.text(n - 1, n + 1)
         hit = v.ent_ending(n - 1) if v.keys[n - 1] in cc("genitive") else None
-        if hit and hit[1].label == "LOC" and hit[0] not in speakers:
-            return v.text(hit[0], n + 1)
+        if not (hit and hit[0] in speakers) and group_phrase(v, n):
+            return group_phrase(v, n)
     return ""
 
 
@@ -523,10 +519,7 @@ def _receiving(v: View, i: int) -> tuple[str, str] | None:
     value restated in brackets."""
     if i not in v.amts:
         return None
-    j = v.amts[i][0]
-    if v.keys[j:j + 1] == ["("] and ")" in v.keys[j:j + 12]:
-        j = v.keys.index(")", j)
-    pair = received_by(v, i, j)
+    pair = received_by(v, i, v.past_bracket(v.amts[i][0], 12))
     return (pair[0], pair[1]) if pair else None
 
 

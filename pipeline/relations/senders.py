@@ -6,7 +6,7 @@ between the value and the verb, else the country the demonym names (स्वद
 from __future__ import annotations
 
 from .frames import metrics
-from .lexicon import DATA_DIR, marker, read_tsv, table, words
+from .lexicon import marker, table, words
 from .view import View
 
 REACH = 4           # words between the value and the verb of sending ('N अपने घर भेजे', 'N की राशि स्वदेश भेजी')
@@ -17,9 +17,9 @@ def _demonym_country(word: str) -> str:
     dem = table("demonyms.tsv", "adjective", "country")
     if word in dem:
         return dem[word]
-    for r in read_tsv(DATA_DIR / "plural_endings.tsv"):
-        if word.endswith(r["plural"]) and word[:-len(r["plural"])] + (r["singular"] or "") in dem:
-            return dem[word[:-len(r["plural"])] + (r["singular"] or "")]
+    for plural, singular in table("plural_endings.tsv", "plural", "singular").items():
+        if word.endswith(plural) and word[:-len(plural)] + singular in dem:
+            return dem[word[:-len(plural)] + singular]
     return ""
 
 
@@ -43,8 +43,7 @@ def sender(v: View, i: int) -> tuple[int, str] | None:
 def sent_verb(v: View, j: int) -> int | None:
     """The token of a verb of sending (a frame's `sent_verbs`) within REACH words after the value ending at j
     (past the value restated in brackets: 'N (लगभग M) अपने घर भेजे')."""
-    if v.keys[j:j + 1] == ["("] and ")" in v.keys[j:j + 12]:
-        j = v.keys.index(")", j) + 1
+    j = v.past_bracket(j, 12)
     for k in range(j, min(len(v.keys), j + REACH + 1)):
         for frame in metrics().frames.values():
             if v.keys[k] in frame.sent_verbs:

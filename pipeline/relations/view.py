@@ -39,6 +39,13 @@ class View:
             self._found[key] = phrases.find(self.keys)
         return self._found[key]
 
+    def past_bracket(self, j: int, width: int) -> int:
+        """The token after a bracket opening at token j and closing within `width` tokens, else j
+        ('N (लगभग M) भेजे', 'निवेशकों (एफपीआई) ने')."""
+        if self.keys[j:j + 1] == ["("] and ")" in self.keys[j:j + width]:
+            return self.keys.index(")", j) + 1
+        return j
+
     def ent_ending(self, j: int) -> tuple[int, Entity] | None:
         """(first token, entity) of an entity ending at token j (exclusive)."""
         if self._by_end is None:
