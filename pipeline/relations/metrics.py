@@ -76,8 +76,8 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     hit, share = metric_for(v, nouns, i0, j0) if first else metric_for(v, nouns, il, jl)
     if not hit and not share:
         hit, share = metric_for(v, nouns, i0, j0)
-    if not hit and not share and _list_end(v, jl) != jl:   # 'A, B और C को क्रमशः X, Y और Z डॉलर का निर्यात'
-        end = _list_end(v, jl)
+    end = _list_end(v, jl) if not hit and not share else jl
+    if end != jl:                       # 'A, B और C को क्रमशः X, Y और Z डॉलर का निर्यात'
         hit, share = metric_for(v, nouns, max(k for k in v.amts if k < end), end)
     topic = _topic(state).get("predicate", "")
     if hit and is_verb(v, hit) and topic and metrics().frames[topic].flow:
@@ -323,8 +323,7 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     if aspect == "level" and first.kind == "percent" and standing_party(v, i_first, set()):
         aspect = "share"                        # 'कुल निर्यात में अमेरिका 18 प्रतिशत के साथ शीर्ष पर': its share
     last_period = (state.last_metric or {}).get("period", "")
-    counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else \
-        (_pair_partner(frame, state) if _pair_partner(frame, state)[0] else _sentence_partner(v, frame, state, i_first))
+    counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _carried_partner(v, frame, state, i_first)
     part = _part(v, i_first) and state.last_metric or {}
     if part and not counterpart and part.get("subject") == frame["subject"]:
         counterpart, cid = part.get("counterpart", ("", ""))
@@ -355,6 +354,13 @@ def _recipient_ranked(v: View, i: int, counterpart_id: str) -> bool:
 def _part(v: View, i: int) -> bool:
     """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
     return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
+
+
+def _carried_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str, str]:
+    """The partner of a one-sided trade figure that writes none: the pair's other member, else the partner
+    of this sentence's figure before it."""
+    partner = _pair_partner(frame, state)
+    return partner if partner[0] else _sentence_partner(v, frame, state, i)
 
 
 def _sentence_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str, str]:
