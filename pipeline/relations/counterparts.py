@@ -124,7 +124,7 @@ def _past_nouns_of(v: View, ent, b: int) -> int | None:
 def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = "") -> tuple[str, str]:
     """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
     named before it other than the owner ('चीन को भारत का निर्यात घटा, जबकि वहां से आयात ...': चीन),
-    else the paragraph's last."""
+    else the paragraph's last country other than the owner."""
     for k in range(max(0, i - 8), i):
         if anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
                                                           for m in (frame.counterpart if frame else ())):
@@ -133,5 +133,6 @@ def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = 
                   not (v.keys[b:b + 1] and v.keys[b] in cc("genitive"))]    # भारत का निर्यात: the owner
         if places:
             return places[-1].text, places[-1].id
-        return (state.place, "") if state is not None and state.place else ("", "")
+        last = next((n for n in reversed(state.here) if n in state.countries and n != owner), "") if state else ""
+        return (last, state.id_of(v, last)) if last else ("", "")
     return "", ""

@@ -82,6 +82,7 @@ class MetricFrame:
     sent_verbs: tuple[str, ...] = ()   # verbs of money sent home by people abroad after the value (senders.py)
     list_party: str = "subject"        # the slot a party of a ranked list fills (a recipient: counterpart)
     subject_markers: tuple[tuple[str, ...], ...] = ()     # markers that make a party beside a value its owner
+    into_markers: tuple[tuple[str, ...], ...] = ()        # ... only right before the partner phrase of its noun
 
 
 @dataclass
@@ -151,7 +152,8 @@ def _metrics(spec: dict) -> Metrics:
             after=tuple(match_key(w) for w in row.get("after") or ()), list_party=str(row.get("list_party", "subject")),
             goods_verbs=tuple(match_key(w) for w in row.get("goods_verbs") or ()),
             sent_verbs=tuple(match_key(w) for w in row.get("sent_verbs") or ()),
-            subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()))
+            subject_markers=tuple(key_tokens(m) for m in row.get("subject_markers") or ()),
+            into_markers=tuple(key_tokens(m) for m in row.get("into_markers") or ()))
         for t in row["triggers"]:
             phrase, aspect = _trigger(t)
             rows.append((phrase, pred))

@@ -176,6 +176,8 @@ def _goods_verb(v: View, j: int, quantity: bool = False) -> Hit | None:
     one adjective before it) and a verb naming a trade metric after them (frames.yaml `goods_verbs`); for
     a frame that needs its partner marked (`goods_partner`), any goods written in up to three words. A
     quantity names its goods with no genitive ('रूस से 18 लाख बैरल तेल खरीदा')."""
+    past = post_qualifiers().at(v.keys, j)
+    j += past[0] if past else 0                      # 'N से ज्यादा का सामान बेचा': a bound, still the value
     worth = phrases("worth_words.tsv").at(v.keys, j)
     j += worth[0] if worth else 0                    # '11 अरब डॉलर मूल्य का सामान भेजा'
     if quantity and j < len(v.keys) and v.keys[j] not in cc("genitive"):

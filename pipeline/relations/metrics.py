@@ -156,7 +156,7 @@ def _found_parties(v: View, predicate: str, i0: int, found: tuple, ctx: tuple) -
         if (not owner or owner in listed and not _direct_in_clause(v, owner, i0)) and same:
             owner, oid = topic.get("subject", ""), ""
         return owner, oid, (paired[0][0], paired[0][1])
-    counterpart = other or find_counterpart(v, predicate, i0, owner or "", noun=ctx[1])
+    counterpart = other or find_counterpart(v, predicate, i0, owner or "", ctx[2], noun=ctx[1])
     ranked = not counterpart[0] and metrics().frames[predicate].list_party == "counterpart" and i0 in v.amts \
         and standing_party(v, i0, set())
     if ranked and ranked.label == "LOC" and ranked.text != owner:
@@ -269,7 +269,7 @@ def _frame_of(v: View, chain, found, state: DocState, ctx: tuple) -> dict | None
     owner, oid, person, other, reporter = find_owner(v, predicate, (mi, mj), i0, (state, speakers))
     if continued and not owner and topic.get("subject") is not None and not body_reports(v, predicate):
         owner, oid = topic.get("subject", owner), ""
-    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi))
+    owner, oid, counterpart = _parties(v, predicate, i0, (owner, oid, other, paired, topic), (continued, mi, state))
     predicate, counterpart = _head_of(v, predicate, counterpart, mi, i0)
     listed = {p[0] for p in (list_party(v, c[0][0], c[-1][1]) for c in _restatement_chains(v)) if p} \
         | coordinated(v, counterpart[0]) | partners(v, predicate)   # the partners the sentence names
@@ -365,9 +365,10 @@ def _carried_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str
 
 def _sentence_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str, str]:
     """'भारत का रूस से आयात 61 अरब डॉलर रहा, जबकि निर्यात 4 अरब डॉलर': a one-sided trade figure of the owner
-    of this sentence's trade figure before it, with no partner and no total of its own (कुल), has its partner."""
+    of this sentence's trade figure before it (or, like it, of no owner written: 'चीन को निर्यात N और आयात M'),
+    with no partner and no total of its own (कुल), has its partner."""
     last, frames = state.last_metric or {}, metrics().frames
-    if not (frames[frame["predicate"]].pair_partner and frame["subject"] and state.metric_sentence == state.sentence
+    if not (frames[frame["predicate"]].pair_partner and state.metric_sentence == state.sentence
             and last.get("subject") == frame["subject"] and last.get("predicate") in frames
             and frames[last["predicate"]].pair_partner):
         return "", ""

@@ -205,8 +205,9 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
     """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
     frame's `subject_markers` a few tokens before the metric noun, in its clause."""
     frame = metrics().frames.get(predicate)
-    if not frame or not frame.subject_markers:
-        return "", ""
+    into = _into_owner(v, mi, predicate) if frame and frame.into_markers else None
+    if into or not frame or not frame.subject_markers:
+        return (into.text, into.id) if into else ("", "")
     cl = v.clause(mi)
     # a period or an amount between counts no words ('देश से साढ़े चार अरब डॉलर के चावल का निर्यात')
     spans = [(x, y) for x, y, _ in periods(v) if y <= mi] + [(x, e) for x, (e, _) in v.amts.items() if e <= mi]
@@ -225,6 +226,17 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
                 any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in frame.subject_markers):
             return state.country or v.text(k, k + 1), ""
     return "", ""
+
+
+def _into_owner(v: View, mi: int, predicate: str):
+    """'भारत में चीन से होने वाला आयात': the country closed by one of the frame's `into_markers` right
+    before the partner phrase of the metric noun at mi."""
+    k = _past_partner(v, mi, predicate)
+    for m in metrics().frames[predicate].into_markers if k < mi else ():
+        hit = v.ent_ending(k - len(m)) if k > len(m) else None
+        if hit and tuple(v.keys[k - len(m):k]) == m and hit[1].label == "LOC" and v.clause(hit[0]) == v.clause(mi):
+            return hit[1]
+    return None
 
 
 def _body_agent_before(v: View, a: int, cl, speakers: set[int]) -> bool:
