@@ -300,7 +300,8 @@ def share_of_base(v: View, i: int) -> bool:
     bases = phrases("share_bases.tsv")
     return any(b == k for _, b, _ in v.find(bases)) or (k > 1 and v.keys[k - 1] == ")" and
                                                         any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases))) \
-        or (k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" and total_before(v, k) is not None)
+        or ((k == i - 1 or v.keys[i - 1] in words("qualifier_before.tsv")) and i in v.amts and v.amts[i][1].kind == "percent"
+            and total_before(v, k) is not None)     # 'कुल निर्यात का (करीब) 12 प्रतिशत'
 
 
 def total_before(v: View, k: int) -> int | None:

@@ -121,13 +121,21 @@ def _past_nouns_of(v: View, ent, b: int) -> int | None:
     return k if k > b + 1 else None
 
 
+def _bare_destination(v: View, k: int, frame) -> bool:
+    """A bare वहां at token k before a one-sided trade figure whose partner is marked को ('अमेरिका ...
+    बाजार है। वहां N का निर्यात हुआ': the destination); not before a case marker or a genitive."""
+    nxt = v.keys[k + 1] if k + 1 < len(v.keys) else ""
+    return bool(frame and frame.pair_partner and (marker("recipient"),) in frame.counterpart
+                and nxt not in cc("case", "genitive"))
+
+
 def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = "") -> tuple[str, str]:
     """'वहां से 17 अरब डॉलर का आयात': वहां with a counterpart marker names the last place the sentence
     named before it other than the owner ('चीन को भारत का निर्यात घटा, जबकि वहां से आयात ...': चीन),
     else the paragraph's last country other than the owner."""
     for k in range(max(0, i - 8), i):
-        if anaphor_kind(v.keys[k]) != "place" or not any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m
-                                                          for m in (frame.counterpart if frame else ())):
+        if anaphor_kind(v.keys[k]) != "place" or not (any(tuple(v.keys[k + 1:k + 1 + len(m)]) == m for m in (
+                frame.counterpart if frame else ())) or _bare_destination(v, k, frame)):
             continue
         places = [e for a, b, e in v.entities("LOC") if b <= k and e.text != owner and
                   not (v.keys[b:b + 1] and v.keys[b] in cc("genitive"))]    # भारत का निर्यात: the owner

@@ -128,6 +128,7 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
     if k < 2 or v.keys[k - 1] not in cc("genitive"):
         return None
     k -= 1
+    gen = k
     if v.keys[k - 1] == ")" and "(" in v.keys[max(0, k - 5):k]:
         k = max(n for n in range(max(0, k - 5), k) if v.keys[n] == "(")
     for n in range(max(0, k - 3), k):
@@ -137,8 +138,8 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
         base = phrases("share_bases.tsv").at(v.keys, n)      # 'बजट अनुमान का 48 प्रतिशत': a share of it
         if base and n + base[0] == k:
             return "share", n
-    total = total_before(v, k) if k == i - 1 and i in v.amts and v.amts[i][1].kind == "percent" else None
-    return ("share", total) if total is not None else None   # 'राज्य के कुल निर्यात का 33 प्रतिशत'
+    total = total_before(v, k) if k == gen and i in v.amts and v.amts[i][1].kind == "percent" else None
+    return ("share", total) if total is not None else None   # 'राज्य के कुल निर्यात का (करीब) 33 प्रतिशत'
 
 
 def _metric_after(v: View, j: int, starts: dict) -> Hit | None:

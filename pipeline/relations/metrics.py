@@ -80,6 +80,8 @@ def _metric_of(v: View, chain, found, state: DocState) -> tuple:
     if end != jl:                       # 'A, B और C को क्रमशः X, Y और Z डॉलर का निर्यात'
         hit, share = metric_for(v, nouns, max(k for k in v.amts if k < end), end)
     topic = _topic(state).get("predicate", "")
+    if share and hit and hit[0] in continued and first and first[0] == "share":
+        return None, False, share       # 'यह आंकड़ा भारत के कुल निर्यात का 12 प्रतिशत है': the last fact's share
     if hit and is_verb(v, hit) and topic and metrics().frames[topic].flow:
         return (hit[0], hit[1], topic), True, share     # 'इसके अलावा बैंक ने 40 करोड़ डॉलर मंजूर किए': the loan goes on
     return hit, bool(hit and hit[0] in continued), share
