@@ -634,7 +634,21 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+def _planner(v, predicate, span, i, ctx):
+    """'X की योजना भारत में निवेश बढ़ाकर N करने की है': the party in the genitive right before a noun of a
+    plan or aim (intent_nouns.tsv) a few words before a flow's value or metric noun, in its clause."""
+    first = min(span[0], i)
+    if not metrics().frames[predicate].flow:
+        return None
+    for k in range(max(1, first - 8), first):
+        if v.keys[k] in words("intent_nouns.tsv") and v.keys[k - 1] in cc("genitive") and v.clause(k) == v.clause(i):
+            hit = v.ent_ending(k - 1)
+            if hit and hit[0] not in ctx[1] and (hit[1].label == "ORG" or hit[1].subtype == "country"):
+                return hit[1].text, hit[1].id, "", None
+    return None
+
+
+OWNER_FINDERS = {"planner": _planner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked, "relative_partner": _relative_partner}
