@@ -233,7 +233,7 @@ def aspect_for(v: View, i: int, j: int, inherent: str) -> str:
     """growth / decline / share from the words after the amount; level after a converb (बढ़कर 36 अरब)
     or before 'से <converb>' (40 फीसदी से घटकर: the old level)."""
     levels, keys, genitive = words("level_words.tsv"), v.keys, cc("genitive")
-    if share_of_base(v, i) or share_noun_before(v, i) is not None:
+    if share_of_base(v, i) or share_noun_before(v, i) is not None or _listed_share_value(v, i):
         return "share"
     if i > 0 and keys[i - 1] in levels:
         return "growth" if inherent == "growth" else "level"    # 'विकास दर घटकर 5.6 प्रतिशत': still a growth
@@ -287,6 +287,20 @@ def share_noun_before(v: View, i: int) -> int | None:
                 v.keys[k] in cc("genitive", "case"):
             return None
     return None
+
+
+def share_listed_before(v: View, k: int) -> bool:
+    """Does a place in the genitive before a share noun come before token k ('अमेरिका का हिस्सा 18 प्रतिशत')?"""
+    return any(j < k and v.keys[j:j + 1] and v.keys[j] in cc("genitive") and v.keys[j + 1:j + 2]
+               and v.keys[j + 1] in words("share_nouns.tsv") for a, j, _ in v.entities("LOC"))
+
+
+def _listed_share_value(v: View, i: int) -> bool:
+    """'..., यूएई का 8 फीसदी' after 'अमेरिका का हिस्सा 18 फीसदी': a percentage in a place's genitive that
+    goes on a list of shares."""
+    hit = v.ent_ending(i - 1) if i > 1 and v.keys[i - 1] in cc("genitive") else None
+    return bool(hit and hit[1].label == "LOC" and i in v.amts and v.amts[i][1].kind == "percent"
+                and share_listed_before(v, hit[0]))
 
 
 def share_of_base(v: View, i: int) -> bool:

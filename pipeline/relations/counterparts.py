@@ -4,7 +4,7 @@ anaphor with the metric's marker (वहां से), the partner of a share (
 from __future__ import annotations
 
 from .anaphora import DocState
-from .attributes import periods, share_noun_before
+from .attributes import periods, share_listed_before, share_noun_before
 from .frames import metrics
 from .lexicon import cc, marker, phrases, words
 from .owners import anaphor_kind
@@ -81,9 +81,7 @@ def _listed_share(v: View, i: int, owner: str) -> tuple[str, str] | None:
     hit = v.ent_ending(i - 1) if i > 1 and v.keys[i - 1] in cc("genitive") else None
     if not hit or hit[1].label != "LOC" or hit[1].text == owner:
         return None
-    earlier = [j for a, j, _ in v.entities("LOC") if j < hit[0] and v.keys[j:j + 1] and v.keys[j] in cc("genitive")
-               and v.keys[j + 1:j + 2] and v.keys[j + 1] in words("share_nouns.tsv")]
-    return (hit[1].text, hit[1].id) if earlier else None
+    return (hit[1].text, hit[1].id) if share_listed_before(v, hit[0]) else None
 
 
 def whole(v: View, i: int) -> bool:

@@ -7,13 +7,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .anaphora import DocState
-from .attributes import resolve_party, window
+from .attributes import resolve_party, share_listed_before, window
 from .counterparts import DOMESTIC, share_holder, world_total
 from .frames import metrics
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, group_phrase, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .metric_lists import received_by
+from .metric_nouns import denominator_before
 from .senders import home_country
 from .view import View
 
@@ -572,6 +573,8 @@ def _gapped(v, predicate, span, i, ctx):
     if i < 2 or v.keys[i - 1] not in cc("genitive") or v.clause(span[0]) == v.clause(i):
         return None
     hit = v.ent_ending(i - 1)
+    if hit and metrics().frames[predicate].pair_partner and share_listed_before(v, hit[0]):
+        return None                     # '..., जबकि यूएई का 8 फीसदी' after 'अमेरिका का हिस्सा': a partner's share
     if hit and hit[1].label in ("LOC", "ORG") and hit[0] not in ctx[1]:
         return hit[1].text, hit[1].id, "", None
     word = v.keys[i - 2]
@@ -634,6 +637,20 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
+def _base_owner(v, predicate, span, i, ctx):
+    """'अमेरिका को होने वाला निर्यात भारत के कुल निर्यात का 18 प्रतिशत है': a share of a party's total of the
+    same metric, whose own noun in the value's clause names no owner, is that party's (to the partner its
+    noun marks); not in a relative clause after the figure ('..., जो भारत के कुल निर्यात का 12 प्रतिशत है')."""
+    base = denominator_before(v, i)
+    if not base or base[0] != "share" or base[1] <= span[0] or v.clause(span[0]) != v.clause(i):
+        return None
+    hit = metrics().triggers.at(v.keys, base[1])
+    if not hit or hit[1] != predicate:
+        return None
+    owner = genitive_owner(v, base[1], ctx[1], ctx[0], predicate)
+    return (owner, "", "", None) if owner else None
+
+
 def _planner(v, predicate, span, i, ctx):
     """'X की योजना भारत में निवेश बढ़ाकर N करने की है': the party in the genitive right before a noun of a
     plan or aim (intent_nouns.tsv) a few words before a flow's value or metric noun, in its clause."""
@@ -648,7 +665,7 @@ def _planner(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"planner": _planner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+OWNER_FINDERS = {"planner": _planner, "base_owner": _base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked, "relative_partner": _relative_partner}
