@@ -205,9 +205,9 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
     """'भारत से अमेरिका को होने वाला निर्यात', 'सिंगापुर से आया एफडीआई': a party closed by one of the
     frame's `subject_markers` a few tokens before the metric noun, in its clause."""
     frame = metrics().frames.get(predicate)
-    into = _into_owner(v, mi, predicate) if frame and frame.into_markers else None
+    into = _into_owner(v, mi, predicate, state) if frame and frame.into_markers else None
     if into or not frame or not frame.subject_markers:
-        return (into.text, into.id) if into else ("", "")
+        return into or ("", "")
     cl = v.clause(mi)
     # a period or an amount between counts no words ('देश से साढ़े चार अरब डॉलर के चावल का निर्यात')
     spans = [(x, y) for x, y, _ in periods(v) if y <= mi] + [(x, e) for x, (e, _) in v.amts.items() if e <= mi]
@@ -228,14 +228,24 @@ def marked_owner(v: View, mi: int, predicate: str, speakers: set[int], state: Do
     return "", ""
 
 
-def _into_owner(v: View, mi: int, predicate: str):
-    """'भारत में चीन से होने वाला आयात': the country closed by one of the frame's `into_markers` right
-    before the partner phrase of the metric noun at mi."""
+def _into_owner(v: View, mi: int, predicate: str, state: DocState) -> tuple[str, str] | None:
+    """'भारत में चीन से होने वाला आयात', 'देश में सोने का आयात': the country (or देश) closed by one of the
+    frame's `into_markers` right before the metric noun at mi, past its partner phrase and its goods in
+    the genitive (plain words only: 'चीन में बने सामान का आयात' is no import of China's)."""
     k = _past_partner(v, mi, predicate)
+    if k > 2 and v.keys[k - 1] in cc("genitive"):
+        n = k - 1
+        while n > max(1, k - 5) and (v.tag(n - 1) == "W" or v.keys[n - 1] in cc("genitive")) and not v.ent_ending(n):
+            n -= 1
+        k = _past_partner(v, n, predicate) if n < k - 1 and v.tag(n) == "W" else k
     for m in metrics().frames[predicate].into_markers if k < mi else ():
+        if tuple(v.keys[k - len(m):k]) != m or v.clause(k - 1) != v.clause(mi):
+            continue
         hit = v.ent_ending(k - len(m)) if k > len(m) else None
-        if hit and tuple(v.keys[k - len(m):k]) == m and hit[1].label == "LOC" and v.clause(hit[0]) == v.clause(mi):
-            return hit[1]
+        if hit and hit[1].label == "LOC":
+            return hit[1].text, hit[1].id
+        if k > len(m) and anaphor_kind(v.keys[k - len(m) - 1]) == "country":
+            return state.country or v.text(k - len(m) - 1, k - len(m)), ""
     return None
 
 
