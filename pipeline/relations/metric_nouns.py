@@ -66,7 +66,10 @@ def _rate_of_other(v: View, m: Hit, found: list[Hit]) -> bool:
     hit = v.ent_ending(i - 1)
     if hit and hit[1].label == "LOC" or table("owner_anaphors.tsv", "word", "refers_to").get(v.keys[i - 2]) == "country":
         return False                                # 'भारत की वृद्धि दर', 'देश की वृद्धि दर'
-    return not any(f[1] == i - 1 and f[2] == m[2] for f in found)     # 'अर्थव्यवस्था की वृद्धि दर'
+    k = i - 1                                       # past a short form: 'सकल घरेलू उत्पाद (जीडीपी) की वृद्धि दर'
+    if v.keys[k - 1] == ")" and "(" in v.keys[max(0, k - 5):k]:
+        k = max(n for n in range(max(0, k - 5), k) if v.keys[n] == "(")
+    return not any(f[1] == k and f[2] == m[2] for f in found)         # 'अर्थव्यवस्था की वृद्धि दर'
 
 
 def resolve_heads(v: View, found: list[Hit], state: DocState) -> tuple[list[Hit], set[int]]:

@@ -117,7 +117,10 @@ def _speaker(keys, tags, ends, ents, cue: Span, kind: str) -> Span | None:
             return None
         if i - 1 not in ends and verbal_noun(keys[i - 2]):
             return None             # 'जीडीपी के 7 प्रतिशत बढ़ने का अनुमान है': a verbal noun, nobody's estimate
-        return _np_ending(keys, tags, ends, i - 1)
+        span = _np_ending(keys, tags, ends, i - 1)
+        if span and any(tags[n] == "NUM" for n in range(max(0, span[0] - 1), i)):
+            return None             # '7 फीसदी की वृद्धि का अनुमान है': an estimate of a figure, nobody's
+        return span
     if kind == "shows":                                  # past filler words (reporting.tsv: filler)
         while i > 1 and keys[i - 1] in _cues()[3]:
             i -= 1
