@@ -10,6 +10,7 @@ from .anaphora import DocState
 from .attributes import resolve_party, share_listed_before, window
 from .counterparts import DOMESTIC, share_holder, world_total
 from .frames import metrics
+from ..text.normalize import match_key
 from .lexicon import cc, marker, phrases, table, words
 from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, group_phrase, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
@@ -137,6 +138,7 @@ def _owner_at(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
                               or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
+        company = company or public and match_key(found[0]) in words("public_bodies.tsv")
         if ((national or public) and not country_like(v, state, found[0]) and not company and
                 not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self")) or \
                 (frame.pair_partner and _government(v, found[0])):
@@ -651,6 +653,18 @@ def _base_owner(v, predicate, span, i, ctx):
     return (owner, "", "", None) if owner else None
 
 
+def _public_body(v, predicate, span, i, ctx):
+    """'राज्यों का पूंजीगत व्यय', 'रेलवे का पूंजीगत व्यय': a public spender written as a common noun
+    (public_bodies.tsv) in the genitive right before a government's (`public`) metric noun."""
+    k = span[0] - 1
+    if not metrics().frames[predicate].public or k < 1 or v.keys[k] not in cc("genitive"):
+        return None
+    n = next((n for n in (k - 2, k - 1) if n >= 0 and " ".join(v.keys[n:k]) in words("public_bodies.tsv")), None)
+    if n is None or n in ctx[1] or (n > 0 and v.tag(n - 1) == "W"):
+        return None
+    return v.text(n, k), "", "", None
+
+
 def _planner(v, predicate, span, i, ctx):
     """'X की योजना भारत में निवेश बढ़ाकर N करने की है': the party in the genitive right before a noun of a
     plan or aim (intent_nouns.tsv) a few words before a flow's value or metric noun, in its clause."""
@@ -665,7 +679,7 @@ def _planner(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"planner": _planner, "base_owner": _base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+OWNER_FINDERS = {"planner": _planner, "public_body": _public_body, "base_owner": _base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked, "relative_partner": _relative_partner}
