@@ -29,7 +29,7 @@ _D = f"[{DIGITS}]"
 NUMERIC_DATE = re.compile(rf"(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![{DIGITS}]|[/.\-]{_D})")
 TIME = re.compile(rf"(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?(?![{DIGITS}:])")
 # "2023-24", "2021/2024"; not "2023-24 प्रतिशत" (a percent range)
-YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*"
+YEAR_PAIR = re.compile(rf"(?P<a>{_D}{{4}})[ \t]*[-–—/][ \t]*(?P<b>{_D}{{4}}|{_D}{{2}})(?![{DIGITS}]|[-–/.]{_D}|%|[ \t]*"
                        + alternatives(tables().percent) + ")")
 SEP = re.compile(r"[ \t]*,?[ \t]*")
 

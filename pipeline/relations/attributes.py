@@ -127,12 +127,19 @@ def _bracketed(v: View) -> set[int]:
     return inside
 
 
-def period_for(v: View, i: int, carried: str = "") -> str:
+def period_for(v: View, i: int, carried: str = "", figure: bool = False) -> str:
     """The period of a fact at token i: the nearest one in its clause (before it first; after it
     only up to another clause: 'जो पिछले साल ...', 'जबकि ...'), else a period word pointing back
     (इसी महीने, इस दौरान: the previous fact's), else the sentence's first one before it (a 'जबकि'
-    clause with no time of its own shares the main clause's)."""
+    clause with no time of its own shares the main clause's). A figure's period is never the date of
+    the dateline ('नई दिल्ली, 14 अगस्त (भाषा)': the day it was reported; an event may fall on it)."""
     ps, openers = periods(v), clause_openers()
+    base = _base_period(v, i) if figure else ""
+    if base:
+        return base
+    line = (getattr(v.doc, "metadata", None) or {}).get("dateline") or {}
+    if figure and line.get("date"):
+        ps = [p for p in ps if not line["start"] <= v.tokens[p[0]].start < line["end"]]
     stop = next((k for k in range(i, len(v.keys)) if v.keys[k] in openers), len(v.keys))
     start = max((k + 1 for k in range(0, i) if v.keys[k] in openers), default=0)
     if v.syn is not None and ps:
@@ -151,6 +158,15 @@ def period_for(v: View, i: int, carried: str = "") -> str:
     if told >= 0 and not reported:
         return ""                                       # 'X ने बुधवार को कहा कि ...': the day of the report
     return (reported or earlier)[0][2] if earlier else ""
+
+
+def _base_period(v: View, i: int) -> str:
+    """'वर्ष 2022-23 में N की तुलना में ... M': the time written right before a value that is the base
+    of a comparison is that value's period (no period of the figure compared with it)."""
+    if i not in v.amts or not any(k in words("comparison_words.tsv") for k in v.keys[v.amts[i][0]:v.amts[i][0] + 4]):
+        return ""
+    found = [(a, b, am.text) for a, b, am in v.amounts(*PERIOD_KINDS) if b <= i and i - b <= 2]
+    return found[-1][2] if found else ""
 
 
 def window(v: View, i: int) -> range:

@@ -29,13 +29,13 @@ def remember_metric(v: View, found, state: DocState, speakers: set[int]) -> None
             if predicate == "bilateral_trade" and owner.count("-") == 1:
                 state.trade_pair = (owner, state.sentence)      # '... का निर्यात' later: to the other one
             state.last_metric = dict(predicate=predicate, subject=owner, counterpart=("", ""),
-                                     period=period_for(v, mi), trigger=tuple(v.keys[mi:mj]))
+                                     period=period_for(v, mi, figure=True), trigger=tuple(v.keys[mi:mj]))
             state.owner, state.metric_sentence = owner, state.sentence
             return
         ownerless = ownerless or ((mi, mj, predicate) if family(predicate) else None)
     if ownerless:                   # 'पूंजीगत व्यय को बढ़ाया गया है। इस बार यह 11 लाख करोड़ रुपये है': a figure
         mi, mj, predicate = ownerless   # whose owner the passage gives (metric_passage.py)
-        state.last_metric = dict(predicate=predicate, subject="", counterpart=("", ""), period=period_for(v, mi),
+        state.last_metric = dict(predicate=predicate, subject="", counterpart=("", ""), period=period_for(v, mi, figure=True),
                                  trigger=tuple(v.keys[mi:mj]))
         state.metric_sentence = state.sentence
 

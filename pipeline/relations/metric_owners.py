@@ -179,8 +179,22 @@ def _pair(v, predicate, span, i, ctx):
             text, ids = _owner_with_partner(v, span[0])
         if not text:
             text, ids = _relative_trade_pair(v, span[0])
+        if not text and predicate == "bilateral_trade":
+            text, ids = _ranked_pair(v, span, i)
         return text, ids, "", None
     return None
+
+
+def _ranked_pair(v: View, span: tuple[int, int], i: int) -> tuple[str, str]:
+    """'X N के द्विपक्षीय व्यापार के साथ Y का सबसे बड़ा व्यापारिक साझेदार रहा': the pair Y-X (X ranked
+    right before the value, Y in the genitive right after 'के साथ' past the metric noun)."""
+    before = v.ent_ending(i)
+    k = _after_with(v, span[1]) if i < span[0] else -1
+    end, owner = v.ents.get(k, (-1, None))
+    if not before or owner is None or before[1].label != "LOC" or owner.label != "LOC" or \
+            not (v.keys[end:end + 1] and v.keys[end] in cc("genitive")) or before[1].text == owner.text:
+        return "", ""
+    return f"{owner.text}-{before[1].text}", f"{owner.id}|{before[1].id}"
 
 
 def _relative_trade_pair(v: View, mi: int) -> tuple[str, str]:

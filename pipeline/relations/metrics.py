@@ -333,7 +333,7 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
     if modality == "actual" and not frame["hit"]:
         modality = frame.get("modality") or modality      # "यह ... ज्यादा है": the estimate it continues
     fields = dict(counterpart=counterpart, counterpart_id=cid or state.id_of(v, counterpart), aspect=aspect,
-                  period=period_for(v, i_first, last_period) or carried_period(part.get("period", "")) or
+                  period=period_for(v, i_first, last_period, figure=True) or carried_period(part.get("period", "")) or
                   ("" if frame["hit"] else carried_period(frame.get("period", ""))) or reporting_period(v, state),
                   modality=part.get("modality", modality) if modality == "actual" and part else modality,
                   polarity=polarity_for(v, i_first),
