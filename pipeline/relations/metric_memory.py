@@ -3,6 +3,7 @@
 of the sentence before it."""
 from __future__ import annotations
 
+from ..amounts.word_tables import key as amount_key, tables as amount_tables
 from .anaphora import DocState
 from .attributes import period_for, periods
 from .lexicon import cc, words
@@ -66,6 +67,7 @@ def reporting_period(v: View, state: DocState) -> str:
 
 
 def carried_period(period: str) -> str:
-    """The period a later sentence may take up: a dated one (with a number); a day (आज, सोमवार) is the
-    time of one event, never carried."""
-    return period if any(c.isdigit() for c in period) else ""
+    """The period a later sentence may take up: a dated one (with a number) or a month ('सितंबर में');
+    a day (आज, सोमवार) is the time of one event, never carried."""
+    months = amount_tables().months
+    return period if any(c.isdigit() for c in period) or any(amount_key(w) in months for w in period.split()) else ""
