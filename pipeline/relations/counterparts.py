@@ -109,14 +109,18 @@ def _marked_party(v: View, frame, at: int, owner: str, own_clause: bool = False)
 
 
 def _past_nouns_of(v: View, ent, b: int) -> int | None:
-    """'नेपाल की जलविद्युत परियोजनाओं में': past a place's genitive and up to three plain words after
-    it (the marker after them marks the place's part as the partner), else None."""
+    """'नेपाल की जलविद्युत परियोजनाओं में', 'श्रीलंका के अनुराधापुरा के विकास के लिए': past a place's genitive
+    and up to three plain words after it, each maybe closed by a genitive of its own (the marker after
+    them marks the place's part as the partner), else None."""
     if ent.label != "LOC" or b >= len(v.keys) or v.keys[b] not in cc("genitive"):
         return None
-    k = b + 1
-    while k < len(v.keys) and k - b <= 3 and v.tag(k) == "W" and k not in v.ents:
-        k += 1
-    return k if k > b + 1 else None
+    k, plain = b + 1, 0
+    while k < len(v.keys) and plain < 3 and v.tag(k) == "W" and k not in v.ents:
+        k, plain = k + 1, plain + 1
+        if v.keys[k:k + 1] and v.keys[k] in cc("genitive") and k + 1 < len(v.keys) and v.tag(k + 1) == "W" \
+                and k + 1 not in v.ents:
+            k += 1
+    return k if plain else None
 
 
 def _bare_destination(v: View, k: int, frame) -> bool:

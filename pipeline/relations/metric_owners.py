@@ -679,6 +679,20 @@ def _public_body(v, predicate, span, i, ctx):
     return v.text(n, k), "", "", None
 
 
+def _inverted(v, predicate, span, i, ctx):
+    """'श्रीलंका को 15 करोड़ रुपये की मदद देगा भारत': a headline's subject written after its verb, as the
+    last words of the sentence (a place or body right after the verb, past up to two words describing
+    it, only punctuation after it)."""
+    last = max((k for k in range(len(v.keys)) if v.tag(k) not in ("PUNCT_B", "PUNCT_O")), default=-1)
+    hit = v.ent_ending(last + 1) if last > i else None
+    if not hit or hit[0] in ctx[1] or hit[1].label not in ("LOC", "ORG") or v.clause(hit[0]) != v.clause(i):
+        return None
+    k = hit[0] - 1
+    while k > i and hit[0] - k <= 3 and v.tag(k) == "W":
+        k -= 1                              # 'करेगी जापानी कंपनी X': the name's descriptors
+    return (hit[1].text, hit[1].id, "", None) if k > i and v.tag(k) in ("LV", "AUX") else None
+
+
 def _planner(v, predicate, span, i, ctx):
     """'X की योजना भारत में निवेश बढ़ाकर N करने की है': the party in the genitive right before a noun of a
     plan or aim (intent_nouns.tsv) a few words before a flow's value or metric noun, in its clause."""
@@ -693,7 +707,7 @@ def _planner(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"planner": _planner, "public_body": _public_body, "base_owner": _base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+OWNER_FINDERS = {"inverted": _inverted, "planner": _planner, "public_body": _public_body, "base_owner": _base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked, "relative_partner": _relative_partner}
