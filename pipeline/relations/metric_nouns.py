@@ -154,6 +154,9 @@ def _metric_after(v: View, j: int, starts: dict) -> Hit | None:
         j += worth[0]                                # '4 अरब डॉलर मूल्य के सामान का आयात': no price
     past = post_qualifiers().at(v.keys, j)
     k = j + past[0] if past else j              # '2 अरब डॉलर से अधिक के सस्ते ऋण', '50 लाख रुपये तक का ऋण'
+    worth = phrases("worth_words.tsv").at(v.keys, k) if past else None
+    if worth and v.keys[k + worth[0]:k + worth[0] + 1] and v.keys[k + worth[0]] in gen:
+        j = k = k + worth[0]                     # 'N से अधिक मूल्य के आईफोन निर्यात किए'
     plain = 0
     while k < len(v.keys) and k - j < 6 and k not in starts:
         unit = phrases("count_units.tsv").at(v.keys, k)
