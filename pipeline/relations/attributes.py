@@ -335,10 +335,14 @@ def share_of_base(v: View, i: int) -> bool:
 
 
 def total_before(v: View, k: int) -> int | None:
-    """The first token of a metric noun of a whole ending at token k ('कुल निर्यात का', total_words.tsv)."""
+    """The first token of a metric noun of a whole ending at token k ('कुल निर्यात का', total_words.tsv;
+    past one plain word of goods: 'कुल हथियार आयात का')."""
     for n in range(max(1, k - 3), k):
         hit = metrics().triggers.at(v.keys, n)
-        if hit and hit[1] and n + hit[0] == k and v.keys[n - 1] in words("total_words.tsv"):
+        if not hit or not hit[1] or n + hit[0] != k:
+            continue
+        if v.keys[n - 1] in words("total_words.tsv") or n > 1 and v.tag(n - 1) == "W" and \
+                not v.ent_ending(n) and v.keys[n - 2] in words("total_words.tsv"):
             return n
     return None
 

@@ -264,10 +264,19 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
         base = {p for p, f in metrics().frames.items() if f.base_of_share}
         earlier = [m for m in same if m[1] <= pick[0] and m[2] not in base] or \
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
+        if not earlier and _of_total(v, pick[0]) and not any(k in words("continuers.tsv") for k in v.keys[:pick[0]]):
+            return pick, True           # 'भारत के कुल आयात का 36 प्रतिशत रूस से आता है': a share of the total itself
         return (earlier[-1] if earlier else None), bool(denominator)
     if pick is None and denominator and denominator[0] == "share":
         return None, True                               # 'यह बजट अनुमान का 48 प्रतिशत है': the last fact's share
     return pick, False
+
+
+def _of_total(v: View, n: int) -> bool:
+    """Is the metric noun at token n written as a whole (total_words.tsv right before it, or before one
+    plain word of goods: 'कुल हथियार आयात')?"""
+    total = words("total_words.tsv")
+    return n > 0 and (v.keys[n - 1] in total or n > 1 and v.tag(n - 1) == "W" and v.keys[n - 2] in total)
 
 
 def _denominators(v: View) -> set[int]:
