@@ -258,6 +258,9 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     later = [m for m in nouns if j <= m[0] <= j + _after_window(v, j) and v.clause(m[0]) == cl] if not before else []
     if later:
         return later[0], False                          # '90 अरब डॉलर भारत में निवेश करेगा': the noun after it
+    agent = None if before else _agent_noun(v, j)
+    if agent:
+        return agent, False                             # 'N के साथ X सबसे बड़ा निवेशक रहा': an investment
     pick = (same or before or [None])[-1]
     denominator = denominator_before(v, i)
     if pick and denominator and pick[0] == denominator[1]:
@@ -270,6 +273,20 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
     if pick is None and denominator and denominator[0] == "share":
         return None, True                               # 'यह बजट अनुमान का 48 प्रतिशत है': the last fact's share
     return pick, False
+
+
+def _agent_noun(v: View, j: int) -> Hit | None:
+    """A noun of the metric's actor (agent_nouns.tsv) in a ranking after 'VALUE के साथ' (eight words at
+    most, in the value's clause): the value's metric."""
+    with_ = marker("with").split()
+    if v.keys[j:j + len(with_)] != with_:
+        return None
+    agents = phrases("agent_nouns.tsv")
+    for k in range(j + len(with_), min(len(v.keys), j + len(with_) + 8)):
+        hit = agents.at(v.keys, k)
+        if hit and v.clause(k) == v.clause(j):
+            return k, k + hit[0], hit[1]
+    return None
 
 
 def _of_total(v: View, n: int) -> bool:

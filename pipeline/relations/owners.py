@@ -366,13 +366,25 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     return (giver, taker) if giver else None
 
 
+def _whose(v: View, mi: int, speakers: set[int]):
+    """'ब्रिटेन भारत में छठा सबसे बड़ा निवेशक है, जिसका कुल निवेश N है': a metric noun right after a relative
+    genitive that opens a clause after a comma belongs to the first place or body in the direct case before."""
+    k = next((n for n in range(max(1, mi - 3), mi) if v.keys[n] in cc("relative_genitive") and v.keys[n - 1] == ","), None)
+    if k is None or any(v.tag(x) != "W" for x in range(k + 1, mi)):
+        return None
+    before = [(x, e) for x, y, e in v.entities() if y < k and e.label in ("LOC", "ORG") and x not in speakers
+              and v.keys[y] not in cc("case", "genitive") and v.clause(x) == v.clause(k - 1)]
+    return (before[0][1].text, before[0][1].id, "", None) if before else None
+
+
 def relative_source(v, predicate, span, i, ctx):
     """'मॉरीशस ... सबसे बड़ा स्रोत रहा, जहां से 8 अरब डॉलर आए': a flow whose value stands in a relative
     clause opened by a relative word with an owner's marker of the metric (relative_markers.tsv: से for
     a giver) belongs to the place or body right before the comma that opens it."""
     frame = metrics().frames[predicate]
-    if not frame.flow or not frame.subject_markers:
-        return None
+    whose = _whose(v, span[0], ctx[1])
+    if whose or not frame.flow or not frame.subject_markers:
+        return whose
     for a, b, m in v.find(phrases("relative_markers.tsv")):
         if not (a < i <= b + 6 and a > 0 and v.keys[a - 1] == "," and tuple(m.split()) in frame.subject_markers):
             continue
