@@ -173,6 +173,11 @@ def _pair(v, predicate, span, i, ctx):
             and v.keys[span[0] - 1] in words("bilateral_words.tsv"):
         text, ids = pair_before(v, span[0] - 1, ctx[0], True)   # 'दोनों देशों ने द्विपक्षीय निवेश को N तक ...'
         return (text, ids, "", None) if text else None
+    between = tuple(marker("between").split())
+    at = next((k for k in (span[0], i) if k >= len(between) and tuple(v.keys[k - len(between):k]) == between), None)
+    if predicate not in TRADE and metrics().frames[predicate].flow and at is not None:
+        text, ids = pair_before(v, at, ctx[0])          # 'भारत और ब्रिटेन के बीच (N का) निवेश': the pair's
+        return (text, ids, "", None) if text else None
     if predicate in TRADE:
         text, ids = pair_before(v, span[1], ctx[0], predicate == "bilateral_trade")
         if not text:
