@@ -137,6 +137,9 @@ def period_for(v: View, i: int, carried: str = "", figure: bool = False) -> str:
     base = _base_period(v, i) if figure else ""
     if base:
         return base
+    old = _old_level(v, i) if figure else None
+    if old is not None:                      # 'X के 30,000 इकाई से बढ़कर 35,000': X (in the genitive) is the old level's time
+        ps = [p for p in ps if not (p[1] + 1 == old and v.keys[p[1]] in cc("genitive"))]
     line = (getattr(v.doc, "metadata", None) or {}).get("dateline") or {}
     if figure and line.get("date"):
         ps = [p for p in ps if not line["start"] <= v.tokens[p[0]].start < line["end"]]
@@ -158,6 +161,15 @@ def period_for(v: View, i: int, carried: str = "", figure: bool = False) -> str:
     if told >= 0 and not reported:
         return ""                                       # 'X ने बुधवार को कहा कि ...': the day of the report
     return (reported or earlier)[0][2] if earlier else ""
+
+
+def _old_level(v: View, i: int) -> int | None:
+    """The first token of the old level of a value written after a converb ('N से बढ़कर M': N's start)."""
+    if i < 3 or v.keys[i - 1] not in words("level_words.tsv") or v.keys[i - 2] != marker("source"):
+        return None
+    units = phrases("count_units.tsv")
+    ends = {i - 2} | {i - 2 - n for n in (1, 2) if (units.at(v.keys, i - 2 - n) or (0,))[0] == n}   # 'N इकाई से'
+    return next((a for a, (e, _) in v.amts.items() if e in ends), None)
 
 
 def _base_period(v: View, i: int) -> str:
