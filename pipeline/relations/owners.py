@@ -107,7 +107,7 @@ def genitive_owner(v: View, mi: int, speakers: set[int], state: DocState, predic
     if _demonym_before(v, k):
         return dem[keys[k - 1]]
     if k > 0 and anaphor_kind(keys[k - 1]) == "owner":
-        return pronoun_owner(v, state)
+        return pronoun_owner(v, state, k - 1)
     if k > 1 and keys[k - 1] in gen:
         return _genitive_party(v, k - 1, speakers, state)
     return ""
@@ -194,10 +194,16 @@ def _genitive_party(v: View, k: int, speakers: set[int], state: DocState) -> str
     return group_phrase(v, k - 1) if k - 1 not in speakers else ""     # 'चीन में अमेरिकी कंपनियों का निवेश'
 
 
-def pronoun_owner(v: View, state: DocState) -> str:
-    """उसका / उसकी in a reported clause is the speaker's ('कंपनी ने कहा कि उसका मुनाफा ...')."""
+def pronoun_owner(v: View, state: DocState, at: int = -1) -> str:
+    """उसका / उसकी in a reported clause is the speaker's ('कंपनी ने कहा कि उसका मुनाफा ...'); at token `at`
+    after a clause of its sentence whose subject is a place or body in the direct case, that party's
+    ('भारत सबसे बड़ा आयातक है और उसके कुल आयात का ...'); else the last owner."""
     if v.syn is not None and v.syn.attributions:
         return resolve_party(v, v.syn.attributions[0].speaker, state)
+    first = v.ents.get(0)
+    if at > 0 and first and first[0] < at and first[1].label in ("LOC", "ORG") and v.clause(0) != v.clause(at) \
+            and v.keys[first[0]:first[0] + 1] and v.keys[first[0]] not in cc("case", "genitive") | {","}:
+        return first[1].text
     return state.owner
 
 
