@@ -45,7 +45,7 @@ def periods(v: View) -> list[tuple[int, int, str]]:
     aside = _bracketed(v)                    # 'पिछला वित्त वर्ष (जो 31 मार्च को खत्म हुआ)': the end date is an aside
     if any(p[0] not in aside for p in out):
         out = [p for p in out if p[0] not in aside]
-    joins = cc("genitive") | {"-", "–"}
+    joins = cc("genitive") | {"-", "–", marker("source")}     # 'इस साल जनवरी से जून': one period
     for i, j, _ in sorted(out):              # 'दिसंबर तिमाही', 'इस साल नवंबर', 'पिछली तिमाही': one period
         if i > 0 and v.keys[i - 1] in anywhere and not (merged and merged[-1][1] == i - 1):
             i -= 1
