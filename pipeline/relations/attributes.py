@@ -343,7 +343,13 @@ def share_of_base(v: View, i: int) -> bool:
     return any(b == k for _, b, _ in v.find(bases)) or (k > 1 and v.keys[k - 1] == ")" and
                                                         any(b == _bracket_start(v, k - 1) for _, b, _ in v.find(bases))) \
         or ((k == i - 1 or v.keys[i - 1] in words("qualifier_before.tsv")) and i in v.amts and v.amts[i][1].kind == "percent"
-            and total_before(v, k) is not None)     # 'कुल निर्यात का (करीब) 12 प्रतिशत'
+            and total_before(v, k) is not None and not _level_base(v, k))     # 'कुल निर्यात का (करीब) 12 प्रतिशत'
+
+
+def _level_base(v: View, k: int) -> bool:
+    """Is the phrase ending at the genitive at token k a denominator that makes a level ('कुल जीडीपी के 4.4
+    प्रतिशत': a deficit's level, no share of a total)?"""
+    return any(e == k and val == "level" for _, e, val in v.find(phrases("denominators.tsv")))
 
 
 def total_before(v: View, k: int) -> int | None:

@@ -263,11 +263,11 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
         return agent, False                             # 'N के साथ X सबसे बड़ा निवेशक रहा': an investment
     pick = (same or before or [None])[-1]
     denominator = denominator_before(v, i)
-    if pick and denominator and pick[0] == denominator[1]:
+    if pick and denominator and denominator[1] <= pick[0] < _phrase_end(v, denominator[1]):
         base = {p for p, f in metrics().frames.items() if f.base_of_share}
         earlier = [m for m in same if m[1] <= pick[0] and m[2] not in base] or \
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
-        if not earlier and _of_total(v, pick[0]) and not any(k in words("continuers.tsv") for k in v.keys[:pick[0]]):
+        if not earlier and denominator[0] == "share" and _of_total(v, pick[0]) and not any(k in words("continuers.tsv") for k in v.keys[:pick[0]]):
             return pick, True           # 'भारत के कुल आयात का 36 प्रतिशत रूस से आता है': a share of the total itself
         return (earlier[-1] if earlier else None), bool(denominator)
     if pick is None and denominator and denominator[0] == "share":
@@ -287,6 +287,12 @@ def _agent_noun(v: View, j: int) -> Hit | None:
         if hit and v.clause(k) == v.clause(j):
             return k, k + hit[0], hit[1]
     return None
+
+
+def _phrase_end(v: View, n: int) -> int:
+    """The end of the denominator phrase starting at token n ('कुल जीडीपी' holds the metric noun जीडीपी)."""
+    hit = phrases("denominators.tsv").at(v.keys, n)
+    return n + (hit[0] if hit else 1)
 
 
 def _of_total(v: View, n: int) -> bool:
