@@ -16,6 +16,7 @@ from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
 from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
+from ..entities.gazetteers import key_tokens
 from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)
@@ -324,7 +325,7 @@ def _facts(v: View, chain, frame: dict, state: DocState, speaker: str) -> list[R
         aspect_for(v, chain[-1][0], chain[-1][1], frame["inherent"] if first.kind != "money" else "")
     if aspect == "level" and first.kind == "percent" and standing_party(v, i_first, set()):
         aspect = "share"                        # 'कुल निर्यात में अमेरिका 18 प्रतिशत के साथ शीर्ष पर': its share
-    last_period = (state.last_metric or {}).get("period", "")
+    last_period = (state.last_metric or {}).get("current_period") or (state.last_metric or {}).get("period", "")
     counterpart, cid = frame["counterpart"] if frame["counterpart"][0] else _carried_partner(v, frame, state, i_first)
     part = _part(v, i_first) and state.last_metric or {}
     if part and not counterpart and part.get("subject") == frame["subject"]:
@@ -356,6 +357,14 @@ def _recipient_ranked(v: View, i: int, counterpart_id: str) -> bool:
 def _part(v: View, i: int) -> bool:
     """Is the value a part of the figure before it ('इनमें से आधी रकम कर्ज के रूप में', part_openers.tsv)?"""
     return any(p[0] < i and v.clause(p[0]) == v.clause(i) for p in v.find(phrases("part_openers.tsv")))
+
+
+def _current_period(period: str, state: DocState) -> str:
+    """The period a later 'इसी महीने' points back to: this one, unless it is a comparison base's time
+    (base_time_words.tsv: 'पिछले साल नवंबर'), then the one kept before."""
+    if period and not phrases("base_time_words.tsv").at(key_tokens(period), 0):
+        return period
+    return (state.last_metric or {}).get("current_period", "")
 
 
 def _carried_partner(v: View, frame: dict, state: DocState, i: int) -> tuple[str, str]:
@@ -447,8 +456,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
     speakers = speaker_chain(v, speakers) if speakers else speakers
     if speaker and speaker.split()[-1] in words("document_nouns.tsv") and not v.ent_ending(max(speakers) + 1):
         speaker = ""                            # 'बजट दस्तावेजों के अनुसार': a document, nobody's statement
-    out: list[Relation] = []
-    main_period = ""
+    out, main_period = [], ""
     # an anaphor continues the last metric of this sentence or of the two before it
     carried = state.last_metric if state.last_metric and state.sentence - state.metric_sentence <= 2 else None
     for chain in _restatement_chains(v):
@@ -472,6 +480,7 @@ def _sentence_facts(v: View, state: DocState) -> list[Relation]:
         if state.last_metric and state.last_metric.get("subject") is not None and _part(v, chain[0][0]):
             continue                                          # a part: the whole stays the last figure
         state.last_metric = dict(predicate=frame["predicate"], subject=frame["subject"],
+                                 current_period=_current_period(main_period, state),
                                  counterpart=(facts[0].counterpart, facts[0].counterpart_id), period=main_period,
                                  trigger=frame.get("trigger", ()), modality=facts[0].modality,
                                  **_kept(v, chain, state.last_metric, frame["predicate"], facts[0].counterpart_id))
