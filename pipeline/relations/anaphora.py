@@ -71,6 +71,10 @@ class DocState:
         best = max(about, key=lambda c: about[c]) if about else ""
         return best if best and about[best] > 0 else ""
 
+    def recent_countries(self) -> list[str]:
+        """The countries the paragraph named, the latest first, each once."""
+        return list(dict.fromkeys(n for n in reversed(self.here) if n in self.countries))
+
     def named(self, word: str) -> str:
         """The last name holding `word` (बैंक -> विश्व बैंक, मंत्रालय -> वित्त मंत्रालय)."""
         return next((n for n in reversed(self.names) if word in n), "")

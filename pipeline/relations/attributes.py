@@ -357,12 +357,17 @@ def total_before(v: View, k: int) -> int | None:
     past one plain word of goods: 'कुल हथियार आयात का')."""
     for n in range(max(1, k - 3), k):
         hit = metrics().triggers.at(v.keys, n)
-        if not hit or not hit[1] or n + hit[0] != k:
-            continue
-        if v.keys[n - 1] in words("total_words.tsv") or n > 1 and v.tag(n - 1) == "W" and \
-                not v.ent_ending(n) and v.keys[n - 2] in words("total_words.tsv"):
+        if hit and hit[1] and n + hit[0] == k and written_whole(v, n):
             return n
     return None
+
+
+def written_whole(v: View, n: int) -> bool:
+    """Is the metric noun at token n written as a whole (total_words.tsv right before it, or before one
+    plain word of goods: 'कुल हथियार आयात')?"""
+    total = words("total_words.tsv")
+    return n > 0 and (v.keys[n - 1] in total or n > 1 and v.tag(n - 1) == "W" and not v.ent_ending(n)
+                      and v.keys[n - 2] in total)
 
 
 def _bracket_start(v: View, close: int) -> int:

@@ -143,6 +143,6 @@ def _place_anaphor(v: View, i: int, frame, state: DocState | None, owner: str = 
                   not (v.keys[b:b + 1] and v.keys[b] in cc("genitive"))]    # भारत का निर्यात: the owner
         if places:
             return places[-1].text, places[-1].id
-        last = next((n for n in reversed(state.here) if n in state.countries and n != owner), "") if state else ""
+        last = next((n for n in state.recent_countries() if n != owner), "") if state else ""
         return (last, state.id_of(v, last)) if last else ("", "")
     return "", ""

@@ -12,7 +12,7 @@ metric of its set (a deficit after a fiscal deficit is the fiscal deficit)."""
 from __future__ import annotations
 
 from .anaphora import DocState
-from .attributes import periods, total_before
+from .attributes import periods, total_before, written_whole
 from .frames import metrics
 from ..syntax.attribution import verbal_noun
 from .lexicon import cc, marker, phrases, post_qualifiers, table, words
@@ -66,9 +66,7 @@ def _rate_of_other(v: View, m: Hit, found: list[Hit]) -> bool:
     hit = v.ent_ending(i - 1)
     if hit and hit[1].label == "LOC" or table("owner_anaphors.tsv", "word", "refers_to").get(v.keys[i - 2]) == "country":
         return False                                # 'भारत की वृद्धि दर', 'देश की वृद्धि दर'
-    k = i - 1                                       # past a short form: 'सकल घरेलू उत्पाद (जीडीपी) की वृद्धि दर'
-    if v.keys[k - 1] == ")" and "(" in v.keys[max(0, k - 5):k]:
-        k = max(n for n in range(max(0, k - 5), k) if v.keys[n] == "(")
+    k = v.before_bracket(i - 1)                     # past a short form: 'सकल घरेलू उत्पाद (जीडीपी) की वृद्धि दर'
     return not any(f[1] == k and f[2] == m[2] for f in found)         # 'अर्थव्यवस्था की वृद्धि दर'
 
 
@@ -131,9 +129,7 @@ def denominator_before(v: View, i: int) -> tuple[str, int] | None:
     if k < 2 or v.keys[k - 1] not in cc("genitive"):
         return None
     k -= 1
-    gen = k
-    if v.keys[k - 1] == ")" and "(" in v.keys[max(0, k - 5):k]:
-        k = max(n for n in range(max(0, k - 5), k) if v.keys[n] == "(")
+    gen, k = k, v.before_bracket(k)
     for n in range(max(0, k - 3), k):
         hit = phrases("denominators.tsv").at(v.keys, n)
         if hit and n + hit[0] == k:
@@ -267,7 +263,7 @@ def metric_for(v: View, found: list[Hit], i: int, j: int) -> tuple[Hit | None, b
         base = {p for p, f in metrics().frames.items() if f.base_of_share}
         earlier = [m for m in same if m[1] <= pick[0] and m[2] not in base] or \
             [m for m in before if m[1] <= pick[0] and m[2] not in base]
-        if not earlier and denominator[0] == "share" and _of_total(v, pick[0]) and not any(k in words("continuers.tsv") for k in v.keys[:pick[0]]):
+        if not earlier and denominator[0] == "share" and written_whole(v, pick[0]) and not any(k in words("continuers.tsv") for k in v.keys[:pick[0]]):
             return pick, True           # 'भारत के कुल आयात का 36 प्रतिशत रूस से आता है': a share of the total itself
         return (earlier[-1] if earlier else None), bool(denominator)
     if pick is None and denominator and denominator[0] == "share":
@@ -293,13 +289,6 @@ def _phrase_end(v: View, n: int) -> int:
     """The end of the denominator phrase starting at token n ('कुल जीडीपी' holds the metric noun जीडीपी)."""
     hit = phrases("denominators.tsv").at(v.keys, n)
     return n + (hit[0] if hit else 1)
-
-
-def _of_total(v: View, n: int) -> bool:
-    """Is the metric noun at token n written as a whole (total_words.tsv right before it, or before one
-    plain word of goods: 'कुल हथियार आयात')?"""
-    total = words("total_words.tsv")
-    return n > 0 and (v.keys[n - 1] in total or n > 1 and v.tag(n - 1) == "W" and v.keys[n - 2] in total)
 
 
 def _denominators(v: View) -> set[int]:

@@ -12,7 +12,7 @@ from .counterparts import DOMESTIC, share_holder, world_total
 from .frames import metrics
 from ..text.normalize import match_key
 from .lexicon import cc, marker, phrases, table, words
-from .owners import (TRADE, relative_source, agent_owner, genitive_owner, giver_office, group_phrase, marked_owner, nominative_owner, pair_before,
+from .owners import (TRADE, relative_source, whose, agent_owner, genitive_owner, giver_office, group_phrase, marked_owner, nominative_owner, pair_before,
                      pronoun_owner, source_giver)
 from .metric_lists import received_by
 from .clause_owners import base_owner, inverted, planner, public_body, ranked_pair
@@ -137,8 +137,8 @@ def _owner_at(v: View, predicate: str, span: tuple[int, int], i: int, ctx: tuple
         if found is None or not found[0] or frame.pair_partner and found[0] in _partners(v):
             continue
         company = public and (any(e.text == found[0] and e.subtype == "company" for _, _, e in v.entities("ORG"))
-                              or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun")
-        company = company or public and match_key(found[0]) in words("public_bodies.tsv")
+                              or table("owner_groups.tsv", "word", "kind").get(found[0].split()[-1]) == "noun"
+                              or match_key(found[0]) in words("public_bodies.tsv"))
         if ((national or public) and not country_like(v, state, found[0]) and not company and
                 not (public and _anaphor_kinds().get(found[0].split()[-1]) == "self")) or \
                 (frame.pair_partner and _government(v, found[0])):
@@ -646,7 +646,7 @@ def _carried(v, predicate, span, i, ctx):
     return None
 
 
-OWNER_FINDERS = {"inverted": inverted, "planner": planner, "public_body": public_body, "base_owner": base_owner, "sender": _sender, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
+OWNER_FINDERS = {"inverted": inverted, "planner": planner, "public_body": public_body, "base_owner": base_owner, "sender": _sender, "whose": whose, "relative": relative_source, "pair": _pair, "direction": _direction, "demonym": _genitive, "genitive": _genitive, "before_value": _before_value, "marked": _marked,
                  "agent": _agent, "pronoun": _pronoun, "giver_office": _office, "nominative": _nominative,
                  "country": _country, "locative": locative_owner, "gapped": _gapped, "standing": _standing, "world_share": _world_share, "regional_share": _regional_share, "speaker_body": _speaker_body, "carried": _carried,
                  "ranked": _ranked, "relative_partner": _relative_partner}

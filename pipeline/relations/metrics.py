@@ -16,7 +16,6 @@ from ..entities.gazetteers import key_tokens
 from .anaphora import DocState
 from .attributes import aspect_for, attribution, modality_for, period_for, polarity_for, window
 from .frames import metrics
-from ..entities.gazetteers import key_tokens
 from .lexicon import cc, marker, markers_of, phrases, table, words
 from .metric_nouns import (continuer_before, denominator_before, has_anaphor, is_verb, metric_for, metric_words,
                            resolve_heads)

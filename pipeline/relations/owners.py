@@ -55,7 +55,7 @@ def pair_before(v: View, end: int, state: DocState, loose: bool = False) -> tupl
     if len(own) == 2:                   # 'यूरोपीय संघ भारत का बड़ा साझेदार है और दोनों देशों के बीच ...'
         (a, ai), (b, bi) = own
         return f"{a}-{b}", f"{ai}|{bi}" if ai and bi else ""
-    named = list(dict.fromkeys(n for n in reversed(state.here) if n in state.countries))[:2]
+    named = state.recent_countries()[:2]
     if len(named) == 2:                 # the last two countries of the paragraph
         return f"{named[1]}-{named[0]}", ""
     return "", ""
@@ -372,9 +372,10 @@ def source_giver(v: View, i: int, predicate: str, state: DocState) -> tuple[Arg,
     return (giver, taker) if giver else None
 
 
-def _whose(v: View, mi: int, speakers: set[int]):
+def whose(v, predicate, span, i, ctx):
     """'ब्रिटेन भारत में छठा सबसे बड़ा निवेशक है, जिसका कुल निवेश N है': a metric noun right after a relative
     genitive that opens a clause after a comma belongs to the first place or body in the direct case before."""
+    mi, speakers = span[0], ctx[1]
     k = next((n for n in range(max(1, mi - 3), mi) if v.keys[n] in cc("relative_genitive") and v.keys[n - 1] == ","), None)
     if k is None or any(v.tag(x) != "W" for x in range(k + 1, mi)):
         return None
@@ -388,9 +389,8 @@ def relative_source(v, predicate, span, i, ctx):
     clause opened by a relative word with an owner's marker of the metric (relative_markers.tsv: से for
     a giver) belongs to the place or body right before the comma that opens it."""
     frame = metrics().frames[predicate]
-    whose = _whose(v, span[0], ctx[1])
-    if whose or not frame.flow or not frame.subject_markers:
-        return whose
+    if not frame.flow or not frame.subject_markers:
+        return None
     for a, b, m in v.find(phrases("relative_markers.tsv")):
         if not (a < i <= b + 6 and a > 0 and v.keys[a - 1] == "," and tuple(m.split()) in frame.subject_markers):
             continue

@@ -46,6 +46,13 @@ class View:
             return self.keys.index(")", j) + 1
         return j
 
+    def before_bracket(self, k: int, width: int = 5) -> int:
+        """The '(' of a bracket closing right before token k and opening within `width` tokens, else k
+        ('सकल घरेलू उत्पाद (जीडीपी) की': the name before its short form)."""
+        if self.keys[k - 1:k] == [")"] and "(" in self.keys[max(0, k - width):k]:
+            return max(n for n in range(max(0, k - width), k) if self.keys[n] == "(")
+        return k
+
     def ent_ending(self, j: int) -> tuple[int, Entity] | None:
         """(first token, entity) of an entity ending at token j (exclusive)."""
         if self._by_end is None:
