@@ -150,8 +150,8 @@ class Document:
         cached = self.__dict__.get("_keys")
         if cached is not None and cached[0] is by_sentence and cached[1] is self.norm:
             return cached[2]
-        piece = self.norm.slice
-        out = {sid: [piece(t.start, t.end) for t in toks] for sid, toks in by_sentence.items()}
+        pieces = self.norm.slices
+        out = {sid: pieces(toks) for sid, toks in by_sentence.items()}
         self._keys = (by_sentence, self.norm, out)
         return out
 
@@ -170,3 +170,15 @@ def token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | N
     """[first, last + 1) of the tokens inside the original span [start, end), None if none is."""
     idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
     return (idx[0], idx[-1] + 1) if idx else None
+
+
+def span_finder(tokens: list[Token]):
+    """`token_span` over one sentence's tokens, by bisection: their starts and ends ascend, so the
+    tokens inside a span are the run from the first starting at or after its start to the last
+    ending at or before its end."""
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+
+    def find(start: int, end: int) -> tuple[int, int] | None:
+        a, b = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+        return (a, b) if a < b else None
+    return find

@@ -21,6 +21,7 @@ class Entry:
     canonical: str
 
 
+@lru_cache(maxsize=100_000)
 def key_tokens(text: str) -> tuple[str, ...]:
     norm = match_key(text)
     return tuple(norm[a:b] for a, b, _ in tokenize(norm))
@@ -36,25 +37,30 @@ class Trie:
                 self.first.setdefault(e.keys[0], []).append(e)
         for lst in self.first.values():
             lst.sort(key=lambda e: -len(e.keys))
+        # the same lists as (length, keys as a list, entry): a slice of the sentence compares to them as is
+        self._rows = {k: [(len(e.keys), list(e.keys), e) for e in lst] for k, lst in self.first.items()}
 
     def longest(self, keys: list[str], i: int):
-        for e in self.first.get(keys[i], ()):
-            n = len(e.keys)
-            if tuple(keys[i:i + n]) == e.keys:
+        if not isinstance(keys, list):        # a tuple's slice never equals a list
+            keys = list(keys)
+        for n, row, e in self._rows.get(keys[i], ()):
+            if keys[i:i + n] == row:
                 return e
         return None
 
     def matches(self, keys: list[str], start: int = 0, accept=None) -> list[tuple[int, int, Entry]]:
         """The longest match at each position, left to right, never overlapping: (i, j, entry) each.
         After a match the scan goes on at its end; an entry `accept` refuses moves it on by one token."""
-        out, i, first = [], start, self.first
-        while i < len(keys):
-            e = self.longest(keys, i) if keys[i] in first else None
+        out, free, first = [], start, self.first
+        if first.keys().isdisjoint(keys[start:]):
+            return out
+        for i in range(start, len(keys)):
+            if i < free or keys[i] not in first:
+                continue
+            e = self.longest(keys, i)
             if e is not None and (accept is None or accept(e)):
                 out.append((i, i + len(e.keys), e))
-                i += len(e.keys)
-            else:
-                i += 1
+                free = i + len(e.keys)
         return out
 
 

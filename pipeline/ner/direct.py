@@ -19,6 +19,7 @@ sentence numpy Viterbi. Instead:
 from __future__ import annotations
 
 import threading
+from array import array
 import warnings
 from pathlib import Path
 from typing import Sequence
@@ -154,14 +155,14 @@ class DirectNerEngine:
         lens = [len(s) for s in sents]
         b, t_max = len(sents), lens[0]
         rows = self._char_rows({w for s in sents for w in s})
-        static, delta, slot = [], [], []
+        static, delta, slot = array("q"), array("q"), array("q")   # int64, read by torch without a copy
         for s in sents:
             pad = [0] * (t_max - len(s))
             ids = [self._word_ids(w) for w in s]
-            static += [x[0] for x in ids] + pad
-            delta += [x[1] for x in ids] + pad
-            slot += [rows[w] for w in s] + pad
-        static, delta, slot = (torch.tensor(x).view(b, t_max) for x in (static, delta, slot))
+            static.extend([x[0] for x in ids] + pad)
+            delta.extend([x[1] for x in ids] + pad)
+            slot.extend([rows[w] for w in s] + pad)
+        static, delta, slot = (torch.frombuffer(x, dtype=torch.int64).view(b, t_max) for x in (static, delta, slot))
         x = torch.cat([m.word_emb(static) + m.delta_emb(delta), self._char_store[slot]], 2)
         packed = pack_padded_sequence(x, lens, batch_first=True)
         if m.input_transform is not None:
@@ -203,10 +204,10 @@ class DirectNerEngine:
         from torch.nn.utils.rnn import pack_padded_sequence
         order = sorted(range(len(words)), key=lambda i: -len(words[i]))
         wl = [len(words[i]) for i in order]
-        flat = []
+        flat = array("q")
         for i in order:
-            flat += words[i] + (0,) * (wl[0] - len(words[i]))
-        ch = torch.tensor(flat).view(len(words), wl[0])
+            flat.extend(words[i] + (0,) * (wl[0] - len(words[i])))
+        ch = torch.frombuffer(flat, dtype=torch.int64).view(len(words), wl[0])
         emb = pack_padded_sequence(cm.char_emb(ch), wl, batch_first=True)
         states, hid = cm.num_dir * cm.args["char_num_layers"], cm.args["char_hidden_dim"]
         hx = (cm.charlstm_h_init.expand(states, len(words), hid).contiguous(),

@@ -108,7 +108,7 @@ class DocState:
         """A quotation opened after a speaker and not closed in the sentence goes on in the next ones
         ('उन्होंने कहा, ‘... है. ऐसे माहौल में ... रद्द की जाती है.’'): its speaker is theirs until it closes."""
         text = v.text(0, len(v.keys))                 # as written: the keys fold curly quotes to straight ones
-        opened = sum(text.count(q) for q in OPENING_QUOTES) - sum(text.count(q) for q in CLOSING_QUOTES)
+        opened = sum(map(text.count, OPENING_QUOTES)) - sum(map(text.count, CLOSING_QUOTES))
         if opened > 0 and speaker:
             self.quote = speaker
         elif opened < 0:

@@ -3,6 +3,8 @@ marker that closes it, and the coordination groups of a sentence's arguments. ar
 anaphora.py resolves anaphors into them."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 from .lexicon import DASHES, cc, markers, phrases, table, words
@@ -45,6 +47,12 @@ def fits(arg: Arg, kinds: frozenset[str]) -> bool:
                 or ("party" in kinds and (country or arg.kind == "body")))
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Particles a marker is read past ('भी', 'ही'), not the negation ('नहीं')."""
+    return cc("particle") - cc("negation")
+
+
 def read_marker(v: View, j: int) -> tuple[str, int]:
     """(the case marker starting at token j past particles and a bracketed short form, the token after
     it); after 'सहित / समेत' the marker of the phrase the name is included in."""
@@ -53,7 +61,7 @@ def read_marker(v: View, j: int) -> tuple[str, int]:
         for n in range(k + 1, min(len(keys), k + 5)):
             if keys[n] in markers() and keys[n] not in cc("inclusive"):
                 return read_marker(v, n)
-    particles = cc("particle") - cc("negation")
+    particles = _particles()
     while k < len(keys) and keys[k] in particles:
         k += 1
     for m in markers().get(keys[k] if k < len(keys) else "", ()):

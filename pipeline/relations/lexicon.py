@@ -78,8 +78,8 @@ class Phrases:
         out, free, firsts = [], 0, self.firsts
         if firsts.isdisjoint(keys):
             return out
-        for i, k in enumerate(keys):
-            if i < free or k not in firsts:
+        for i in [i for i, k in enumerate(keys) if k in firsts]:
+            if i < free:
                 continue
             e = self.trie.longest(keys, i)
             if e:

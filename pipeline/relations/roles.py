@@ -3,6 +3,8 @@ of office the entities stage found before the name (role), and a grouping with i
 (member_of: 'आसियान समूह (इंडोनेशिया, मलेशिया, थाईलैंड और वियतनाम)')."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core.doc import Relation
 from ..syntax.features import features_of
 from .anaphora import DocState
@@ -231,5 +233,9 @@ def delegations(v: View, state: DocState) -> list[Relation]:
 
 def _meeting_written(v: View) -> bool:
     """Does the sentence hold a trigger of a meeting or summit frame (found once per sentence)?"""
-    meeting = {f.rule for f in event_frames() if f.predicate in ("meets", "summit")}
-    return not meeting.isdisjoint(all_hits(v))
+    return not _meeting_rules().isdisjoint(all_hits(v))
+
+
+@lru_cache(maxsize=1)
+def _meeting_rules() -> frozenset[str]:
+    return frozenset(f.rule for f in event_frames() if f.predicate in ("meets", "summit"))

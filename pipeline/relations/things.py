@@ -3,6 +3,8 @@ shut_down), what a meeting discussed (reviews) and the place of a place (located
 carries the facility the previous sentence named."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 from ..core.doc import Relation
@@ -118,7 +120,7 @@ def locations(v: View, state: DocState) -> list[Relation]:
     'पुणे, महाराष्ट्र': a city, then its state or country after the comma."""
     out = []
     locs = v.entities("LOC")
-    located = {(marker_word, w) for marker_word in cc("case") for w in words("location_words.tsv")}
+    located = _located()
     for (i1, j1, a), (i2, j2, b) in zip(locs, locs[1:]):
         between = v.keys[j1:i2]
         inner, outer = (a, b) if between == [","] else (b, a)
@@ -128,3 +130,9 @@ def locations(v: View, state: DocState) -> list[Relation]:
             out.append(v.relation(inner.text, "located_in", outer.text, "located_in:place_of_place", (i1, j2),
                                   subject_id=inner.id, object_id=outer.id))
     return out
+
+
+@lru_cache(maxsize=1)
+def _located() -> frozenset[tuple[str, str]]:
+    """(case marker, location word): 'में स्थित' between a place and the place it lies in."""
+    return frozenset((marker_word, w) for marker_word in cc("case") for w in words("location_words.tsv"))

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, token_span
+from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, span_finder
 from ..entities.gazetteers import load as load_entity_lexicon
 from ..text import closed_class
 from .lexicon import phrases
@@ -31,13 +31,15 @@ class View:
     _by_end: dict | None = field(default=None, repr=False)
     _found: dict = field(default_factory=dict, repr=False)
     _titles: list | None = field(default=None, repr=False)
+    _by_label: dict = field(default_factory=dict, repr=False)
+    _by_kinds: dict = field(default_factory=dict, repr=False)
 
     def find(self, phrases) -> list[tuple[int, int, str]]:
         """phrases.find over this sentence, computed once per word list."""
-        key = id(phrases)
-        if key not in self._found:
-            self._found[key] = phrases.find(self.keys)
-        return self._found[key]
+        got = self._found.get(id(phrases))
+        if got is None:
+            got = self._found[id(phrases)] = phrases.find(self.keys)
+        return got
 
     def past_bracket(self, j: int, width: int) -> int:
         """The token after a bracket opening at token j and closing within `width` tokens, else j
@@ -60,17 +62,18 @@ class View:
         return self._by_end.get(j)
 
     def entities(self, label: str | None = None) -> list[tuple[int, int, Entity]]:
-        key = ("e", label)
-        if key not in self._found:
-            self._found[key] = [(i, e, ent) for i, (e, ent) in sorted(self.ents.items())
-                                if label is None or ent.label == label]
-        return self._found[key]
+        got = self._by_label.get(label)        # asked some 15 times per sentence: kept per label
+        if got is None:
+            got = self._by_label[label] = [(i, e, ent) for i, (e, ent) in sorted(self.ents.items())
+                                           if label is None or ent.label == label]
+        return got
 
     def amounts(self, *kinds: str) -> list[tuple[int, int, Amount]]:
-        key = ("a",) + kinds
-        if key not in self._found:
-            self._found[key] = [(i, e, a) for i, (e, a) in sorted(self.amts.items()) if not kinds or a.kind in kinds]
-        return self._found[key]
+        got = self._by_kinds.get(kinds)
+        if got is None:
+            got = self._by_kinds[kinds] = [(i, e, a) for i, (e, a) in sorted(self.amts.items())
+                                           if not kinds or a.kind in kinds]
+        return got
 
     def amounts_end(self) -> set[int]:
         """The last token of every amount ('50 करोड़ रुपये का': the token before the genitive)."""
@@ -140,12 +143,6 @@ def _paragraphs(doc: Document) -> list[int]:
     return out
 
 
-def _span(v: View, index: tuple[dict, dict], start: int, end: int) -> tuple[int, int] | None:
-    """The token span of [start, end): by the tokens starting and ending there, else token_span."""
-    a, b = index[0].get(start), index[1].get(end)
-    return (a, b + 1) if a is not None and b is not None and a <= b else token_span(v.tokens, start, end)
-
-
 def build_views(doc: Document) -> list[View]:
     by_sent = doc.sentence_tokens()
     views, index = {}, {}
@@ -155,22 +152,21 @@ def build_views(doc: Document) -> list[View]:
         keys = list(syn.keys) if syn is not None else [doc.norm.slice(t.start, t.end) for t in toks]
         views[s.id] = View(doc, s, toks, keys, syn=syn, paragraph=para)
 
-    def index_of(sid: str) -> tuple[dict, dict]:
-        if sid not in index:                 # token starts and ends, for the sentences holding a span
-            toks = views[sid].tokens
-            index[sid] = ({t.start: n for n, t in enumerate(toks)}, {t.end: n for n, t in enumerate(toks)})
+    def finder(sid: str):
+        if sid not in index:                 # for the sentences holding a span
+            index[sid] = span_finder(views[sid].tokens)
         return index[sid]
 
     for ent in doc.entities:
         if ent.label == "MISC":     # schemes, events, agreements: neither a person nor a place to relate,
             continue                # and they hold names the rules do relate (G20 in G20 शिखर सम्मेलन)
         v = views.get(ent.sentence_id)
-        span = v and _span(v, index_of(ent.sentence_id), ent.start, ent.end)
+        span = v and finder(ent.sentence_id)(ent.start, ent.end)
         if span:
             v.ents[span[0]] = (span[1], ent)
     for a in doc.amounts:
         v = views.get(a.sentence_id)
-        span = v and _span(v, index_of(a.sentence_id), a.start, a.end)
+        span = v and finder(a.sentence_id)(a.start, a.end)
         if span:
             v.amts[span[0]] = (span[1], a)
     return [views[s.id] for s in doc.sentences]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.doc import Document, token_span
+from ..core.doc import Document, span_finder
 from ..core.stage import Stage, files_version
 from ..text.normalize import match_key
 from .analysis import analyse_sentence
@@ -27,9 +27,12 @@ class SyntaxStage(Stage):
         sw = ChunkerSwitches(**{**self.config, "prefix_blockers": tuple(self.config["prefix_blockers"])})
         toks = doc.sentence_tokens()
         ents: dict[str, dict[int, tuple[int, object]]] = {}
+        finders: dict[str, object] = {}
         for e in doc.entities:
-            t = toks.get(e.sentence_id, [])
-            span = token_span(t, e.start, e.end)
+            find = finders.get(e.sentence_id)
+            if find is None:
+                find = finders[e.sentence_id] = span_finder(toks.get(e.sentence_id, []))
+            span = find(e.start, e.end)
             if span:
                 ents.setdefault(e.sentence_id, {})[span[0]] = (span[1], e)
         by_keys = doc.sentence_keys() if doc.norm is not None else {}

@@ -65,6 +65,14 @@ class Normalized:
         a, b = self.to_norm(start, end)
         return self.text[a:b]
 
+    def slices(self, spans) -> list[str]:
+        """`slice` of each span (anything with .start and .end: tokens), in one pass."""
+        index = self._norm_index
+        if index is None:
+            index = self._norm_index = _first_at_or_after(self.starts)
+        last, text = len(index) - 1, self.text
+        return [text[index[min(s.start, last)]:index[min(s.end, last)]] for s in spans]
+
 
 def _first_at_or_after(starts: array) -> list[int]:
     """For every original offset x from 0 to the last start + 1: bisect_left(starts, x)."""
@@ -81,8 +89,10 @@ def _first_at_or_after(starts: array) -> list[int]:
     return index
 
 
+@lru_cache(maxsize=100_000)
 def match_key(s: str) -> str:
-    """The normalized form used to compare words (gazetteer entries, number words...)."""
+    """The normalized form used to compare words (gazetteer entries, number words...); the rules
+    ask for the same few thousand words again and again, so the answers are kept."""
     return normalize(s).text
 
 

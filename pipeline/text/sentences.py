@@ -23,6 +23,12 @@ from .wordlists import abbreviations, clause_final
 
 URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\"'<>“”]+[^\s\"'<>“”.,;:!?।॥)\]]"
                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def may_hold_url(text: str) -> bool:
+    """Can URL match anywhere in text? Every match holds '://', 'www.' or '@': a text with none of
+    them skips the scan (its e-mail branch tries every word, and most texts have neither)."""
+    return "://" in text or "www." in text or "@" in text
 DELIMS = "?!\u0964\u0965"     # ? ! । ॥
 _BOUNDARY = regex.compile(rf"[{regex.escape(DELIMS)}]+|\.+|\n")
 _CLOSERS = "\"'”’»)]}"
@@ -90,7 +96,7 @@ def _soft_wrap(text: str, nl: int, width: int) -> bool:
 
 def split_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of sentences in `text` (whitespace trimmed, empty ones dropped)."""
-    protected = [(m.start(), m.end()) for m in URL.finditer(text)]
+    protected = [(m.start(), m.end()) for m in URL.finditer(text)] if may_hold_url(text) else []
     width = wrap_width(text) if "\n" in text else 0
     cuts, pi = [0], 0
     for m in _BOUNDARY.finditer(text):

@@ -12,7 +12,7 @@ import regex
 from ..core.doc import Document, Token
 from ..core.stage import Stage
 from . import closed_class
-from .sentences import URL, _is_abbreviation
+from .sentences import URL, _is_abbreviation, may_hold_url
 
 _D = r"[0-9\u0966-\u096F]"
 # 22वां, 1ला (closed_class.tsv, in its order: a longer ending before its prefix), 21st
@@ -20,17 +20,22 @@ ORDINAL_SUFFIX = "(?:" + "|".join([regex.escape(s) for s in closed_class.endings
                                   + ["st", "nd", "rd", "th"]) + ")"
 NUMBER = (rf"{_D}{{4}}-{_D}{{2}}(?:{_D}{{2}})?(?!{_D})"          # fiscal year 2023-24 / 2023-2024
           rf"|{_D}+(?:[,.]{_D}+)*(?:{ORDINAL_SUFFIX}(?![\p{{L}}\p{{M}}]))?")
-TOKEN = regex.compile(
-    rf"(?P<url>{URL.pattern})"
-    rf"|(?P<number>[₹$€£¥]?(?:{NUMBER}))"
-    rf"|(?P<word>[\p{{L}}\p{{M}}]+(?:{_D}+(?![\p{{L}}\p{{M}}]))?\.?)"
-    rf"|(?P<punct>([।॥.?!\-–—])\2*|[^\s\p{{L}}\p{{M}}\p{{N}}])"
-    rf"|(?P<symbol>\S)", regex.V0)
+_REST = (rf"(?P<number>[₹$€£¥]?(?:{NUMBER}))"
+         rf"|(?P<word>[\p{{L}}\p{{M}}]+(?:{_D}+(?![\p{{L}}\p{{M}}]))?\.?)"
+         rf"|(?P<punct>[^\s\p{{L}}\p{{M}}\p{{N}}])"      # one token per mark: '।।' and '...' are 2 and 3
+         rf"|(?P<symbol>\S)")
+TOKEN = regex.compile(rf"(?P<url>{URL.pattern})|{_REST}", regex.V0)
+# the same tokens for a text where no URL can match (sentences.may_hold_url): no URL branch to try first
+TOKEN_NO_URL = regex.compile(_REST, regex.V0)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None):
-    """Yield (start, end, kind) of tokens in text[start:end]."""
-    for m in TOKEN.finditer(text, start, len(text) if end is None else end):
+def tokenize(text: str, start: int = 0, end: int | None = None, urls: bool | None = None):
+    """Yield (start, end, kind) of tokens in text[start:end]. `urls`: whether the text may hold a URL
+    (None: test it here; a caller tokenizing many slices of one text tests it once)."""
+    if urls is None:
+        urls = may_hold_url(text)
+    pattern = TOKEN if urls else TOKEN_NO_URL
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup
         a, b = m.span()
         if kind == "word" and text[b - 1] == "." and not _is_abbreviation(text, b - 1):
@@ -50,11 +55,12 @@ class TokensStage(Stage):
     def __call__(self, doc: Document) -> None:
         norm, text, out = doc.norm, doc.text, doc.tokens
         starts, ends, prefix = norm.starts, norm.ends, f"{doc.doc_id}:k"
+        urls = may_hold_url(norm.text)
         # sentence spans are original offsets; find their normalized bounds once
         for sent in doc.sentences:
             na, nb = norm.to_norm(sent.start, sent.end)
             sid = sent.id
-            for i, (a, b, kind) in enumerate(tokenize(norm.text, na, nb)):
+            for i, (a, b, kind) in enumerate(tokenize(norm.text, na, nb, urls)):
                 s, e = starts[a], ends[b - 1]          # doc.to_original(a, b) of a token (never empty)
-                out.append(Token(id=prefix + str(len(out)), start=s, end=e, text=text[s:e],
-                                 sentence_id=sid, index=i, kind=kind))
+                # positional: (id, start, end, text, sentence_id, index, kind), twice as fast as keywords
+                out.append(Token(prefix + str(len(out)), s, e, text[s:e], sid, i, kind))
