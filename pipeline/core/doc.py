@@ -166,16 +166,11 @@ class Document:
         return None
 
 
-def token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """[first, last + 1) of the tokens inside the original span [start, end), None if none is."""
-    idx = [n for n, t in enumerate(tokens) if t.start >= start and t.end <= end]
-    return (idx[0], idx[-1] + 1) if idx else None
-
-
 def span_finder(tokens: list[Token]):
-    """`token_span` over one sentence's tokens, by bisection: their starts and ends ascend, so the
-    tokens inside a span are the run from the first starting at or after its start to the last
-    ending at or before its end."""
+    """For one sentence's tokens, a function (start, end) -> [first, last + 1) of the tokens inside
+    the original span [start, end), None if none is. By bisection: the tokens' starts and ends
+    ascend, so those inside are the run from the first starting at or after `start` to the last
+    ending at or before `end`."""
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
 
     def find(start: int, end: int) -> tuple[int, int] | None:

@@ -114,3 +114,32 @@ def test_delimiters_are_indic_nlp_librarys():
     from pipeline.text.sentences import DELIMS
     theirs = {chr(c) for c in range(0x20, 0x3000) if DELIM_PAT_DANDA.fullmatch(chr(c))}
     assert set(DELIMS) == theirs
+
+
+@pytest.mark.parametrize("text", [
+    "भारत ने 2023-24 में ₹5 लाख करोड़ जुटाए।। डॉ. एस. जयशंकर... आए!! क्या??",
+    "निर्यात 65.7 अरब डॉलर — 12% की बढ़त; 22वां सम्मेलन (जी20) हुआ।",
+    "मंत्रालय की वेबसाइट mea.gov.in पर; संपर्क: सूचना विभाग.",
+])
+def test_text_without_url_marks_tokenizes_alike_on_either_pattern(text):
+    from pipeline.text.sentences import may_hold_url
+    from pipeline.text.tokens import TOKEN, TOKEN_NO_URL
+    assert not may_hold_url(text)
+    assert [(m.span(), m.lastgroup) for m in TOKEN_NO_URL.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in TOKEN.finditer(text)]
+    assert list(tokenize(text, urls=False)) == list(tokenize(text, urls=True))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("देखें https://pib.gov.in/x?id=1 पर", "url"), ("देखें www.mea.gov.in पर", "url"),
+    ("लिखें info@mea.gov.in पर", "email")])
+def test_a_url_or_email_is_one_token_and_the_url_test_sees_it(text, kind):
+    from pipeline.text.sentences import may_hold_url
+    assert may_hold_url(text)
+    kinds = [k for _, _, k in tokenize(text)]
+    assert kinds.count(kind) == 1 and kinds.count("url") + kinds.count("email") == 1
+
+
+def test_each_punctuation_mark_is_its_own_token():
+    text = "हाँ।। ठीक... नहीं!!"
+    assert [text[a:b] for a, b, k in tokenize(text) if k == "punct"] == ["।", "।", ".", ".", ".", "!", "!"]
