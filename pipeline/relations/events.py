@@ -76,12 +76,6 @@ def _stems() -> tuple[str, ...]:
     return tuple(s for f in event_frames() for s in f.stems)
 
 
-@lru_cache(maxsize=50_000)
-def _stemmed(key: str) -> bool:
-    """Does the key start with any frame's stem (asked for every word of every sentence)?"""
-    return key.startswith(_stems())
-
-
 @lru_cache(maxsize=1)
 def _trigger_lists() -> tuple[tuple[Frame, tuple[str, ...]], ...]:
     """One frame per distinct (trigger list, stems), with the rules of every frame sharing it."""
@@ -106,7 +100,9 @@ def all_hits(v: View) -> dict[str, list[tuple[int, int]]]:
     share its matches)."""
     if "hits" not in v._found:
         present, out = set(v.keys), {}
-        stemmed = [(i, k) for i, k in enumerate(v.keys) if _stemmed(k)]
+        joined = " ".join(v.keys)          # a word starting with a stem holds it: most sentences hold none
+        stemmed = [(i, k) for i, k in enumerate(v.keys) if k.startswith(_stems())] \
+            if any(stem in joined for stem in _stems()) else []
         by_first = _lists_by_first()
         wanted = {n for k in present if k in by_first for n in by_first[k]}     # (present ∩ a dict walks the dict)
         lists = _trigger_lists()

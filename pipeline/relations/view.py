@@ -32,13 +32,17 @@ class View:
     _found: dict = field(default_factory=dict, repr=False)
     _titles: list | None = field(default=None, repr=False)
     _by_label: dict = field(default_factory=dict, repr=False)
+    _keyset: frozenset | None = field(default=None, repr=False)
     _by_kinds: dict = field(default_factory=dict, repr=False)
 
     def find(self, phrases) -> list[tuple[int, int, str]]:
-        """phrases.find over this sentence, computed once per word list."""
+        """phrases.find over this sentence, computed once per word list (none when the sentence holds
+        no first word of the list: a test of two sets, asked for some 50 lists per sentence)."""
         got = self._found.get(id(phrases))
         if got is None:
-            got = self._found[id(phrases)] = phrases.find(self.keys)
+            if self._keyset is None:
+                self._keyset = frozenset(self.keys)
+            got = self._found[id(phrases)] = [] if phrases.firsts.isdisjoint(self._keyset) else phrases.find(self.keys)
         return got
 
     def past_bracket(self, j: int, width: int) -> int:
