@@ -19,12 +19,13 @@ def run_local(todo, job: Job, on_done) -> tuple[int, int]:
         pool = Pool(job, workers)
         pool.run(GroupQueue(todo.groups(workers), todo.n_groups(workers)), on_done)
         return workers, pool.bytes
-    settle(job.pipe)
+    thresholds = settle(job.pipe)
     try:
         for group in todo.groups():
             for meta, blob in process_group(job.pipe, group):
                 job.store.put(meta["key"], blob)
                 on_done(meta)
     finally:
-        gc.unfreeze()       # in-process: the caller's objects go back to the collector
+        gc.unfreeze()       # in-process: the caller's objects go back to the collector, as it had it
+        gc.set_threshold(*thresholds)
     return 1, 0
