@@ -22,6 +22,11 @@ YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|[१][०-९]{3}|२०[०-९]{2})
 # Several are set against the benchmark optimum because the other setting is worse Hindi grammar.
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+# the tags each reader of _ChunkReader._step starts from (its first test)
+_RELATIVE_TAGS = frozenset({"REL", "RELK", "RELG"})
+_SEPARATOR_TAGS = frozenset({"SC", "CC", "PUNCT_B"})
+_MARKER_TAGS = frozenset({"PK", "PRK", "PC"})
+_CLOSING_TAGS = frozenset({"W", "PART", "ADV"})
 
 
 def chunks_and_clauses(tokens: list[str], tags: list[str], groups: list[VerbGroup],
@@ -42,26 +47,32 @@ class _ChunkReader(ClauseBuilder):
         return self.clauses
 
     def _step(self) -> None:
-        """Read the token at i (or the verb group or bracket starting there) and move i past it."""
-        if self.read_verb_group():
+        """Read the token at i (or the verb group or bracket starting there) and move i past it. Each
+        reader is asked only where its own first test can hold (the tags it reads): most tokens are
+        plain words, and this runs once per token."""
+        i = self.i
+        if (i in self.finite_starts or i in self.participle_starts) and self.read_verb_group():
             return
-        i, tag = self.i, self.tags[self.i]
+        tag = self.tags[i]
         after_vg, self.prev_was_vg = self.prev_was_vg, False
         if after_vg and tag == "PART" and self.tokens[i] == self.lex.topic:
             self.i += 1                   # तो right after a verb group is dropped
             return
-        if self._starts_new_phrase(i, tag):
+        if self.chunk and self._starts_new_phrase(i, tag):
             self.close()
-        self._split_manner_adverbial(i, tag)
-        if self.read_relative(i, tag) or self._read_separator(i, tag, after_vg) or self._read_bracket(i):
+        if tag == "W":
+            self._split_manner_adverbial(i, tag)
+        if (tag in _RELATIVE_TAGS and self.read_relative(i, tag)) \
+                or ((tag in _SEPARATOR_TAGS or self.tokens[i] == ",") and self._read_separator(i, tag, after_vg)) \
+                or (self.tokens[i] in _BRACKETS and self._read_bracket(i)):
             return
         if tag == "PRK" and self.chunk:
             self.close()                  # सब कामचलाऊ व्यवस्था | उन्हें
         self.chunk.append(i)
-        if self._read_case_marker(i, tag) or self._read_conjunctive(i, tag):
+        if (tag in _MARKER_TAGS and self._read_case_marker(i, tag)) or (tag == "CNJ" and self._read_conjunctive(i, tag)):
             return
         self.i += 1
-        if self._ends_chunk(i, tag):
+        if tag in _CLOSING_TAGS and self._ends_chunk(i, tag):
             self.close()
 
     def _starts_new_phrase(self, i: int, tag: str) -> bool:

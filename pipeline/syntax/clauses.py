@@ -56,6 +56,9 @@ class ClauseBuilder:
 
     def close(self, marker: str = "", kind: str = "np") -> None:
         """End the open chunk; if it holds a word it becomes a Chunk of the current clause."""
+        if not self.chunk:                 # most calls: nothing open
+            self.chunk = []
+            return
         tokens, tags, cur = self.tokens, self.tags, self.clause
         words = [k for k in self.chunk if tags[k] not in ("PUNCT_B", "PUNCT_O")]
         if words and not marker and kind == "np":

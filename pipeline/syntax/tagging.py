@@ -124,22 +124,36 @@ def _compound_candidates(lex: Lexicon) -> tuple[dict, dict, frozenset[str]]:
     return _COMPOUND_CANDIDATES[key]
 
 
+_WORD_TAGS: dict[int, dict[str, str]] = {}
+_WORD_TAGS_MAX = 200_000        # distinct tokens remembered (then the memo starts afresh)
+
+
 def _tag_words(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
-    """Punctuation, numbers, the listed words, -कर participles; every other token is a word (W)."""
-    word_class = _word_class(lex)
+    """Punctuation, numbers, the listed words, -कर participles; every other token is a word (W). The
+    tag depends on the token alone, so each distinct token is tagged once (_word_tag) and remembered."""
+    memo = _WORD_TAGS.get(id(lex))
+    if memo is None or len(memo) > _WORD_TAGS_MAX:
+        memo = _WORD_TAGS[id(lex)] = {}
     for i, t in enumerate(tokens):
         if tags[i]:
             continue
-        if _is_punct(t):
-            tags[i] = "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
-        elif _NUM.match(t):
-            tags[i] = "NUM"
-        elif (tag := word_class.get(t)):
-            tags[i] = tag
-        elif t.endswith(lex.conjunctive) and len(t) >= 4 and t not in lex.not_conjunctive:
-            tags[i] = "CNJ"
-        else:
-            tags[i] = "W"
+        tag = memo.get(t)
+        if tag is None:
+            tag = memo[t] = _word_tag(t, lex)
+        tags[i] = tag
+
+
+def _word_tag(t: str, lex: Lexicon) -> str:
+    if _is_punct(t):
+        return "PUNCT_B" if t in BOUNDARY_PUNCT else "PUNCT_O"
+    if _NUM.match(t):
+        return "NUM"
+    tag = _word_class(lex).get(t)
+    if tag:
+        return tag
+    if t.endswith(lex.conjunctive) and len(t) >= 4 and t not in lex.not_conjunctive:
+        return "CNJ"
+    return "W"
 
 
 def _context_rules(tokens: list[str], tags: list[str], lex: Lexicon) -> None:

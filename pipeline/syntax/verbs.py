@@ -43,13 +43,14 @@ def find_verb_groups(tokens: list[str], tags: list[str], lex: Lexicon | None = N
     verbal = [t in ("AUX", "LV") for t in tags]
     groups: list[VerbGroup] = []
     covered = [False] * n
+    # where a group can open: a verb, or a negation right before one
+    opens = [k for k, t in enumerate(tags) if verbal[k] or (t == "PART" and tokens[k] in _NEG and k + 1 < n
+                                                             and verbal[k + 1])]
     i = 0
-    while i < n:
-        lead_particle = tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1]
-        if not (verbal[i] or lead_particle):
-            i += 1
-            continue
-        s = i
+    for s in opens:
+        if s < i:
+            continue                # inside the group just read
+        i = s
         while i < n and (verbal[i] or (tags[i] == "PART" and tokens[i] in _NEG and i + 1 < n and verbal[i + 1])):
             i += 1
         e = i
