@@ -55,6 +55,21 @@ def clause_openers() -> frozenset[str]:
     return cc("relative", "relative_case", "relative_genitive", "subord")
 
 
+# first word -> ids of the Phrases holding a phrase that starts with it (every Phrases adds itself: they
+# are built once, when their lists load), so a sentence finds at once which lists can match in it
+_BY_FIRST: dict[str, set[int]] = {}
+
+
+def lists_starting(keys) -> set[int]:
+    """The ids of the Phrases with a phrase starting with one of `keys`."""
+    out: set[int] = set()
+    for k in keys:
+        ids = _BY_FIRST.get(k)
+        if ids:
+            out |= ids
+    return out
+
+
 class Phrases:
     """Longest-match lookup of the first column of a TSV of data/, value = second column (or 'yes')."""
 
@@ -66,6 +81,8 @@ class Phrases:
         entries = [Entry(key_tokens(w), val, "", "") for w, val in rows or []]
         self.trie = Trie(entries)
         self.firsts = frozenset(e.keys[0] for e in entries if e.keys)
+        for k in self.firsts:
+            _BY_FIRST.setdefault(k, set()).add(id(self))
 
     def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
         """(length, value) of the longest phrase starting at token i (None past the end)."""

@@ -71,8 +71,8 @@ def analyse_sentence(sentence_id: str, tokens: list[str], keys: list[str], ents:
 
 
 def _span(cl: Clause, keys: list[str], tags: list[str]) -> ClauseSpan:
-    parts = [c.span for c in cl.chunks] + ([(cl.vg.start, cl.vg.end)] if cl.vg else [])
-    start, end = min(p[0] for p in parts), max(p[1] for p in parts)
+    vg = [cl.vg] if cl.vg else []
+    start, end = min([c.start for c in cl.chunks + vg]), max([c.end for c in cl.chunks + vg])
     verb = (cl.vg.start, cl.vg.end) if cl.vg else None
     feats = features_of(keys[verb[0]:verb[1]] if verb else [], keys[start:end])
     agent = next(((c.start, c.end - 1) for c in cl.chunks if c.marker == _ERGATIVE and c.end - c.start > 1), None)

@@ -56,8 +56,8 @@ def find_attributions(keys: list[str], tags: list[str], ents: dict[int, tuple[in
     by_first = _cues()[0]
     ends = {e: i for i, (e, _) in ents.items()}
     out = []
-    for i, k in enumerate(keys):
-        for words, kind in by_first.get(k, ()):
+    for i in [i for i, k in enumerate(keys) if k in by_first]:
+        for words, kind in by_first[keys[i]]:
             if tuple(keys[i:i + len(words)]) != words:
                 continue
             cue = (i, i + len(words))

@@ -78,9 +78,9 @@ def _tag_compounds(tokens: list[str], tags: list[str], lex: Lexicon) -> None:
     if not present:
         return
     n = len(tokens)
-    for i in range(1, n):
+    for i in [i for i in range(1, n) if tokens[i] in present]:
         cur = tokens[i]
-        if cur not in present or tags[i]:
+        if tags[i]:                     # (read now: a compound tagged earlier in this loop sets it)
             continue
         nxt = tokens[i + 1] if i + 1 < n else None
         cands = pairs.get((cur, nxt), []) + (pairs.get((cur, cur), []) if nxt != cur else []) + singles.get(cur, [])
