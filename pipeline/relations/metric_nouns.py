@@ -37,13 +37,17 @@ def metric_words(v: View) -> list[Hit]:
     bases; bare head nouns with the predicate '' until the paragraph resolves them."""
     if "metric_words" in v._found:
         return v._found["metric_words"]
+    triggers, heads = v.find(metrics().triggers), v.find(phrases("head_nouns.tsv"))
+    if not triggers and not heads:            # most sentences
+        v._found["metric_words"] = []
+        return []
     inside = {k for i, j, _ in v.entities() for k in range(i, j)}
-    found = [m for m in v.find(metrics().triggers) if m[0] not in inside and m[2]]
+    found = [m for m in triggers if m[0] not in inside and m[2]]
     ends = {m[1] for m in found}          # 'सकल घरेलू उत्पाद (जीडीपी)': the short form in brackets is no second one
     found = [m for m in found if not (m[0] > 0 and v.keys[m[0] - 1] == "(" and m[0] - 1 in ends)]
     found = [m for m in found if not _rate_of_other(v, m, found) and not _plan_to(v, m[0])]
     taken = {k for i, j, _ in found for k in range(i, j)}
-    found += [(i, j, "") for i, j, _ in v.find(phrases("head_nouns.tsv")) if i not in taken and i not in inside]
+    found += [(i, j, "") for i, j, _ in heads if i not in taken and i not in inside]
     out = sorted(m for m in found if not _is_base(v, m[1]))
     v._found["metric_words"] = out
     return out
