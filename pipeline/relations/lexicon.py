@@ -92,9 +92,9 @@ class Phrases:
         return (len(e.keys), e.label) if e else None
 
     def find(self, keys: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, value) of the longest phrase at each position, left to right, never overlapping
+        (its callers ask only where a first word is present: View.find, Frame.hits)."""
         out, free, firsts = [], 0, self.firsts
-        if firsts.isdisjoint(keys):
-            return out
         for i in [i for i, k in enumerate(keys) if k in firsts]:
             if i < free:
                 continue
