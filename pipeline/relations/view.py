@@ -9,7 +9,7 @@ from typing import Any
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, span_finder
 from ..entities.gazetteers import load as load_entity_lexicon
 from ..text import closed_class
-from .lexicon import lists_starting, phrases
+from .lexicon import lists_starting, phrases, registered
 
 GENITIVE = closed_class.words("genitive")
 
@@ -32,7 +32,7 @@ class View:
     _found: dict = field(default_factory=dict, repr=False)
     _titles: list | None = field(default=None, repr=False)
     _by_label: dict = field(default_factory=dict, repr=False)
-    _lists: set | None = field(default=None, repr=False)
+    _lists: tuple | None = field(default=None, repr=False)    # (lists_starting(keys), registered then)
     _by_kinds: dict = field(default_factory=dict, repr=False)
 
     def find(self, phrases) -> list[tuple[int, int, str]]:
@@ -40,9 +40,9 @@ class View:
         first words the sentence holds (the lists that can match are found once: lists_starting)."""
         got = self._found.get(id(phrases))
         if got is None:
-            if self._lists is None:
+            if self._lists is None or self._lists[1] != registered():     # (a list loaded since)
                 self._lists = lists_starting(set(self.keys))
-            got = self._found[id(phrases)] = phrases.find(self.keys) if id(phrases) in self._lists else []
+            got = self._found[id(phrases)] = phrases.find(self.keys) if id(phrases) in self._lists[0] else []
         return got
 
     def past_bracket(self, j: int, width: int) -> int:

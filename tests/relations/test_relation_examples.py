@@ -146,3 +146,17 @@ def test_seed_facts_hold():
     assert facts[("भारत", "exports", "4 बिलियन डॉलर")].aspect == "level"
     # the foreign secretary reports the summit's agenda: never the subject of a metric
     assert not [r for r in doc.relations if r.subject == "विनय क्वात्रा" and r.predicate != "role"]
+
+
+def test_a_word_list_loaded_after_a_sentence_was_first_read_is_still_found():
+    """View.find knows at once which lists can match in a sentence; a list that loads later (lists load
+    lazily, some in the middle of a sentence) is looked up all the same."""
+    from pipeline.relations.lexicon import Phrases
+    from pipeline.relations.view import build_views
+    doc = Pipeline({"entities": {"ner": "none"}}).process_text("भारत और रूस ने ऊर्जा सहयोग पर एक समझौता किया।")
+    v = build_views(doc)[0]
+    first = Phrases(rows=[("नहींलिखा", "x")])     # kept: View.find remembers lists by id
+    assert v.find(first) == []                      # the sentence's lists are read here
+    late = Phrases(rows=[("ऊर्जा सहयोग", "topic")])
+    k = v.keys.index("ऊर्जा")
+    assert v.find(late) == [(k, k + 2, "topic")]
