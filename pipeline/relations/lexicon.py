@@ -55,29 +55,6 @@ def clause_openers() -> frozenset[str]:
     return cc("relative", "relative_case", "relative_genitive", "subord")
 
 
-# first word -> ids of the Phrases holding a phrase that starts with it (every Phrases adds itself: they
-# are built once, when their lists first load), so a sentence finds at once which lists can match in it.
-# Lists load lazily, some in the middle of a sentence: _REGISTERED counts them, and a sentence's answer
-# is asked again once another list has loaded (View.find)
-_BY_FIRST: dict[str, set[int]] = {}
-_REGISTERED = [0]
-
-
-def lists_starting(keys) -> tuple[set[int], int]:
-    """The ids of the Phrases with a phrase starting with one of `keys`, and how many Phrases had
-    registered when they were read (registered())."""
-    seen, out = _REGISTERED[0], set()      # counted first: a list added meanwhile is asked for again
-    for k in keys:
-        ids = _BY_FIRST.get(k)
-        if ids:
-            out |= ids
-    return out, seen
-
-
-def registered() -> int:
-    return _REGISTERED[0]
-
-
 class Phrases:
     """Longest-match lookup of the first column of a TSV of data/, value = second column (or 'yes')."""
 
@@ -89,9 +66,6 @@ class Phrases:
         entries = [Entry(key_tokens(w), val, "", "") for w, val in rows or []]
         self.trie = Trie(entries)
         self.firsts = frozenset(e.keys[0] for e in entries if e.keys)
-        for k in self.firsts:
-            _BY_FIRST.setdefault(k, set()).add(id(self))
-        _REGISTERED[0] += 1
 
     def at(self, keys: list[str], i: int) -> tuple[int, str] | None:
         """(length, value) of the longest phrase starting at token i (None past the end)."""

@@ -9,7 +9,7 @@ from typing import Any
 from ..core.doc import Amount, Document, Entity, Relation, Sentence, Token, span_finder
 from ..entities.gazetteers import load as load_entity_lexicon
 from ..text import closed_class
-from .lexicon import lists_starting, phrases, registered
+from .lexicon import phrases
 
 GENITIVE = closed_class.words("genitive")
 
@@ -32,17 +32,17 @@ class View:
     _found: dict = field(default_factory=dict, repr=False)
     _titles: list | None = field(default=None, repr=False)
     _by_label: dict = field(default_factory=dict, repr=False)
-    _lists: tuple | None = field(default=None, repr=False)    # (lists_starting(keys), registered then)
+    _keyset: frozenset | None = field(default=None, repr=False)
     _by_kinds: dict = field(default_factory=dict, repr=False)
 
     def find(self, phrases) -> list[tuple[int, int, str]]:
         """phrases.find over this sentence, computed once per word list; none for a list none of whose
-        first words the sentence holds (the lists that can match are found once: lists_starting)."""
+        first words the sentence holds (a test of two sets: most lists, for most sentences)."""
         got = self._found.get(id(phrases))
         if got is None:
-            if self._lists is None or self._lists[1] != registered():     # (a list loaded since)
-                self._lists = lists_starting(set(self.keys))
-            got = self._found[id(phrases)] = phrases.find(self.keys) if id(phrases) in self._lists[0] else []
+            if self._keyset is None:
+                self._keyset = frozenset(self.keys)
+            got = self._found[id(phrases)] = [] if phrases.firsts.isdisjoint(self._keyset) else phrases.find(self.keys)
         return got
 
     def past_bracket(self, j: int, width: int) -> int:

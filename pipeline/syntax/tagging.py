@@ -13,7 +13,7 @@ BOUNDARY_PUNCT = frozenset({".", "।", "?", "!", ",", ";", ":", "-", "--", "|",
 _NUM = re.compile(r"^[0-9०-९][0-9०-९.,/:-]*$")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4096)
 def _is_punct(t: str) -> bool:
     return all(unicodedata.category(c)[0] in "PS" for c in t) or t in ("।", "॥")
 

@@ -54,11 +54,14 @@ class Normalized:
 
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
         """The normalized span [a, b) covering original chars [start, end)."""
-        index = self._norm_index
-        if index is None:     # built on the first call: later stages map every token, entity and amount
-            index = self._norm_index = _first_at_or_after(self.starts)
+        index = self._index()
         last = len(index) - 1
         return index[min(start, last)], index[min(end, last)]
+
+    def _index(self) -> list[int]:
+        if self._norm_index is None:     # built on the first call: later stages map every token, entity and amount
+            self._norm_index = _first_at_or_after(self.starts)
+        return self._norm_index
 
     def slice(self, start: int, end: int) -> str:
         """Normalized text of the original span [start, end)."""
@@ -67,9 +70,7 @@ class Normalized:
 
     def slices(self, spans) -> list[str]:
         """`slice` of each span (anything with .start and .end: tokens), in one pass."""
-        index = self._norm_index
-        if index is None:
-            index = self._norm_index = _first_at_or_after(self.starts)
+        index = self._index()
         last, text = len(index) - 1, self.text
         return [text[index[min(s.start, last)]:index[min(s.end, last)]] for s in spans]
 

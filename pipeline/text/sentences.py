@@ -29,6 +29,8 @@ def may_hold_url(text: str) -> bool:
     """Can URL match anywhere in text? Every match holds '://', 'www.' or '@': a text with none of
     them skips the scan (its e-mail branch tries every word, and most texts have neither)."""
     return "://" in text or "www." in text or "@" in text
+
+
 DELIMS = "?!\u0964\u0965"     # ? ! । ॥
 _BOUNDARY = regex.compile(rf"[{regex.escape(DELIMS)}]+|\.+|\n")
 _CLOSERS = "\"'”’»)]}"

@@ -149,8 +149,8 @@ def test_seed_facts_hold():
 
 
 def test_a_word_list_loaded_after_a_sentence_was_first_read_is_still_found():
-    """View.find knows at once which lists can match in a sentence; a list that loads later (lists load
-    lazily, some in the middle of a sentence) is looked up all the same."""
+    """View.find skips the lists none of whose first words the sentence holds; a list that loads later
+    (lists load lazily, some in the middle of a sentence) is looked up all the same."""
     from pipeline.relations.lexicon import Phrases
     from pipeline.relations.view import build_views
     doc = Pipeline({"entities": {"ner": "none"}}).process_text("भारत और रूस ने ऊर्जा सहयोग पर एक समझौता किया।")
